@@ -1,0 +1,3 @@
+"""The Qt-free NumPy core of nnviz: activations, losses, network, optimizers, data, training."""
+
+from __future__ import annotations

@@ -1,0 +1,102 @@
+"""What the trainer tells whoever listens: small frozen dataclasses, arrays already copied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = [
+    "BatchFinished",
+    "Diverged",
+    "Evaluated",
+    "Finished",
+    "Paused",
+    "Stopped",
+    "TrainingEnded",
+    "TrainingEvent",
+    "TrainingStarted",
+    "WeightsSnapshot",
+]
+
+
+@dataclass(frozen=True)
+class TrainingEvent:
+    step: int  # optimizer steps done so far
+    epoch: float  # fractional epochs done so far (1.5 = halfway through the second)
+    elapsed: float  # seconds of training, pauses excluded
+
+
+@dataclass(frozen=True)
+class TrainingStarted(TrainingEvent):
+    total_steps: int
+    steps_per_epoch: int
+    train_size: int
+    test_size: int
+
+
+@dataclass(frozen=True)
+class BatchFinished(TrainingEvent):
+    loss: float  # the training loss of this batch (the loss being minimised)
+    accuracy: float  # running accuracy over the current epoch so far
+    samples_per_s: float
+    batch_accuracy: float
+    total_steps: int
+
+
+@dataclass(frozen=True)
+class Evaluated(TrainingEvent):
+    """Both losses and the accuracy on the test set and on a fixed slice of the training set."""
+
+    test_accuracy: float
+    test_cross_entropy: float
+    test_mse: float
+    train_accuracy: float
+    train_cross_entropy: float
+    train_mse: float
+    epoch_end: bool
+    confusion: np.ndarray = field(repr=False)  # (classes, classes), rows true, columns predicted
+    test_predictions: np.ndarray = field(repr=False)  # (n_test,) predicted class per test image
+
+    def test_loss(self, loss: str) -> float:
+        return self.test_mse if loss == "mse" else self.test_cross_entropy
+
+    def train_loss(self, loss: str) -> float:
+        return self.train_mse if loss == "mse" else self.train_cross_entropy
+
+
+@dataclass(frozen=True)
+class WeightsSnapshot(TrainingEvent):
+    params: dict[str, np.ndarray] = field(repr=False)  # copies of W1, b1, ...
+
+
+@dataclass(frozen=True)
+class Paused(TrainingEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class TrainingEnded(TrainingEvent):
+    """The last event of every run; ``params`` are the network's final (or last good) weights."""
+
+    params: dict[str, np.ndarray] = field(repr=False)
+    message: str = ""
+
+    @property
+    def status(self) -> str:
+        return type(self).__name__.lower()
+
+
+@dataclass(frozen=True)
+class Finished(TrainingEnded):
+    pass
+
+
+@dataclass(frozen=True)
+class Stopped(TrainingEnded):
+    pass
+
+
+@dataclass(frozen=True)
+class Diverged(TrainingEnded):
+    pass

@@ -1,0 +1,139 @@
+"""Losses on the softmax output, averaged over the batch: value and gradient w.r.t. the logits.
+
+``labels`` are class indices, shape (n,); the one-hot target t is implied. ``logits`` are the
+output layer's pre-activations a_L, shape (n, classes); y = softmax(a_L).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+
+from nnviz.core.activations import softmax
+from nnviz.core.errors import ConfigError
+
+__all__ = [
+    "LOSSES",
+    "CrossEntropy",
+    "Loss",
+    "MeanSquaredError",
+    "get_loss",
+    "loss_names",
+]
+
+_LOG_EPS = 1e-7  # keeps log(y) finite when a float32 softmax rounds a probability to 0
+
+
+def _one_hot(labels: np.ndarray, classes: int, dtype: np.dtype) -> np.ndarray:
+    t = np.zeros((labels.shape[0], classes), dtype=dtype)
+    t[np.arange(labels.shape[0]), labels] = 1
+    return t
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A loss E(y, t) on probabilities y = softmax(a)."""
+
+    name: ClassVar[str] = ""
+    formula: ClassVar[str] = ""
+
+    def value(self, y: np.ndarray, labels: np.ndarray) -> float:
+        """Batch-mean loss from probabilities ``y`` (n, classes)."""
+        raise NotImplementedError
+
+    def of_true_probability(self, p: np.ndarray, classes: int = 10) -> np.ndarray:
+        """The per-sample loss when the true class gets probability ``p`` and the rest share
+        ``1 - p`` evenly (the curve the loss explorer draws)."""
+        p = np.asarray(p, dtype=np.float64)
+        y = np.empty((p.size, classes))
+        y[:] = ((1 - p) / (classes - 1)).reshape(-1, 1)
+        y[:, 0] = p.ravel()
+        labels = np.zeros(p.size, dtype=np.intp)
+        return self.per_sample(y, labels).reshape(p.shape)
+
+    def per_sample(self, y: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def value_and_grad(
+        self, logits: np.ndarray, labels: np.ndarray
+    ) -> tuple[float, np.ndarray, np.ndarray]:
+        """(batch-mean loss, dE/dlogits, y): the fused forward and backward of softmax + loss."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class CrossEntropy(Loss):
+    name: ClassVar[str] = "cross-entropy"
+    formula: ClassVar[str] = "E = -sum_k t_k log y_k"
+
+    def per_sample(self, y: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        return -np.log(y[np.arange(y.shape[0]), labels] + _LOG_EPS)
+
+    def value(self, y: np.ndarray, labels: np.ndarray) -> float:
+        return float(self.per_sample(y, labels).mean(dtype=np.float64))
+
+    def value_and_grad(self, logits, labels):
+        n = logits.shape[0]
+        rows = np.arange(n)
+        # log-sum-exp form: E = log(sum exp(a - max)) - (a_true - max), finite for any logits
+        y = logits - logits.max(axis=1, keepdims=True)
+        true_shifted = y[rows, labels]
+        np.exp(y, out=y)
+        sums = y.sum(axis=1)
+        loss = float((np.log(sums) - true_shifted).mean(dtype=np.float64))
+        y /= sums[:, None]
+        grad = y.copy()
+        grad[rows, labels] -= 1  # (y - t)
+        grad *= 1.0 / n
+        return loss, grad, y
+
+
+@dataclass(frozen=True)
+class MeanSquaredError(Loss):
+    name: ClassVar[str] = "mse"
+    formula: ClassVar[str] = "E = 1/2 sum_k (y_k - t_k)^2"
+
+    def per_sample(self, y: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        d = y - _one_hot(labels, y.shape[1], y.dtype)
+        return 0.5 * np.einsum("ij,ij->i", d, d)
+
+    def value(self, y: np.ndarray, labels: np.ndarray) -> float:
+        return float(self.per_sample(y, labels).mean(dtype=np.float64))
+
+    def value_and_grad(self, logits, labels):
+        y = softmax(logits)
+        n = logits.shape[0]
+        d = y.copy()
+        d[np.arange(n), labels] -= 1  # (y - t)
+        loss = float(0.5 * np.einsum("ij,ij->", d, d, dtype=np.float64) / n)
+        g = d / n  # dE/dy
+        # back through softmax: dE/da = y * (g - sum_k g_k y_k)
+        grad = y * (g - np.einsum("ij,ij->i", g, y)[:, None])
+        return loss, grad, y
+
+
+LOSSES: dict[str, Loss] = {"cross-entropy": CrossEntropy(), "mse": MeanSquaredError()}
+_ALIASES = {
+    "ce": "cross-entropy",
+    "crossentropy": "cross-entropy",
+    "cross_entropy": "cross-entropy",
+    "mean-squared-error": "mse",
+    "mean_squared_error": "mse",
+}
+
+
+def loss_names() -> list[str]:
+    return list(LOSSES)
+
+
+def get_loss(name: str | Loss) -> Loss:
+    """Look a loss up by name: ``cross-entropy`` (or ``ce``) or ``mse``."""
+    if isinstance(name, Loss):
+        return name
+    key = str(name).strip().lower()
+    key = _ALIASES.get(key, key)
+    if key not in LOSSES:
+        raise ConfigError(f"unknown loss {name!r}; choose one of {', '.join(loss_names())}")
+    return LOSSES[key]

@@ -1,0 +1,347 @@
+"""Training as a generator of events, steered by thread-safe stop / pause / step requests.
+
+``train(config)`` yields a :class:`TrainingStarted`, a :class:`BatchFinished` per batch, an
+:class:`Evaluated` per evaluation (at least one per epoch), :class:`WeightsSnapshot` copies on
+request, :class:`Paused` when a pause takes effect, and always ends with one
+:class:`TrainingEnded` (:class:`Finished`, :class:`Stopped` or :class:`Diverged`) carrying the
+final (or, after a divergence, the last good) parameters.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, fields, replace
+
+import numpy as np
+
+from nnviz.core import events as ev
+from nnviz.core.activations import get_activation
+from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
+from nnviz.core.errors import ConfigError
+from nnviz.core.losses import get_loss, loss_names
+from nnviz.core.metrics import evaluate
+from nnviz.core.network import INITS, Network
+from nnviz.core.optimizers import OPTIMIZERS, get_optimizer
+
+__all__ = ["PRESETS", "TrainingConfig", "TrainingControl", "train"]
+
+_TRAIN_EVAL_SIZE = 10_000  # training samples scored at each evaluation (a fixed slice)
+_BACKUP_EVERY = 50  # steps between copies of the last good parameters, kept for divergence
+_DIVERGED_CE = 10.0  # batch cross-entropy far above chance (ln 10 = 2.3): the run has blown up
+_MAX_HIDDEN = 4096  # units per hidden layer; more is certainly a typo
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Every hyperparameter and its default, in one place (the CLI and the GUI read these)."""
+
+    hidden: tuple[int, ...] = (50, 100)
+    activation: str = "sigmoid"
+    loss: str = "cross-entropy"
+    optimizer: str = "sgd"
+    lr: float = 0.5
+    batch_size: int = 100
+    epochs: int = 5
+    init: str = "xavier"
+    seed: int = 0
+    dataset: str = "mnist"
+    evals_per_epoch: int = 1
+    leaky_slope: float = 0.1
+    elu_alpha: float = 1.0
+    maxout_pieces: int = 2
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+        if any(h < 1 or h > _MAX_HIDDEN for h in self.hidden):
+            raise ConfigError(
+                f"hidden layer sizes must be between 1 and {_MAX_HIDDEN}, got {self.hidden}"
+            )
+        self.make_activation()  # raises ConfigError for an unknown name or a bad parameter
+        get_loss(self.loss)
+        if self.optimizer not in OPTIMIZERS:
+            raise ConfigError(
+                f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}"
+            )
+        if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
+            raise ConfigError(f"learning rate must be a positive number, got {self.lr}")
+        if int(self.batch_size) != self.batch_size or not 1 <= self.batch_size <= 60_000:
+            raise ConfigError(
+                f"batch size must be a whole number from 1 to 60000, got {self.batch_size}"
+            )
+        if int(self.epochs) != self.epochs or not 1 <= self.epochs <= 1000:
+            raise ConfigError(f"epochs must be a whole number from 1 to 1000, got {self.epochs}")
+        if self.init not in INITS:
+            raise ConfigError(
+                f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}"
+            )
+        if int(self.seed) != self.seed or self.seed < 0:
+            raise ConfigError(f"seed must be a non-negative whole number, got {self.seed}")
+        if (
+            int(self.evals_per_epoch) != self.evals_per_epoch
+            or not 1 <= self.evals_per_epoch <= 100
+        ):
+            raise ConfigError(
+                f"evaluations per epoch must be from 1 to 100, got {self.evals_per_epoch}"
+            )
+
+    def make_activation(self):
+        name = str(self.activation).strip().lower().replace("_", "-")
+        params = {
+            "leaky-relu": {"slope": self.leaky_slope},
+            "elu": {"alpha": self.elu_alpha},
+            "maxout": {"k": self.maxout_pieces},
+        }.get(name, {})
+        return get_activation(name, **params)
+
+    def sizes(self, input_size: int = 784, classes: int = 10) -> tuple[int, ...]:
+        return (input_size, *self.hidden, classes)
+
+    def make_network(self, input_size: int = 784, classes: int = 10) -> Network:
+        return Network(
+            self.sizes(input_size, classes), self.make_activation(), self.init, self.seed
+        )
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["hidden"] = list(self.hidden)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TrainingConfig:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def with_(self, **changes) -> TrainingConfig:
+        return replace(self, **changes)
+
+
+# Documented presets (README): measured test accuracy on the bundled MNIST, seed 0.
+PRESETS: dict[str, TrainingConfig] = {
+    # the defaults: the book's network, sigmoid, plain SGD
+    "book": TrainingConfig(),
+    # 97% within 3 epochs
+    "fast": TrainingConfig(activation="relu", optimizer="adam", lr=0.002, init="he", epochs=3),
+    # 98%: a wider network, ReLU, Adam with a smaller batch
+    "best": TrainingConfig(
+        hidden=(256, 128),
+        activation="relu",
+        optimizer="adam",
+        lr=0.001,
+        init="he",
+        epochs=10,
+        batch_size=100,
+    ),
+}
+
+_CHOICES = {"loss": loss_names(), "dataset": list(DATASET_NAMES)}
+
+
+class TrainingControl:
+    """Stop / pause / resume / single-step / snapshot requests, safe to call from any thread.
+
+    The trainer reads them between batches, so a stop takes effect within one batch.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._stop = False
+        self._paused = False
+        self._step_credit = 0
+        self._snapshot = False
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._step_credit = 0
+            self._cond.notify_all()
+
+    def step(self, batches: int = 1) -> None:
+        """While paused, let exactly ``batches`` more batches run (pauses first if running)."""
+        with self._cond:
+            self._paused = True
+            self._step_credit += batches
+            self._cond.notify_all()
+
+    def request_snapshot(self) -> None:
+        with self._cond:
+            self._snapshot = True
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def take_snapshot_request(self) -> bool:
+        with self._cond:
+            wanted, self._snapshot = self._snapshot, False
+            return wanted
+
+    def _may_run(self) -> str:
+        """'stop', 'run' or 'pause' (paused, with no step credit)."""
+        with self._cond:
+            if self._stop:
+                return "stop"
+            if not self._paused:
+                return "run"
+            if self._step_credit > 0:
+                self._step_credit -= 1
+                return "run"
+            return "pause"
+
+    def _wait(self) -> None:
+        with self._cond:
+            while not self._stop and self._paused and self._step_credit == 0:
+                self._cond.wait(0.25)
+
+
+def _copy_params(network: Network) -> dict[str, np.ndarray]:
+    return {k: v.copy() for k, v in network.params.items()}
+
+
+def train(
+    config: TrainingConfig | None = None,
+    dataset: Dataset | None = None,
+    control: TrainingControl | None = None,
+    network: Network | None = None,
+    snapshot_interval: float | None = None,
+) -> Iterator[ev.TrainingEvent]:
+    """Train ``network`` (a new one from ``config`` if None) and yield events as it goes.
+
+    ``snapshot_interval`` (seconds) adds a :class:`WeightsSnapshot` at most that often.
+    The network is updated in place; the final event also carries a copy of its parameters.
+    """
+    config = config or TrainingConfig()
+    control = control or TrainingControl()
+    dataset = dataset or load_dataset(config.dataset)
+    train_split, test_split = dataset.train, dataset.test
+    if network is None:
+        network = config.make_network(dataset.input_size, dataset.num_classes)
+    elif network.sizes[0] != dataset.input_size or network.sizes[-1] != dataset.num_classes:
+        raise ConfigError(
+            f"the network {network.sizes} does not fit {dataset.name} "
+            f"({dataset.input_size} inputs, {dataset.num_classes} classes)"
+        )
+    loss_fn = get_loss(config.loss)
+    optimizer = get_optimizer(config.optimizer, config.lr)
+    rng = np.random.default_rng(config.seed)
+
+    images, labels = train_split.images, train_split.labels
+    n = len(train_split)
+    batch = min(config.batch_size, n)
+    steps_per_epoch = max(n // batch, 1)
+    total_steps = steps_per_epoch * config.epochs
+    eval_steps = {
+        round(steps_per_epoch * (i + 1) / config.evals_per_epoch)
+        for i in range(config.evals_per_epoch)
+    }
+    train_eval = slice(0, min(_TRAIN_EVAL_SIZE, n))
+    xbuf = np.empty((batch, images.shape[1]), dtype=network.dtype)
+    ubuf = np.empty((batch, images.shape[1]), dtype=images.dtype)
+    scale = network.dtype.type(1 / 255)
+    backup = _copy_params(network)
+
+    step = 0
+    elapsed = 0.0  # time spent training and evaluating, pauses excluded
+    batch_time = 0.0  # time spent in batches only, for samples/s
+    yield ev.TrainingStarted(0, 0.0, 0.0, total_steps, steps_per_epoch, n, len(test_split))
+    last_snapshot = time.perf_counter()
+
+    def evaluation(epoch_end: bool) -> ev.Evaluated:
+        test = evaluate(network, test_split.images, test_split.labels)
+        tr = evaluate(network, images[train_eval], labels[train_eval])
+        return ev.Evaluated(
+            step,
+            step / steps_per_epoch,
+            elapsed,
+            test.accuracy,
+            test.cross_entropy,
+            test.mse,
+            tr.accuracy,
+            tr.cross_entropy,
+            tr.mse,
+            epoch_end,
+            test.confusion,
+            test.predictions,
+        )
+
+    def ended(kind: type[ev.TrainingEnded], message: str) -> ev.TrainingEnded:
+        return kind(step, step / steps_per_epoch, elapsed, _copy_params(network), message)
+
+    for _epoch in range(config.epochs):
+        order = rng.permutation(n)
+        correct = seen = 0
+        for b in range(steps_per_epoch):
+            state = control._may_run()
+            while state == "pause":
+                yield ev.Paused(step, step / steps_per_epoch, elapsed)
+                control._wait()
+                state = control._may_run()
+            if state == "stop":
+                yield ended(ev.Stopped, f"stopped after {step} steps")
+                return
+
+            t0 = time.perf_counter()
+            idx = order[b * batch : (b + 1) * batch]
+            np.take(images, idx, axis=0, out=ubuf)
+            np.multiply(ubuf, scale, out=xbuf)
+            target = labels[idx]
+            loss, grads, y = network.loss_and_gradients(xbuf, target, loss_fn)
+            if not math.isfinite(loss) or (loss_fn.name == "cross-entropy" and loss > _DIVERGED_CE):
+                network.params.update({k: v.copy() for k, v in backup.items()})
+                yield ended(
+                    ev.Diverged,
+                    f"training diverged at step {step + 1} (loss {loss:.3g}); the learning rate "
+                    f"{config.lr:g} is too large for {config.optimizer}. The last good weights "
+                    "were kept.",
+                )
+                return
+            optimizer.step(network.params, grads)
+            step += 1
+            if step % _BACKUP_EVERY == 0:
+                for k, v in network.params.items():
+                    np.copyto(backup[k], v)
+            batch_correct = int((y.argmax(axis=1) == target).sum())
+            correct += batch_correct
+            seen += batch
+            dt = time.perf_counter() - t0
+            batch_time += dt
+            elapsed += dt
+            yield ev.BatchFinished(
+                step,
+                step / steps_per_epoch,
+                elapsed,
+                loss,
+                correct / seen,
+                step * batch / batch_time if batch_time > 0 else 0.0,
+                batch_correct / batch,
+                total_steps,
+            )
+            if (b + 1) in eval_steps:
+                t0 = time.perf_counter()
+                result = evaluation(epoch_end=(b + 1) == steps_per_epoch)
+                elapsed += time.perf_counter() - t0
+                yield result
+            now = time.perf_counter()
+            if control.take_snapshot_request() or (
+                snapshot_interval is not None and now - last_snapshot >= snapshot_interval
+            ):
+                last_snapshot = now
+                yield ev.WeightsSnapshot(
+                    step, step / steps_per_epoch, elapsed, _copy_params(network)
+                )
+    yield ended(ev.Finished, f"finished {config.epochs} epochs ({step} steps)")
