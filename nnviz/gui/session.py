@@ -1,0 +1,130 @@
+"""The one shared state of the window: the network, the dataset, the current sample, its forward
+trace and the stage being shown. Panels listen to the Session's signals instead of to each other.
+
+The Session does no maths of its own: it asks the core for the trace and keeps it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from nnviz.core.datasets import Dataset
+from nnviz.core.network import ForwardTrace, Network
+
+
+class Session(QObject):
+    """Shared state. Signals are emitted after the state has changed."""
+
+    #: the network object was replaced (new model opened, new random network, trained network)
+    network_changed = Signal()
+    #: the network's parameters changed in place (live training snapshots); the trace is redone
+    params_changed = Signal()
+    #: another input sample is shown (test digit or a drawn digit); the trace is redone
+    sample_changed = Signal()
+    #: the trace was recomputed (after any of the three signals above)
+    trace_changed = Signal()
+    #: the forward-pass stage shown changed: index into trace.stages
+    stage_changed = Signal(int)
+    #: the dataset was replaced
+    dataset_changed = Signal()
+
+    def __init__(self, network: Network, dataset: Dataset | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._network = network
+        self._dataset = dataset
+        self._x = np.zeros(network.sizes[0], dtype=np.float32)
+        self._label: int | None = None
+        self._index: int | None = None  # index into the test split, None for a drawn input
+        self._stage = 0
+        self._trace = network.forward_trace(self._x)
+
+    # ------------------------------------------------------------------ read
+    @property
+    def network(self) -> Network:
+        return self._network
+
+    @property
+    def dataset(self) -> Dataset | None:
+        return self._dataset
+
+    @property
+    def x(self) -> np.ndarray:
+        """The current input, float32 in [0, 1], shape (784,)."""
+        return self._x
+
+    @property
+    def label(self) -> int | None:
+        """The true class of the current input (None for a drawn digit)."""
+        return self._label
+
+    @property
+    def sample_index(self) -> int | None:
+        """Index of the current input in the test split (None for a drawn digit)."""
+        return self._index
+
+    @property
+    def trace(self) -> ForwardTrace:
+        return self._trace
+
+    @property
+    def stage(self) -> int:
+        return self._stage
+
+    @property
+    def prediction(self) -> int:
+        return int(np.argmax(self._trace["y"]))
+
+    def class_names(self) -> tuple[str, ...]:
+        if self._dataset is not None:
+            return self._dataset.class_names
+        return tuple(str(i) for i in range(self._network.sizes[-1]))
+
+    # ------------------------------------------------------------------ change
+    def set_network(self, network: Network) -> None:
+        self._network = network
+        if self._x.shape[0] != network.sizes[0]:
+            self._x = np.zeros(network.sizes[0], dtype=np.float32)
+        self._stage = min(self._stage, 2 * network.num_layers)
+        self._retrace()
+        self.network_changed.emit()
+        self.trace_changed.emit()
+
+    def set_params(self, params: dict[str, np.ndarray]) -> None:
+        """Replace the parameters with (copies of) ``params`` of the same shapes."""
+        for k, v in params.items():
+            np.copyto(self._network.params[k], v)
+        self._retrace()
+        self.params_changed.emit()
+        self.trace_changed.emit()
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self.dataset_changed.emit()
+
+    def show_test_sample(self, index: int) -> None:
+        """Show test image ``index`` of the dataset."""
+        if self._dataset is None:
+            raise ValueError("no dataset loaded")
+        test = self._dataset.test
+        index = int(index) % len(test)
+        self._set_input(test.floats(index), int(test.labels[index]), index)
+
+    def set_input(self, x: np.ndarray, label: int | None = None) -> None:
+        """Show an input that is not from the dataset (a drawn digit)."""
+        self._set_input(np.asarray(x, dtype=np.float32).reshape(-1).copy(), label, None)
+
+    def _set_input(self, x: np.ndarray, label: int | None, index: int | None) -> None:
+        self._x, self._label, self._index = x, label, index
+        self._retrace()
+        self.sample_changed.emit()
+        self.trace_changed.emit()
+
+    def set_stage(self, stage: int) -> None:
+        stage = max(0, min(int(stage), len(self._trace) - 1))
+        if stage != self._stage:
+            self._stage = stage
+            self.stage_changed.emit(stage)
+
+    def _retrace(self) -> None:
+        self._trace = self._network.forward_trace(self._x)
