@@ -171,6 +171,11 @@ class Dataset:
     def test(self) -> Split:
         return self._load("test")
 
+    def load(self) -> Dataset:
+        """Read (and check) both splits now, so a bad file fails before any work starts."""
+        _ = self.train, self.test
+        return self
+
     @property
     def input_size(self) -> int:
         return int(self.test.images.shape[1])

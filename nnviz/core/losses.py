@@ -38,6 +38,8 @@ class Loss:
 
     name: ClassVar[str] = ""
     formula: ClassVar[str] = ""
+    #: a batch loss above this means the run has blown up (far worse than guessing at random)
+    diverged_above: ClassVar[float] = float("inf")
 
     def value(self, y: np.ndarray, labels: np.ndarray) -> float:
         """Batch-mean loss from probabilities ``y`` (n, classes)."""
@@ -67,6 +69,7 @@ class Loss:
 class CrossEntropy(Loss):
     name: ClassVar[str] = "cross-entropy"
     formula: ClassVar[str] = "E = -sum_k t_k log y_k"
+    diverged_above: ClassVar[float] = 10.0  # chance level is ln(10) = 2.3
 
     def per_sample(self, y: np.ndarray, labels: np.ndarray) -> np.ndarray:
         return -np.log(y[np.arange(y.shape[0]), labels] + _LOG_EPS)
@@ -94,6 +97,7 @@ class CrossEntropy(Loss):
 class MeanSquaredError(Loss):
     name: ClassVar[str] = "mse"
     formula: ClassVar[str] = "E = 1/2 sum_k (y_k - t_k)^2"
+    diverged_above: ClassVar[float] = 0.8  # chance level is 0.45; 1.0 is confidently wrong always
 
     def per_sample(self, y: np.ndarray, labels: np.ndarray) -> np.ndarray:
         d = y - _one_hot(labels, y.shape[1], y.dtype)

@@ -1,0 +1,187 @@
+"""The command line: ``nnviz`` (the window), ``train``, ``eval``, ``bench`` and ``screenshot``.
+
+Bad flags or values exit with 2 and one readable line; a missing or corrupt data or model file
+exits with 1 and one readable line naming the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import fields
+
+from nnviz import __version__
+from nnviz.core.activations import activation_names
+from nnviz.core.errors import ConfigError, NnvizError
+from nnviz.core.losses import loss_names
+from nnviz.core.network import init_names
+from nnviz.core.optimizers import optimizer_names
+from nnviz.core.training import PRESETS, TrainingConfig
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_DEFAULTS = {f.name: f.default for f in fields(TrainingConfig)}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line (and exits with 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _hidden(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(part) for part in text.replace(" ", "").split(",") if part != "")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"hidden sizes must be comma-separated whole numbers, got {text!r}"
+        ) from None
+    return sizes
+
+
+def _positive_float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="nnviz",
+        description="See a neural network learn. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    parser.add_argument("--model", help="model file (.npz) to open in the window")
+    parser.add_argument("--lang", help="interface language: en or ko (default: system)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("--model", help="model file (.npz) to open")
+    gui.add_argument("--lang", help="interface language: en or ko (default: system)")
+
+    tr = sub.add_parser("train", help="train a network on MNIST in the terminal")
+    tr.add_argument("--preset", choices=sorted(PRESETS), help="start from a documented preset")
+    tr.add_argument("--hidden", type=_hidden, help="hidden layer sizes, e.g. 50,100")
+    tr.add_argument("--activation", choices=activation_names())
+    tr.add_argument("--loss", choices=loss_names())
+    tr.add_argument("--optimizer", choices=optimizer_names())
+    tr.add_argument("--lr", type=_positive_float, help="learning rate")
+    tr.add_argument("--batch-size", type=int, dest="batch_size")
+    tr.add_argument("--epochs", type=int)
+    tr.add_argument("--init", choices=init_names())
+    tr.add_argument("--seed", type=int)
+    tr.add_argument("--dataset", help="mnist (bundled), fashion-mnist, or a directory of IDX files")
+    tr.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
+    tr.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    ev = sub.add_parser("eval", help="evaluate a model file on the test set")
+    ev.add_argument("model", metavar="MODEL", help="model file (.npz)")
+    ev.add_argument("--activation", choices=activation_names(), help="for files without metadata")
+    ev.add_argument("--dataset", default=None, help="mnist, fashion-mnist or a directory")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+
+    be = sub.add_parser("bench", help="measure training and evaluation speed")
+    be.add_argument("--json", action="store_true", help="print one JSON object")
+    be.add_argument("--gui", action="store_true", help="measure the window while it trains")
+    be.add_argument(
+        "--samples", type=int, default=30_000, help="training samples per configuration"
+    )
+
+    sc = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
+    sc.add_argument("out", metavar="OUT.png")
+    sc.add_argument("--model", help="model file (.npz)")
+    sc.add_argument("--sample", type=int, help="test sample index")
+    sc.add_argument("--stage", help="forward-pass stage: x, a1, z1, ..., y (or its number)")
+    sc.add_argument("--size", help="window size WxH, e.g. 1400x900")
+    sc.add_argument("--lang", help="interface language: en or ko")
+    sc.add_argument("--tab", help="panel to bring to the front (e.g. activations, training)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "train":
+            from nnviz.commands import run_train
+
+            return run_train(args)
+        if command == "eval":
+            from nnviz.commands import run_eval
+
+            return run_eval(args)
+        if command == "bench":
+            from nnviz.bench import run_bench
+
+            return run_bench(args)
+        from nnviz.gui import app
+
+        if command == "screenshot":
+            return app.screenshot(args)
+        return app.run_gui(args)
+    except ConfigError as exc:
+        print(f"nnviz: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except NnvizError as exc:
+        print(f"nnviz: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:  # e.g. `nnviz eval m.npz | head`: the reader left, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("nnviz: interrupted", file=sys.stderr)
+        return 130
+
+
+def config_from_args(args: argparse.Namespace) -> TrainingConfig:
+    """The preset (or the defaults) with every flag given on the command line applied."""
+    base = PRESETS[args.preset] if getattr(args, "preset", None) else TrainingConfig()
+    changes = {
+        name: getattr(args, name) for name in _DEFAULTS if getattr(args, name, None) is not None
+    }
+    return base.with_(**changes)
+
+
+class Interrupts:
+    """First Ctrl-C asks the trainer to stop (so the model is still saved); a second one quits."""
+
+    def __init__(self, on_first) -> None:
+        self._on_first = on_first
+        self._count = 0
+        self._previous = None
+
+    def __enter__(self) -> Interrupts:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread: leave Ctrl-C alone
+            self._previous = None
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self._count += 1
+        if self._count > 1:
+            raise KeyboardInterrupt
+        self._on_first()
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def emit_json(obj: dict) -> None:
+    print(json.dumps(obj), flush=True)
+
+
+def fmt_duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
