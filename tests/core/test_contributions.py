@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnviz.core.contributions import (
+    contributions,
+    strongest_incoming,
+    term_breakdown,
+    unit_preactivation,
+)
+from nnviz.core.network import Network
+
+
+@pytest.fixture
+def trace_and_net():
+    net = Network((12, 5, 4, 3), seed=1)
+    x = np.random.default_rng(2).random(12).astype(np.float32)
+    return net, net.forward_trace(x)
+
+
+def test_contributions_sum_to_the_preactivation(trace_and_net):
+    net, trace = trace_and_net
+    for layer in (1, 2, 3):
+        terms = contributions(net, trace, layer)
+        a = terms.sum(axis=0) + net.params[f"b{layer}"]
+        np.testing.assert_allclose(a, trace[f"a{layer}"], rtol=1e-5, atol=1e-6)
+
+
+def test_strongest_incoming_keeps_the_k_largest_magnitudes_per_unit():
+    terms = np.array([[1.0, -5.0], [-3.0, 0.5], [2.0, 0.1], [0.0, 4.0]])
+    src, dst, val = strongest_incoming(terms, 2)
+    got = {(int(s), int(d)) for s, d in zip(src, dst, strict=True)}
+    assert got == {(1, 0), (2, 0), (0, 1), (3, 1)}
+    np.testing.assert_array_equal(val, terms[src, dst])
+
+
+def test_strongest_incoming_drops_zero_terms_and_handles_k_above_rows():
+    terms = np.array([[0.0], [1.0]])
+    src, dst, val = strongest_incoming(terms, 10)
+    assert src.tolist() == [1] and dst.tolist() == [0] and val.tolist() == [1.0]
+
+
+def test_term_breakdown_adds_up(trace_and_net):
+    net, trace = trace_and_net
+    b = term_breakdown(net, trace, 2, 3, top=2)
+    assert len(b.products) == 2 and b.rest_count == 3
+    assert abs(b.products[0]) >= abs(b.products[1])
+    assert b.products.sum() + b.rest + b.bias == pytest.approx(b.total, abs=1e-5)
+
+
+def test_maxout_uses_the_winning_piece():
+    net = Network((6, 4, 3), activation="maxout", seed=3)
+    trace = net.forward_trace(np.linspace(0, 1, 6, dtype=np.float32))
+    np.testing.assert_allclose(unit_preactivation(net, trace, 1), trace["z1"])
+    terms = contributions(net, trace, 1)
+    assert terms.shape == (6, 4)
+    b = term_breakdown(net, trace, 1, 2, top=6)
+    assert b.total == pytest.approx(float(trace["z1"][2]), abs=1e-6)
