@@ -76,6 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--init", choices=init_names())
     tr.add_argument("--seed", type=int)
     tr.add_argument("--dataset", help="mnist (bundled), fashion-mnist, or a directory of IDX files")
+    tr.add_argument(
+        "--evals-per-epoch", type=int, dest="evals_per_epoch", help="test-set evaluations per epoch"
+    )
+    tr.add_argument(
+        "--leaky-slope",
+        type=_positive_float,
+        dest="leaky_slope",
+        help="Leaky ReLU slope for negative inputs",
+    )
+    tr.add_argument("--elu-alpha", type=_positive_float, dest="elu_alpha", help="ELU alpha")
+    tr.add_argument(
+        "--maxout-pieces", type=int, dest="maxout_pieces", help="affine pieces per Maxout unit"
+    )
     tr.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
     tr.add_argument("--json", action="store_true", help="one JSON object per line")
 
