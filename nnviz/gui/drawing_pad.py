@@ -1,0 +1,316 @@
+"""Draw your own digit: a pad for the mouse or a pen, the MNIST-like 28x28 input made from it,
+and the network's answer, updated live while drawing.
+
+The drawing is turned into an input by :func:`nnviz.core.preprocess.to_mnist` (crop, fit 20x20,
+centre by centre of mass) and sent to the Session, so every other panel (the forward pass, the
+probabilities) shows the learner's own digit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core.preprocess import BOX, FIELD, to_mnist
+from nnviz.gui.session import Session
+
+__all__ = ["DigitCanvas", "DigitPreview", "DrawingPad"]
+
+CANVAS_PIXELS = 280  # the drawing's own resolution: 10x MNIST, whatever the widget's size
+SEND_INTERVAL_MS = 60  # at most ~16 updates a second while drawing: live, yet cheap for the views
+DEFAULT_BRUSH = 22  # canvas pixels; a digit drawn 200 px tall gets MNIST's ~2 px strokes
+BRUSH_RANGE = (8, 44)
+_PAPER = QColor("#ffffff")
+_INK = QColor("#000000")
+_FRAME = QColor("#9aa5b1")
+_GUIDE = QColor("#d6dde4")
+
+
+def image_ink(image: QImage) -> np.ndarray:
+    """Ink of a Grayscale8 image as floats in [0, 1] (black = 1), shape (height, width)."""
+    h, w = image.height(), image.width()
+    raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    grey = raw.reshape(h, image.bytesPerLine())[:, :w]
+    return 1.0 - grey.astype(np.float32) / 255.0
+
+
+class DigitCanvas(QWidget):
+    """A square sheet of paper to draw on; emits ``changed`` after every stroke segment."""
+
+    changed = Signal()
+    stroke_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage(CANVAS_PIXELS, CANVAS_PIXELS, QImage.Format.Format_Grayscale8)
+        self._image.fill(_PAPER)
+        self._brush = DEFAULT_BRUSH
+        self._last: QPointF | None = None  # the previous point of the stroke being drawn
+        self.setMinimumSize(160, 160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip(self.tr("Draw a digit here with the mouse or a pen"))
+
+    # ------------------------------------------------------------------ state
+    def ink(self) -> np.ndarray:
+        """The drawing as ink in [0, 1], (280, 280)."""
+        return image_ink(self._image)
+
+    def is_empty(self) -> bool:
+        return not (self.ink() > 0).any()
+
+    def brush_size(self) -> int:
+        return self._brush
+
+    def set_brush_size(self, size: int) -> None:
+        self._brush = int(size)
+
+    def clear(self) -> None:
+        self._image.fill(_PAPER)
+        self.update()
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ geometry
+    def _sheet(self) -> QRectF:
+        """The square the canvas occupies inside the widget."""
+        side = min(self.width(), self.height()) - 2
+        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def _to_image(self, pos: QPointF) -> QPointF:
+        sheet = self._sheet()
+        scale = CANVAS_PIXELS / max(sheet.width(), 1.0)
+        return QPointF((pos.x() - sheet.left()) * scale, (pos.y() - sheet.top()) * scale)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(280, 280)
+
+    # ------------------------------------------------------------------ drawing
+    def _draw_to(self, point: QPointF) -> None:
+        painter = QPainter(self._image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(_INK, self._brush, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        if self._last is None:
+            painter.drawPoint(point)
+        else:
+            painter.drawLine(self._last, point)
+        painter.end()
+        self._last = point
+        self.update()
+        self.changed.emit()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._last = None
+            self._draw_to(self._to_image(event.position()))
+            event.accept()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # tracked by our own flag: synthetic moves (tests, some tablets) may not carry buttons
+        if self._last is not None:
+            self._draw_to(self._to_image(event.position()))
+            event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._last is not None:
+            self._last = None
+            self.stroke_finished.emit()
+            event.accept()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        sheet = self._sheet()
+        painter.drawImage(sheet, self._image)
+        painter.setPen(QPen(_FRAME, 1))
+        painter.drawRect(sheet)
+        if self.is_empty():
+            painter.setPen(_FRAME)
+            painter.drawText(
+                sheet, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit (0-9) here")
+            )
+        painter.end()
+
+
+class DigitPreview(QWidget):
+    """The 28x28 input the network sees, big pixels, with MNIST's central 20x20 box marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._x = np.zeros(FIELD * FIELD, dtype=np.float32)
+        self.setMinimumSize(112, 112)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setToolTip(
+            self.tr(
+                "What the network sees: your drawing cropped, scaled to fit 20x20 pixels and "
+                "centred by its centre of mass in 28x28, as MNIST's digits were made"
+            )
+        )
+
+    def values(self) -> np.ndarray:
+        return self._x
+
+    def set_values(self, x: np.ndarray) -> None:
+        self._x = np.asarray(x, dtype=np.float32).reshape(-1)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(140, 140)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        return width
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        grey = (255 - np.clip(self._x, 0, 1) * 255).astype(np.uint8).reshape(FIELD, FIELD)
+        grey = np.ascontiguousarray(grey)
+        image = QImage(grey.data, FIELD, FIELD, FIELD, QImage.Format.Format_Grayscale8)
+        side = min(self.width(), self.height()) - 2
+        cell = side / FIELD
+        sheet = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        painter = QPainter(self)
+        painter.drawImage(sheet, image)  # no smoothing: each input pixel stays a square
+        margin = (FIELD - BOX) / 2 * cell
+        painter.setPen(QPen(_GUIDE, 1, Qt.PenStyle.DashLine))
+        painter.drawRect(sheet.adjusted(margin, margin, -margin, -margin))
+        painter.setPen(QPen(_FRAME, 1))
+        painter.drawRect(sheet)
+        painter.end()
+
+
+class DrawingPad(QWidget):
+    """Draw a digit and watch the network read it: the pad, the 28x28 input, the answer."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.canvas = DigitCanvas(self)
+        self.preview = DigitPreview(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEND_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_send_timer)
+        self._sent_by_me = False
+
+        self.brush = QSlider(Qt.Orientation.Horizontal)
+        self.brush.setRange(*BRUSH_RANGE)
+        self.brush.setValue(DEFAULT_BRUSH)
+        self.brush.setToolTip(self.tr("Thickness of the pen"))
+        self.brush.valueChanged.connect(self.canvas.set_brush_size)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Wipe the pad and start again"))
+        self.clear_button.clicked.connect(self._on_clear)
+        self.meant = QComboBox()
+        self.meant.addItem(self.tr("not said"), None)
+        for i, name in enumerate(session.class_names()):
+            self.meant.addItem(name, i)
+        self.meant.setToolTip(
+            self.tr("Tell the network which digit you meant, so the loss can be shown")
+        )
+        self.meant.currentIndexChanged.connect(self._on_meant_changed)
+
+        self.answer = QLabel()
+        self.answer.setTextFormat(Qt.TextFormat.RichText)
+        self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.answer.setWordWrap(True)
+        caption = QLabel(self.tr("What the network sees (28×28)"))
+        caption.setWordWrap(True)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption.setStyleSheet("color: #52606d;")
+
+        side = QVBoxLayout()
+        side.addWidget(caption)
+        side.addWidget(self.preview, 1)
+        side.addWidget(self.answer)
+        side.addStretch(0)
+
+        pads = QHBoxLayout()
+        pads.addWidget(self.canvas, 3)
+        pads.addLayout(side, 2)
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Pen:")))
+        controls.addWidget(self.brush, 1)
+        controls.addSpacing(8)
+        controls.addWidget(QLabel(self.tr("I meant:")))
+        controls.addWidget(self.meant)
+        controls.addSpacing(8)
+        controls.addWidget(self.clear_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(pads, 1)
+        layout.addLayout(controls)
+
+        self.canvas.changed.connect(self._on_canvas_changed)
+        self.canvas.stroke_finished.connect(self.send_now)
+        session.trace_changed.connect(self._on_trace_changed)
+        session.dataset_changed.connect(self._on_dataset_changed)
+        self._on_trace_changed()
+
+    # ------------------------------------------------------------------ sending
+    def _on_canvas_changed(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_send_timer(self) -> None:
+        self.send_now()
+
+    def send_now(self) -> None:
+        """Preprocess the drawing and show it in the Session right away."""
+        self._timer.stop()
+        x = to_mnist(self.canvas.ink())
+        self.preview.set_values(x)
+        self._sent_by_me = True
+        try:
+            self._session.set_input(x, self.meant.currentData())
+        finally:
+            self._sent_by_me = False
+
+    def _on_clear(self) -> None:
+        self.canvas.clear()
+        self.send_now()
+
+    def _on_meant_changed(self) -> None:
+        if self._showing_drawing() or not self.canvas.is_empty():
+            self.send_now()
+
+    def _showing_drawing(self) -> bool:
+        return self._session.sample_index is None
+
+    # ------------------------------------------------------------------ session
+    def _on_dataset_changed(self) -> None:
+        current = self.meant.currentIndex()
+        self.meant.blockSignals(True)
+        for i, name in enumerate(self._session.class_names()):
+            if i + 1 < self.meant.count():
+                self.meant.setItemText(i + 1, name)
+        self.meant.setCurrentIndex(current)
+        self.meant.blockSignals(False)
+
+    def _on_trace_changed(self) -> None:
+        s = self._session
+        if not self._showing_drawing():
+            self.answer.setText(self.tr("Showing a test image.<br>Draw to try your own digit."))
+            return
+        if self.canvas.is_empty():
+            self.answer.setText(self.tr("The network's answer appears here as you draw."))
+            return
+        y = s.trace["y"]
+        best = int(np.argmax(y))
+        name = s.class_names()[best]
+        self.answer.setText(
+            self.tr(
+                "The network says<br><span style='font-size:22pt; font-weight:600'>{0}"
+                "</span><br>{1}% sure"
+            ).format(name, f"{100 * float(y[best]):.0f}")
+        )

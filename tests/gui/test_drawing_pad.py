@@ -1,0 +1,106 @@
+"""Draw your own digit: simulated mouse strokes reach the Session as an MNIST-like input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from nnviz.core.network import Network
+from nnviz.core.preprocess import bounding_box, centre_of_mass, to_mnist
+from nnviz.gui.drawing_pad import DrawingPad
+from nnviz.gui.session import Session
+
+
+@pytest.fixture
+def pad(qtbot, mnist):
+    session = Session(Network(), mnist)
+    session.show_test_sample(0)
+    widget = DrawingPad(session)
+    widget.resize(520, 380)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, session
+
+
+def _stroke(qtbot, canvas, points):
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for p in points[1:]:
+        qtbot.mouseMove(canvas, QPoint(*p))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def _sheet_points(canvas, fractions):
+    sheet = canvas._sheet()
+    return [
+        (round(sheet.left() + fx * sheet.width()), round(sheet.top() + fy * sheet.height()))
+        for fx, fy in fractions
+    ]
+
+
+def test_drawing_with_the_mouse_changes_the_sessions_input(qtbot, pad):
+    widget, session = pad
+    before = session.x.copy()
+    assert session.sample_index == 0
+    line = [(0.5, 0.15 + 0.7 * t) for t in np.linspace(0, 1, 12)]  # a "1"
+    with qtbot.waitSignal(session.sample_changed, timeout=2000):
+        _stroke(qtbot, widget.canvas, _sheet_points(widget.canvas, line))
+    assert session.sample_index is None  # a drawn digit, not a test image
+    assert not np.array_equal(session.x, before)
+    x = session.x.reshape(28, 28)
+    top, bottom, left, right = bounding_box(x)
+    assert bottom - top == 20 and right - left <= 6  # a tall thin stroke, fitted to 20 px
+    r, c = centre_of_mass(x)
+    assert abs(r - 14) <= 0.5 and abs(c - 14) <= 0.5
+    # what the pad shows beside the canvas is exactly what the network got
+    assert np.array_equal(widget.preview.values(), session.x)
+    assert np.array_equal(session.x, to_mnist(widget.canvas.ink()))
+    assert "says" in widget.answer.text()
+
+
+def test_input_is_sent_live_while_the_button_is_still_down(qtbot, pad):
+    widget, session = pad
+    points = _sheet_points(widget.canvas, [(0.2, 0.3), (0.5, 0.3), (0.8, 0.3)])
+    qtbot.mousePress(widget.canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    with qtbot.waitSignal(session.sample_changed, timeout=2000):
+        for p in points[1:]:
+            qtbot.mouseMove(widget.canvas, QPoint(*p))
+    assert session.x.any()  # sent by the throttle timer, before the release
+    qtbot.mouseRelease(widget.canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def test_moving_without_pressing_draws_nothing(qtbot, pad):
+    widget, _ = pad
+    for p in _sheet_points(widget.canvas, [(0.2, 0.2), (0.8, 0.8)]):
+        qtbot.mouseMove(widget.canvas, QPoint(*p))
+    assert widget.canvas.is_empty()
+
+
+def test_clear_empties_the_pad_and_the_input(qtbot, pad):
+    widget, session = pad
+    _stroke(qtbot, widget.canvas, _sheet_points(widget.canvas, [(0.3, 0.3), (0.7, 0.7)]))
+    assert not widget.canvas.is_empty()
+    qtbot.mouseClick(widget.clear_button, Qt.MouseButton.LeftButton)
+    assert widget.canvas.is_empty()
+    assert not session.x.any()
+
+
+def test_brush_size_makes_thicker_strokes(qtbot, pad):
+    widget, _ = pad
+    widths = []
+    for size in (10, 40):
+        widget.canvas.clear()
+        widget.brush.setValue(size)
+        _stroke(qtbot, widget.canvas, _sheet_points(widget.canvas, [(0.2, 0.5), (0.8, 0.5)]))
+        rows = np.flatnonzero((widget.canvas.ink() > 0.5).any(axis=1))
+        widths.append(rows.size)
+    assert widths[1] > widths[0] + 20
+
+
+def test_the_meant_digit_becomes_the_label(qtbot, pad):
+    widget, session = pad
+    _stroke(qtbot, widget.canvas, _sheet_points(widget.canvas, [(0.5, 0.2), (0.5, 0.8)]))
+    assert session.label is None
+    widget.meant.setCurrentIndex(widget.meant.findData(1))
+    assert session.label == 1
