@@ -1,0 +1,128 @@
+"""Optimizers: the book's update rules, convergence on a quadratic, and no subnormal buffers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnviz.core import optimizers
+from nnviz.core.errors import ConfigError
+from nnviz.core.optimizers import AdaGrad, Adam, Momentum, Sgd, get_optimizer, optimizer_names
+
+# learning rates that suit the quadratic below (curvatures 0.5 .. 4)
+LEARNING_RATES = {"sgd": 0.2, "momentum": 0.05, "adagrad": 0.5, "adam": 0.05}
+
+
+def _quadratic(w: np.ndarray) -> tuple[float, np.ndarray]:
+    """f(w) = 1/2 sum c_i (w_i - w*_i)^2 with an ill-conditioned diagonal; returns (f, grad)."""
+    c = np.linspace(0.5, 4.0, w.size).reshape(w.shape)
+    d = w - 3.0
+    return float(0.5 * np.sum(c * d * d)), c * d
+
+
+@pytest.mark.parametrize("name", list(LEARNING_RATES))
+def test_each_optimizer_minimises_a_quadratic(name):
+    opt = get_optimizer(name, LEARNING_RATES[name])
+    params = {"W1": np.zeros((4, 3), dtype=np.float32), "b1": np.zeros(3, dtype=np.float32)}
+    start = _quadratic(params["W1"])[0] + _quadratic(params["b1"])[0]
+    for _ in range(300):
+        grads = {k: _quadratic(v)[1].astype(np.float32) for k, v in params.items()}
+        opt.step(params, grads)
+    end = _quadratic(params["W1"])[0] + _quadratic(params["b1"])[0]
+    assert end < 1e-3 * start
+    assert opt.steps == 300
+    assert all(v.dtype == np.float32 for v in params.values())
+
+
+def test_sgd_step_is_w_minus_lr_times_grad():
+    params = {"W": np.array([1.0, -2.0])}
+    Sgd(0.1).step(params, {"W": np.array([0.5, 4.0])})
+    assert np.allclose(params["W"], [0.95, -2.4])
+
+
+def test_momentum_accumulates_velocity():
+    params = {"W": np.array([0.0])}
+    opt = Momentum(0.1, momentum=0.9)
+    opt.step(params, {"W": np.array([1.0])})  # v = -0.1
+    opt.step(params, {"W": np.array([1.0])})  # v = -0.09 - 0.1 = -0.19
+    assert params["W"] == pytest.approx([-0.29])
+
+
+def test_adagrad_scales_by_the_accumulated_squares():
+    params = {"W": np.array([0.0, 0.0])}
+    opt = AdaGrad(1.0)
+    opt.step(params, {"W": np.array([2.0, -0.5])})  # each step is lr * sign(g) at first
+    assert np.allclose(params["W"], [-1.0, 1.0], atol=1e-6)
+    opt.step(params, {"W": np.array([2.0, -0.5])})  # then g / sqrt(2 g^2) = 1/sqrt(2)
+    assert np.allclose(params["W"], [-1 - 2**-0.5, 1 + 2**-0.5], atol=1e-6)
+
+
+def test_adams_first_step_moves_each_weight_by_lr():
+    # with bias correction, m_hat / sqrt(v_hat) = g / |g| on the first step
+    params = {"W": np.array([0.0, 0.0, 0.0])}
+    Adam(0.01).step(params, {"W": np.array([3.0, -0.2, 0.05])})
+    assert np.allclose(params["W"], [-0.01, 0.01, -0.01], rtol=1e-3)
+
+
+def _subnormals(x: np.ndarray) -> np.ndarray:
+    return x[(np.abs(x) < np.finfo(np.float32).tiny) & (x != 0)]
+
+
+def _run_with_dead_inputs(opt, steps: int = 1500) -> dict[str, np.ndarray]:
+    """A first step with gradient everywhere, then zero gradient for half of the weights, as
+    for MNIST's always-blank border pixels: their buffers decay geometrically towards zero."""
+    rng = np.random.default_rng(0)
+    params = {"W": rng.standard_normal((40, 10)).astype(np.float32)}
+    live = np.zeros((40, 10), dtype=bool)
+    live[:20] = True
+    opt.step(params, {"W": rng.standard_normal((40, 10)).astype(np.float32)})
+    for _ in range(steps - 1):
+        g = np.where(live, rng.standard_normal((40, 10)), 0).astype(np.float32)
+        opt.step(params, {"W": g})
+    return params
+
+
+@pytest.mark.parametrize(
+    "make", [lambda: Adam(0.001), lambda: Momentum(0.01)], ids=["adam", "momentum"]
+)
+def test_buffers_are_flushed_of_subnormal_floats(make):
+    opt = make()
+    params = _run_with_dead_inputs(opt)
+    buffers = [opt.m["W"], opt.v["W"]] if isinstance(opt, Adam) else [opt.v["W"]]
+    for buffer in [*buffers, params["W"]]:
+        assert buffer.dtype == np.float32
+        assert _subnormals(buffer).size == 0
+    assert np.all(np.isfinite(params["W"]))
+
+
+def test_the_dead_input_scenario_does_produce_subnormals_without_flushing(monkeypatch):
+    # proves the test above can fail: the same run with flushing switched off leaves subnormals
+    monkeypatch.setattr(optimizers, "_FLUSH_EVERY", 10**9)
+    opt = Adam(0.001)
+    _run_with_dead_inputs(opt)
+    assert _subnormals(opt.m["W"]).size > 0
+
+
+def test_flushing_does_not_change_live_weights_noticeably():
+    a, b = Adam(0.001), Adam(0.001)
+    pa = _run_with_dead_inputs(a, 1000)  # flushes zero the dead buffers after ~650 steps
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(optimizers, "_FLUSH_EVERY", 10**9)
+        pb = _run_with_dead_inputs(b, 1000)
+    assert np.count_nonzero(a.m["W"]) < np.count_nonzero(b.m["W"])
+    assert np.allclose(pa["W"], pb["W"], atol=1e-6)
+
+
+def test_registry():
+    assert optimizer_names() == ["sgd", "momentum", "adagrad", "adam"]
+    assert isinstance(get_optimizer(" Adam ", 0.1), Adam)
+    assert get_optimizer("sgd", 0.3).lr == 0.3
+    with pytest.raises(ConfigError, match="unknown optimizer"):
+        get_optimizer("lbfgs", 0.1)
+
+
+@pytest.mark.parametrize("lr", [0.0, -0.1, float("nan"), float("inf")])
+@pytest.mark.parametrize("cls", [Sgd, Momentum, AdaGrad, Adam])
+def test_nonsense_learning_rates_raise_config_error(cls, lr):
+    with pytest.raises(ConfigError):
+        cls(lr)
