@@ -1,0 +1,262 @@
+"""The bridge between the core's training generator and the window.
+
+``TrainingWorker`` runs :func:`nnviz.core.training.train` in a ``QThread`` and turns its events
+into Qt signals for the GUI thread:
+
+- batches are collected and forwarded together as one :class:`BatchChunk` at most
+  ``MAX_SIGNALS_PER_S`` times a second, so every batch reaches the curves but the GUI thread is
+  never flooded; evaluations, pauses and the final event always pass at once (after the batches
+  before them);
+- everything that crosses the thread is a copy the trainer no longer touches;
+- BLAS is limited to one thread while training (the GUI needs the other core; with two BLAS
+  threads and a busy GUI NumPy trains 2.4-2.9 times slower);
+- stop, pause and step are flags the trainer reads between batches; an exception in the worker
+  becomes the ``failed`` signal with a readable message, never a crash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from threadpoolctl import threadpool_limits
+
+from nnviz.core import events as ev
+from nnviz.core.datasets import Dataset
+from nnviz.core.errors import NnvizError
+from nnviz.core.network import Network
+from nnviz.core.training import TrainingConfig, TrainingControl, train
+
+__all__ = ["MAX_SIGNALS_PER_S", "BatchChunk", "TrainingWorker"]
+
+MAX_SIGNALS_PER_S = 30  # batch updates forwarded per second: smooth curves, an idle GUI thread
+SNAPSHOT_INTERVAL_S = 0.25  # weight snapshots for the live layer graph: a few per second
+_BLAS_THREADS = 1  # the other core draws the window (see the module docstring)
+
+EventFactory = Callable[[TrainingControl], Iterator[ev.TrainingEvent]]
+
+
+@dataclass(frozen=True)
+class BatchChunk:
+    """The batches finished since the last update, one array entry per batch (owned copies)."""
+
+    step: np.ndarray  # (n,) int64 optimizer steps
+    epoch: np.ndarray  # (n,) float64 fractional epochs
+    elapsed: np.ndarray  # (n,) float64 seconds of training
+    loss: np.ndarray  # (n,) float64 batch loss (the loss being minimised)
+    accuracy: np.ndarray  # (n,) float64 running training accuracy in the epoch
+    samples_per_s: float  # of the last batch
+    total_steps: int
+
+    @classmethod
+    def from_events(cls, batches: list[ev.BatchFinished]) -> BatchChunk:
+        last = batches[-1]
+        return cls(
+            np.fromiter((b.step for b in batches), np.int64, len(batches)),
+            np.fromiter((b.epoch for b in batches), np.float64, len(batches)),
+            np.fromiter((b.elapsed for b in batches), np.float64, len(batches)),
+            np.fromiter((b.loss for b in batches), np.float64, len(batches)),
+            np.fromiter((b.accuracy for b in batches), np.float64, len(batches)),
+            float(last.samples_per_s),
+            int(last.total_steps),
+        )
+
+    def __len__(self) -> int:
+        return int(self.step.shape[0])
+
+
+class _TrainingThread(QThread):
+    """Iterates the generator; emits through the worker's signals (queued to the GUI thread)."""
+
+    def __init__(
+        self,
+        worker: TrainingWorker,
+        factory: EventFactory,
+        control: TrainingControl,
+        blas_threads: int | None,
+        clock: Callable[[], float],
+    ) -> None:
+        super().__init__()
+        self._worker = worker
+        self._factory = factory
+        self._control = control
+        self._blas_threads = blas_threads
+        self._clock = clock
+
+    def run(self) -> None:
+        limits = (
+            threadpool_limits(limits=self._blas_threads, user_api="blas")
+            if self._blas_threads
+            else contextlib.nullcontext()
+        )
+        with limits:
+            try:
+                self._forward(self._factory(self._control))
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+                self._worker.failed.emit(_describe(exc), traceback.format_exc())
+        self._worker._thread_done.emit(self)
+
+    def _forward(self, events: Iterator[ev.TrainingEvent]) -> None:
+        w = self._worker
+        interval = 1.0 / MAX_SIGNALS_PER_S
+        pending: list[ev.BatchFinished] = []
+        snapshot: ev.WeightsSnapshot | None = None
+        last_emit = -np.inf
+
+        def flush() -> None:
+            nonlocal pending, snapshot
+            if pending:
+                w.batches.emit(BatchChunk.from_events(pending))
+                pending = []
+            if snapshot is not None:
+                w.snapshot.emit(snapshot)
+                snapshot = None
+
+        for event in events:
+            if isinstance(event, ev.BatchFinished):
+                pending.append(event)
+            elif isinstance(event, ev.WeightsSnapshot):
+                snapshot = event  # only the newest one matters; it is a copy already
+            else:
+                flush()
+                last_emit = self._clock()
+                if isinstance(event, ev.TrainingStarted):
+                    w.started.emit(event)
+                elif isinstance(event, ev.Evaluated):
+                    w.evaluated.emit(event)
+                elif isinstance(event, ev.Paused):
+                    w.paused.emit(event)
+                elif isinstance(event, ev.TrainingEnded):
+                    w.ended.emit(event)
+                    return
+                continue
+            now = self._clock()
+            if now - last_emit >= interval:
+                flush()
+                last_emit = now
+        flush()
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, NnvizError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return QCoreApplication.translate(
+            "TrainingWorker", "Out of memory: try smaller hidden layers or a smaller batch size."
+        )
+    return f"{type(exc).__name__}: {exc}"
+
+
+class TrainingWorker(QObject):
+    """Runs one training run at a time in a thread; all signals arrive in the GUI thread.
+
+    Signals carry core events (``started``: TrainingStarted, ``evaluated``: Evaluated,
+    ``snapshot``: WeightsSnapshot, ``paused``: Paused, ``ended``: Finished / Stopped / Diverged),
+    ``batches``: a :class:`BatchChunk`, and ``failed(message, details)``.
+    ``finished`` is emitted once the thread has ended, after every other signal.
+    """
+
+    started = Signal(object)
+    batches = Signal(object)
+    evaluated = Signal(object)
+    snapshot = Signal(object)
+    paused = Signal(object)
+    ended = Signal(object)
+    failed = Signal(str, str)
+    finished = Signal()
+    _thread_done = Signal(object)  # from the thread itself, as its last act
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        blas_threads: int | None = _BLAS_THREADS,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        super().__init__(parent)
+        self.blas_threads = blas_threads
+        self._clock = clock
+        self._thread: _TrainingThread | None = None
+        self._control = TrainingControl()
+        self._thread_done.connect(self._on_thread_done)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def running(self) -> bool:
+        """True from start() until the thread has ended (paused counts as running)."""
+        return self._thread is not None and self._thread.isRunning()
+
+    @property
+    def control(self) -> TrainingControl:
+        return self._control
+
+    # ------------------------------------------------------------------ commands
+    def start(
+        self,
+        config: TrainingConfig,
+        dataset: Dataset | None = None,
+        network: Network | None = None,
+        paused: bool = False,
+        snapshot_interval: float | None = SNAPSHOT_INTERVAL_S,
+    ) -> None:
+        """Train ``network`` (a new one from ``config`` if None) on ``dataset`` in the thread.
+
+        The worker thread owns ``network`` until the run ends: pass a copy of anything the GUI
+        keeps using. ``paused`` starts in the paused state (for a first single step).
+        """
+
+        def events(control: TrainingControl) -> Iterator[ev.TrainingEvent]:
+            return train(config, dataset, control, network, snapshot_interval)
+
+        self.start_events(events, paused=paused)
+
+    def start_events(self, factory: EventFactory, paused: bool = False) -> None:
+        """Run ``factory(control)`` (a generator of core events) in the thread."""
+        if self.running:
+            raise RuntimeError("a training run is already going on")
+        self._join()
+        self._control = TrainingControl()
+        if paused:
+            self._control.pause()
+        thread = _TrainingThread(self, factory, self._control, self.blas_threads, self._clock)
+        self._thread = thread
+        thread.start()
+
+    def pause(self) -> None:
+        self._control.pause()
+
+    def resume(self) -> None:
+        self._control.resume()
+
+    def step(self, batches: int = 1) -> None:
+        """Run exactly ``batches`` more batches, then stay paused; a snapshot follows them."""
+        self._control.request_snapshot()
+        self._control.step(batches)
+
+    def stop(self) -> None:
+        """Ask the run to end; it does within one batch (``ended`` carries a Stopped event)."""
+        self._control.stop()
+
+    def shutdown(self) -> None:
+        """Stop and wait for the thread (closing the window). Safe to call at any time."""
+        self._control.stop()
+        self._join()
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread = None
+
+    def _on_thread_done(self, thread: _TrainingThread) -> None:
+        if thread is not self._thread:
+            return  # a run that start() or shutdown() has already joined
+        thread.wait()  # returns at once: run() has returned
+        self._thread = None
+        self.finished.emit()

@@ -1,0 +1,151 @@
+"""The training bridge: a real run end to end, throttling, pause / step / stop, failures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from training_helpers import small_mnist
+
+from nnviz.core import events as ev
+from nnviz.core.training import TrainingConfig
+from nnviz.gui.worker import MAX_SIGNALS_PER_S, TrainingWorker
+
+
+@pytest.fixture(scope="module")
+def data(mnist):
+    return small_mnist(mnist)
+
+
+class Recorder:
+    """Collects everything a worker emits, in order."""
+
+    def __init__(self, worker: TrainingWorker) -> None:
+        self.log: list[tuple[str, object]] = []
+        for name in ("started", "batches", "evaluated", "snapshot", "paused", "ended"):
+            getattr(worker, name).connect(lambda e, name=name: self.log.append((name, e)))
+        worker.failed.connect(lambda msg, details: self.log.append(("failed", msg)))
+
+    def of(self, name: str) -> list:
+        return [e for n, e in self.log if n == name]
+
+    def steps(self) -> np.ndarray:
+        chunks = self.of("batches")
+        return np.concatenate([c.step for c in chunks]) if chunks else np.zeros(0, np.int64)
+
+
+def test_a_real_run_forwards_every_batch_and_ends_finished(qtbot, data):
+    worker = TrainingWorker()
+    rec = Recorder(worker)
+    config = TrainingConfig(epochs=2)
+    with qtbot.waitSignal(worker.finished, timeout=20_000):
+        worker.start(config, data)
+    assert [n for n, _ in rec.log][0] == "started"
+    assert [n for n, _ in rec.log][-1] == "ended"
+    assert isinstance(rec.of("ended")[0], ev.Finished)
+    per_epoch = len(data.train) // config.batch_size
+    np.testing.assert_array_equal(rec.steps(), np.arange(1, 2 * per_epoch + 1))
+    evals = rec.of("evaluated")
+    assert [e.step for e in evals] == [per_epoch, 2 * per_epoch]
+    assert all(e.epoch_end for e in evals)
+    losses = np.concatenate([c.loss for c in rec.of("batches")])
+    assert np.all(np.isfinite(losses)) and losses[-1] < losses[0]
+    assert not worker.running
+
+
+def test_thousands_of_events_are_throttled_but_every_batch_arrives(qtbot):
+    clock = {"now": 0.0}
+    n, dt = 10_000, 0.001  # 10 s of fake training, one batch a millisecond
+
+    def events(control):
+        yield ev.TrainingStarted(0, 0.0, 0.0, n, n, n * 10, 10)
+        for i in range(1, n + 1):
+            clock["now"] = i * dt
+            yield ev.BatchFinished(i, i / n, i * dt, 1.0 / i, 0.5, 1e4, 0.5, n)
+            if i % 1000 == 0:
+                zeros = np.zeros((10, 10), np.int64)
+                yield ev.Evaluated(
+                    i,
+                    i / n,
+                    i * dt,
+                    0.9,
+                    0.3,
+                    0.1,
+                    0.9,
+                    0.3,
+                    0.1,
+                    False,
+                    zeros,
+                    np.zeros(10, np.intp),
+                )
+        yield ev.Finished(n, 1.0, n * dt, {}, "done")
+
+    worker = TrainingWorker(clock=lambda: clock["now"])
+    rec = Recorder(worker)
+    with qtbot.waitSignal(worker.finished, timeout=20_000):
+        worker.start_events(events)
+    batch_signals = len(rec.of("batches"))
+    always = len(rec.of("evaluated")) + 2  # evaluations flush early, plus start and end
+    assert len(rec.of("evaluated")) == 10
+    assert batch_signals <= MAX_SIGNALS_PER_S * n * dt + always
+    assert batch_signals >= MAX_SIGNALS_PER_S * n * dt / 2  # but the curves still move
+    np.testing.assert_array_equal(rec.steps(), np.arange(1, n + 1))
+    losses = np.concatenate([c.loss for c in rec.of("batches")])
+    np.testing.assert_allclose(losses, 1.0 / np.arange(1, n + 1))
+
+
+def test_pause_step_resume_and_stop(qtbot, data):
+    worker = TrainingWorker()
+    rec = Recorder(worker)
+    with qtbot.waitSignal(worker.paused, timeout=20_000):
+        worker.start(TrainingConfig(epochs=1000), data, paused=True)
+    assert rec.steps().size == 0
+    with qtbot.waitSignal(worker.paused, timeout=5_000):
+        worker.step()
+    np.testing.assert_array_equal(rec.steps(), [1])
+    assert rec.of("snapshot"), "a single step sends the weights it produced"
+    with qtbot.waitSignal(worker.paused, timeout=5_000):
+        worker.step()
+    np.testing.assert_array_equal(rec.steps(), [1, 2])
+    worker.resume()
+    qtbot.waitUntil(lambda: rec.steps().size > 20, timeout=10_000)
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.stop()
+    end = rec.of("ended")[0]
+    assert isinstance(end, ev.Stopped)
+    assert end.step == rec.steps()[-1]  # nothing trained after the last forwarded batch
+    assert end.step < 1000 * len(data.train) // 100
+
+
+def test_shutdown_mid_run_joins_the_thread_silently(qtbot, data, capfd):
+    worker = TrainingWorker()
+    rec = Recorder(worker)
+    worker.start(TrainingConfig(epochs=1000), data)
+    qtbot.waitUntil(lambda: rec.steps().size > 0, timeout=10_000)
+    worker.shutdown()
+    assert not worker.running
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+def test_an_exception_in_the_worker_becomes_a_message(qtbot):
+    def events(control):
+        yield ev.TrainingStarted(0, 0.0, 0.0, 10, 10, 100, 10)
+        raise RuntimeError("the disk caught fire")
+
+    worker = TrainingWorker()
+    with qtbot.waitSignal(worker.failed, timeout=5_000) as blocker:
+        worker.start_events(events)
+    assert "the disk caught fire" in blocker.args[0]
+    assert "RuntimeError" in blocker.args[1]  # details hold the traceback
+    qtbot.waitUntil(lambda: not worker.running, timeout=5_000)
+
+
+def test_a_diverging_run_ends_with_an_explanation_and_good_weights(qtbot, data):
+    worker = TrainingWorker()
+    with qtbot.waitSignal(worker.ended, timeout=20_000) as blocker:
+        worker.start(TrainingConfig(lr=100.0), data)
+    end = blocker.args[0]
+    assert isinstance(end, ev.Diverged)
+    assert "learning rate" in end.message
+    assert all(np.all(np.isfinite(p)) for p in end.params.values())
+    qtbot.waitUntil(lambda: not worker.running, timeout=5_000)
