@@ -20,7 +20,7 @@ from nnviz.core.errors import ConfigError, NnvizError
 from nnviz.core.losses import loss_names
 from nnviz.core.network import init_names
 from nnviz.core.optimizers import optimizer_names
-from nnviz.core.training import PRESETS, TrainingConfig
+from nnviz.core.training import LR_SCHEDULES, PRESETS, TrainingConfig
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _DEFAULTS = {f.name: f.default for f in fields(TrainingConfig)}
@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--init", choices=init_names())
     tr.add_argument("--seed", type=int)
     tr.add_argument("--dataset", help="mnist (bundled), fashion-mnist, or a directory of IDX files")
+    tr.add_argument(
+        "--lr-schedule",
+        choices=LR_SCHEDULES,
+        dest="lr_schedule",
+        help="constant, or cosine decay to 0 over the run",
+    )
     tr.add_argument(
         "--evals-per-epoch", type=int, dest="evals_per_epoch", help="test-set evaluations per epoch"
     )
