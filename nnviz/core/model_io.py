@@ -69,9 +69,10 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
     except OSError as exc:
         raise ModelFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        with np.load(io.BytesIO(raw), allow_pickle=False) as data:
-            if not isinstance(data, np.lib.npyio.NpzFile):
-                raise ModelFileError(f"{path}: not a model file (expected an .npz archive)")
+        data = np.load(io.BytesIO(raw), allow_pickle=False)
+        if not isinstance(data, np.lib.npyio.NpzFile):  # a single .npy array is no context manager
+            raise ModelFileError(f"{path}: not a model file (expected an .npz archive)")
+        with data:
             return {name: data[name] for name in data.files}
     except ModelFileError:
         raise
