@@ -7,6 +7,8 @@ reference count of ``True`` by one; after a few hundred emissions it reaches zer
 aborts with "Fatal Python error: bool_dealloc". Python 3.12+ makes ``True`` immortal, which
 hides the bug. Here the count of ``True`` and ``False`` is raised once by a margin that no
 session can use up (2**50 emissions), which is harmless if PySide is fixed.
+
+pyproject.toml keeps PySide6 below 6.12, so this only matters where 6.12 was installed anyway.
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ import sys
 _MARGIN = 1 << 50  # emissions before the count could reach zero again: never
 
 
+_AFFECTED = ("6.12.",)  # PySide6 releases seen dropping the reference
+
+
 def apply() -> None:
+    import PySide6
+
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return  # True and False are immortal there
+    if not PySide6.__version__.startswith(_AFFECTED):
+        return
     for obj in (True, False):
         # ob_refcnt is the first field (a Py_ssize_t) of every CPython object
         ctypes.c_ssize_t.from_address(id(obj)).value += _MARGIN
