@@ -78,6 +78,11 @@ class TrainingConfig:
             raise ConfigError(
                 f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}"
             )
+        if self.lr_schedule not in LR_SCHEDULES:
+            raise ConfigError(
+                f"unknown learning-rate schedule {self.lr_schedule!r}; "
+                f"choose one of {', '.join(LR_SCHEDULES)}"
+            )
         if int(self.seed) != self.seed or self.seed < 0:
             raise ConfigError(f"seed must be a non-negative whole number, got {self.seed}")
         if (
@@ -319,13 +324,13 @@ def train(
                     "were kept.",
                 )
                 return
+            if step % _BACKUP_EVERY == 0:  # back up weights whose loss was just seen to be good
+                for k, v in network.params.items():
+                    np.copyto(backup[k], v)
             if config.lr_schedule == "cosine":
                 optimizer.lr = 0.5 * config.lr * (1.0 + math.cos(math.pi * step / total_steps))
             optimizer.step(network.params, grads)
             step += 1
-            if step % _BACKUP_EVERY == 0:
-                for k, v in network.params.items():
-                    np.copyto(backup[k], v)
             batch_correct = int((y.argmax(axis=1) == target).sum())
             correct += batch_correct
             seen += batch

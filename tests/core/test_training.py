@@ -1,0 +1,410 @@
+"""Training: the event stream, determinism, stop / pause / single-step, snapshots, divergence,
+configuration checks, and one real MNIST epoch."""
+
+from __future__ import annotations
+
+import math
+import queue
+import threading
+from dataclasses import FrozenInstanceError
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nnviz.core import events as ev
+from nnviz.core import training
+from nnviz.core.datasets import Dataset, Split
+from nnviz.core.errors import ConfigError
+from nnviz.core.metrics import evaluate
+from nnviz.core.network import Network
+from nnviz.core.optimizers import get_optimizer
+from nnviz.core.training import PRESETS, TrainingConfig, TrainingControl, train
+
+_TIMEOUT = 30.0  # seconds a threaded test waits for the next event before it fails
+SMALL = {"hidden": (12, 8), "batch_size": 20, "epochs": 2, "lr": 0.5}
+
+
+def _make_dataset(n_train: int = 400, n_test: int = 100, seed: int = 0) -> Dataset:
+    """A learnable 4x4 ten-class dataset: noisy copies of one random prototype per class."""
+    rng = np.random.default_rng(seed)
+    prototypes = rng.integers(0, 256, (10, 16))
+
+    def split(n: int) -> Split:
+        labels = rng.integers(0, 10, n).astype(np.uint8)
+        noisy = prototypes[labels] + rng.normal(0, 25, (n, 16))
+        return Split(np.clip(noisy, 0, 255).astype(np.uint8), labels)
+
+    ds = Dataset("tiny", Path("/nonexistent/tiny"), tuple("0123456789"))
+    ds.train, ds.test = split(n_train), split(n_test)  # fills the lazily loaded splits
+    return ds
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Dataset:
+    return _make_dataset()
+
+
+def _config(**changes) -> TrainingConfig:
+    return TrainingConfig(**{**SMALL, **changes})
+
+
+def _losses(events) -> list[float]:
+    return [e.loss for e in events if isinstance(e, ev.BatchFinished)]
+
+
+# ---------------------------------------------------------------------- the event stream
+def test_event_stream_of_a_full_run(tiny):
+    network = _config().make_network(16, 10)
+    events = list(train(_config(), tiny, network=network))
+    started, batches = events[0], [e for e in events if isinstance(e, ev.BatchFinished)]
+    evaluations = [e for e in events if isinstance(e, ev.Evaluated)]
+    assert isinstance(started, ev.TrainingStarted)
+    assert (started.steps_per_epoch, started.total_steps) == (20, 40)
+    assert (started.train_size, started.test_size) == (400, 100)
+    assert [b.step for b in batches] == list(range(1, 41))
+    assert [b.epoch for b in batches][19] == 1.0 and batches[-1].epoch == 2.0
+    assert all(b.total_steps == 40 and 0 <= b.accuracy <= 1 for b in batches)
+    assert all(math.isfinite(b.loss) and b.samples_per_s > 0 for b in batches)
+    assert [e.step for e in evaluations] == [20, 40] and all(e.epoch_end for e in evaluations)
+    assert events.count(evaluations[0]) == 1 and events.index(evaluations[0]) == 21
+    end = events[-1]
+    assert isinstance(end, ev.Finished) and end.status == "finished" and end.step == 40
+    assert sum(isinstance(e, ev.TrainingEnded) for e in events) == 1
+    for name, value in end.params.items():  # the network was trained in place; the end is a copy
+        assert np.array_equal(value, network.params[name])
+        assert not np.shares_memory(value, network.params[name])
+    elapsed = [e.elapsed for e in events]
+    assert elapsed == sorted(elapsed)
+
+
+def test_training_learns_the_tiny_dataset(tiny):
+    config = _config(epochs=10, activation="relu", init="he", optimizer="adam", lr=0.02)
+    events = list(train(config, tiny))
+    losses = _losses(events)
+    assert np.mean(losses[-10:]) < 0.5 * np.mean(losses[:10])
+    assert [e for e in events if isinstance(e, ev.Evaluated)][
+        -1
+    ].test_accuracy > 0.6  # chance is 0.1
+
+
+def test_evaluations_report_what_evaluate_computes(tiny):
+    network = _config().make_network(16, 10)
+    events = list(train(_config(evals_per_epoch=4), tiny, network=network))
+    evaluations = [e for e in events if isinstance(e, ev.Evaluated)]
+    assert [e.step for e in evaluations] == [5, 10, 15, 20, 25, 30, 35, 40]
+    assert [e.epoch_end for e in evaluations] == [False, False, False, True] * 2
+    final = evaluations[-1]
+    expected = evaluate(network, tiny.test.images, tiny.test.labels)
+    assert final.test_accuracy == expected.accuracy
+    assert final.test_cross_entropy == pytest.approx(expected.cross_entropy)
+    assert final.test_mse == pytest.approx(expected.mse)
+    assert np.array_equal(final.confusion, expected.confusion)
+    assert final.confusion.sum() == 100 and final.test_predictions.shape == (100,)
+    train_eval = evaluate(network, tiny.train.images, tiny.train.labels)
+    assert final.train_accuracy == train_eval.accuracy
+    assert final.test_loss("mse") == final.test_mse
+    assert final.test_loss("cross-entropy") == final.test_cross_entropy
+
+
+def test_a_network_that_does_not_fit_the_dataset_is_refused(tiny):
+    with pytest.raises(ConfigError, match="does not fit"):
+        next(train(_config(), tiny, network=Network((784, 10, 10))))
+
+
+# ---------------------------------------------------------------------- determinism
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"activation": "relu", "optimizer": "adam", "lr": 0.01, "init": "he"},
+     {"activation": "maxout", "optimizer": "momentum", "lr": 0.05, "loss": "mse"},
+     {"optimizer": "adagrad", "lr": 0.1, "lr_schedule": "cosine"}],
+    ids=["sgd-sigmoid", "adam-relu", "momentum-maxout-mse", "adagrad-cosine"],
+)  # fmt: skip
+def test_same_seed_same_loss_sequence(tiny, changes):
+    config = _config(**changes)
+    first, second = list(train(config, tiny)), list(train(config, tiny))
+    assert _losses(first) == _losses(second)
+    assert len(_losses(first)) == 40
+    for name, value in first[-1].params.items():
+        assert np.array_equal(value, second[-1].params[name])
+    other = _losses(train(config.with_(seed=1), tiny))
+    assert other != _losses(first)
+
+
+# ---------------------------------------------------------------------- stop
+@pytest.mark.parametrize("k", [1, 7, 20])
+def test_stop_from_within_the_loop_ends_after_k_batches(tiny, k):
+    control = TrainingControl()
+    events = []
+    for event in train(_config(), tiny, control):
+        events.append(event)
+        if isinstance(event, ev.BatchFinished) and event.step == k:
+            control.stop()
+    batches = [e for e in events if isinstance(e, ev.BatchFinished)]
+    assert [b.step for b in batches] == list(range(1, k + 1))
+    end = events[-1]
+    assert isinstance(end, ev.Stopped) and end.step == k and end.status == "stopped"
+    assert all(np.all(np.isfinite(v)) for v in end.params.values())
+    assert control.stop_requested
+
+
+def test_stop_before_the_first_batch(tiny):
+    control = TrainingControl()
+    control.stop()
+    events = list(train(_config(), tiny, control))
+    assert [type(e) for e in events] == [ev.TrainingStarted, ev.Stopped]
+    assert events[-1].step == 0
+
+
+# ---------------------------------------------------------------------- pause and single step
+class _Runner:
+    """Runs train() in a thread and hands its events over a queue."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.events: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._run, args=args, kwargs=kwargs, daemon=True)
+        self.thread.start()
+
+    def _run(self, *args, **kwargs) -> None:
+        try:
+            for event in train(*args, **kwargs):
+                self.events.put(event)
+        except BaseException as exc:  # handed to the test thread
+            self.events.put(exc)
+
+    def until(self, kind: type) -> list:
+        """Events up to and including the next one of ``kind``."""
+        got = []
+        while True:
+            event = self.events.get(timeout=_TIMEOUT)
+            if isinstance(event, BaseException):
+                raise event
+            got.append(event)
+            if isinstance(event, kind):
+                return got
+
+    def join(self) -> None:
+        self.thread.join(_TIMEOUT)
+        assert not self.thread.is_alive()
+
+
+def _batches(events) -> list[int]:
+    return [e.step for e in events if isinstance(e, ev.BatchFinished)]
+
+
+def test_pause_then_single_steps_then_resume(tiny):
+    control = TrainingControl()
+    control.pause()
+    runner = _Runner(_config(), tiny, control)
+    first = runner.until(ev.Paused)
+    assert isinstance(first[0], ev.TrainingStarted) and _batches(first) == []
+    assert control.paused
+    for expected_step in (1, 2, 3):
+        control.step()
+        between = runner.until(ev.Paused)  # exactly one batch, then paused again
+        assert _batches(between) == [expected_step]
+        assert between[-1].step == expected_step
+    control.step(2)
+    assert _batches(runner.until(ev.Paused)) == [4, 5]
+    control.resume()
+    assert not control.paused
+    rest = runner.until(ev.TrainingEnded)
+    assert _batches(rest) == list(range(6, 41))
+    assert isinstance(rest[-1], ev.Finished)
+    assert not any(isinstance(e, ev.Paused) for e in rest)
+    runner.join()
+
+
+def test_stop_while_paused(tiny):
+    control = TrainingControl()
+    runner = _Runner(_config(), tiny, control)
+    control.pause()
+    runner.until(ev.Paused)
+    control.stop()
+    end = runner.until(ev.TrainingEnded)[-1]
+    assert isinstance(end, ev.Stopped)
+    runner.join()
+
+
+def test_step_while_running_runs_one_more_batch_then_pauses(tiny):
+    control = TrainingControl()
+    events = []
+    for event in train(_config(), tiny, control):
+        events.append(event)
+        if isinstance(event, ev.BatchFinished) and event.step == 2:
+            control.step()
+        if isinstance(event, ev.Paused):
+            control.stop()  # without this the next batch would wait for a step or resume
+    assert _batches(events) == [1, 2, 3]
+    assert [type(e) for e in events[-2:]] == [ev.Paused, ev.Stopped]
+    assert events[-1].step == 3
+
+
+# ---------------------------------------------------------------------- snapshots
+def test_snapshots_on_request_are_copies(tiny):
+    control = TrainingControl()
+    network = _config().make_network(16, 10)
+    snapshots, kept = [], {}
+    for event in train(_config(), tiny, control, network=network):
+        if isinstance(event, ev.BatchFinished) and event.step in (1, 30):
+            control.request_snapshot()
+        if isinstance(event, ev.WeightsSnapshot):
+            snapshots.append(event)
+            for name, value in event.params.items():
+                assert np.array_equal(value, network.params[name])
+                assert not np.shares_memory(value, network.params[name])
+            kept[event.step] = {k: v.copy() for k, v in event.params.items()}
+    assert [s.step for s in snapshots] == [1, 30]
+    first = snapshots[0]
+    assert sorted(first.params) == sorted(network.param_names())
+    for name, value in first.params.items():  # training went on; the snapshot did not change
+        assert np.array_equal(value, kept[1][name])
+    assert not np.array_equal(first.params["W1"], network.params["W1"])
+
+
+def test_snapshot_interval_zero_gives_a_snapshot_after_every_batch(tiny):
+    events = list(train(_config(epochs=1), tiny, snapshot_interval=0.0))
+    assert [e.step for e in events if isinstance(e, ev.WeightsSnapshot)] == list(range(1, 21))
+
+
+# ---------------------------------------------------------------------- divergence
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum"])
+def test_an_absurd_learning_rate_diverges_and_keeps_finite_weights(tiny, optimizer):
+    config = _config(activation="relu", init="he", lr=1e4, optimizer=optimizer)
+    network = config.make_network(16, 10)
+    events = list(train(config, tiny, network=network))
+    end = events[-1]
+    assert isinstance(end, ev.Diverged) and end.status == "diverged"
+    assert sum(isinstance(e, ev.TrainingEnded) for e in events) == 1
+    assert "learning rate" in end.message and "10000" in end.message
+    assert len(_batches(events)) < 40
+    for name, value in end.params.items():
+        assert np.all(np.isfinite(value)), name
+        assert np.array_equal(value, network.params[name])  # the network holds them too
+    assert all(math.isfinite(e.loss) for e in events if isinstance(e, ev.BatchFinished))
+
+
+def test_divergence_restores_weights_that_gave_a_good_loss(tiny, monkeypatch):
+    """An update that blows the weights up right before a backup copy must not be 'kept'."""
+    blow_up_at = training._BACKUP_EVERY  # the step whose parameters get backed up
+
+    class BlowsUp:
+        def __init__(self, name, lr):
+            self.inner = get_optimizer(name, lr)
+            self.lr = lr
+
+        def step(self, params, grads):
+            self.inner.step(params, grads)
+            if self.inner.steps == blow_up_at:
+                params["W3"][:, 0] += 1e5  # every sample now says "0" with huge confidence
+
+    monkeypatch.setattr(training, "get_optimizer", BlowsUp)
+    config = _config(epochs=3)
+    events = list(train(config, tiny))
+    end = events[-1]
+    assert isinstance(end, ev.Diverged)
+    assert _batches(events)[-1] == blow_up_at
+    assert np.abs(end.params["W3"]).max() < 100  # the weights from before the blow-up
+    net = Network(config.sizes(16, 10), config.make_activation(), params=end.params)
+    loss = net.loss_and_gradients(tiny.train.floats(slice(0, 100)), tiny.train.labels[:100])[0]
+    assert loss < 10
+
+
+def test_an_mse_run_that_diverges_is_reported(tiny, monkeypatch):
+    class BlowsUp:
+        def __init__(self, name, lr):
+            self.inner, self.lr = get_optimizer(name, lr), lr
+
+        def step(self, params, grads):
+            self.inner.step(params, grads)
+            if self.inner.steps == 3:
+                params["W3"][:, 0] += 1e5
+
+    monkeypatch.setattr(training, "get_optimizer", BlowsUp)
+    events = list(train(_config(loss="mse"), tiny))
+    assert isinstance(events[-1], ev.Diverged)
+    assert _batches(events) == [1, 2, 3]
+
+
+# ---------------------------------------------------------------------- configuration
+def test_defaults_are_the_books():
+    config = TrainingConfig()
+    assert config.hidden == (50, 100) and config.sizes() == (784, 50, 100, 10)
+    assert (config.activation, config.loss, config.optimizer) == ("sigmoid", "cross-entropy", "sgd")
+    assert config.dataset == "mnist" and config.batch_size == 100
+    net = config.make_network()
+    assert net.sizes == (784, 50, 100, 10) and net.activation.name == "sigmoid"
+    with pytest.raises(FrozenInstanceError):
+        config.lr = 0.1  # type: ignore[misc]
+
+
+def test_config_round_trips_through_a_dict():
+    config = TrainingConfig(hidden=[30], activation="maxout", maxout_pieces=3, lr=0.05, seed=4)
+    assert config.hidden == (30,)
+    data = config.to_dict()
+    assert data["hidden"] == [30]
+    assert TrainingConfig.from_dict({**data, "unknown_key": 1}) == config
+    assert config.make_activation().pieces == 3
+    assert config.with_(lr=0.2).lr == 0.2 and config.lr == 0.05
+
+
+def test_activation_parameters_reach_the_network():
+    assert TrainingConfig(activation="leaky-relu", leaky_slope=0.3).make_activation().slope == 0.3
+    assert TrainingConfig(activation="elu", elu_alpha=0.5).make_activation().alpha == 0.5
+
+
+def test_presets_are_valid_configs():
+    assert {"book", "fast", "best"} <= set(PRESETS)
+    assert PRESETS["book"] == TrainingConfig()
+    for preset in PRESETS.values():
+        assert isinstance(preset, TrainingConfig)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"lr": -0.1},
+        {"lr": 0},
+        {"lr": float("nan")},
+        {"lr": float("inf")},
+        {"lr": "0.1"},
+        {"batch_size": 0},
+        {"batch_size": -5},
+        {"batch_size": 2.5},
+        {"batch_size": 60_001},
+        {"epochs": 0},
+        {"epochs": 1.5},
+        {"activation": "swish"},
+        {"loss": "hinge"},
+        {"optimizer": "lbfgs"},
+        {"init": "zeros"},
+        {"hidden": (0,)},
+        {"hidden": (50, 0)},
+        {"hidden": (-3,)},
+        {"hidden": (10**6,)},
+        {"seed": -1},
+        {"seed": 0.5},
+        {"evals_per_epoch": 0},
+        {"leaky_slope": 2.0, "activation": "leaky-relu"},
+        {"elu_alpha": -1.0, "activation": "elu"},
+        {"maxout_pieces": 1, "activation": "maxout"},
+        {"lr_schedule": "exponential"},
+    ],
+    ids=str,
+)
+def test_nonsense_configs_raise_config_error(changes):
+    with pytest.raises(ConfigError):
+        TrainingConfig(**changes)
+
+
+# ---------------------------------------------------------------------- real MNIST
+def test_one_epoch_of_the_defaults_reaches_90_percent_on_mnist(mnist):
+    config = TrainingConfig(epochs=1)
+    events = list(train(config, mnist))
+    assert isinstance(events[-1], ev.Finished)
+    assert events[0].total_steps == 600
+    final = [e for e in events if isinstance(e, ev.Evaluated)][-1]
+    assert final.epoch_end and final.step == 600
+    assert final.test_accuracy >= 0.90
+    assert final.test_cross_entropy < 0.4
+    assert final.confusion.sum() == 10_000
