@@ -1,0 +1,482 @@
+"""The activation explorer: h(x) and h'(x) of every activation the lesson teaches, their formulas,
+the saturation regions where learning stalls, parameter sliders, a hover readout, a compare mode,
+and the network's own pre-activations for the current sample plotted on its activation's curve.
+
+Every number drawn comes from the core's activation objects; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core.activations import Activation, Maxout, activation_names, get_activation
+from nnviz.gui.activation_formulas import (
+    DERIVATIVE_COLOUR,
+    display_name,
+    formula_font,
+    formula_html,
+    hint,
+    number,
+    parameter_label,
+)
+from nnviz.gui.session import Session
+
+__all__ = ["ActivationExplorer", "ParamSlider"]
+
+SATURATION = 0.1  # |h'(x)| below this counts as saturated: the gradient nearly vanishes
+HALF_WIDTH = 6.0  # the x range shown is at least [-6, 6] ...
+HALF_WIDTH_MAX = 60.0  # ... and grows to hold the network's pre-activations, up to this
+GRID_POINTS = 1201  # samples of each curve
+HIST_BINS = 48
+COMPARE_Y_RANGE = (-1.6, 3.6)  # compare mode: where the functions differ
+
+BACKGROUND = "#ffffff"
+TEXT = "#1f2328"
+MUTED = "#6e7781"
+CURVE = "#1c7ed6"  # h(x)
+DERIVATIVE = DERIVATIVE_COLOUR  # h'(x), dashed
+SATURATED_FILL = (250, 82, 82, 38)  # shading where |h'| < 0.1
+ACTIVE_POINT = "#2b8a3e"
+SATURATED_POINT = "#e03131"
+NETWORK_CURVE = "#adb5bd"
+COMPARE_COLOURS = ("#1c7ed6", "#e8590c", "#2b8a3e", "#ae3ec9", "#f59f00", "#0c8599", "#495057")
+
+# (name, minimum, maximum, step, default) of each slider
+PARAMETERS = (
+    ("slope", 0.0, 0.5, 0.01, 0.1),
+    ("alpha", 0.1, 3.0, 0.05, 1.0),
+    ("w1", -2.0, 2.0, 0.05, 1.0),
+    ("b1", -3.0, 3.0, 0.05, 0.0),
+    ("w2", -2.0, 2.0, 0.05, -0.5),
+    ("b2", -3.0, 3.0, 0.05, 0.0),
+)
+SLIDERS_OF = {"leaky-relu": ("slope",), "elu": ("alpha",), "maxout": ("w1", "b1", "w2", "b2")}
+
+
+class ParamSlider(QWidget):
+    """A labelled horizontal slider for one float parameter; emits ``value_changed(float)``."""
+
+    value_changed = Signal(float)
+
+    def __init__(self, label, minimum, maximum, step, value, parent=None) -> None:
+        super().__init__(parent)
+        self._minimum, self._step = minimum, step
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, round((maximum - minimum) / step))
+        self.name_label = QLabel(label)
+        self.value_label = QLabel()
+        self.value_label.setMinimumWidth(40)
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name_label)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.value_label)
+        self.slider.valueChanged.connect(self._on_slider_moved)
+        self.set_value(value)
+        self._on_slider_moved()
+
+    def value(self) -> float:
+        return round(self._minimum + self.slider.value() * self._step, 6)
+
+    def set_value(self, value: float) -> None:
+        self.slider.setValue(round((value - self._minimum) / self._step))
+
+    def _on_slider_moved(self, *_) -> None:
+        self.value_label.setText(number(self.value()))
+        self.value_changed.emit(self.value())
+
+
+class ActivationExplorer(QWidget):
+    """Pick an activation; see h, h', the formula, saturation, and the network's units on it."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._half_width = HALF_WIDTH
+        self._network_values = np.zeros(0)  # pre-activations shown (x of the points)
+        self._layer = 1
+
+        self.function = QComboBox()
+        for name in activation_names():
+            self.function.addItem(display_name(name), name)
+        self.compare = QCheckBox(self.tr("Compare"))
+        self.compare.setToolTip(self.tr("Draw several activation functions on one plot"))
+        self.show_network = QCheckBox(self.tr("Network's units"))
+        self.show_network.setChecked(True)
+        self.show_network.setToolTip(
+            self.tr("Show the current sample's pre-activations of the layer in the forward pass")
+        )
+        self.formula = QLabel()
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setFont(formula_font())
+        self.formula.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {MUTED};")
+        self.readout = QLabel(self.tr("Hover over the plot to read h(x) and h′(x)."))
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.network_note = QLabel()
+        self.network_note.setTextFormat(Qt.TextFormat.RichText)
+        self.network_note.setWordWrap(True)
+
+        self.sliders: dict[str, ParamSlider] = {}
+        params = QGridLayout()
+        for i, (name, lo, hi, step, default) in enumerate(PARAMETERS):
+            slider = ParamSlider(parameter_label(name), lo, hi, step, default)
+            slider.value_changed.connect(self._on_params_changed)
+            self.sliders[name] = slider
+            row, col, span = (0, 0, 2) if i < 2 else (1 + (i - 2) // 2, (i - 2) % 2, 1)
+            params.addWidget(slider, row, col, 1, span)
+
+        self.compare_boxes: dict[str, QCheckBox] = {}
+        compare_row = QHBoxLayout()
+        for i, name in enumerate(activation_names()):
+            box = QCheckBox(display_name(name))
+            box.setChecked(name in ("sigmoid", "tanh", "relu"))
+            box.setStyleSheet(f"color: {COMPARE_COLOURS[i % len(COMPARE_COLOURS)]};")
+            box.toggled.connect(self._on_params_changed)
+            self.compare_boxes[name] = box
+            compare_row.addWidget(box)
+        compare_row.addStretch(1)
+        self.compare_derivatives = QCheckBox(self.tr("h′ too"))
+        self.compare_derivatives.setToolTip(self.tr("Also draw each function's derivative, dashed"))
+        self.compare_derivatives.toggled.connect(self._on_params_changed)
+        compare_row.addWidget(self.compare_derivatives)
+        self._compare_widget = QWidget()
+        self._compare_widget.setLayout(compare_row)
+        compare_row.setContentsMargins(0, 0, 0, 0)
+
+        self._build_plots()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Activation function:")))
+        top.addWidget(self.function)
+        top.addStretch(1)
+        top.addWidget(self.show_network)
+        top.addWidget(self.compare)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.hint)
+        layout.addWidget(self._compare_widget)
+        layout.addWidget(self.plots, 1)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.network_note)
+        layout.addLayout(params)
+
+        self.function.currentIndexChanged.connect(self._on_function_changed)
+        self.compare.toggled.connect(self._on_params_changed)
+        self.show_network.toggled.connect(self._on_trace_changed)
+        session.network_changed.connect(self._on_network_changed)
+        session.trace_changed.connect(self._on_trace_changed)
+        session.stage_changed.connect(self._on_stage_changed)
+        self._on_network_changed()
+
+    # ------------------------------------------------------------------ building
+    def _build_plots(self) -> None:
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground(BACKGROUND)
+        self.curve_plot = self.plots.addPlot(row=0, col=0)
+        self.hist_plot = self.plots.addPlot(row=1, col=0)
+        self.plots.ci.layout.setRowStretchFactor(0, 3)
+        self.plots.ci.layout.setRowStretchFactor(1, 1)
+        self.hist_plot.setXLink(self.curve_plot)
+        for plot in (self.curve_plot, self.hist_plot):
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+        self.curve_plot.setLabel("bottom", "x")
+        self.hist_plot.setLabel("left", self.tr("units"))
+        self.legend = self.curve_plot.addLegend(offset=(10, 10), labelTextColor=TEXT)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        zero = pg.mkPen(MUTED, width=1)
+        self.curve_plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
+        self.curve_plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
+
+        self.network_curve = pg.PlotDataItem(pen=pg.mkPen(NETWORK_CURVE, width=2))
+        self.f_curve = pg.PlotDataItem(pen=pg.mkPen(CURVE, width=3), name="h(x)")
+        dashed = pg.mkPen(DERIVATIVE, width=2.5, style=Qt.PenStyle.DashLine)
+        self.df_curve = pg.PlotDataItem(pen=dashed, name="h′(x)")
+        self.curve_plot.addItem(self.network_curve)
+        self.curve_plot.addItem(self.f_curve)
+        self.curve_plot.addItem(self.df_curve)
+        self.compare_curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        for i, name in enumerate(activation_names()):
+            colour = COMPARE_COLOURS[i % len(COMPARE_COLOURS)]
+            f = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), name=display_name(name))
+            df = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
+            self.curve_plot.addItem(f)
+            self.curve_plot.addItem(df)
+            self.compare_curves[name] = (f, df)
+        self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=0.8))
+        self.curve_plot.addItem(self.points)
+        self.hover_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, style=Qt.PenStyle.DotLine))
+        self.hover_marks = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(TEXT))
+        self.curve_plot.addItem(self.hover_line)
+        self.curve_plot.addItem(self.hover_marks)
+        self.hover_line.hide()
+
+        self.histogram = pg.PlotDataItem(
+            stepMode="center",
+            fillLevel=0,
+            brush=pg.mkBrush(ACTIVE_POINT + "99"),
+            pen=pg.mkPen(ACTIVE_POINT, width=1),
+        )
+        self.hist_plot.addItem(self.histogram)
+        self._regions: list[tuple[pg.LinearRegionItem, pg.LinearRegionItem]] = []
+        self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # ------------------------------------------------------------------ the maths, from the core
+    def selected(self) -> str:
+        return self.function.currentData()
+
+    def params(self) -> dict[str, float]:
+        return {name: slider.value() for name, slider in self.sliders.items()}
+
+    def activation(self, name: str | None = None) -> Activation | None:
+        """The core object for ``name`` with the sliders' parameters (None for Maxout's curve)."""
+        name = name or self.selected()
+        p = self.params()
+        if name == "maxout":
+            return None
+        kwargs = {"leaky-relu": {"slope": p["slope"]}, "elu": {"alpha": p["alpha"]}}
+        return get_activation(name, **kwargs.get(name, {}))
+
+    def evaluate(self, x: np.ndarray, name: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(h(x), h'(x)) of the chosen function, float64, computed by the core."""
+        name = name or self.selected()
+        x = np.asarray(x, dtype=np.float64)
+        if name == "maxout":
+            p = self.params()
+            return Maxout.curve(x, (p["w1"], p["w2"]), (p["b1"], p["b2"]))
+        act = self.activation(name)
+        return act.forward(x), act.derivative(x)
+
+    def grid(self) -> np.ndarray:
+        return np.linspace(-self._half_width, self._half_width, GRID_POINTS)
+
+    def saturation_regions(self) -> list[tuple[float, float]]:
+        """The x intervals where |h'(x)| < 0.1 for the chosen function."""
+        x = self.grid()
+        flat = np.abs(self.evaluate(x)[1]) < SATURATION
+        edges = np.flatnonzero(np.diff(flat.astype(np.int8)))
+        starts = [0] + list(edges + 1)
+        ends = list(edges) + [x.size - 1]
+        return [(float(x[s]), float(x[e])) for s, e in zip(starts, ends, strict=True) if flat[s]]
+
+    # ------------------------------------------------------------------ slots
+    def _on_function_changed(self) -> None:
+        self._on_params_changed()
+
+    def _on_network_changed(self) -> None:
+        act = self._session.network.activation
+        index = self.function.findData(act.name)
+        if index >= 0:
+            self.function.setCurrentIndex(index)
+        for name, value in act.params().items():
+            if name in self.sliders:
+                self.sliders[name].set_value(value)
+        self._on_trace_changed()
+
+    def _on_stage_changed(self, stage: int) -> None:
+        self._on_trace_changed()
+
+    def _on_trace_changed(self) -> None:
+        net = self._session.network
+        hidden = net.num_layers - 1
+        if hidden < 1 or not self.show_network.isChecked():
+            self._network_values = np.zeros(0)
+        else:
+            layer = self._session.trace.stages[self._session.stage].layer
+            self._layer = int(np.clip(layer, 1, hidden))
+            self._network_values = np.asarray(
+                self._session.trace[f"a{self._layer}"], dtype=np.float64
+            ).reshape(-1)
+        big = float(np.abs(self._network_values).max()) if self._network_values.size else 0.0
+        self._half_width = float(np.clip(np.ceil(big * 1.05), HALF_WIDTH, HALF_WIDTH_MAX))
+        self._on_params_changed()
+
+    def _on_params_changed(self, *_) -> None:
+        name = self.selected()
+        comparing = self.compare.isChecked()
+        showing = self._compared() if comparing else [name]
+        for key, slider in self.sliders.items():
+            slider.setVisible(any(key in SLIDERS_OF.get(n, ()) for n in showing))
+        self._compare_widget.setVisible(comparing)
+        self.function.setEnabled(not comparing)
+        self.formula.setVisible(not comparing)
+        self.hint.setVisible(not comparing)
+        self.formula.setText(formula_html(name, self.params()))
+        self.hint.setText(hint(name))
+        x = self.grid()
+        if comparing:
+            self.f_curve.setData([], [])
+            self.df_curve.setData([], [])
+        else:
+            f, df = self.evaluate(x)
+            self.f_curve.setData(x, f)
+            self.df_curve.setData(x, df)
+        for key, (f_item, df_item) in self.compare_curves.items():
+            if comparing and key in self._compared():
+                f, df = self.evaluate(x, key)
+                f_item.setData(x, f)
+                if self.compare_derivatives.isChecked():
+                    df_item.setData(x, df)
+                else:
+                    df_item.setData([], [])
+            else:
+                f_item.setData([], [])
+                df_item.setData([], [])
+        self._update_regions([] if comparing else self.saturation_regions())
+        self._update_network_points()
+        self._update_legend(comparing)
+        if self.hover_line.isVisible():
+            self.show_readout(float(self.hover_line.value()))
+        self.curve_plot.setXRange(-self._half_width, self._half_width, padding=0.02)
+        if comparing:  # the bounded functions would be flattened by ReLU's long climb
+            self.curve_plot.setYRange(*COMPARE_Y_RANGE, padding=0)
+        else:
+            self.curve_plot.enableAutoRange(axis="y")
+
+    def _compared(self) -> list[str]:
+        return [n for n, box in self.compare_boxes.items() if box.isChecked()]
+
+    def _update_legend(self, comparing: bool) -> None:
+        self.legend.clear()
+        if comparing:
+            for key in self._compared():
+                self.legend.addItem(self.compare_curves[key][0], display_name(key))
+        else:
+            self.legend.addItem(self.f_curve, "h(x)")
+            if len(self.network_curve.xData if self.network_curve.xData is not None else []):
+                self.legend.addItem(
+                    self.network_curve,
+                    self.tr("the network's {0}").format(
+                        display_name(self._session.network.activation.name)
+                    ),
+                )
+            self.legend.addItem(self.df_curve, self.tr("h′(x), dashed"))
+            if self.saturation_regions():
+                self.legend.addItem(
+                    pg.BarGraphItem(x=[0], height=[0], width=0, brush=pg.mkBrush(*SATURATED_FILL)),
+                    self.tr("saturated: |h′| &lt; 0.1"),
+                )
+
+    def _update_regions(self, regions: list[tuple[float, float]]) -> None:
+        while len(self._regions) < len(regions):
+            pair = []
+            for plot in (self.curve_plot, self.hist_plot):
+                item = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(*SATURATED_FILL))
+                item.setZValue(-10)
+                for line in item.lines:
+                    line.setPen(pg.mkPen(None))
+                plot.addItem(item)
+                pair.append(item)
+            self._regions.append(tuple(pair))
+        for i, pair in enumerate(self._regions):
+            for item in pair:
+                if i < len(regions):
+                    item.setRegion(regions[i])
+                    item.show()
+                else:
+                    item.hide()
+
+    def network_points(self) -> tuple[np.ndarray, np.ndarray]:
+        """The points drawn for the network's units: (a, h(a)) with the network's activation."""
+        x, y = self.points.getData()
+        return np.asarray(x), np.asarray(y)
+
+    def _update_network_points(self) -> None:
+        a = self._network_values
+        act = self._session.network.activation
+        self.hist_plot.setVisible(a.size > 0)
+        if a.size == 0:
+            self.points.clear()
+            self.network_curve.setData([], [])
+            self.histogram.setData([0, 1], [0])
+            self.network_note.setText("")
+            return
+        if isinstance(act, Maxout):  # each unit outputs its winning piece: z = a_winner
+            z = act.forward(a.reshape(1, -1))[0]
+            a = z
+            saturated = np.zeros(z.size, dtype=bool)
+        else:
+            z = act.forward(a)
+            saturated = np.abs(act.derivative(a)) < SATURATION
+        brushes = [pg.mkBrush(SATURATED_POINT if s else ACTIVE_POINT) for s in saturated]
+        self.points.setData(a, z, brush=brushes)
+        same = act == self.activation() and not self.compare.isChecked()
+        if same or isinstance(act, Maxout):
+            self.network_curve.setData([], [])
+        else:
+            x = self.grid()
+            self.network_curve.setData(x, act.forward(x))
+        edges = np.linspace(-self._half_width, self._half_width, HIST_BINS + 1)
+        counts, _ = np.histogram(self._network_values, bins=edges)
+        self.histogram.setData(edges, counts)
+        self.hist_plot.setYRange(0, max(1, counts.max()) * 1.1, padding=0)
+        self.network_note.setText(
+            self.tr(
+                "<b>Dots:</b> the {n} units of layer {l} for the current sample, at their "
+                "pre-activations a{l} on the network's {act}. "
+                "<span style='color:{red}'>{k} saturated</span> (|h′| &lt; 0.1), "
+                "<span style='color:{green}'>{m} passing a gradient</span>."
+            ).format(
+                n=z.size,
+                l=self._layer,
+                act=display_name(act.name),
+                k=int(saturated.sum()),
+                m=int((~saturated).sum()),
+                red=SATURATED_POINT,
+                green=ACTIVE_POINT,
+            )
+        )
+
+    # ------------------------------------------------------------------ hover
+    def show_readout(self, x: float) -> None:
+        """Read out x, h(x), h'(x) of the chosen function at ``x`` and mark them on the plot."""
+        self.hover_line.setPos(x)
+        self.hover_line.show()
+        if self.compare.isChecked():
+            names = self._compared()
+            values = [float(self.evaluate(np.array([x]), n)[0][0]) for n in names]
+            colours = [COMPARE_COLOURS[activation_names().index(n)] for n in names]
+            self.hover_marks.setData([x] * len(names), values, brush=colours)
+            parts = [
+                f"<span style='color:{c}'>{display_name(n)} {v:.3f}</span>"
+                for n, v, c in zip(names, values, colours, strict=True)
+            ]
+            self.readout.setText(f"x = {x:.3f} &nbsp; " + " &nbsp; ".join(parts))
+            return
+        f, df = self.evaluate(np.array([x]))
+        self.hover_marks.setData(
+            [x, x], [f[0], df[0]], brush=[pg.mkBrush(CURVE), pg.mkBrush(DERIVATIVE)]
+        )
+        self.readout.setText(
+            self.tr(
+                "x = {x} &nbsp; <span style='color:{c1}'>h(x) = {f}</span> &nbsp; "
+                "<span style='color:{c2}'>h′(x) = {df}</span>"
+            ).format(x=f"{x:.3f}", f=f"{f[0]:.4f}", df=f"{df[0]:.4f}", c1=CURVE, c2=DERIVATIVE)
+        )
+
+    def _on_mouse_moved(self, pos) -> None:
+        for plot in (self.curve_plot, self.hist_plot):
+            if plot.vb.sceneBoundingRect().contains(pos):
+                self.show_readout(float(plot.vb.mapSceneToView(pos).x()))
+                return
+        self.hover_line.hide()
+        self.hover_marks.clear()

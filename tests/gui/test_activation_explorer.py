@@ -1,0 +1,167 @@
+"""The activation explorer draws the core's functions, follows its sliders and the network."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnviz.core.activations import Maxout, activation_names, get_activation
+from nnviz.core.network import Network
+from nnviz.gui.activation_explorer import SATURATION, ActivationExplorer
+from nnviz.gui.session import Session
+
+
+@pytest.fixture
+def session(mnist):
+    s = Session(Network(seed=1), mnist)
+    s.show_test_sample(3)
+    return s
+
+
+@pytest.fixture
+def explorer(qtbot, session):
+    widget = ActivationExplorer(session)
+    widget.resize(640, 620)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _select(explorer, name):
+    explorer.function.setCurrentIndex(explorer.function.findData(name))
+    assert explorer.selected() == name
+
+
+def _length(item) -> int:
+    x = item.getData()[0]
+    return 0 if x is None else len(x)
+
+
+def _curves(explorer):
+    x, f = explorer.f_curve.getData()
+    x2, df = explorer.df_curve.getData()
+    assert np.array_equal(x, x2)
+    return np.asarray(x), np.asarray(f), np.asarray(df)
+
+
+@pytest.mark.parametrize("name", [n for n in activation_names() if n != "maxout"])
+def test_plotted_curve_and_derivative_are_the_cores(explorer, name):
+    _select(explorer, name)
+    x, f, df = _curves(explorer)
+    act = get_activation(name)  # slider defaults are the core's defaults (slope 0.1, alpha 1)
+    assert x.min() < -5 and x.max() > 5
+    np.testing.assert_allclose(f, act.forward(x), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(df, act.derivative(x), rtol=1e-6, atol=1e-7)
+
+
+def test_maxout_curve_is_the_cores_one_input_unit(explorer):
+    _select(explorer, "maxout")
+    explorer.sliders["w1"].set_value(1.5)
+    explorer.sliders["b1"].set_value(-0.5)
+    explorer.sliders["w2"].set_value(-0.25)
+    explorer.sliders["b2"].set_value(1.0)
+    x, f, df = _curves(explorer)
+    want_f, want_df = Maxout.curve(x, (1.5, -0.25), (-0.5, 1.0))
+    np.testing.assert_allclose(f, want_f)
+    np.testing.assert_allclose(df, want_df)
+    assert "max(1.5<i>x</i> − 0.5, −0.25<i>x</i> + 1)" in explorer.formula.text()
+
+
+def test_slope_slider_moves_the_leaky_relu_curve(explorer):
+    _select(explorer, "leaky-relu")
+    assert explorer.sliders["slope"].isVisible() and not explorer.sliders["alpha"].isVisible()
+    x, f_before, _ = _curves(explorer)
+    explorer.sliders["slope"].set_value(0.3)
+    x, f_after, df_after = _curves(explorer)
+    left = x < 0
+    assert not np.allclose(f_before[left], f_after[left])
+    np.testing.assert_allclose(f_after, get_activation("leaky-relu", slope=0.3).forward(x))
+    np.testing.assert_allclose(df_after[left], 0.3)
+    assert "α = 0.3" in explorer.formula.text()
+
+
+def test_elu_alpha_slider_moves_the_curve(explorer):
+    _select(explorer, "elu")
+    explorer.sliders["alpha"].set_value(2.0)
+    x, f, _ = _curves(explorer)
+    np.testing.assert_allclose(f, get_activation("elu", alpha=2.0).forward(x), rtol=1e-6)
+    assert f.min() < -1.9
+
+
+def test_saturation_regions_are_where_the_derivative_is_small(explorer):
+    _select(explorer, "sigmoid")
+    regions = explorer.saturation_regions()
+    assert len(regions) == 2
+    (lo1, hi1), (lo2, hi2) = regions
+    # sigmoid' = s(1 - s) = 0.1 at s = (1 +- sqrt(0.6)) / 2, i.e. |x| = ln(s / (1 - s)) ~ 2.063
+    edge = np.log((1 + np.sqrt(0.6)) / (1 - np.sqrt(0.6)))
+    assert hi1 == pytest.approx(-edge, abs=0.03) and lo2 == pytest.approx(edge, abs=0.03)
+    shown = [r for r, _ in explorer._regions if r.isVisible()]
+    drawn = [v for r in shown for v in r.getRegion()]
+    assert drawn == pytest.approx([v for region in regions for v in region])
+    _select(explorer, "relu")
+    assert len(explorer.saturation_regions()) == 1 and explorer.saturation_regions()[0][1] <= 0
+    _select(explorer, "identity")
+    assert explorer.saturation_regions() == []
+    assert not any(r.isVisible() for r, _ in explorer._regions)
+
+
+def test_network_preactivations_lie_on_the_networks_curve_and_follow_the_stage(explorer, session):
+    session.set_stage(session.trace.names.index("a1"))
+    a, z = explorer.network_points()
+    np.testing.assert_allclose(np.sort(a), np.sort(session.trace["a1"]), rtol=1e-6)
+    np.testing.assert_allclose(z, session.network.activation.forward(a), rtol=1e-6)
+    assert "layer 1" in explorer.network_note.text()
+    saturated = int((np.abs(session.network.activation.derivative(a)) < SATURATION).sum())
+    assert f"{saturated} saturated" in explorer.network_note.text()
+
+    session.set_stage(session.trace.names.index("z2"))
+    a, z = explorer.network_points()
+    assert a.size == session.network.sizes[2]
+    np.testing.assert_allclose(np.sort(a), np.sort(session.trace["a2"]), rtol=1e-6)
+    assert "layer 2" in explorer.network_note.text()
+    counts = explorer.histogram.getData()[1]
+    assert counts.sum() == a.size
+
+
+def test_points_move_with_the_sample(explorer, session):
+    before = explorer.network_points()[0].copy()
+    session.show_test_sample(7)
+    after = explorer.network_points()[0]
+    assert not np.allclose(np.sort(before), np.sort(after))
+
+
+def test_points_use_the_networks_own_activation(qtbot, mnist):
+    session = Session(Network(activation="tanh", seed=2), mnist)
+    session.show_test_sample(0)
+    explorer = ActivationExplorer(session)
+    qtbot.addWidget(explorer)
+    assert explorer.selected() == "tanh"  # opens on the network's function
+    _select(explorer, "relu")  # looking at another function does not move the points
+    a, z = explorer.network_points()
+    np.testing.assert_allclose(z, np.tanh(a), rtol=1e-6)
+    x, ghost = explorer.network_curve.getData()
+    np.testing.assert_allclose(ghost, np.tanh(x), rtol=1e-6)
+
+
+def test_hover_readout_shows_the_cores_values(explorer):
+    _select(explorer, "tanh")
+    explorer.show_readout(0.5)
+    text = explorer.readout.text()
+    assert f"{np.tanh(0.5):.4f}" in text and f"{1 - np.tanh(0.5) ** 2:.4f}" in text
+    assert explorer.hover_line.value() == pytest.approx(0.5)
+
+
+def test_compare_mode_draws_the_chosen_functions_together(explorer):
+    explorer.compare.setChecked(True)
+    explorer.compare_boxes["elu"].setChecked(True)
+    drawn = {name for name, (f, _) in explorer.compare_curves.items() if _length(f)}
+    assert drawn == {"sigmoid", "tanh", "relu", "elu"}
+    x, f = explorer.compare_curves["elu"][0].getData()
+    np.testing.assert_allclose(f, get_activation("elu").forward(x), rtol=1e-6)
+    assert _length(explorer.f_curve) == 0
+    assert explorer.sliders["alpha"].isVisible()  # the compared ELU's parameter
+    explorer.show_readout(1.0)
+    assert "ELU" in explorer.readout.text()
+    explorer.compare.setChecked(False)
+    assert _length(explorer.f_curve) > 0
