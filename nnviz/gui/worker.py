@@ -76,6 +76,7 @@ class _TrainingThread(QThread):
     def __init__(
         self,
         worker: TrainingWorker,
+        run_id: int,
         factory: EventFactory,
         control: TrainingControl,
         blas_threads: int | None,
@@ -83,6 +84,7 @@ class _TrainingThread(QThread):
     ) -> None:
         super().__init__()
         self._worker = worker
+        self._run_id = run_id
         self._factory = factory
         self._control = control
         self._blas_threads = blas_threads
@@ -98,11 +100,15 @@ class _TrainingThread(QThread):
             try:
                 self._forward(self._factory(self._control))
             except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-                self._worker.failed.emit(_describe(exc), traceback.format_exc())
+                self._send("failed", _describe(exc), traceback.format_exc())
         self._worker._thread_done.emit(self)
 
+    def _send(self, name: str, *args: object) -> None:
+        """Queue ``args`` for the worker's signal ``name`` (re-emitted in the GUI thread)."""
+        self._worker._relay.emit(self._run_id, name, args)
+
     def _forward(self, events: Iterator[ev.TrainingEvent]) -> None:
-        w = self._worker
+        send = self._send
         interval = 1.0 / MAX_SIGNALS_PER_S
         pending: list[ev.BatchFinished] = []
         snapshot: ev.WeightsSnapshot | None = None
@@ -111,10 +117,10 @@ class _TrainingThread(QThread):
         def flush() -> None:
             nonlocal pending, snapshot
             if pending:
-                w.batches.emit(BatchChunk.from_events(pending))
+                send("batches", BatchChunk.from_events(pending))
                 pending = []
             if snapshot is not None:
-                w.snapshot.emit(snapshot)
+                send("snapshot", snapshot)
                 snapshot = None
 
         for event in events:
@@ -126,13 +132,13 @@ class _TrainingThread(QThread):
                 flush()
                 last_emit = self._clock()
                 if isinstance(event, ev.TrainingStarted):
-                    w.started.emit(event)
+                    send("started", event)
                 elif isinstance(event, ev.Evaluated):
-                    w.evaluated.emit(event)
+                    send("evaluated", event)
                 elif isinstance(event, ev.Paused):
-                    w.paused.emit(event)
+                    send("paused", event)
                 elif isinstance(event, ev.TrainingEnded):
-                    w.ended.emit(event)
+                    send("ended", event)
                     return
                 continue
             now = self._clock()
@@ -169,6 +175,7 @@ class TrainingWorker(QObject):
     ended = Signal(object)
     failed = Signal(str, str)
     finished = Signal()
+    _relay = Signal(int, str, object)  # from the thread: (run id, signal name, arguments)
     _thread_done = Signal(object)  # from the thread itself, as its last act
 
     def __init__(
@@ -182,6 +189,8 @@ class TrainingWorker(QObject):
         self._clock = clock
         self._thread: _TrainingThread | None = None
         self._control = TrainingControl()
+        self._run_id = 0  # events of other runs (joined and discarded) are dropped
+        self._relay.connect(self._on_relay)
         self._thread_done.connect(self._on_thread_done)
         app = QCoreApplication.instance()
         if app is not None:
@@ -225,7 +234,10 @@ class TrainingWorker(QObject):
         self._control = TrainingControl()
         if paused:
             self._control.pause()
-        thread = _TrainingThread(self, factory, self._control, self.blas_threads, self._clock)
+        self._run_id += 1
+        thread = _TrainingThread(
+            self, self._run_id, factory, self._control, self.blas_threads, self._clock
+        )
         self._thread = thread
         thread.start()
 
@@ -244,10 +256,19 @@ class TrainingWorker(QObject):
         """Ask the run to end; it does within one batch (``ended`` carries a Stopped event)."""
         self._control.stop()
 
-    def shutdown(self) -> None:
-        """Stop and wait for the thread (closing the window). Safe to call at any time."""
+    def shutdown(self, discard: bool = False) -> None:
+        """Stop and wait for the thread (closing the window). Safe to call at any time.
+
+        ``discard`` drops every signal of the run still on its way (a reset).
+        """
         self._control.stop()
         self._join()
+        if discard:
+            self._run_id += 1
+
+    def _on_relay(self, run_id: int, name: str, args: tuple) -> None:
+        if run_id == self._run_id:
+            getattr(self, name).emit(*args)
 
     def _join(self) -> None:
         if self._thread is not None:

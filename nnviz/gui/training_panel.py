@@ -1,0 +1,687 @@
+"""The training controls: hyperparameters bound to TrainingConfig, Start / Pause / Step / Stop /
+Reset, and a progress bar. The panel owns the TrainingWorker and keeps the Session up to date
+(a new network at the start, live weights from snapshots, the trained weights at the end).
+
+Every default shown comes from ``dataclasses.fields(TrainingConfig)``; every check is
+TrainingConfig's own (its ConfigError text is shown under the field).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import fields
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core import events as ev
+from nnviz.core import training
+from nnviz.core.activations import activation_names
+from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
+from nnviz.core.errors import NnvizError
+from nnviz.core.losses import loss_names
+from nnviz.core.network import INITS
+from nnviz.core.optimizers import OPTIMIZERS
+from nnviz.core.training import PRESETS, TrainingConfig
+from nnviz.gui.session import Session
+from nnviz.gui.worker import BatchChunk, TrainingWorker
+
+__all__ = ["TrainingPanel", "config_defaults"]
+
+_ERROR_STYLE = "color: #c92a2a;"
+_FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
+_STATUS_STYLES = {
+    "info": "color: #495057;",
+    "good": "color: #2b8a3e;",
+    "bad": "color: #c92a2a;",
+}
+# the activation parameter each activation takes (field of TrainingConfig)
+_ACTIVATION_PARAM = {"leaky-relu": "leaky_slope", "elu": "elu_alpha", "maxout": "maxout_pieces"}
+
+
+def config_defaults() -> dict[str, object]:
+    """Every TrainingConfig field and its default: the only defaults the window knows."""
+    return {f.name: f.default for f in fields(TrainingConfig)}
+
+
+def _parse_number(text: str) -> int | float:
+    value = float(text.strip().replace("_", ""))
+    return int(value) if value.is_integer() else value
+
+
+def _parse_hidden(text: str) -> tuple[int, ...]:
+    parts = [p for p in text.replace(",", " ").replace("-", " ").split() if p]
+    if not parts:
+        raise ValueError("empty")
+    return tuple(int(p) for p in parts)
+
+
+def _format_value(value: object) -> str:
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _format_duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+class TrainingPanel(QWidget):
+    """Hyperparameters, run controls and progress. Signals for the curves and results:
+
+    ``run_started(TrainingConfig)`` when a new run begins, ``run_ended(TrainingEnded)`` and
+    ``run_failed(str)`` when it ends; the worker's own signals carry batches and evaluations.
+    """
+
+    run_started = Signal(object)
+    run_ended = Signal(object)
+    run_failed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.worker = TrainingWorker(self)
+        self._defaults = config_defaults()
+        self._state = "idle"  # idle | running | paused
+        self._config: TrainingConfig | None = TrainingConfig()  # the valid config of the fields
+        self._run_config: TrainingConfig | None = None  # the config of the current / last run
+        self._seed_used: int | None = None
+        self._last_eval: ev.Evaluated | None = None
+        self._last_end: ev.TrainingEnded | None = None
+        self._started: ev.TrainingStarted | None = None
+        self._watched_window: QWidget | None = None
+        self._editors: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._loading = False  # filling the fields from code: not a user edit
+
+        self._build()
+        self._load_values(self._defaults)
+        self._connect_worker()
+        self._validate()
+        self._set_state("idle")
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.setSpacing(6)
+
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(QLabel(self.tr("Preset")))
+        self.preset_box = QComboBox()
+        self.preset_box.addItem(self.tr("(custom)"), None)
+        for name in PRESETS:
+            self.preset_box.addItem(name, name)
+        self.preset_box.setToolTip(
+            self.tr("Fill in a documented set of hyperparameters (book = the defaults)")
+        )
+        self.preset_box.activated.connect(self._on_preset)
+        preset_row.addWidget(self.preset_box, 1)
+        outer.addLayout(preset_row)
+
+        self.form_widget = QWidget()
+        form = QFormLayout(self.form_widget)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(2)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form
+        tr = self.tr
+        self._add_section(tr("Network"))
+        self._add_line(
+            "hidden", tr("Hidden layers"), tr("Units per hidden layer, e.g. 50, 100 (the book)")
+        )
+        self._add_combo("activation", tr("Activation"), activation_names())
+        self._add_line("activation_param", tr("Slope"), "")
+        self._add_combo("init", tr("Initial weights"), list(INITS))
+        self._add_line("seed", tr("Seed"), tr("Random seed of the initial weights and shuffling"))
+        self._add_section(tr("Learning"))
+        self._add_combo("loss", tr("Loss"), loss_names())
+        self._add_combo("optimizer", tr("Optimizer"), list(OPTIMIZERS))
+        self._add_line("lr", tr("Learning rate"), tr("Step size of each weight update"))
+        if "lr_schedule" in self._defaults:
+            self._add_combo(
+                "lr_schedule", tr("LR schedule"), list(getattr(training, "LR_SCHEDULES", ()))
+            )
+        self._add_line("batch_size", tr("Batch size"), tr("Images per weight update"))
+        self._add_line("epochs", tr("Epochs"), tr("Passes over the training images"))
+        self._add_section(tr("Data"))
+        self._add_combo("dataset", tr("Dataset"), list(DATASET_NAMES), editable=True)
+        self._add_line(
+            "evals_per_epoch",
+            tr("Tests per epoch"),
+            tr("How often per epoch the test set is scored (points on the test curves)"),
+        )
+        outer.addWidget(self.form_widget)
+
+        self.config_error = QLabel()
+        self.config_error.setWordWrap(True)
+        self.config_error.setStyleSheet(_ERROR_STYLE)
+        self.config_error.hide()
+        outer.addWidget(self.config_error)
+
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(4)
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Train a new network with these settings"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Train on one batch, then pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End the run, keeping the weights learnt so far"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(
+            self.tr("Put freshly initialised weights in the network (untrained)")
+        )
+        self.start_button.setDefault(True)
+        for i, b in enumerate(
+            (self.start_button, self.pause_button, self.step_button, self.stop_button)
+        ):
+            buttons.addWidget(b, 0, i)
+        self.same_weights = QCheckBox(self.tr("Same initial weights"))
+        self.same_weights.setToolTip(
+            self.tr(
+                "Keep the seed, so the next run starts from exactly the same weights and "
+                "replays identically (change one setting to compare)"
+            )
+        )
+        buttons.addWidget(self.same_weights, 1, 0, 1, 3)
+        buttons.addWidget(self.reset_button, 1, 3)
+        outer.addLayout(buttons)
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.step_button.clicked.connect(self.step)
+        self.stop_button.clicked.connect(self.stop)
+        self.reset_button.clicked.connect(self.reset)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        outer.addWidget(self.progress)
+        self.progress_label = QLabel()
+        self.progress_label.setStyleSheet(_STATUS_STYLES["info"])
+        outer.addWidget(self.progress_label)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.status_label)
+        outer.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _add_section(self, title: str) -> None:
+        label = QLabel(title)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setContentsMargins(0, 6 if self._form.rowCount() else 0, 0, 0)
+        self._form.addRow(label)
+
+    def _field_cell(self, name: str, editor: QWidget) -> QWidget:
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(editor)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet(_ERROR_STYLE)
+        error.hide()
+        box.addWidget(error)
+        self._editors[name] = editor
+        self._errors[name] = error
+        return cell
+
+    def _add_line(self, name: str, label: str, tip: str) -> None:
+        editor = QLineEdit()
+        editor.setToolTip(tip)
+        editor.textEdited.connect(self._on_field_edited)
+        self._form.addRow(label, self._field_cell(name, editor))
+
+    def _add_combo(self, name: str, label: str, items: list[str], editable=False) -> None:
+        editor = QComboBox()
+        editor.addItems(items)
+        editor.setEditable(editable)
+        if editable:
+            editor.lineEdit().textEdited.connect(self._on_field_edited)
+            editor.setToolTip(self.tr("mnist, fashion-mnist or a directory of IDX files"))
+        editor.currentIndexChanged.connect(self._on_field_edited)
+        self._form.addRow(label, self._field_cell(name, editor))
+
+    # ------------------------------------------------------------------ values
+    def _text(self, name: str) -> str:
+        editor = self._editors[name]
+        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+
+    def _set_text(self, name: str, text: str) -> None:
+        editor = self._editors[name]
+        if isinstance(editor, QComboBox):
+            i = editor.findText(text)
+            if i >= 0:
+                editor.setCurrentIndex(i)
+            else:
+                editor.setEditText(text)
+        else:
+            editor.setText(text)
+
+    def _load_values(self, values: dict[str, object]) -> None:
+        self._loading = True
+        try:
+            for name in self._editors:
+                if name != "activation_param" and name in values:
+                    self._set_text(name, _format_value(values[name]))
+            param = _ACTIVATION_PARAM.get(str(values.get("activation")))
+            self._set_text("activation_param", _format_value(values[param]) if param else "")
+        finally:
+            self._loading = False
+
+    def _on_preset(self, index: int) -> None:
+        name = self.preset_box.itemData(index)
+        if name in PRESETS:
+            self._load_values(PRESETS[name].to_dict())
+            self._validate()
+
+    def set_config(self, config: TrainingConfig) -> None:
+        """Show ``config`` in the fields (not while a run is going on)."""
+        if self._state != "idle":
+            return
+        self._load_values(config.to_dict())
+        self._validate()
+
+    @property
+    def config(self) -> TrainingConfig | None:
+        """The configuration in the fields, or None while a field holds an invalid value."""
+        return self._config
+
+    @property
+    def run_config(self) -> TrainingConfig | None:
+        return self._run_config
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def last_evaluation(self) -> ev.Evaluated | None:
+        return self._last_eval
+
+    def _on_field_edited(self, *_args) -> None:
+        if not self._loading:
+            self._validate()
+
+    def _validate(self) -> TrainingConfig | None:
+        """Check each field against TrainingConfig; show each complaint under its field."""
+        values: dict[str, object] = {}
+        errors: dict[str, str] = {}
+        tr = self.tr
+        for name in self._editors:
+            text = self._text(name).strip()
+            if name == "activation_param":
+                continue
+            try:
+                if name == "hidden":
+                    values[name] = _parse_hidden(text)
+                elif isinstance(self._defaults.get(name), (int, float)):
+                    values[name] = _parse_number(text)
+                else:
+                    values[name] = text
+            except ValueError:
+                errors[name] = (
+                    tr("Enter whole numbers separated by commas, e.g. 50, 100")
+                    if name == "hidden"
+                    else tr("Enter a number")
+                )
+        activation = str(values.get("activation", ""))
+        param = _ACTIVATION_PARAM.get(activation)
+        self._show_activation_param(param)
+        if param:
+            try:
+                values[param] = _parse_number(self._text("activation_param"))
+            except ValueError:
+                errors["activation_param"] = tr("Enter a number")
+        # one field at a time over the defaults, so each message lands at its own field
+        for name, value in values.items():
+            if name in errors:
+                continue
+            single = {name: value}
+            if name in _ACTIVATION_PARAM.values():
+                single["activation"] = activation
+            try:
+                TrainingConfig(**single)
+            except NnvizError as exc:
+                errors["activation_param" if name == param else name] = str(exc)
+            except (TypeError, ValueError) as exc:
+                errors[name] = str(exc)
+        if "dataset" not in errors and values["dataset"] != self._session_name():
+            try:
+                load_dataset(values["dataset"])  # finds the files; reads nothing yet
+            except NnvizError as exc:
+                errors["dataset"] = str(exc)
+        config = None
+        general = ""
+        if not errors:
+            try:
+                config = TrainingConfig(**values)
+            except (NnvizError, TypeError, ValueError) as exc:
+                general = str(exc)
+        for name, label in self._errors.items():
+            message = errors.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            editor = self._editors[name]
+            if isinstance(editor, QLineEdit):
+                editor.setStyleSheet(_FIELD_ERROR_STYLE if message else "")
+        self.config_error.setText(general)
+        self.config_error.setVisible(bool(general))
+        self._config = config
+        self._show_matching_preset(config)
+        self._update_buttons()
+        return config
+
+    def _show_matching_preset(self, config: TrainingConfig | None) -> None:
+        match = next((n for n, p in PRESETS.items() if p == config), None)
+        self.preset_box.setCurrentIndex(max(self.preset_box.findData(match), 0))
+
+    def _show_activation_param(self, param: str | None) -> None:
+        editor = self._editors["activation_param"]
+        label = self._form.labelForField(editor.parentWidget())
+        titles = {
+            "leaky_slope": self.tr("Leaky slope"),
+            "elu_alpha": self.tr("ELU alpha"),
+            "maxout_pieces": self.tr("Maxout pieces"),
+        }
+        visible = param is not None
+        if visible:
+            label.setText(titles[param])
+            if not editor.text().strip():
+                editor.setText(_format_value(self._defaults[param]))
+        else:
+            editor.setText("")
+        self._form.setRowVisible(editor.parentWidget(), visible)
+
+    def _session_name(self) -> str | None:
+        ds = self.session.dataset
+        return ds.name if ds is not None else None
+
+    # ------------------------------------------------------------------ commands
+    def start(self, paused: bool = False) -> bool:
+        """Start a new run with the fields' configuration; False if it is invalid or running."""
+        if self._state != "idle":
+            return False
+        config = self._validate()
+        if config is None:
+            return False
+        if not self.same_weights.isChecked() and self._seed_used == config.seed:
+            config = config.with_(seed=config.seed + 1)  # a fresh draw of initial weights
+            self._set_text("seed", str(config.seed))
+            self._validate()
+        try:
+            dataset = self._dataset_for(config)
+            network = config.make_network(dataset.input_size, dataset.num_classes)
+        except NnvizError as exc:
+            self._show_status(str(exc), "bad")
+            return False
+        if self.session.dataset is not dataset:
+            self.session.set_dataset(dataset)
+        self.session.set_network(network.copy())  # the window shows the initial weights
+        self._run_config = config
+        self._seed_used = config.seed
+        self._last_eval = None
+        self._last_end = None
+        self._started = None
+        self._run_wall_start = time.perf_counter()
+        self.progress.setValue(0)
+        self._show_status("", "info")
+        self.worker.start(config, dataset, network, paused=paused)
+        self._set_state("paused" if paused else "running")
+        self.run_started.emit(config)
+        return True
+
+    def _dataset_for(self, config: TrainingConfig) -> Dataset:
+        ds = self.session.dataset
+        if ds is not None and ds.name == config.dataset:
+            return ds
+        return load_dataset(config.dataset)
+
+    def _on_pause_clicked(self) -> None:
+        if self._state == "running":
+            self.pause()
+        elif self._state == "paused":
+            self.resume()
+
+    def pause(self) -> None:
+        if self._state == "running":
+            self.worker.pause()
+            self._set_state("paused")
+
+    def resume(self) -> None:
+        if self._state == "paused":
+            self.worker.resume()
+            self._set_state("running")
+
+    def step(self) -> None:
+        """One batch: starts a paused run when idle, pauses a running one."""
+        if self._state == "idle":
+            if not self.start(paused=True):
+                return
+        self.worker.step()
+        self._set_state("paused")
+
+    def stop(self) -> None:
+        if self._state != "idle":
+            self.worker.stop()
+
+    def reset(self) -> None:
+        """Stop any run and put freshly initialised (untrained) weights into the network."""
+        self.worker.shutdown(discard=True)  # nothing more of the old run arrives
+        if self._state != "idle":
+            self._set_state("idle")
+        config = self._validate()
+        if config is None:
+            return
+        if not self.same_weights.isChecked() and self._seed_used == config.seed:
+            config = config.with_(seed=config.seed + 1)
+            self._set_text("seed", str(config.seed))
+            self._validate()
+        try:
+            dataset = self._dataset_for(config)
+            network = config.make_network(dataset.input_size, dataset.num_classes)
+        except NnvizError as exc:
+            self._show_status(str(exc), "bad")
+            return
+        self._seed_used = None
+        self._last_end = None
+        self.session.set_network(network)
+        self.progress.setValue(0)
+        self.progress_label.setText("")
+        self._show_status(
+            self.tr("New initial weights (seed {seed}): the network is untrained.").format(
+                seed=config.seed
+            ),
+            "info",
+        )
+
+    def shutdown(self) -> None:
+        """Stop and join the worker (the window is closing)."""
+        self.worker.shutdown()
+
+    # ------------------------------------------------------------------ state
+    def _set_state(self, state: str) -> None:
+        self._state = state
+        self.form_widget.setEnabled(state == "idle")
+        self.preset_box.setEnabled(state == "idle")
+        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = self._state == "idle"
+        valid = self._config is not None
+        self.start_button.setEnabled(idle and valid)
+        self.step_button.setEnabled(valid or not idle)
+        self.pause_button.setEnabled(not idle)
+        self.stop_button.setEnabled(not idle)
+
+    def _show_status(self, text: str, kind: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(_STATUS_STYLES[kind])
+
+    # ------------------------------------------------------------------ worker events
+    def _connect_worker(self) -> None:
+        w = self.worker
+        w.started.connect(self._on_started)
+        w.batches.connect(self._on_batches)
+        w.evaluated.connect(self._on_evaluated)
+        w.snapshot.connect(self._on_snapshot)
+        w.paused.connect(self._on_paused)
+        w.ended.connect(self._on_ended)
+        w.failed.connect(self._on_failed)
+
+    def _on_started(self, event: ev.TrainingStarted) -> None:
+        self._started = event
+        self.progress.setRange(0, max(event.total_steps, 1))
+        self._show_progress(0, 0.0, 0.0, 0.0)
+
+    def _on_batches(self, chunk: BatchChunk) -> None:
+        step = int(chunk.step[-1])
+        self._show_progress(
+            step, float(chunk.epoch[-1]), float(chunk.elapsed[-1]), chunk.samples_per_s
+        )
+
+    def _show_progress(self, step: int, epoch: float, elapsed: float, rate: float) -> None:
+        started = self._started
+        config = self._run_config
+        if started is None or config is None:
+            return
+        total = started.total_steps
+        self.progress.setValue(step)
+        current_epoch = min(int(epoch) + 1, config.epochs)
+        parts = [
+            self.tr("Epoch {e} of {n}").format(e=current_epoch, n=config.epochs),
+            self.tr("step {s:,} of {t:,}").format(s=step, t=total),
+        ]
+        if rate > 0:
+            parts.append(self.tr("{r:,.0f} samples/s").format(r=rate))
+        if step > 0 and step < total:
+            left = elapsed / step * (total - step)
+            parts.append(self.tr("{t} left").format(t=_format_duration(left)))
+        self.progress_label.setText(" · ".join(parts))
+
+    def _on_evaluated(self, event: ev.Evaluated) -> None:
+        self._last_eval = event
+
+    def _on_snapshot(self, event: ev.WeightsSnapshot) -> None:
+        self.session.set_params(event.params)
+
+    def _on_paused(self, event: ev.Paused) -> None:
+        if self._state == "running":  # paused from elsewhere (control.pause())
+            self._set_state("paused")
+        self._show_status(
+            self.tr("Paused after {n:,} steps: press Step for one more batch, or Resume.").format(
+                n=event.step
+            ),
+            "info",
+        )
+
+    def _on_ended(self, event: ev.TrainingEnded) -> None:
+        self._last_end = event
+        self.session.set_params(event.params)
+        self._set_state("idle")
+        if self._started is not None:
+            self._show_progress(event.step, event.epoch, event.elapsed, 0.0)
+        if isinstance(event, ev.Diverged):
+            lr = self._run_config.lr if self._run_config else math.nan
+            self._show_status(
+                self.tr(
+                    "The training blew up: each step changed the weights so much that the "
+                    "loss grew instead of shrinking. Try a smaller learning rate (a tenth: "
+                    "{lr:g}). The last good weights were kept.\n{detail}"
+                ).format(lr=lr / 10, detail=event.message),
+                "bad",
+            )
+        elif isinstance(event, ev.Stopped):
+            self._show_status(self.tr("Stopped after {n:,} steps.").format(n=event.step), "info")
+        else:
+            acc = self._last_eval.test_accuracy if self._last_eval is not None else None
+            text = self.tr("Finished in {t}.").format(t=_format_duration(event.elapsed))
+            if acc is not None:
+                text += " " + self.tr("Test accuracy {a:.1%}.").format(a=acc)
+            self._show_status(text, "good")
+        self.run_ended.emit(event)
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self._set_state("idle")
+        self._show_status(self.tr("Training failed: {m}").format(m=message), "bad")
+        self.status_label.setToolTip(details)
+        self.run_failed.emit(message)
+
+    # ------------------------------------------------------------------ saving
+    def model_meta(self) -> dict:
+        """Metadata for File > Save (the same keys as ``nnviz train --save``)."""
+        config = self._run_config
+        if config is None:
+            return {}
+        metrics: dict[str, object] = {}
+        if self._last_eval is not None:
+            e = self._last_eval
+            metrics.update(
+                test_accuracy=e.test_accuracy,
+                test_cross_entropy=e.test_cross_entropy,
+                test_mse=e.test_mse,
+                train_accuracy=e.train_accuracy,
+            )
+        if self._last_end is not None:
+            metrics.update(steps=self._last_end.step, status=self._last_end.status)
+        return {
+            "loss": config.loss,
+            "dataset": config.dataset,
+            "config": config.to_dict(),
+            "metrics": metrics,
+            "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+
+    # ------------------------------------------------------------------ closing
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        window = self._main_window()
+        if window is not self._watched_window:
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched_window = window
+
+    def _main_window(self) -> QWidget:
+        w: QWidget = self
+        while w.parentWidget() is not None and not isinstance(w, QMainWindow):
+            w = w.parentWidget()
+        return w
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._watched_window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override (panel as its own window)
+        self.shutdown()
+        super().closeEvent(event)
