@@ -240,6 +240,22 @@ def test_step_while_running_runs_one_more_batch_then_pauses(tiny):
     assert events[-1].step == 3
 
 
+def test_resume_forgets_unused_steps(tiny):
+    control = TrainingControl()
+    events = []
+    for event in train(_config(), tiny, control):
+        events.append(event)
+        if isinstance(event, ev.BatchFinished) and event.step == 2:
+            control.step(3)
+            control.resume()  # the three steps were never used: a later pause must hold at once
+        if isinstance(event, ev.BatchFinished) and event.step == 5:
+            control.pause()
+        if isinstance(event, ev.Paused):
+            control.stop()
+    assert _batches(events) == [1, 2, 3, 4, 5]
+    assert [type(e) for e in events[-2:]] == [ev.Paused, ev.Stopped]
+
+
 # ---------------------------------------------------------------------- snapshots
 def test_snapshots_on_request_are_copies(tiny):
     control = TrainingControl()
