@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -111,14 +111,11 @@ class ActivationExplorer(QWidget):
 
         self.function = QComboBox()
         for name in activation_names():
-            self.function.addItem(display_name(name), name)
-        self.compare = QCheckBox(self.tr("Compare"))
-        self.compare.setToolTip(self.tr("Draw several activation functions on one plot"))
-        self.show_network = QCheckBox(self.tr("Network's units"))
+            self.function.addItem(name, name)
+        self.compare = QCheckBox()
+        self.show_network = QCheckBox()
         self.show_network.setChecked(True)
-        self.show_network.setToolTip(
-            self.tr("Show the current sample's pre-activations of the layer in the forward pass")
-        )
+        self.function_label = QLabel()
         self.formula = QLabel()
         self.formula.setTextFormat(Qt.TextFormat.RichText)
         self.formula.setFont(formula_font())
@@ -126,7 +123,7 @@ class ActivationExplorer(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {MUTED};")
-        self.readout = QLabel(self.tr("Hover over the plot to read h(x) and h′(x)."))
+        self.readout = QLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.network_note = QLabel()
         self.network_note.setTextFormat(Qt.TextFormat.RichText)
@@ -135,7 +132,7 @@ class ActivationExplorer(QWidget):
         self.sliders: dict[str, ParamSlider] = {}
         params = QGridLayout()
         for i, (name, lo, hi, step, default) in enumerate(PARAMETERS):
-            slider = ParamSlider(parameter_label(name), lo, hi, step, default)
+            slider = ParamSlider(name, lo, hi, step, default)
             slider.value_changed.connect(self._on_params_changed)
             self.sliders[name] = slider
             row, col, span = (0, 0, 2) if i < 2 else (1 + (i - 2) // 2, (i - 2) % 2, 1)
@@ -144,15 +141,14 @@ class ActivationExplorer(QWidget):
         self.compare_boxes: dict[str, QCheckBox] = {}
         compare_row = QHBoxLayout()
         for i, name in enumerate(activation_names()):
-            box = QCheckBox(display_name(name))
+            box = QCheckBox()
             box.setChecked(name in ("sigmoid", "tanh", "relu"))
             box.setStyleSheet(f"color: {COMPARE_COLOURS[i % len(COMPARE_COLOURS)]};")
             box.toggled.connect(self._on_params_changed)
             self.compare_boxes[name] = box
             compare_row.addWidget(box)
         compare_row.addStretch(1)
-        self.compare_derivatives = QCheckBox(self.tr("h′ too"))
-        self.compare_derivatives.setToolTip(self.tr("Also draw each function's derivative, dashed"))
+        self.compare_derivatives = QCheckBox()
         self.compare_derivatives.toggled.connect(self._on_params_changed)
         compare_row.addWidget(self.compare_derivatives)
         self._compare_widget = QWidget()
@@ -162,7 +158,7 @@ class ActivationExplorer(QWidget):
         self._build_plots()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Activation function:")))
+        top.addWidget(self.function_label)
         top.addWidget(self.function)
         top.addStretch(1)
         top.addWidget(self.show_network)
@@ -183,7 +179,34 @@ class ActivationExplorer(QWidget):
         session.network_changed.connect(self._on_network_changed)
         session.trace_changed.connect(self._on_trace_changed)
         session.stage_changed.connect(self._on_stage_changed)
+        self.retranslate_ui()
         self._on_network_changed()
+
+    def retranslate_ui(self) -> None:
+        """Set every static text (again, after the language changed)."""
+        self.function_label.setText(self.tr("Activation function:"))
+        for i in range(self.function.count()):
+            self.function.setItemText(i, display_name(self.function.itemData(i)))
+        self.compare.setText(self.tr("Compare"))
+        self.compare.setToolTip(self.tr("Draw several activation functions on one plot"))
+        self.show_network.setText(self.tr("Network's units"))
+        self.show_network.setToolTip(
+            self.tr("Show the current sample's pre-activations of the layer in the forward pass")
+        )
+        self.readout.setText(self.tr("Hover over the plot to read h(x) and h′(x)."))
+        for name, slider in self.sliders.items():
+            slider.name_label.setText(parameter_label(name))
+        for name, box in self.compare_boxes.items():
+            box.setText(display_name(name))
+        self.compare_derivatives.setText(self.tr("h′ too"))
+        self.compare_derivatives.setToolTip(self.tr("Also draw each function's derivative, dashed"))
+        self.hist_plot.setLabel("left", self.tr("units"))
+        self._on_params_changed()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ building
     def _build_plots(self) -> None:
@@ -200,7 +223,6 @@ class ActivationExplorer(QWidget):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
         self.curve_plot.setLabel("bottom", "x")
-        self.hist_plot.setLabel("left", self.tr("units"))
         self.legend = self.curve_plot.addLegend(offset=(10, 10), labelTextColor=TEXT)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
         zero = pg.mkPen(MUTED, width=1)
@@ -217,7 +239,7 @@ class ActivationExplorer(QWidget):
         self.compare_curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         for i, name in enumerate(activation_names()):
             colour = COMPARE_COLOURS[i % len(COMPARE_COLOURS)]
-            f = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), name=display_name(name))
+            f = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
             df = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
             self.curve_plot.addItem(f)
             self.curve_plot.addItem(df)

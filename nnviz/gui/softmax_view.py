@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from nnviz.core.activations import softmax
@@ -59,15 +59,10 @@ class SoftmaxView(QWidget):
         self.temperature = QSlider(Qt.Orientation.Horizontal)
         self.temperature.setRange(0, T_STEPS)
         self.temperature.setValue(T_STEPS // 2)
-        self.temperature.setToolTip(
-            self.tr(
-                "Divide the logits by T before the softmax: T < 1 sharpens the probabilities, "
-                "T > 1 flattens them. T = 1 is the network's own output."
-            )
-        )
         self.temperature_label = QLabel()
         self.temperature_label.setMinimumWidth(170)
-        self.readout = QLabel(self.tr("Hover over a bar to read its class's numbers."))
+        self.readout = QLabel()
+        self.temperature_name = QLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.loss_note = QLabel()
         self.loss_note.setTextFormat(Qt.TextFormat.RichText)
@@ -77,7 +72,7 @@ class SoftmaxView(QWidget):
         self._build_losses()
 
         t_row = QHBoxLayout()
-        t_row.addWidget(QLabel(self.tr("Temperature")))
+        t_row.addWidget(self.temperature_name)
         t_row.addWidget(self.temperature, 1)
         t_row.addWidget(self.temperature_label)
         left = QVBoxLayout()
@@ -97,22 +92,55 @@ class SoftmaxView(QWidget):
         self.temperature.valueChanged.connect(self._on_temperature_changed)
         session.trace_changed.connect(self._on_trace_changed)
         session.dataset_changed.connect(self._on_trace_changed)
+        self.retranslate_ui()
         self._on_trace_changed()
+
+    def retranslate_ui(self) -> None:
+        """Set every static text (again, after the language changed)."""
+        self.temperature_name.setText(self.tr("Temperature"))
+        self.temperature.setToolTip(
+            self.tr(
+                "Divide the logits by T before the softmax: T < 1 sharpens the probabilities, "
+                "T > 1 flattens them. T = 1 is the network's own output."
+            )
+        )
+        self.readout.setText(self.tr("Hover over a bar to read its class's numbers."))
+        titles = (
+            self.tr("① logits a<sub>k</sub> / T  (the output layer's scores)"),
+            self.tr("② exp(a<sub>k</sub>/T − max)  (the max is subtracted so exp never overflows)"),
+            self.tr("③ probabilities y<sub>k</sub> = exp(…) / Σ exp(…)  (they add up to 1)"),
+            self.tr("Loss when the true class gets probability p"),
+        )
+        for plot, title in zip(
+            (*self.bar_plots, self.loss_plot.getPlotItem()), titles, strict=True
+        ):
+            plot.setTitle(f"<span style='color:{TEXT}'>{title}</span>", size="10pt")
+        plot = self.loss_plot.getPlotItem()
+        plot.setLabel("bottom", self.tr("p = y<sub>true</sub>"))
+        plot.setLabel("left", self.tr("loss"))
+        plot.legend.clear()
+        plot.legend.addItem(self.ce_curve, self.tr("cross-entropy  −log p"))
+        plot.legend.addItem(
+            self.mse_curve,
+            self.tr("mean squared error  ½ Σ (y<sub>k</sub> − t<sub>k</sub>)<sup>2</sup>"),
+        )
+        plot.legend.addItem(self._band_sample, self.tr("MSE if the rest is not spread evenly"))
+        if self.logits.size:
+            self._on_temperature_changed()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ building
     def _build_bars(self) -> None:
         self.bars = pg.GraphicsLayoutWidget()
         self.bars.setBackground(BACKGROUND)
-        titles = (
-            self.tr("① logits a<sub>k</sub> / T  (the output layer's scores)"),
-            self.tr("② exp(a<sub>k</sub>/T − max)  (the max is subtracted so exp never overflows)"),
-            self.tr("③ probabilities y<sub>k</sub> = exp(…) / Σ exp(…)  (they add up to 1)"),
-        )
         self.bar_plots = []
         self.bar_items = []
-        for row, title in enumerate(titles):
+        for row in range(3):
             plot = self.bars.addPlot(row=row, col=0)
-            plot.setTitle(f"<span style='color:{TEXT}'>{title}</span>", size="10pt")
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -137,14 +165,6 @@ class SoftmaxView(QWidget):
         self.loss_plot = pg.PlotWidget(background=BACKGROUND)
         self.loss_plot.setMinimumHeight(220)
         plot = self.loss_plot.getPlotItem()
-        plot.setTitle(
-            f"<span style='color:{TEXT}'>"
-            + self.tr("Loss when the true class gets probability p")
-            + "</span>",
-            size="10pt",
-        )
-        plot.setLabel("bottom", self.tr("p = y<sub>true</sub>"))
-        plot.setLabel("left", self.tr("loss"))
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)
@@ -165,20 +185,19 @@ class SoftmaxView(QWidget):
             LOSS_GRID,
             ce,
             pen=pg.mkPen(CE_COLOUR, width=3),
-            name=self.tr("cross-entropy  −log p"),
         )
         self.mse_curve = plot.plot(
             LOSS_GRID,
             mse,
             pen=pg.mkPen(MSE_COLOUR, width=3),
-            name=self.tr("mean squared error  ½ Σ (y<sub>k</sub> − t<sub>k</sub>)<sup>2</sup>"),
         )
         worst = pg.PlotDataItem(LOSS_GRID, mse_worst, pen=pg.mkPen(MSE_COLOUR + "55", width=1))
         plot.addItem(worst)
         band = pg.FillBetweenItem(self.mse_curve, worst, brush=pg.mkBrush(MSE_COLOUR + "22"))
         plot.addItem(band)
-        sample = pg.BarGraphItem(x=[0], height=[0], width=0, brush=pg.mkBrush(MSE_COLOUR + "33"))
-        plot.legend.addItem(sample, self.tr("MSE if the rest is not spread evenly"))
+        self._band_sample = pg.BarGraphItem(
+            x=[0], height=[0], width=0, brush=pg.mkBrush(MSE_COLOUR + "33")
+        )
         self.p_line = pg.InfiniteLine(
             angle=90, pen=pg.mkPen(MUTED, width=1, style=Qt.PenStyle.DashLine)
         )
