@@ -1,0 +1,265 @@
+"""Starting the window: the QApplication, the first network and sample, ``nnviz screenshot``
+and the animation frame-rate measurement.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+from pathlib import Path
+from time import perf_counter
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+from nnviz.core.datasets import load_dataset
+from nnviz.core.errors import NnvizError
+from nnviz.core.model_io import load_model
+from nnviz.core.network import Network
+from nnviz.gui.main_window import MainWindow
+from nnviz.gui.session import Session
+from nnviz.paths import resource_path
+
+_XCB_LIBS = {  # library name for find_library -> Debian/Ubuntu package
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+}
+_HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+# ---------------------------------------------------------------------- start-up checks
+def display_problem(
+    environ: dict | None = None, find_library=ctypes.util.find_library
+) -> str | None:
+    """One readable line when Qt could not open a window here, else None (Linux only)."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if platform in _HEADLESS_PLATFORMS:
+        return None
+    wayland = bool(env.get("WAYLAND_DISPLAY")) and platform in ("", "wayland")
+    if wayland:
+        return None
+    problems = []
+    if not env.get("DISPLAY"):
+        problems.append("no display found (DISPLAY and WAYLAND_DISPLAY are not set)")
+    missing = [pkg for lib, pkg in _XCB_LIBS.items() if find_library(lib) is None]
+    if missing:
+        problems.append(
+            "Qt's X11 plugin needs " + ", ".join(missing) + f" (apt install {' '.join(missing)})"
+        )
+    if not problems:
+        return None
+    return (
+        "nnviz: cannot open a window: "
+        + "; ".join(problems)
+        + ". `nnviz screenshot OUT.png` works without a display."
+    )
+
+
+def _ensure_fonts(app: QApplication, lang: str | None) -> None:
+    """Make sure Korean text has a font: the system's, else the one in resources/fonts."""
+    korean = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
+    if not korean:
+        font_dir = resource_path("fonts")
+        for path in sorted(Path(font_dir).glob("*.ttf")) if font_dir.is_dir() else []:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                korean.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if lang and lang.lower().startswith("ko") and korean:
+        preferred = [f for f in korean if "nanumgothic" in f.replace(" ", "").lower()]
+        font = QFont(app.font())
+        font.setFamilies([(preferred or korean)[0], *font.families()])
+        app.setFont(font)
+
+
+def _light_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#f6f7f9"),
+        (QPalette.ColorRole.WindowText, "#1f2328"),
+        (QPalette.ColorRole.Base, "#ffffff"),
+        (QPalette.ColorRole.AlternateBase, "#f1f3f5"),
+        (QPalette.ColorRole.Text, "#1f2328"),
+        (QPalette.ColorRole.Button, "#eef0f3"),
+        (QPalette.ColorRole.ButtonText, "#1f2328"),
+        (QPalette.ColorRole.Highlight, "#1971c2"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.ToolTipBase, "#ffffff"),
+        (QPalette.ColorRole.ToolTipText, "#1f2328"),
+        (QPalette.ColorRole.PlaceholderText, "#6e7781"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def make_app(lang: str | None = None) -> QApplication:
+    """The QApplication (created once): light Fusion style, fonts, translations."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setOrganizationName("nnviz")
+        app.setApplicationName("nnviz")
+        app.setStyle("Fusion")
+        app.setPalette(_light_palette())
+    _ensure_fonts(app, lang)
+    _install_language(app, lang)
+    return app
+
+
+def _install_language(app: QApplication, lang: str | None) -> None:
+    try:
+        from nnviz.gui.i18n import LanguageManager
+    except ImportError:  # the catalogue machinery is optional
+        return
+    manager = getattr(app, "_nnviz_languages", None)
+    if manager is None:
+        manager = LanguageManager(app, QSettings("nnviz", "nnviz"))
+        app._nnviz_languages = manager
+    try:
+        manager.set_language(manager.initial_language(lang), remember=lang is not None)
+    except ValueError as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------- the first state
+def initial_network(model: str | None) -> tuple[Network, Path | None, str]:
+    """The network to open on, its file, and a status message. Raises NnvizError for --model."""
+    if model:
+        return load_model(model).network, Path(model), ""
+    default = resource_path("models", "default.npz")
+    try:
+        return load_model(default).network, default, ""
+    except NnvizError as exc:
+        return (
+            Network(),
+            None,
+            _tr("The default model could not be loaded ({error}); showing random weights.").format(
+                error=exc
+            ),
+        )
+
+
+def build_window(
+    model: str | None = None, sample: int = 0, remember_layout: bool = True, settings=None
+) -> MainWindow:
+    network, path, message = initial_network(model)
+    dataset = load_dataset("mnist")
+    session = Session(network, dataset)
+    session.show_test_sample(sample)
+    window = MainWindow(session, settings=settings, remember_layout=remember_layout)
+    window.model_path = path
+    window._update_summary()
+    if message:
+        window.statusBar().showMessage(message)
+    return window
+
+
+def run_gui(args) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    app = make_app(getattr(args, "lang", None))
+    try:
+        window = build_window(getattr(args, "model", None))
+    except NnvizError as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        return 1
+    window.show()
+    return int(app.exec())
+
+
+# ---------------------------------------------------------------------- screenshot
+def _parse_size(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size {text!r}: expected WxH, e.g. 1400x900") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise ValueError(f"--size {text!r}: width and height must be 200..8000 pixels")
+    return w, h
+
+
+def _stage_index(session: Session, stage) -> int:
+    names = session.trace.names
+    if stage is None:
+        return session.stage
+    text = str(stage).strip()
+    if text in names:
+        return names.index(text)
+    if text.lstrip("-").isdigit() and 0 <= int(text) < len(names):
+        return int(text)
+    raise ValueError(f"--stage {stage!r}: choose one of {', '.join(names)} or 0..{len(names) - 1}")
+
+
+def screenshot(args) -> int:
+    """Render the window offscreen in the state asked for and write a PNG."""
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_app(getattr(args, "lang", None))
+    try:
+        size = _parse_size(getattr(args, "size", None))
+        sample = getattr(args, "sample", None)
+        window = build_window(
+            getattr(args, "model", None), sample=sample or 0, remember_layout=False
+        )
+        window.network_view.animations_enabled = False
+        window.session.set_stage(_stage_index(window.session, getattr(args, "stage", None)))
+    except (NnvizError, ValueError) as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        return 1
+    if size:
+        window.resize(*size)
+    window.show()
+    tab = getattr(args, "tab", None)
+    if tab and not window.raise_panel(tab):
+        names = ", ".join(d.windowTitle() for d in window.panels()) or "none yet"
+        print(f"nnviz: --tab {tab!r}: no such panel (panels: {names})", file=sys.stderr)
+    for _ in range(3):
+        app.processEvents()
+    ok = window.grab().save(str(args.out))
+    window.close()
+    window.deleteLater()
+    if not ok:
+        print(f"nnviz: {args.out}: cannot write the picture", file=sys.stderr)
+        return 1
+    return 0
+
+
+# ---------------------------------------------------------------------- frame rate
+def measure_animation_fps(window: MainWindow, seconds: float = 2.0) -> float:
+    """Frames painted per second while the forward pass animates back to back (real timer)."""
+    view = window.network_view
+    session = window.session
+    was_enabled = view.animations_enabled
+    view.animations_enabled = True
+    last = len(session.trace) - 1
+
+    def next_stage() -> None:
+        if session.stage >= last:
+            session.set_stage(0)
+        session.set_stage(session.stage + 1)
+
+    view.animation_finished.connect(next_stage)
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    start = view.frames_painted
+    t0 = perf_counter()
+    next_stage()
+    loop.exec()
+    elapsed = perf_counter() - t0
+    view.animation_finished.disconnect(next_stage)
+    view.finish_animation()
+    view.animations_enabled = was_enabled
+    return (view.frames_painted - start) / elapsed if elapsed > 0 else 0.0

@@ -1,0 +1,424 @@
+"""Stepping the forward pass: the stage header (name, formula, what happens) and the control bar
+(stage buttons, play, sample picking, misclassified filter, speed), with their keyboard keys.
+
+Both read and drive the Session; the NetworkView animates whatever stage the Session shows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from nnviz.core.metrics import evaluate
+from nnviz.gui import style
+from nnviz.gui.network_view import NetworkView
+from nnviz.gui.session import Session
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ForwardControls", text)
+
+
+def stage_formula(session: Session, index: int) -> str:
+    """The formula of stage ``index`` as shown on screen, with h named."""
+    stage = session.trace.stages[index]
+    if stage.kind == "activation":
+        return _tr("{formula},  h = {name}").format(
+            formula=stage.formula, name=session.network.activation.name
+        )
+    return stage.formula
+
+
+def stage_explanation(session: Session, index: int) -> str:
+    """One sentence for a learner: what happens at stage ``index``."""
+    net = session.network
+    stage = session.trace.stages[index]
+    L = net.num_layers
+    l = stage.layer
+    if stage.kind == "input":
+        return _tr(
+            "The input: the {n} pixel values of the image, from 0 (paper) to 1 (ink)."
+        ).format(n=net.sizes[0])
+    if stage.kind == "affine":
+        if l == 1:
+            return _tr(
+                "Each node of layer 1 multiplies all {n} inputs by its weights, adds them up "
+                "and adds its bias. Edges: the strongest products w·x."
+            ).format(n=net.sizes[0])
+        if l == L:
+            return _tr(
+                "Each output node adds up the {n} outputs of layer {p}, each times its weight, "
+                "plus its bias: one score per class."
+            ).format(n=net.sizes[l - 1], p=l - 1)
+        return _tr(
+            "Each node of layer {l} adds up the {n} outputs of layer {p}, each times its "
+            "weight, plus its bias."
+        ).format(l=l, n=net.sizes[l - 1], p=l - 1)
+    if stage.kind == "activation":
+        return _tr("Each node of layer {l} passes its sum a through the activation: {f}.").format(
+            l=l, f=net.activation.formula
+        )
+    return _tr(
+        "softmax turns the {n} scores into probabilities that add up to 1: "
+        "y_k = exp(a_k) / Σ exp(a_i). The largest is the prediction."
+    ).format(n=net.sizes[-1])
+
+
+class StageHeader(QFrame):
+    """Stage number and name, its formula, one sentence, and the prediction versus the label."""
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("StageHeader")
+        self.setStyleSheet(
+            f"#StageHeader {{ background: {style.PANEL_BACKGROUND}; "
+            f"border-bottom: 1px solid {style.GRID}; }}"
+        )
+        self.stage_label = QLabel()
+        self.stage_label.setFont(style.ui_font(0, bold=False))
+        self.stage_label.setStyleSheet(f"color: {style.MUTED}")
+        self.formula_label = QLabel()
+        self.formula_label.setFont(style.formula_font(6, bold=True))
+        self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation_label = QLabel()
+        self.explanation_label.setWordWrap(True)
+        self.prediction_label = QLabel()
+        self.prediction_label.setFont(style.ui_font(3, bold=True))
+        self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.sample_label = QLabel()
+        self.sample_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.sample_label.setStyleSheet(f"color: {style.MUTED}")
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addWidget(self.stage_label)
+        left.addWidget(self.formula_label)
+        left.addWidget(self.explanation_label)
+        right = QVBoxLayout()
+        right.setSpacing(2)
+        right.addWidget(self.prediction_label)
+        right.addWidget(self.sample_label)
+        right.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.addLayout(left, 1)
+        row.addSpacing(16)
+        row.addLayout(right)
+        session.stage_changed.connect(self._on_stage_changed)
+        session.trace_changed.connect(self.refresh)
+        self.refresh()
+
+    def _on_stage_changed(self, _stage: int) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.session
+        i = s.stage
+        n = len(s.trace)
+        name = s.trace.stages[i].name
+        self.stage_label.setText(_tr("Stage {i} of {n}: {name}").format(i=i + 1, n=n, name=name))
+        self.formula_label.setText(stage_formula(s, i))
+        self.explanation_label.setText(stage_explanation(s, i))
+        names = s.class_names()
+        best = s.prediction
+        p = float(s.trace["y"][best])
+        pred = names[best] if best < len(names) else str(best)
+        if s.label is None:
+            colour, mark = style.TEXT, ""
+            truth = _tr("no true label (drawn input)")
+        else:
+            right = best == s.label
+            colour = style.CORRECT if right else style.WRONG
+            mark = _tr("✓ right") if right else _tr("✗ wrong")
+            true_name = names[s.label] if s.label < len(names) else str(s.label)
+            truth = _tr("true label: {name}").format(name=true_name)
+        self.prediction_label.setText(
+            _tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(pred=pred, p=100 * p, mark=mark)
+        )
+        self.prediction_label.setStyleSheet(f"color: {colour}")
+        if s.sample_index is None:
+            where = _tr("drawn input")
+        else:
+            where = _tr("test sample #{i}").format(i=s.sample_index)
+        self.sample_label.setText(f"{where} · {truth}")
+
+
+class ForwardControls(QFrame):
+    """The control bar under the graph; owns the keyboard actions (add them to the window)."""
+
+    def __init__(self, session: Session, view: NetworkView, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.view = view
+        self._rng = np.random.default_rng(0)
+        self._predictions: np.ndarray | None = None
+        self.setObjectName("ForwardControls")
+        self.setStyleSheet(
+            f"#ForwardControls {{ background: {style.PANEL_BACKGROUND}; "
+            f"border-top: 1px solid {style.GRID}; }}"
+        )
+        st = self.style()
+        self.actions_by_name: dict[str, QAction] = {}
+        self._action(
+            "home",
+            _tr("Back to the input"),
+            "Home",
+            self.go_home,
+            st.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward),
+        )
+        self._action(
+            "prev_stage",
+            _tr("Previous stage"),
+            "Left",
+            self.prev_stage,
+            st.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
+        )
+        self._action(
+            "play",
+            _tr("Play / pause"),
+            "Space",
+            self.view.toggle_play,
+            st.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+        )
+        self._action(
+            "next_stage",
+            _tr("Next stage"),
+            "Right",
+            self.next_stage,
+            st.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
+        )
+        self._action("prev_sample", _tr("Previous sample"), "P", self.prev_sample)
+        self._action("next_sample", _tr("Next sample"), "N", self.next_sample)
+        self._action("random_sample", _tr("Random sample"), "R", self.random_sample)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.setSpacing(6)
+        for name in ("home", "prev_stage", "play", "next_stage"):
+            row.addWidget(self._button(name, icon_only=True))
+        row.addSpacing(8)
+        self.stage_buttons = QButtonGroup(self)
+        self.stage_buttons.setExclusive(True)
+        self.stage_buttons.idClicked.connect(self._on_stage_button)
+        self._stage_row = QHBoxLayout()
+        self._stage_row.setSpacing(2)
+        row.addLayout(self._stage_row)
+        row.addStretch(1)
+        sample_label = QLabel(_tr("Sample"))
+        row.addWidget(sample_label)
+        self.sample_spin = QSpinBox()
+        self.sample_spin.setKeyboardTracking(False)
+        self.sample_spin.setToolTip(_tr("Index of the test image shown"))
+        self.sample_spin.valueChanged.connect(self._on_sample_spin)
+        row.addWidget(self.sample_spin)
+        for name in ("prev_sample", "next_sample", "random_sample"):
+            row.addWidget(self._button(name))
+        self.misclassified_check = QCheckBox(_tr("Misclassified only"))
+        self.misclassified_check.setToolTip(
+            _tr("N, P and R visit only the test images the network gets wrong")
+        )
+        self.misclassified_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.misclassified_check.toggled.connect(self._on_misclassified_toggled)
+        row.addWidget(self.misclassified_check)
+        row.addSpacing(8)
+        row.addWidget(QLabel(_tr("Speed")))
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(0, len(style.SPEEDS) - 1)
+        self.speed_slider.setValue(style.DEFAULT_SPEED_INDEX)
+        self.speed_slider.setFixedWidth(90)
+        self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.speed_slider.valueChanged.connect(self._on_speed)
+        row.addWidget(self.speed_slider)
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(36)
+        row.addWidget(self.speed_label)
+        self._on_speed(self.speed_slider.value())
+
+        session.network_changed.connect(self._on_network_changed)
+        session.params_changed.connect(self._forget_predictions)
+        session.dataset_changed.connect(self._on_dataset_changed)
+        session.stage_changed.connect(self._on_stage_changed)
+        session.sample_changed.connect(self._on_sample_changed)
+        view.playing_changed.connect(self._on_playing_changed)
+        self._build_stage_buttons()
+        self._on_dataset_changed()
+
+    # ------------------------------------------------------------------ building
+    def _action(self, name, text, key, slot, icon=None) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.NativeText)})")
+        if icon is not None:
+            action.setIcon(icon)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _button(self, name: str, icon_only: bool = False) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(self.actions_by_name[name])
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoRaise(False)
+        if not icon_only:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            key = self.actions_by_name[name].shortcut().toString()
+            button.setText(f"{self._short_text(name)} ({key})")
+        button.setMinimumHeight(28)
+        return button
+
+    @staticmethod
+    def _short_text(name: str) -> str:
+        return {
+            "prev_sample": _tr("Previous"),
+            "next_sample": _tr("Next"),
+            "random_sample": _tr("Random"),
+        }[name]
+
+    def _build_stage_buttons(self) -> None:
+        for button in self.stage_buttons.buttons():
+            self.stage_buttons.removeButton(button)
+            button.deleteLater()
+        for i, name in enumerate(self.session.trace.names):
+            button = QToolButton()
+            button.setText(name)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumSize(34, 28)
+            button.setToolTip(stage_formula(self.session, i))
+            self.stage_buttons.addButton(button, i)
+            self._stage_row.addWidget(button)
+        self._on_stage_changed(self.session.stage)
+
+    # ------------------------------------------------------------------ stages
+    def next_stage(self) -> None:
+        self.view.pause()
+        self.session.set_stage(self.session.stage + 1)
+
+    def prev_stage(self) -> None:
+        self.view.pause()
+        self.session.set_stage(self.session.stage - 1)
+
+    def go_home(self) -> None:
+        self.view.pause()
+        self.session.set_stage(0)
+
+    def _on_stage_button(self, index: int) -> None:
+        self.view.pause()
+        self.session.set_stage(index)
+
+    def _on_stage_changed(self, stage: int) -> None:
+        button = self.stage_buttons.button(stage)
+        if button is not None:
+            button.setChecked(True)
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.actions_by_name["play"].setIcon(self.style().standardIcon(icon))
+
+    def _on_speed(self, index: int) -> None:
+        speed = style.SPEEDS[index]
+        self.view.set_speed(speed)
+        self.speed_label.setText(f"{speed:g}×")
+
+    # ------------------------------------------------------------------ samples
+    def _candidates(self) -> np.ndarray | None:
+        """Test indices N / P / R may visit (None: all of them)."""
+        if not self.misclassified_check.isChecked():
+            return None
+        return np.flatnonzero(self.predictions() != self.session.dataset.test.labels)
+
+    def predictions(self) -> np.ndarray:
+        """The network's prediction for every test image (computed once per network/params)."""
+        if self._predictions is None:
+            test = self.session.dataset.test
+            self._predictions = evaluate(self.session.network, test.images, test.labels).predictions
+        return self._predictions
+
+    def _step_sample(self, direction: int) -> None:
+        if self.session.dataset is None:
+            return
+        n = len(self.session.dataset.test)
+        current = self.session.sample_index if self.session.sample_index is not None else -direction
+        candidates = self._candidates()
+        if candidates is None:
+            self._show((current + direction) % n)
+            return
+        if candidates.size == 0:
+            return
+        if direction > 0:
+            pos = np.searchsorted(candidates, current, side="right") % candidates.size
+        else:
+            pos = (np.searchsorted(candidates, current, side="left") - 1) % candidates.size
+        self._show(int(candidates[pos]))
+
+    def next_sample(self) -> None:
+        self._step_sample(+1)
+
+    def prev_sample(self) -> None:
+        self._step_sample(-1)
+
+    def random_sample(self) -> None:
+        if self.session.dataset is None:
+            return
+        candidates = self._candidates()
+        if candidates is None:
+            self._show(int(self._rng.integers(len(self.session.dataset.test))))
+        elif candidates.size:
+            self._show(int(self._rng.choice(candidates)))
+
+    def _show(self, index: int) -> None:
+        self.session.show_test_sample(index)
+
+    def _on_sample_spin(self, value: int) -> None:
+        if self.session.dataset is not None and value != self.session.sample_index:
+            self._show(value)
+
+    def _on_sample_changed(self) -> None:
+        if self.session.sample_index is not None:
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setValue(self.session.sample_index)
+            self.sample_spin.blockSignals(False)
+
+    def _on_misclassified_toggled(self, checked: bool) -> None:
+        if checked and self.session.dataset is not None:
+            wrong = int((self.predictions() != self.session.dataset.test.labels).sum())
+            self.misclassified_check.setText(_tr("Misclassified only ({n})").format(n=wrong))
+        else:
+            self.misclassified_check.setText(_tr("Misclassified only"))
+
+    def _forget_predictions(self) -> None:
+        self._predictions = None  # recomputed when next needed, not on every training snapshot
+        self.misclassified_check.setText(_tr("Misclassified only"))
+
+    def _on_network_changed(self) -> None:
+        self._forget_predictions()
+        self._build_stage_buttons()
+
+    def _on_dataset_changed(self) -> None:
+        self._predictions = None
+        dataset = self.session.dataset
+        has = dataset is not None
+        self.sample_spin.setEnabled(has)
+        self.misclassified_check.setEnabled(has)
+        for name in ("prev_sample", "next_sample", "random_sample"):
+            self.actions_by_name[name].setEnabled(has)
+        if has:
+            self.sample_spin.setRange(0, len(dataset.test) - 1)
+        self._on_sample_changed()

@@ -1,0 +1,387 @@
+"""The main window: menus, status bar, the network view at the centre with the stage header above
+and the step controls below, and docks for the other panels (``add_panel``).
+
+No maths here: the window loads and saves through the core and hands everything to the Session.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core.datasets import load_dataset
+from nnviz.core.errors import NnvizError
+from nnviz.core.model_io import load_model, save_model
+from nnviz.core.network import Network
+from nnviz.gui.forward_controls import ForwardControls, StageHeader
+from nnviz.gui.legend import LegendBar
+from nnviz.gui.network_view import NetworkView
+from nnviz.gui.node_info import NodeInfoPopup
+from nnviz.gui.session import Session
+
+DEFAULT_SIZE = (1280, 820)  # px, when no size was remembered
+_SETTINGS_VERSION = 1  # bump when the dock layout changes incompatibly
+
+
+def make_settings() -> QSettings:
+    return QSettings("nnviz", "nnviz")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: Session,
+        parent=None,
+        settings: QSettings | None = None,
+        remember_layout: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings if settings is not None else make_settings()
+        self.remember_layout = remember_layout
+        self.last_error: str | None = None
+        self.model_path: Path | None = None
+        self._rng = np.random.default_rng()
+        self._docks: list[QDockWidget] = []
+        self._layout_restored = False
+        self.setWindowTitle(self.tr("nnviz: a neural network, step by step"))
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+
+        self.network_view = NetworkView(session)
+        self.stage_header = StageHeader(session)
+        self.legend = LegendBar(self.network_view)
+        self.forward_controls = ForwardControls(session, self.network_view)
+        self.node_info = NodeInfoPopup(session, self.network_view)
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.stage_header)
+        box.addWidget(self.network_view, 1)
+        box.addWidget(self.legend)
+        box.addWidget(self.forward_controls)
+        self.setCentralWidget(central)
+
+        self.network_view.node_hovered.connect(self._on_node_hovered)
+        self.network_view.node_left.connect(self.node_info.hide_unpinned)
+        self.network_view.node_clicked.connect(self._on_node_clicked)
+        QShortcut(QKeySequence("Esc"), self, activated=self.node_info.close_popup)
+
+        self._build_menus()
+        self.summary_label = QLabel()
+        self.statusBar().addPermanentWidget(self.summary_label)
+        session.network_changed.connect(self._update_summary)
+        session.dataset_changed.connect(self._update_summary)
+        self._update_summary()
+        self.resize(*DEFAULT_SIZE)
+        if self.remember_layout:
+            geometry = self.settings.value("window/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+        self.network_view.setFocus()
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_model_action = self._menu_action(
+            file_menu, self.tr("&Open model…"), QKeySequence.StandardKey.Open, self._on_open_model
+        )
+        self.save_model_action = self._menu_action(
+            file_menu, self.tr("&Save model…"), QKeySequence.StandardKey.Save, self._on_save_model
+        )
+        self.new_network_action = self._menu_action(
+            file_menu,
+            self.tr("&New random network"),
+            QKeySequence.StandardKey.New,
+            self.new_random_network,
+        )
+        file_menu.addSeparator()
+        self.open_dataset_action = self._menu_action(
+            file_menu, self.tr("Open &dataset…"), None, self._on_open_dataset
+        )
+        self.export_action = self._menu_action(
+            file_menu, self.tr("&Export picture…"), QKeySequence("Ctrl+E"), self._on_export
+        )
+        file_menu.addSeparator()
+        self.quit_action = self._menu_action(
+            file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
+        )
+
+        step_menu = bar.addMenu(self.tr("&Forward pass"))
+        for name in (
+            "next_stage",
+            "prev_stage",
+            "play",
+            "home",
+            None,
+            "next_sample",
+            "prev_sample",
+            "random_sample",
+        ):
+            if name is None:
+                step_menu.addSeparator()
+            else:
+                step_menu.addAction(self.forward_controls.actions_by_name[name])
+        step_menu.addSeparator()
+        self.animate_action = QAction(self.tr("&Animate steps"), self, checkable=True)
+        self.animate_action.setChecked(True)
+        self.animate_action.toggled.connect(self._on_animate_toggled)
+        step_menu.addAction(self.animate_action)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self._panels_separator = self.view_menu.addSeparator()
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._menu_action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            QKeySequence.StandardKey.HelpContents,
+            self.show_shortcuts,
+        )
+        self._menu_action(help_menu, self.tr("&About nnviz"), None, self.show_about)
+
+    def _menu_action(self, menu, text, key, slot) -> QAction:
+        action = QAction(text, self)
+        if key is not None:
+            action.setShortcut(key)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ panels
+    def add_panel(
+        self, widget: QWidget, title: str, area=Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
+        """Put ``widget`` in a dock (tabbed with the docks already in ``area``), listed in View."""
+        dock = QDockWidget(title, self)
+        slug = re.sub(r"[^a-z0-9]+", "_", widget.__class__.__name__.lower() + "_" + title.lower())
+        dock.setObjectName(f"dock_{slug.strip('_')}")
+        dock.setWidget(widget)
+        same_area = [d for d in self._docks if self.dockWidgetArea(d) == area]
+        self.addDockWidget(area, dock)
+        if same_area:
+            self.tabifyDockWidget(same_area[-1], dock)
+        self._docks.append(dock)
+        self.view_menu.insertAction(self._panels_separator, dock.toggleViewAction())
+        return dock
+
+    def panels(self) -> list[QDockWidget]:
+        return list(self._docks)
+
+    def raise_panel(self, name: str) -> bool:
+        """Bring the dock whose title or object name contains ``name`` to the front."""
+        key = name.lower()
+        for dock in self._docks:
+            if key in dock.windowTitle().lower() or key in dock.objectName().lower():
+                dock.show()
+                dock.raise_()
+                return True
+        return False
+
+    # ------------------------------------------------------------------ actions
+    def open_model(self, path: str | Path) -> bool:
+        """Load a model file; on error show it and keep the current network."""
+        path = Path(path)
+        try:
+            network = load_model(path).network
+        except NnvizError as exc:
+            self.show_error(str(exc))
+            return False
+        dataset = self.session.dataset
+        if dataset is not None and network.sizes[0] != dataset.input_size:
+            self.show_error(
+                self.tr(
+                    "{path}: the model takes {n} inputs, but {data} images have {m} pixels"
+                ).format(path=path, n=network.sizes[0], data=dataset.name, m=dataset.input_size)
+            )
+            return False
+        self.network_view.pause()
+        self.session.set_network(network)
+        self.model_path = path
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 8000)
+        self._update_summary()
+        return True
+
+    def save_model(self, path: str | Path) -> bool:
+        meta = {"dataset": self.session.dataset.name} if self.session.dataset else {}
+        try:
+            written = save_model(path, self.session.network, meta)
+        except NnvizError as exc:
+            self.show_error(str(exc))
+            return False
+        self.model_path = written
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 8000)
+        self._update_summary()
+        return True
+
+    def new_random_network(self) -> None:
+        net = self.session.network
+        seed = int(self._rng.integers(2**31))
+        self.network_view.pause()
+        self.session.set_network(Network(net.sizes, net.activation, init="xavier", seed=seed))
+        self.model_path = None
+        self.statusBar().showMessage(
+            self.tr(
+                "New network with random weights (seed {seed}): untrained, so its predictions "
+                "are guesses"
+            ).format(seed=seed)
+        )
+        self._update_summary()
+
+    def open_dataset(self, directory: str | Path) -> bool:
+        try:
+            dataset = load_dataset(directory)
+            dataset.test  # noqa: B018 (read now so a broken file is reported here)
+        except NnvizError as exc:
+            self.show_error(str(exc))
+            return False
+        if dataset.input_size != self.session.network.sizes[0]:
+            self.show_error(
+                self.tr("{path}: images have {m} pixels, but the network takes {n} inputs").format(
+                    path=directory, m=dataset.input_size, n=self.session.network.sizes[0]
+                )
+            )
+            return False
+        self.session.set_dataset(dataset)
+        self.session.show_test_sample(0)
+        self.statusBar().showMessage(self.tr("Opened dataset {name}").format(name=dataset.name))
+        return True
+
+    def export_picture(self, path: str | Path) -> bool:
+        """Save the header, graph and legend as a PNG."""
+        if not self.centralWidget().grab().save(str(path)):
+            self.show_error(self.tr("{path}: cannot write the picture").format(path=path))
+            return False
+        self.statusBar().showMessage(self.tr("Saved picture {path}").format(path=path), 8000)
+        return True
+
+    def show_error(self, text: str) -> None:
+        """Tell the user, without blocking (tests replace or read ``last_error``)."""
+        self.last_error = text
+        self.statusBar().showMessage(text, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("nnviz"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._error_box = box
+
+    def _on_open_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open model"), str(self._start_dir()), self.tr("Models (*.npz)")
+        )
+        if path:
+            self.open_model(path)
+
+    def _on_save_model(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save model"),
+            str(self._start_dir() / "model.npz"),
+            self.tr("Models (*.npz)"),
+        )
+        if path:
+            self.save_model(path)
+
+    def _on_open_dataset(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a directory with the four IDX files")
+        )
+        if path:
+            self.open_dataset(path)
+
+    def _on_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export picture"), "nnviz.png", self.tr("PNG images (*.png)")
+        )
+        if path:
+            self.export_picture(path)
+
+    def _start_dir(self) -> Path:
+        return self.model_path.parent if self.model_path else Path.cwd()
+
+    def _on_animate_toggled(self, on: bool) -> None:
+        self.network_view.animations_enabled = on
+        if not on:
+            self.network_view.finish_animation()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
+            f"</b></td><td>{a.text()}</td></tr>"
+            for a in self.forward_controls.actions_by_name.values()
+        )
+        extra = self.tr("Hover a node to see its formula with the numbers; click to pin it.")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Keyboard shortcuts"),
+            f"<table cellpadding='3'>{rows}</table><p>{extra}</p>",
+            parent=self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About nnviz"),
+            self.tr(
+                "<b>nnviz</b>: see a neural network compute and learn.<br>"
+                "The network of “Deep Learning from Scratch”, chapters 3 and 4, "
+                "stepped through with the real numbers."
+            ),
+        )
+
+    # ------------------------------------------------------------------ hover
+    def _on_node_hovered(self, layer: int, unit: int, pos) -> None:
+        self.node_info.show_node(layer, unit, pos)
+
+    def _on_node_clicked(self, layer: int, unit: int, pos) -> None:
+        self.node_info.show_node(layer, unit, pos, pinned=True)
+
+    # ------------------------------------------------------------------ status
+    def _update_summary(self) -> None:
+        net = self.session.network
+        sizes = "-".join(str(s) for s in net.sizes)
+        name = self.model_path.name if self.model_path else self.tr("unsaved")
+        data = self.session.dataset.name if self.session.dataset else self.tr("no dataset")
+        self.summary_label.setText(
+            self.tr("{name} · {sizes} · {act} · {data}").format(
+                name=name, sizes=sizes, act=net.activation.name, data=data
+            )
+        )
+
+    # ------------------------------------------------------------------ layout memory
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self.remember_layout and not self._layout_restored:
+            self._layout_restored = True  # after every panel was added
+            state = self.settings.value("window/state")
+            version = self.settings.value("window/version", 0)
+            if state is not None and str(version) == str(_SETTINGS_VERSION):
+                self.restoreState(state, _SETTINGS_VERSION)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        self.network_view.pause()
+        if self.remember_layout:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState(_SETTINGS_VERSION))
+            self.settings.setValue("window/version", _SETTINGS_VERSION)
+            self.settings.sync()
+        super().closeEvent(event)
