@@ -9,7 +9,7 @@ probabilities) shows the learner's own digit.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,7 +60,11 @@ class DigitCanvas(QWidget):
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
         self.setToolTip(self.tr("Draw a digit here with the mouse or a pen"))
+        self.update()
 
     # ------------------------------------------------------------------ state
     def ink(self) -> np.ndarray:
@@ -151,6 +155,9 @@ class DigitPreview(QWidget):
         self._x = np.zeros(FIELD * FIELD, dtype=np.float32)
         self.setMinimumSize(112, 112)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
         self.setToolTip(
             self.tr(
                 "What the network sees: your drawing cropped, scaled to fit 20x20 pixels and "
@@ -200,30 +207,24 @@ class DrawingPad(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEND_INTERVAL_MS)
         self._timer.timeout.connect(self._on_send_timer)
-        self._sent_by_me = False
 
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(*BRUSH_RANGE)
         self.brush.setValue(DEFAULT_BRUSH)
-        self.brush.setToolTip(self.tr("Thickness of the pen"))
         self.brush.valueChanged.connect(self.canvas.set_brush_size)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Wipe the pad and start again"))
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self._on_clear)
         self.meant = QComboBox()
-        self.meant.addItem(self.tr("not said"), None)
+        self.meant.addItem("?", None)
         for i, name in enumerate(session.class_names()):
             self.meant.addItem(name, i)
-        self.meant.setToolTip(
-            self.tr("Tell the network which digit you meant, so the loss can be shown")
-        )
         self.meant.currentIndexChanged.connect(self._on_meant_changed)
 
         self.answer = QLabel()
         self.answer.setTextFormat(Qt.TextFormat.RichText)
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.answer.setWordWrap(True)
-        caption = QLabel(self.tr("What the network sees (28×28)"))
+        self.caption = caption = QLabel()
         caption.setWordWrap(True)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setStyleSheet("color: #52606d;")
@@ -239,10 +240,12 @@ class DrawingPad(QWidget):
         pads.addLayout(side, 2)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Pen:")))
+        self.pen_label = QLabel()
+        controls.addWidget(self.pen_label)
         controls.addWidget(self.brush, 1)
         controls.addSpacing(8)
-        controls.addWidget(QLabel(self.tr("I meant:")))
+        self.meant_label = QLabel()
+        controls.addWidget(self.meant_label)
         controls.addWidget(self.meant)
         controls.addSpacing(8)
         controls.addWidget(self.clear_button)
@@ -255,6 +258,40 @@ class DrawingPad(QWidget):
         self.canvas.stroke_finished.connect(self.send_now)
         session.trace_changed.connect(self._on_trace_changed)
         session.dataset_changed.connect(self._on_dataset_changed)
+        session.network_changed.connect(self._on_network_changed)
+        self.retranslate_ui()
+        self._on_network_changed()
+
+    def retranslate_ui(self) -> None:
+        """Set every static text (again, after the language changed)."""
+        self.brush.setToolTip(self.tr("Thickness of the pen"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Wipe the pad and start again"))
+        self.meant.setItemText(0, self.tr("not said"))
+        self.meant.setToolTip(
+            self.tr("Tell the network which digit you meant, so the loss can be shown")
+        )
+        self.caption.setText(self.tr("What the network sees (28×28)"))
+        self.pen_label.setText(self.tr("Pen:"))
+        self.meant_label.setText(self.tr("I meant:"))
+        self.canvas.retranslate_ui()
+        self.preview.retranslate_ui()
+        self._on_trace_changed()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def accepts_drawings(self) -> bool:
+        """A drawing becomes 28x28 = 784 inputs; other input sizes cannot take it."""
+        return self._session.network.sizes[0] == FIELD * FIELD
+
+    def _on_network_changed(self) -> None:
+        ok = self.accepts_drawings()
+        self.canvas.setEnabled(ok)
+        self.meant.setEnabled(ok)
+        self.clear_button.setEnabled(ok)
         self._on_trace_changed()
 
     # ------------------------------------------------------------------ sending
@@ -268,13 +305,11 @@ class DrawingPad(QWidget):
     def send_now(self) -> None:
         """Preprocess the drawing and show it in the Session right away."""
         self._timer.stop()
+        if not self.accepts_drawings():
+            return
         x = to_mnist(self.canvas.ink())
         self.preview.set_values(x)
-        self._sent_by_me = True
-        try:
-            self._session.set_input(x, self.meant.currentData())
-        finally:
-            self._sent_by_me = False
+        self._session.set_input(x, self.meant.currentData())
 
     def _on_clear(self) -> None:
         self.canvas.clear()
@@ -299,6 +334,13 @@ class DrawingPad(QWidget):
 
     def _on_trace_changed(self) -> None:
         s = self._session
+        if not self.accepts_drawings():
+            self.answer.setText(
+                self.tr(
+                    "This network takes {n} inputs, not 28×28 = 784: it cannot read a drawing."
+                ).format(n=s.network.sizes[0])
+            )
+            return
         if not self._showing_drawing():
             self.answer.setText(self.tr("Showing a test image.<br>Draw to try your own digit."))
             return

@@ -104,3 +104,13 @@ def test_the_meant_digit_becomes_the_label(qtbot, pad):
     assert session.label is None
     widget.meant.setCurrentIndex(widget.meant.findData(1))
     assert session.label == 1
+
+
+def test_a_network_with_another_input_size_cannot_take_a_drawing(qtbot, mnist):
+    session = Session(Network(sizes=(100, 10, 10)))
+    widget = DrawingPad(session)
+    qtbot.addWidget(widget)
+    assert not widget.canvas.isEnabled()
+    widget.send_now()
+    assert session.x.shape == (100,)
+    assert "100" in widget.answer.text()
