@@ -26,11 +26,14 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
+from nnviz.gui.activation_explorer import ActivationExplorer
+from nnviz.gui.drawing_pad import DrawingPad
 from nnviz.gui.forward_controls import ForwardControls, StageHeader
 from nnviz.gui.legend import LegendBar
 from nnviz.gui.network_view import NetworkView
 from nnviz.gui.node_info import NodeInfoPopup
 from nnviz.gui.session import Session
+from nnviz.gui.softmax_view import SoftmaxView
 
 DEFAULT_SIZE = (1280, 820)  # px, when no size was remembered
 _SETTINGS_VERSION = 1  # bump when the dock layout changes incompatibly
@@ -85,6 +88,13 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Esc"), self, activated=self.node_info.close_popup)
 
         self._build_menus()
+        self.activation_explorer = ActivationExplorer(session)
+        self.softmax_view = SoftmaxView(session)
+        self.drawing_pad = DrawingPad(session)
+        self.add_panel(self.activation_explorer, self.tr("Activation functions"))
+        self.add_panel(self.softmax_view, self.tr("Softmax and loss"))
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.add_panel(self.drawing_pad, self.tr("Draw a digit"), left)
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)
         session.network_changed.connect(self._update_summary)
