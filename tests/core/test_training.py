@@ -182,6 +182,7 @@ class _Runner:
             got.append(event)
             if isinstance(event, kind):
                 return got
+            assert not isinstance(event, ev.TrainingEnded), f"ended while waiting for {kind}"
 
     def join(self) -> None:
         self.thread.join(_TIMEOUT)
@@ -217,8 +218,8 @@ def test_pause_then_single_steps_then_resume(tiny):
 
 def test_stop_while_paused(tiny):
     control = TrainingControl()
+    control.pause()  # before the start: the tiny run would finish before a later pause
     runner = _Runner(_config(), tiny, control)
-    control.pause()
     runner.until(ev.Paused)
     control.stop()
     end = runner.until(ev.TrainingEnded)[-1]
