@@ -40,6 +40,7 @@ HALF_WIDTH = 6.0  # the x range shown is at least [-6, 6] ...
 HALF_WIDTH_MAX = 60.0  # ... and grows to hold the network's pre-activations, up to this
 GRID_POINTS = 1201  # samples of each curve
 HIST_BINS = 48
+COMPARE_COLUMNS = 4  # the compare mode's check boxes, in rows of this many
 COMPARE_Y_RANGE = (-1.6, 3.6)  # compare mode: where the functions differ
 
 BACKGROUND = "#ffffff"
@@ -139,35 +140,38 @@ class ActivationExplorer(QWidget):
             params.addWidget(slider, row, col, 1, span)
 
         self.compare_boxes: dict[str, QCheckBox] = {}
-        compare_row = QHBoxLayout()
+        compare_row = QGridLayout()
         for i, name in enumerate(activation_names()):
             box = QCheckBox()
             box.setChecked(name in ("sigmoid", "tanh", "relu"))
             box.setStyleSheet(f"color: {COMPARE_COLOURS[i % len(COMPARE_COLOURS)]};")
             box.toggled.connect(self._on_params_changed)
             self.compare_boxes[name] = box
-            compare_row.addWidget(box)
-        compare_row.addStretch(1)
+            compare_row.addWidget(box, i // COMPARE_COLUMNS, i % COMPARE_COLUMNS)
         self.compare_derivatives = QCheckBox()
         self.compare_derivatives.toggled.connect(self._on_params_changed)
-        compare_row.addWidget(self.compare_derivatives)
+        last = len(activation_names())
+        compare_row.addWidget(
+            self.compare_derivatives, last // COMPARE_COLUMNS, last % COMPARE_COLUMNS
+        )
         self._compare_widget = QWidget()
         self._compare_widget.setLayout(compare_row)
         compare_row.setContentsMargins(0, 0, 0, 0)
 
         self._build_plots()
 
-        top = QHBoxLayout()
-        top.addWidget(self.function_label)
-        top.addWidget(self.function)
-        top.addStretch(1)
-        top.addWidget(self.show_network)
-        top.addWidget(self.compare)
+        top = QGridLayout()  # two rows, so the panel fits a narrow dock
+        top.addWidget(self.function_label, 0, 0)
+        top.addWidget(self.function, 0, 1)
+        top.addWidget(self.show_network, 1, 0)
+        top.addWidget(self.compare, 1, 1)
+        top.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.formula)
         layout.addWidget(self.hint)
         layout.addWidget(self._compare_widget)
+        layout.addWidget(self.key)
         layout.addWidget(self.plots, 1)
         layout.addWidget(self.readout)
         layout.addWidget(self.network_note)
@@ -222,9 +226,9 @@ class ActivationExplorer(QWidget):
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
-        self.curve_plot.setLabel("bottom", "x")
-        self.legend = self.curve_plot.addLegend(offset=(10, 10), labelTextColor=TEXT)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.key = QLabel()
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
         zero = pg.mkPen(MUTED, width=1)
         self.curve_plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
         self.curve_plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
@@ -378,25 +382,34 @@ class ActivationExplorer(QWidget):
         return [n for n, box in self.compare_boxes.items() if box.isChecked()]
 
     def _update_legend(self, comparing: bool) -> None:
-        self.legend.clear()
+        """A key above the plot (in the plot it would hide points); compare mode's check boxes
+        are coloured like their curves and need none."""
         if comparing:
-            for key in self._compared():
-                self.legend.addItem(self.compare_curves[key][0], display_name(key))
-        else:
-            self.legend.addItem(self.f_curve, "h(x)")
-            if len(self.network_curve.xData if self.network_curve.xData is not None else []):
-                self.legend.addItem(
-                    self.network_curve,
-                    self.tr("the network's {0}").format(
-                        display_name(self._session.network.activation.name)
-                    ),
-                )
-            self.legend.addItem(self.df_curve, self.tr("h′(x), dashed"))
-            if self.saturation_regions():
-                self.legend.addItem(
-                    pg.BarGraphItem(x=[0], height=[0], width=0, brush=pg.mkBrush(*SATURATED_FILL)),
-                    self.tr("saturated: |h′| &lt; 0.1"),
-                )
+            self.key.setText("")
+            self.key.hide()
+            return
+        sat = "rgba({},{},{},{:.2f})".format(*SATURATED_FILL[:3], SATURATED_FILL[3] / 255 * 2)
+        parts = [
+            f"<span style='color:{CURVE}'><b>━━</b> h(x)</span>",
+            f"<span style='color:{DERIVATIVE}'><b>╌╌</b> "
+            + self.tr("h′(x), the slope")
+            + "</span>",
+        ]
+        if self.saturation_regions():
+            parts.append(
+                f"<span style='background:{sat}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+                + self.tr("saturated: |h′| &lt; 0.1")
+            )
+        x = self.network_curve.xData
+        if x is not None and len(x):
+            name = display_name(self._session.network.activation.name)
+            parts.append(
+                f"<span style='color:{NETWORK_CURVE}'><b>━━</b> "
+                + self.tr("the network's {0}").format(name)
+                + "</span>"
+            )
+        self.key.setText(" &nbsp; ".join(parts))
+        self.key.show()
 
     def _update_regions(self, regions: list[tuple[float, float]]) -> None:
         while len(self._regions) < len(regions):

@@ -12,8 +12,9 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -28,6 +29,7 @@ from nnviz.gui.session import Session
 __all__ = ["DigitCanvas", "DigitPreview", "DrawingPad"]
 
 CANVAS_PIXELS = 280  # the drawing's own resolution: 10x MNIST, whatever the widget's size
+WIDE = 1.2  # width / height above which the preview sits beside the pad instead of below it
 SEND_INTERVAL_MS = 60  # at most ~16 updates a second while drawing: live, yet cheap for the views
 DEFAULT_BRUSH = 22  # canvas pixels; a digit drawn 200 px tall gets MNIST's ~2 px strokes
 BRUSH_RANGE = (8, 44)
@@ -184,7 +186,7 @@ class DigitPreview(QWidget):
         image = QImage(grey.data, FIELD, FIELD, FIELD, QImage.Format.Format_Grayscale8)
         side = min(self.width(), self.height()) - 2
         cell = side / FIELD
-        sheet = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        sheet = QRectF((self.width() - side) / 2, 1, side, side)  # top: right under its caption
         painter = QPainter(self)
         painter.drawImage(sheet, image)  # no smoothing: each input pixel stays a square
         margin = (FIELD - BOX) / 2 * cell
@@ -229,29 +231,31 @@ class DrawingPad(QWidget):
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setStyleSheet("color: #52606d;")
 
-        side = QVBoxLayout()
-        side.addWidget(caption)
-        side.addWidget(self.preview, 1)
-        side.addWidget(self.answer)
-        side.addStretch(0)
+        caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.answer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        preview_box = QVBoxLayout()
+        preview_box.addWidget(caption)
+        preview_box.addWidget(self.preview, 1)
+        # wide dock: pad | (preview over answer); narrow dock: pad over (preview | answer)
+        self._side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._side.addLayout(preview_box, 1)
+        self._side.addWidget(self.answer)
+        self._pads = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._pads.addWidget(self.canvas, 3)
+        self._pads.addLayout(self._side, 2)
 
-        pads = QHBoxLayout()
-        pads.addWidget(self.canvas, 3)
-        pads.addLayout(side, 2)
-
-        controls = QHBoxLayout()
+        controls = QGridLayout()
         self.pen_label = QLabel()
-        controls.addWidget(self.pen_label)
-        controls.addWidget(self.brush, 1)
-        controls.addSpacing(8)
         self.meant_label = QLabel()
-        controls.addWidget(self.meant_label)
-        controls.addWidget(self.meant)
-        controls.addSpacing(8)
-        controls.addWidget(self.clear_button)
+        controls.addWidget(self.pen_label, 0, 0)
+        controls.addWidget(self.brush, 0, 1, 1, 2)
+        controls.addWidget(self.meant_label, 1, 0)
+        controls.addWidget(self.meant, 1, 1)
+        controls.addWidget(self.clear_button, 1, 2)
+        controls.setColumnStretch(1, 1)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(pads, 1)
+        layout.addLayout(self._pads, 1)
         layout.addLayout(controls)
 
         self.canvas.changed.connect(self._on_canvas_changed)
@@ -282,6 +286,13 @@ class DrawingPad(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        wide = self.width() > WIDE * self.height()
+        D = QBoxLayout.Direction
+        self._pads.setDirection(D.LeftToRight if wide else D.TopToBottom)
+        self._side.setDirection(D.TopToBottom if wide else D.LeftToRight)
 
     def accepts_drawings(self) -> bool:
         """A drawing becomes 28x28 = 784 inputs; other input sizes cannot take it."""

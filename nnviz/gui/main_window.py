@@ -91,10 +91,10 @@ class MainWindow(QMainWindow):
         self.activation_explorer = ActivationExplorer(session)
         self.softmax_view = SoftmaxView(session)
         self.drawing_pad = DrawingPad(session)
-        self.add_panel(self.activation_explorer, self.tr("Activation functions"))
+        explorer_dock = self.add_panel(self.activation_explorer, self.tr("Activations"))
         self.add_panel(self.softmax_view, self.tr("Softmax and loss"))
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.add_panel(self.drawing_pad, self.tr("Draw a digit"), left)
+        self.add_panel(self.drawing_pad, self.tr("Draw"))
+        explorer_dock.raise_()
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)
         session.network_changed.connect(self._update_summary)

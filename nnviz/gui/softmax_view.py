@@ -25,6 +25,8 @@ T_RANGE = (-1.0, 1.0)  # log10 of the temperature: T from 0.1 to 10
 T_STEPS = 200  # slider positions across that range (T = 1 is exactly on one of them)
 LOSS_Y_MAX = 5.0  # the loss chart's top: cross-entropy goes to 16 at p = 0 (log of 1e-7)
 LOSS_GRID = np.linspace(0.0, 1.0, 501)
+TALL_LOSS_SHARE = 0.34  # stacked layout: the loss chart's share of the height at most
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum"
 WIDE = 1.25  # width / height above which the bars and the loss chart sit side by side
 
 BACKGROUND = "#ffffff"
@@ -60,10 +62,14 @@ class SoftmaxView(QWidget):
         self.temperature.setRange(0, T_STEPS)
         self.temperature.setValue(T_STEPS // 2)
         self.temperature_label = QLabel()
-        self.temperature_label.setMinimumWidth(170)
+        self.summary.setWordWrap(True)
         self.readout = QLabel()
         self.temperature_name = QLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.loss_key = QLabel()
+        self.loss_key.setTextFormat(Qt.TextFormat.RichText)
+        self.loss_key.setWordWrap(True)
         self.loss_note = QLabel()
         self.loss_note.setTextFormat(Qt.TextFormat.RichText)
         self.loss_note.setWordWrap(True)
@@ -80,6 +86,7 @@ class SoftmaxView(QWidget):
         left.addWidget(self.readout)
         left.addLayout(t_row)
         right = QVBoxLayout()
+        right.addWidget(self.loss_key)
         right.addWidget(self.loss_plot, 1)
         right.addWidget(self.loss_note)
         self._split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -104,27 +111,35 @@ class SoftmaxView(QWidget):
                 "T > 1 flattens them. T = 1 is the network's own output."
             )
         )
-        self.readout.setText(self.tr("Hover over a bar to read its class's numbers."))
+        self.readout.setText(
+            self.tr(
+                "Subtracting the max keeps exp from overflowing and does not change y; the "
+                "probabilities add up to 1. Hover over a bar to read its numbers."
+            )
+        )
         titles = (
-            self.tr("① logits a<sub>k</sub> / T  (the output layer's scores)"),
-            self.tr("② exp(a<sub>k</sub>/T − max)  (the max is subtracted so exp never overflows)"),
-            self.tr("③ probabilities y<sub>k</sub> = exp(…) / Σ exp(…)  (they add up to 1)"),
-            self.tr("Loss when the true class gets probability p"),
+            self.tr("① logits a<sub>k</sub> / T"),
+            self.tr("② exp(a<sub>k</sub>/T − max)"),
+            self.tr("③ probabilities y<sub>k</sub> = exp(…) / Σ exp(…)"),
+            self.tr("Loss against p = y<sub>true</sub>"),
         )
         for plot, title in zip(
             (*self.bar_plots, self.loss_plot.getPlotItem()), titles, strict=True
         ):
             plot.setTitle(f"<span style='color:{TEXT}'>{title}</span>", size="10pt")
         plot = self.loss_plot.getPlotItem()
-        plot.setLabel("bottom", self.tr("p = y<sub>true</sub>"))
+        plot.setLabel("bottom", self.tr("p, the probability of the true class"))
         plot.setLabel("left", self.tr("loss"))
-        plot.legend.clear()
-        plot.legend.addItem(self.ce_curve, self.tr("cross-entropy  −log p"))
-        plot.legend.addItem(
-            self.mse_curve,
-            self.tr("mean squared error  ½ Σ (y<sub>k</sub> − t<sub>k</sub>)<sup>2</sup>"),
+        # the key sits above the chart: inside it would hide the curves in a narrow dock
+        band = "rgba(25,113,194,0.25)"
+        self.loss_key.setText(
+            f"<span style='color:{CE_COLOUR}'><b>━━</b> "
+            + self.tr("cross-entropy  −log p")
+            + f"</span><br><span style='color:{MSE_COLOUR}'><b>━━</b> "
+            + self.tr("mean squared error  ½ Σ (y<sub>k</sub> − t<sub>k</sub>)<sup>2</sup>")
+            + f"</span><br><span style='background:{band}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            + self.tr("MSE when the other 1 − p is not spread evenly")
         )
-        plot.legend.addItem(self._band_sample, self.tr("MSE if the rest is not spread evenly"))
         if self.logits.size:
             self._on_temperature_changed()
 
@@ -154,16 +169,16 @@ class SoftmaxView(QWidget):
             self.bar_items.append(item)
         self.bar_plots[0].addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen(MUTED)))
         self.bar_plots[1].setYRange(0, 1.08, padding=0)
-        self.bar_plots[2].setYRange(0, 1.3, padding=0)
+        self.bar_plots[2].setYRange(0, 1.45, padding=0)  # room for the labels above the bars
         for plot in self.bar_plots[1:]:
             plot.getAxis("left").setTicks([[(0, "0"), (0.5, "0.5"), (1, "1")]])
-        self.bars.setMinimumHeight(330)
+        self.bars.setMinimumHeight(270)
         self.value_labels: list[pg.TextItem] = []
         self.bars.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def _build_losses(self) -> None:
         self.loss_plot = pg.PlotWidget(background=BACKGROUND)
-        self.loss_plot.setMinimumHeight(220)
+        self.loss_plot.setMinimumHeight(190)
         plot = self.loss_plot.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setMenuEnabled(False)
@@ -171,9 +186,6 @@ class SoftmaxView(QWidget):
         plot.hideButtons()
         plot.setXRange(0, 1, padding=0.02)
         plot.setYRange(0, LOSS_Y_MAX, padding=0)
-        plot.addLegend(offset=(-10, 10), labelTextColor=TEXT).setBrush(
-            pg.mkBrush(255, 255, 255, 220)
-        )
         ce = self.cross_entropy.of_true_probability(LOSS_GRID)
         mse = self.mse.of_true_probability(LOSS_GRID)
         # MSE also depends on how the other 1 - p is spread: evenly (the curve, its lowest) up to
@@ -195,9 +207,6 @@ class SoftmaxView(QWidget):
         plot.addItem(worst)
         band = pg.FillBetweenItem(self.mse_curve, worst, brush=pg.mkBrush(MSE_COLOUR + "22"))
         plot.addItem(band)
-        self._band_sample = pg.BarGraphItem(
-            x=[0], height=[0], width=0, brush=pg.mkBrush(MSE_COLOUR + "33")
-        )
         self.p_line = pg.InfiniteLine(
             angle=90, pen=pg.mkPen(MUTED, width=1, style=Qt.PenStyle.DashLine)
         )
@@ -239,7 +248,7 @@ class SoftmaxView(QWidget):
         self.exps = np.exp(self.scaled - self.scaled.max())
         text = self.tr("T = {0}").format(f"{t:.2f}")
         if self.temperature.value() == T_STEPS // 2:
-            text += self.tr(" (the network's own)")
+            text += self.tr(" (the network's)")
         self.temperature_label.setText(text)
         self._update_bars()
         self._update_losses()
@@ -309,9 +318,6 @@ class SoftmaxView(QWidget):
         for k, text in enumerate(self.value_labels):
             p = self.probabilities[k] if k < n else 0.0
             text.setText(f"{p:.2f}" if p >= 0.005 else "")
-            inside = p > 0.75  # a tall bar's label goes inside its top, where there is room
-            text.setAnchor((0.5, 0) if inside else (0.5, 1))
-            text.setColor("w" if inside else TEXT)
             text.setPos(k, p)
 
     def _update_losses(self) -> None:
@@ -386,4 +392,8 @@ class SoftmaxView(QWidget):
         wide = self.width() > WIDE * self.height()
         self._split.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        # stacked, the loss chart would take the bars' room (its size hint is large)
+        self.loss_plot.setMaximumHeight(
+            QWIDGETSIZE_MAX if wide else max(190, int(TALL_LOSS_SHARE * self.height()))
         )
