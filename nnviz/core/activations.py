@@ -8,6 +8,7 @@ pre-activation has shape ``(..., n * k)`` (unit-major: the pieces of unit ``j`` 
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -29,6 +30,11 @@ __all__ = [
     "get_activation",
     "softmax",
 ]
+
+
+def _is_real(value: object) -> bool:
+    """A real number (not text, None or True), so a parameter check never raises TypeError."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 class Activation:
@@ -120,7 +126,7 @@ class LeakyRelu(Activation):
     formula = "h(a) = max(slope * a, a)"
 
     def __init__(self, slope: float = 0.1) -> None:
-        if not (np.isfinite(slope) and 0 <= slope < 1):
+        if not (_is_real(slope) and 0 <= slope < 1):
             raise ConfigError(f"leaky-relu slope must be in [0, 1), got {slope}")
         self.slope = float(slope)
 
@@ -144,7 +150,7 @@ class Elu(Activation):
     formula = "h(a) = a if a > 0 else alpha * (exp(a) - 1)"
 
     def __init__(self, alpha: float = 1.0) -> None:
-        if not (np.isfinite(alpha) and alpha > 0):
+        if not (_is_real(alpha) and np.isfinite(alpha) and alpha > 0):
             raise ConfigError(f"elu alpha must be positive, got {alpha}")
         self.alpha = float(alpha)
 
@@ -186,7 +192,7 @@ class Maxout(Activation):
     formula = "h(x) = max(w1 . x + b1, w2 . x + b2, ...)"
 
     def __init__(self, k: int = 2) -> None:
-        if int(k) != k or k < 2:
+        if not (_is_real(k) and np.isfinite(k) and int(k) == k and k >= 2):
             raise ConfigError(f"maxout needs at least 2 pieces per unit, got k={k}")
         self.pieces = int(k)
 

@@ -73,7 +73,7 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
         if not isinstance(data, np.lib.npyio.NpzFile):  # a single .npy array is no context manager
             raise ModelFileError(f"{path}: not a model file (expected an .npz archive)")
         with data:
-            return {name: data[name] for name in data.files}
+            arrays = {name: data[name] for name in data.files}
     except ModelFileError:
         raise
     except ValueError as exc:
@@ -84,6 +84,10 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
         raise ModelFileError(f"{path}: not a valid model file ({exc})") from None
     except (OSError, EOFError, zipfile.BadZipFile, KeyError) as exc:
         raise ModelFileError(f"{path}: corrupt or truncated model file ({exc})") from None
+    for name, value in arrays.items():
+        if not isinstance(value, np.ndarray):  # NpzFile hands back a non-.npy member as bytes
+            raise ModelFileError(f"{path}: the entry {name!r} is not a NumPy array")
+    return arrays
 
 
 def load_model(path: str | os.PathLike[str], activation: str | None = None) -> LoadedModel:
@@ -95,7 +99,7 @@ def load_model(path: str | os.PathLike[str], activation: str | None = None) -> L
         raw = arrays.pop("meta")
         try:
             meta = json.loads(str(raw[()]) if raw.shape == () else "")
-        except (json.JSONDecodeError, TypeError, ValueError):
+        except (json.JSONDecodeError, TypeError, ValueError, RecursionError):
             raise ModelFileError(f"{path}: the meta entry is not valid JSON") from None
         if not isinstance(meta, dict):
             raise ModelFileError(f"{path}: the meta entry is not a JSON object")

@@ -10,6 +10,7 @@ final (or, after a divergence, the last good) parameters.
 from __future__ import annotations
 
 import math
+import numbers
 import threading
 import time
 from collections.abc import Iterator
@@ -34,6 +35,17 @@ LR_SCHEDULES = ("constant", "cosine")
 _MAX_HIDDEN = 4096  # units per hidden layer; more is certainly a typo
 
 
+def _is_whole(value: object) -> bool:
+    """A whole number such as 5 or 5.0; not nan, inf, True, None or text (which int() would
+    turn into a ValueError or TypeError instead of a ConfigError)."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and int(value) == value
+    )
+
+
 @dataclass(frozen=True)
 class TrainingConfig:
     """Every hyperparameter and its default, in one place (the CLI and the GUI read these)."""
@@ -55,6 +67,8 @@ class TrainingConfig:
     lr_schedule: str = "constant"  # or "cosine": lr falls along a half cosine to 0 by the end
 
     def __post_init__(self) -> None:
+        if not (isinstance(self.hidden, (list, tuple)) and all(map(_is_whole, self.hidden))):
+            raise ConfigError(f"hidden layer sizes must be whole numbers, got {self.hidden!r}")
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
         if any(h < 1 or h > _MAX_HIDDEN for h in self.hidden):
             raise ConfigError(
@@ -66,13 +80,14 @@ class TrainingConfig:
             raise ConfigError(
                 f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}"
             )
-        if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
+        lr_is_real = isinstance(self.lr, numbers.Real) and not isinstance(self.lr, bool)
+        if not (lr_is_real and math.isfinite(self.lr) and self.lr > 0):
             raise ConfigError(f"learning rate must be a positive number, got {self.lr}")
-        if int(self.batch_size) != self.batch_size or not 1 <= self.batch_size <= 60_000:
+        if not _is_whole(self.batch_size) or not 1 <= self.batch_size <= 60_000:
             raise ConfigError(
                 f"batch size must be a whole number from 1 to 60000, got {self.batch_size}"
             )
-        if int(self.epochs) != self.epochs or not 1 <= self.epochs <= 1000:
+        if not _is_whole(self.epochs) or not 1 <= self.epochs <= 1000:
             raise ConfigError(f"epochs must be a whole number from 1 to 1000, got {self.epochs}")
         if self.init not in INITS:
             raise ConfigError(
@@ -83,12 +98,9 @@ class TrainingConfig:
                 f"unknown learning-rate schedule {self.lr_schedule!r}; "
                 f"choose one of {', '.join(LR_SCHEDULES)}"
             )
-        if int(self.seed) != self.seed or self.seed < 0:
+        if not _is_whole(self.seed) or self.seed < 0:
             raise ConfigError(f"seed must be a non-negative whole number, got {self.seed}")
-        if (
-            int(self.evals_per_epoch) != self.evals_per_epoch
-            or not 1 <= self.evals_per_epoch <= 100
-        ):
+        if not _is_whole(self.evals_per_epoch) or not 1 <= self.evals_per_epoch <= 100:
             raise ConfigError(
                 f"evaluations per epoch must be from 1 to 100, got {self.evals_per_epoch}"
             )

@@ -207,6 +207,12 @@ def test_get_activation_accepts_underscores_parameters_and_objects():
     assert get_activation("elu") != elu
 
 
+def test_numpy_and_float_parameters_are_accepted():
+    assert Maxout(k=np.int64(3)).pieces == 3 and Maxout(k=3.0).pieces == 3
+    assert LeakyRelu(np.float32(0.25)).slope == 0.25
+    assert Elu(np.float64(0.5)).alpha == 0.5
+
+
 def test_default_parameters_are_the_books():
     assert LeakyRelu().params() == {"slope": 0.1}
     assert Elu().params() == {"alpha": 1.0}
@@ -226,6 +232,14 @@ def test_default_parameters_are_the_books():
         ("elu", {"alpha": float("inf")}),
         ("maxout", {"k": 1}),
         ("maxout", {"k": 2.5}),
+        ("maxout", {"k": float("nan")}),
+        ("maxout", {"k": float("inf")}),
+        ("maxout", {"k": "2"}),
+        ("maxout", {"k": None}),
+        ("leaky-relu", {"slope": "0.1"}),
+        ("leaky-relu", {"slope": None}),
+        ("elu", {"alpha": "1"}),
+        ("elu", {"alpha": True}),
     ],
 )
 def test_nonsense_activations_raise_config_error(name, params):

@@ -164,6 +164,19 @@ def test_a_zip_with_a_corrupt_member_is_refused(tmp_path):
     _assert_refused(path)
 
 
+@pytest.mark.parametrize("member", ["W1.npy", "W4.npy", "notes.txt"])
+def test_a_zip_member_that_is_not_an_npy_array_is_refused(tmp_path, member):
+    path = save_model(tmp_path / "m.npz", Network(SIZES))
+    arrays = {}
+    with zipfile.ZipFile(path) as z:
+        arrays = {name: z.read(name) for name in z.namelist() if name != member}
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in arrays.items():
+            z.writestr(name, data)
+        z.writestr(member, b"plain text, no .npy header")
+    _assert_refused(path)
+
+
 class _Payload:
     """Unpickling this object creates a directory: code execution, if anything ran it."""
 
@@ -310,6 +323,10 @@ def test_bad_meta_is_refused(tmp_path, meta):
     _assert_refused(_with_meta(tmp_path, meta), "meta")
 
 
+def test_absurdly_nested_meta_is_refused(tmp_path):
+    _assert_refused(_with_meta(tmp_path, np.array("[" * 100_000 + "]" * 100_000)), "meta")
+
+
 def test_meta_that_is_not_an_object_is_refused(tmp_path):
     _assert_refused(_with_meta(tmp_path, np.array("[1, 2, 3]")), "meta")
 
@@ -326,10 +343,21 @@ def test_an_unknown_activation_in_meta_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "params", [{"slope": 5.0}, {"slope": "steep"}, {"unknown": 1}], ids=["range", "type", "name"]
+    ("activation", "params"),
+    [
+        ("leaky-relu", '{"slope": 5.0}'),
+        ("leaky-relu", '{"slope": "steep"}'),
+        ("leaky-relu", '{"slope": NaN}'),
+        ("leaky-relu", '{"unknown": 1}'),
+        ("elu", '{"alpha": null}'),
+        ("maxout", '{"k": NaN}'),  # Python's json reads NaN and Infinity
+        ("maxout", '{"k": Infinity}'),
+        ("maxout", '{"k": "two"}'),
+        ("maxout", '{"k": 1}'),
+    ],
 )
-def test_bad_activation_params_in_meta_are_refused(tmp_path, params):
-    meta = np.array(json.dumps({"activation": "leaky-relu", "activation_params": params}))
+def test_bad_activation_params_in_meta_are_refused(tmp_path, activation, params):
+    meta = np.array(f'{{"activation": "{activation}", "activation_params": {params}}}')
     _assert_refused(_with_meta(tmp_path, meta))
 
 

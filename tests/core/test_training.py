@@ -406,12 +406,45 @@ def test_presets_are_valid_configs():
         {"elu_alpha": -1.0, "activation": "elu"},
         {"maxout_pieces": 1, "activation": "maxout"},
         {"lr_schedule": "exponential"},
+        # values a form field or a JSON file can hold: each a ConfigError, never a ValueError,
+        # TypeError or OverflowError from int()
+        {"lr": True},
+        {"lr": None},
+        {"batch_size": float("nan")},
+        {"batch_size": float("inf")},
+        {"batch_size": None},
+        {"batch_size": "100"},
+        {"epochs": float("inf")},
+        {"seed": float("nan")},
+        {"seed": "x"},
+        {"evals_per_epoch": float("inf")},
+        {"hidden": (float("nan"),)},
+        {"hidden": (float("inf"), 10)},
+        {"hidden": ("x",)},
+        {"hidden": (None,)},
+        {"hidden": 50},
+        {"hidden": "50,100"},
+        {"maxout_pieces": float("nan"), "activation": "maxout"},
+        {"maxout_pieces": float("inf"), "activation": "maxout"},
+        {"maxout_pieces": None, "activation": "maxout"},
+        {"leaky_slope": "0.1", "activation": "leaky-relu"},
+        {"elu_alpha": None, "activation": "elu"},
     ],
     ids=str,
 )
 def test_nonsense_configs_raise_config_error(changes):
-    with pytest.raises(ConfigError):
+    with pytest.raises(ConfigError) as info:
         TrainingConfig(**changes)
+    assert "\n" not in str(info.value)
+
+
+def test_whole_numbers_may_come_as_floats_or_numpy_numbers():
+    config = TrainingConfig(
+        hidden=[np.int64(30), 20.0], batch_size=50.0, epochs=np.int32(2), lr=np.float32(0.1)
+    )
+    assert config.hidden == (30, 20) and all(type(h) is int for h in config.hidden)
+    assert config.batch_size == 50 and config.epochs == 2
+    assert config.make_network(16, 10).sizes == (16, 30, 20, 10)
 
 
 # ---------------------------------------------------------------------- real MNIST
