@@ -403,10 +403,12 @@ class ActivationExplorer(QWidget):
         x = self.network_curve.xData
         if x is not None and len(x):
             name = display_name(self._session.network.activation.name)
+            text = self.tr("the network's {0}").format(name)
+            if isinstance(self._session.network.activation, Maxout):
+                text = self.tr("the network's Maxout units output their winning piece: z = a")
             parts.append(
-                f"<span style='color:{NETWORK_CURVE}'><b>━━</b> "
-                + self.tr("the network's {0}").format(name)
-                + "</span>"
+                f"<span style='color:{NETWORK_CURVE}'><b>━━</b></span> "
+                f"<span style='color:{MUTED}'>{text}</span>"
             )
         self.key.setText(" &nbsp; ".join(parts))
         self.key.show()
@@ -455,13 +457,16 @@ class ActivationExplorer(QWidget):
         brushes = [pg.mkBrush(SATURATED_POINT if s else ACTIVE_POINT) for s in saturated]
         self.points.setData(a, z, brush=brushes)
         same = act == self.activation() and not self.compare.isChecked()
-        if same or isinstance(act, Maxout):
+        if isinstance(act, Maxout):  # a many-input unit has no curve; its output is its winner
+            x = self.grid()
+            self.network_curve.setData(x, x)
+        elif same:
             self.network_curve.setData([], [])
         else:
             x = self.grid()
             self.network_curve.setData(x, act.forward(x))
         edges = np.linspace(-self._half_width, self._half_width, HIST_BINS + 1)
-        counts, _ = np.histogram(self._network_values, bins=edges)
+        counts, _ = np.histogram(a, bins=edges)
         self.histogram.setData(edges, counts)
         self.hist_plot.setYRange(0, max(1, counts.max()) * 1.1, padding=0)
         self.network_note.setText(
