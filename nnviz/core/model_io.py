@@ -60,6 +60,9 @@ def save_model(path: str | os.PathLike[str], network: Network, meta: dict | None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ModelFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:  # Ctrl-C mid-save: leave no half-written temporary file behind
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 

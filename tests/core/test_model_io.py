@@ -380,6 +380,7 @@ def test_an_interrupted_save_keeps_the_good_file(tmp_path, monkeypatch, error):
         save_model(path, Network(SIZES, seed=2))
     monkeypatch.undo()
     assert path.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]  # no temporary file left either
     assert np.array_equal(
         load_model(path).network.params["W1"], Network(SIZES, seed=1).params["W1"]
     )
