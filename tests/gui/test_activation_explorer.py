@@ -165,3 +165,23 @@ def test_compare_mode_draws_the_chosen_functions_together(explorer):
     assert "ELU" in explorer.readout.text()
     explorer.compare.setChecked(False)
     assert _length(explorer.f_curve) > 0
+
+
+def test_maxout_network_units_are_their_winning_pieces(qtbot, mnist):
+    session = Session(Network(activation="maxout", seed=4), mnist)
+    session.show_test_sample(1)
+    session.set_stage(session.trace.names.index("a1"))
+    explorer = ActivationExplorer(session)
+    qtbot.addWidget(explorer)
+    a, z = explorer.network_points()
+    assert a.size == session.network.sizes[1]  # one dot per unit, not per piece
+    np.testing.assert_allclose(np.sort(z), np.sort(session.trace["z1"]), rtol=1e-6)
+    np.testing.assert_array_equal(a, z)
+
+
+def test_no_hidden_layer_means_no_points(qtbot, mnist):
+    session = Session(Network(sizes=(784, 10)), mnist)
+    explorer = ActivationExplorer(session)
+    qtbot.addWidget(explorer)
+    assert explorer.network_points()[0].size == 0
+    assert explorer.network_note.text() == ""
