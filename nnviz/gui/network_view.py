@@ -1,9 +1,9 @@
 """The layer graph: the input image, columns of nodes, the strongest edges, and the animated
 forward pass from the input to the output.
 
-The view replays ``session.trace``: it does no maths per frame. Everything drawn is a small set of
-long-lived items updated with ``setData`` (edges: six single-pen path items per pair of layers,
-grouped by sign and width; pulses: four items; nodes: one scatter item per layer).
+The view replays ``session.trace``: it does no maths per frame. Everything drawn is a fixed set of
+long-lived items updated with ``setData`` (network_items.py: six single-pen edge items per pair of
+layers, four pulse items, one scatter item of nodes per layer, the output column).
 """
 
 from __future__ import annotations
@@ -12,18 +12,20 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPen, QPixmapCache
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming, unit_preactivation
 from nnviz.gui import style
+from nnviz.gui.network_items import EdgeLayer, OutputColumn, PulseLayer
 from nnviz.gui.network_layout import GraphLayout, compute_layout
 from nnviz.gui.session import Session
 
-_EDGE_GROUPS = [(sign, bucket) for sign in (1, -1) for bucket in range(3)]
-_PULSE_GROUPS = [(sign, strong) for sign in (1, -1) for strong in (True, False)]
-_PULSE_STAGGER = 0.3  # the weakest pulse leaves this share of the move later than the strongest
+# the edge items' pixmap caches (a few MB each) must fit in Qt's pixmap cache, 10 MB by
+# default, or they are evicted and stroked again on every animation frame
+_PIXMAP_CACHE_KB = 128 * 1024
+_MAX_FRAME_STEP_S = 0.05  # a late frame advances the animation at most this much: no skipping
 
 
 def _tr(text: str) -> str:
@@ -50,7 +52,7 @@ def value_scale(kind: str, values: np.ndarray) -> float:
 
 @dataclass
 class _Animation:
-    kind: str  # "move" (pulses then fill), "recolour" (a -> z, a -> y)
+    kind: str  # "move" (pulses, then the nodes fill) or "recolour" (a -> z, a -> y)
     layer: int
     start: np.ndarray  # brush indices of the shown nodes at the start
     end: np.ndarray
@@ -65,7 +67,7 @@ class NetworkView(pg.GraphicsView):
     node_hovered = Signal(int, int, object)  # layer, unit, QPoint in view coordinates
     node_left = Signal()
     node_clicked = Signal(int, int, object)
-    display_changed = Signal()  # stage, sample or values shown changed (legend, header)
+    display_changed = Signal()  # stage, sample or values shown changed (legend)
     playing_changed = Signal(bool)
     animation_finished = Signal()
 
@@ -83,25 +85,23 @@ class NetworkView(pg.GraphicsView):
         self._hold = 0.0
         self._shown_stage = session.stage
         self._layout: GraphLayout | None = None
-        self._edges: dict[int, dict] = {}
         self._brush_idx: dict[int, np.ndarray] = {}
+        self._reached: dict[int, bool] = {}
+        self._footer_text: dict[int, str] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(style.FRAME_MS)
         self._timer.timeout.connect(self._on_frame)
         self._clock = QElapsedTimer()
         self._last_ms = 0
         self._items: list = []
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), _PIXMAP_CACHE_KB))
         # a ViewBox whose range is kept equal to its size in pixels: 1 unit = 1 pixel, y down
         self.view_box = pg.ViewBox(invertY=True, enableMenu=False, defaultPadding=0.0)
         self.view_box.setMouseEnabled(False, False)
-        self.view_box.setAspectLocked(False)
         self.setCentralItem(self.view_box)
         self._build_items()
-        self.viewport().installEventFilter(self)
-        session.network_changed.connect(self._on_network_changed)
-        session.dataset_changed.connect(self._on_network_changed)
-        session.trace_changed.connect(self._on_trace_changed)
-        session.stage_changed.connect(self._on_stage_changed)
+        for signal, slot in self._session_slots():
+            signal.connect(slot)
 
     # ------------------------------------------------------------------ public, read
     @property
@@ -141,19 +141,15 @@ class NetworkView(pg.GraphicsView):
     def legend_info(self) -> tuple[str, float, str]:
         """(name of the values just computed, their colour scale, stage kind)."""
         stage = self.session.trace.stages[self._shown_stage]
-        values = self.node_values(stage.layer)
-        return stage.name, value_scale(stage.kind, values), stage.kind
+        return stage.name, value_scale(stage.kind, self.node_values(stage.layer)), stage.kind
 
     def edge_count(self, layer: int | None = None) -> int:
         """How many edges are drawn (into ``layer``, or in total)."""
-        layers = [layer] if layer is not None else list(self._edges)
-        return sum(len(self._edges[l]["values"]) for l in layers if l in self._edges)
+        layers = [layer] if layer is not None else list(self.edge_layers)
+        return sum(len(self.edge_layers[l]) for l in layers)
 
     def edge_item_count(self) -> int:
-        return sum(len(items) for items in self._edge_items.values())
-
-    def edge_items(self, layer: int) -> list[pg.PlotCurveItem]:
-        return list(self._edge_items[layer].values())
+        return sum(len(e.items) for e in self.edge_layers.values())
 
     def node_positions(self, layer: int) -> tuple[np.ndarray, np.ndarray]:
         """(unit indices shown, their centres in pixels)."""
@@ -161,7 +157,14 @@ class NetworkView(pg.GraphicsView):
         return col.shown, col.positions
 
     def node_brush_indices(self, layer: int) -> np.ndarray:
+        """Colour index (into style.value_brushes) of each shown node; -1 = not reached."""
         return self._brush_idx.get(layer, np.zeros(0, dtype=np.intp))
+
+    def footer_text(self, layer: int) -> str:
+        return self._footer_text.get(layer, "")
+
+    def title_text(self, layer: int) -> str:
+        return self._titles[layer].textItem.toPlainText()
 
     # ------------------------------------------------------------------ public, act
     def play(self) -> None:
@@ -170,7 +173,7 @@ class NetworkView(pg.GraphicsView):
         if self.session.stage >= len(self.session.trace) - 1:
             self.session.set_stage(0)
         self._playing = True
-        self._hold = style.HOLD_S  # step at once
+        self._hold = style.HOLD_S  # the first step starts at once
         self._start_timer()
         self.playing_changed.emit(True)
 
@@ -190,11 +193,6 @@ class NetworkView(pg.GraphicsView):
             self.animation_finished.emit()
 
     # ------------------------------------------------------------------ building
-    def _clear_items(self) -> None:
-        for item in self._items:
-            self.view_box.removeItem(item)
-        self._items = []
-
     def _add(self, item, z: float = 0.0):
         item.setZValue(z)
         self.view_box.addItem(item, ignoreBounds=True)
@@ -207,29 +205,17 @@ class NetworkView(pg.GraphicsView):
         return self._add(item, z)
 
     def _build_items(self) -> None:
-        self._clear_items()
+        for item in self._items:
+            self.view_box.removeItem(item)
+        self._items = []
+        self._reached = {}
+        self._footer_text = {}
         net = self.session.network
         L = net.num_layers
-        self._edge_items: dict[int, dict] = {}
-        self._edge_pens = {
-            (s, b, state): style.edge_pen(s, b, state)
-            for s, b in _EDGE_GROUPS
-            for state in ("current", "past", "future")
-        }
-        for l in range(1, L + 1):
-            self._edge_items[l] = {
-                g: self._add(pg.PlotCurveItem(antialias=True, connect="pairs"), 1.0)
-                for g in _EDGE_GROUPS
-            }
-        self._pulse_items = {
-            g: self._add(
-                pg.PlotCurveItem(antialias=True, connect="pairs", pen=style.pulse_pen(g[0], g[1])),
-                5.0,
-            )
-            for g in _PULSE_GROUPS
-        }
+        self.edge_layers = {l: EdgeLayer(self._add) for l in range(1, L + 1)}
+        self.pulses = PulseLayer(self._add)
         self._image = self._add(pg.ImageItem(axisOrder="row-major"), 2.0)
-        grey = np.linspace(255, 0, 256).astype(np.ubyte)
+        grey = np.linspace(255, 0, 256).astype(np.ubyte)  # 0 = paper (white), 1 = ink (black)
         self._image.setLookupTable(np.column_stack([grey, grey, grey]))
         self._image_frame = self._add(QGraphicsRectItem(), 3.0)
         frame_pen = QPen(QColor(style.NODE_OUTLINE), 1.0)
@@ -240,28 +226,13 @@ class NetworkView(pg.GraphicsView):
             item = pg.ScatterPlotItem(
                 pxMode=True, symbol="o", hoverable=True, tip=None, antialias=True
             )
-            item.sigHovered.connect(lambda _it, pts, ev, l=l: self._on_points_hovered(l, pts, ev))
-            item.sigClicked.connect(lambda _it, pts, ev, l=l: self._on_points_clicked(l, pts, ev))
+            item.sigHovered.connect(lambda _it, pts, ev, l=l: self._on_points_hovered(l, pts))
+            item.sigClicked.connect(lambda _it, pts, ev, l=l: self._on_points_clicked(l, pts))
             self._node_items[l] = self._add(item, 10.0)
-        self._ring = self._add(pg.ScatterPlotItem(pxMode=True, symbol="o", antialias=True), 15.0)
-        self._ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self._titles = {l: self._text() for l in range(L + 1)}
         self._footers = {l: self._text(color=style.MUTED) for l in range(L + 1)}
         self._ellipses = {l: self._text(anchor=(0.5, 0.5), color=style.MUTED) for l in range(L + 1)}
-        n_out = net.sizes[-1]
-        self._class_labels = [self._text(anchor=(0.0, 0.5)) for _ in range(n_out)]
-        self._prob_labels = [self._text(anchor=(0.0, 0.5), color=style.MUTED) for _ in range(n_out)]
-        self._bars = []
-        for _ in range(n_out):
-            bar = self._add(QGraphicsRectItem(), 4.0)
-            bar.setPen(QPen(Qt.PenStyle.NoPen))
-            self._bars.append(bar)
-        self._bar_tracks = []
-        for _ in range(n_out):
-            track = self._add(QGraphicsRectItem(), 3.5)
-            track.setPen(QPen(Qt.PenStyle.NoPen))
-            track.setBrush(QBrush(QColor("#f1f3f5")))
-            self._bar_tracks.append(track)
+        self.output = OutputColumn(self._add, self._text, net.sizes[-1])
         self._hover_ring = self._add(
             pg.ScatterPlotItem(pxMode=True, symbol="o", antialias=True), 16.0
         )
@@ -271,8 +242,26 @@ class NetworkView(pg.GraphicsView):
     # ------------------------------------------------------------------ layout and data
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(ev)
-        if hasattr(self, "_node_items"):  # pyqtgraph resizes once inside __init__
+        # pyqtgraph resizes once inside __init__ (no items yet) and once while closing (items gone)
+        if hasattr(self, "_node_items") and not getattr(self, "closed", False):
             self._relayout()
+
+    def close(self) -> bool:
+        self._timer.stop()
+        self._playing = False
+        self._anim = None
+        for signal, slot in self._session_slots():
+            signal.disconnect(slot)
+        return super().close()
+
+    def _session_slots(self):
+        s = self.session
+        return [
+            (s.network_changed, self._on_network_changed),
+            (s.dataset_changed, self._on_network_changed),
+            (s.trace_changed, self._on_trace_changed),
+            (s.stage_changed, self._on_stage_changed),
+        ]
 
     def _relayout(self) -> None:
         size = self.viewport().size()
@@ -280,10 +269,7 @@ class NetworkView(pg.GraphicsView):
         self.view_box.setRange(xRange=(0, w), yRange=(0, h), padding=0.0, update=True)
         names = self.session.class_names()
         self._layout = compute_layout(
-            self.session.network.sizes,
-            w,
-            h,
-            label_chars=max((len(n) for n in names), default=1),
+            self.session.network.sizes, w, h, label_chars=max((len(n) for n in names), default=1)
         )
         self._place_static()
         self._refresh()
@@ -293,7 +279,6 @@ class NetworkView(pg.GraphicsView):
         lay = self._layout
         net = self.session.network
         L = net.num_layers
-        act = net.activation.name
         for col in lay.columns:
             l = col.layer
             if l == 0:
@@ -308,44 +293,28 @@ class NetworkView(pg.GraphicsView):
                 sub = _tr("{n} classes · softmax").format(n=net.sizes[l])
             else:
                 title = _tr("Hidden layer {l}").format(l=l)
-                sub = _tr("{n} nodes · h = {h}").format(n=net.sizes[l], h=act)
+                sub = _tr("{n} nodes · h = {h}").format(n=net.sizes[l], h=net.activation.name)
             self._titles[l].setHtml(
                 f'<div style="text-align:center"><b style="font-size:11pt">{title}</b><br>'
                 f'<span style="color:{style.MUTED}">{sub}</span></div>'
             )
             self._titles[l].setPos(col.x, lay.title_y)
             self._footers[l].setPos(col.x, lay.footer_y)
-            item = self._node_items[l]
             if col.is_image:
-                item.setData([], [])
+                self._node_items[l].setData([], [])
                 left, top, side = col.image_rect
                 self._image_frame.setRect(QRectF(left, top, side, side))
-                self._image.setVisible(True)
-                self._image_frame.setVisible(True)
             else:
-                item.setData(
-                    pos=col.positions,
-                    size=col.node_size,
-                    data=col.shown,
-                )
-                if l == 0:
-                    self._image.setVisible(False)
-                    self._image_frame.setVisible(False)
+                self._node_items[l].setData(pos=col.positions, size=col.node_size, data=col.shown)
+            if l == 0:
+                self._image.setVisible(col.is_image)
+                self._image_frame.setVisible(col.is_image)
+            self._ellipses[l].setVisible(bool(col.hidden_count))
             if col.hidden_count:
                 self._ellipses[l].setText(_tr("⋮ +{n}").format(n=col.hidden_count))
                 self._ellipses[l].setPos(*col.ellipsis)
-                self._ellipses[l].setVisible(True)
-            else:
-                self._ellipses[l].setVisible(False)
-        out = lay.columns[-1]
-        names = self.session.class_names()
-        bar_h = max(4.0, min(lay.output_pitch * 0.5, 16.0))
-        for k, (y, label) in enumerate(zip(out.positions[:, 1], self._class_labels, strict=False)):
-            label.setText(names[k] if k < len(names) else str(k))
-            label.setPos(lay.label_x, y)
-            self._bar_tracks[k].setRect(QRectF(lay.bar_x, y - bar_h / 2, lay.bar_width, bar_h))
-            self._prob_labels[k].setPos(lay.bar_x + lay.bar_width + 6, y)
-        self._bar_h = bar_h
+        self._reached = {}
+        self.output.place(lay, self.session.class_names())
 
     def _refresh(self) -> None:
         """Recompute what depends on the trace (edges, pulses), then draw the current stage."""
@@ -363,37 +332,20 @@ class NetworkView(pg.GraphicsView):
         self._apply_static()
 
     def _compute_edges(self) -> None:
+        """The strongest w·x terms into each node, as segments between node centres."""
         net, trace, lay = self.session.network, self.session.trace, self._layout
-        self._edges = {}
-        for l in range(1, net.num_layers + 1):
+        for l, edges in self.edge_layers.items():
             terms = contributions(net, trace, l)
-            n_dst = terms.shape[1]
-            k = int(np.clip(style.EDGE_BUDGET // max(n_dst, 1), 1, style.EDGES_PER_NODE_MAX))
+            k = int(
+                np.clip(style.EDGE_BUDGET // max(terms.shape[1], 1), 1, style.EDGES_PER_NODE_MAX)
+            )
             src, dst, val = strongest_incoming(terms, k)
             prev, cur = lay.columns[l - 1], lay.columns[l]
-            keep = (src < len(prev.shown)) & (dst < len(cur.shown))
+            keep = (src < len(prev.shown)) & (dst < len(cur.shown))  # nodes behind the ellipsis
             src, dst, val = src[keep], dst[keep], val[keep]
             p0, p1 = prev.positions[src], cur.positions[dst]
-            mag = np.abs(val)
-            top = float(mag.max()) if mag.size else 1.0
-            bucket = np.minimum((mag / top * 3).astype(np.intp), 2) if mag.size else mag
-            self._edges[l] = {"p0": p0, "p1": p1, "values": val, "bucket": bucket}
-            for (sign, b), item in self._edge_items[l].items():
-                sel = ((val > 0) if sign > 0 else (val < 0)) & (bucket == b)
-                xs = np.empty(2 * sel.sum())
-                ys = np.empty_like(xs)
-                xs[0::2], xs[1::2] = p0[sel, 0], p1[sel, 0]
-                ys[0::2], ys[1::2] = p0[sel, 1], p1[sel, 1]
-                item.setData(x=xs, y=ys, connect="pairs")
-            order = np.argsort(-mag, kind="stable")[: style.PULSES_MAX]
-            rank = np.linspace(0.0, 1.0, len(order)) if len(order) > 1 else np.zeros(len(order))
-            self._edges[l]["pulses"] = {
-                "p0": p0[order],
-                "p1": p1[order],
-                "sign": np.sign(val[order]),
-                "strong": rank < 0.35,
-                "delay": rank * _PULSE_STAGGER,
-            }
+            edges.set_edges(p0, p1, val)
+            self.pulses.set_paths(l, p0, p1, val)
 
     def _column_indices(self, layer: int, stage: int) -> np.ndarray | None:
         trace = self.session.trace
@@ -408,89 +360,62 @@ class NetworkView(pg.GraphicsView):
         shown = self._layout.columns[layer].shown
         return style.scale_indices(values[shown], value_scale(kind, values))
 
+    def _set_reached(self, layer: int, reached: bool) -> None:
+        if self._reached.get(layer) != reached:
+            self._reached[layer] = reached
+            self._node_items[layer].setPen(style.node_pen() if reached else _faint_pen())
+
+    def _set_brushes(self, layer: int, idx: np.ndarray) -> None:
+        brushes = style.value_brushes()
+        self._node_items[layer].setBrush([brushes[i] for i in idx])
+
     def _apply_static(self) -> None:
         """Draw the current stage without animation."""
         lay = self._layout
         if lay is None:
             return
         stage = self._shown_stage
-        L = self.session.network.num_layers
-        brushes = style.value_brushes()
-        empty = QBrush(QColor(style.EMPTY_NODE))
         for col in lay.columns:
             l = col.layer
             name = self.shown_stage_name(l)
-            self._footers[l].setHtml(
-                f'<span style="color:{style.MUTED}">'
-                + (_tr("shows <b>{name}</b>").format(name=name) if name else _tr("not reached yet"))
-                + "</span>"
+            footer = (
+                _tr("shows <b>{name}</b>").format(name=name) if name else _tr("not reached yet")
             )
+            if self._footer_text.get(l) != footer:
+                self._footer_text[l] = footer
+                self._footers[l].setHtml(f'<span style="color:{style.MUTED}">{footer}</span>')
             if col.is_image:
                 continue
             idx = self._column_indices(l, stage)
-            item = self._node_items[l]
             if idx is None:
                 self._brush_idx[l] = np.full(len(col.shown), -1, dtype=np.intp)
-                item.setBrush(empty)
-                item.setPen(self._faint_pen())
+                self._node_items[l].setBrush(QBrush(QColor(style.EMPTY_NODE)))
             else:
                 self._brush_idx[l] = idx
-                item.setBrush([brushes[i] for i in idx])
-                item.setPen(style.node_pen())
-        for l in range(1, L + 1):
+                self._set_brushes(l, idx)
+            self._set_reached(l, idx is not None)
+        for l, edges in self.edge_layers.items():
             a_stage = 2 * l - 1
-            state = "future" if stage < a_stage else "current" if stage == a_stage else "past"
-            for g, item in self._edge_items[l].items():
-                item.setPen(self._edge_pens[(g[0], g[1], state)])
-        for item in self._pulse_items.values():
-            item.setData([], [])
-        self._draw_outputs(1.0)
-        self._place_ring()
+            edges.set_state(
+                "future" if stage < a_stage else "current" if stage == a_stage else "past"
+            )
+        self.pulses.clear()
+        L = self.session.network.num_layers
+        name = self.shown_stage_name(L)
+        self.output.draw(name, self.session.trace[name] if name else None)
+        self._place_ring(name)
         self.display_changed.emit()
 
-    def _faint_pen(self) -> QPen:
-        pen = QPen(QColor(style.GRID), 1.0)
-        pen.setCosmetic(True)
-        return pen
-
-    def _draw_outputs(self, grow: float) -> None:
-        """Probability bars and numbers beside the output nodes (``grow`` in [0, 1])."""
-        trace = self.session.trace
-        name = self.shown_stage_name(self.session.network.num_layers)
-        values = trace[name] if name else None
-        best = int(np.argmax(trace["y"]))
-        lay = self._layout
-        for k, (bar, text) in enumerate(zip(self._bars, self._prob_labels, strict=False)):
-            y = lay.columns[-1].positions[k, 1]
-            if name == "y":
-                p = float(values[k])
-                bar.setRect(
-                    QRectF(lay.bar_x, y - self._bar_h / 2, lay.bar_width * p * grow, self._bar_h)
-                )
-                bar.setBrush(QBrush(QColor(style.BAR_BEST if k == best else style.BAR)))
-                text.setText(f"{100 * p:.1f} %")
-                text.setColor(QColor(style.TEXT if k == best else style.MUTED))
-            else:
-                bar.setRect(QRectF())
-                text.setText(f"{name} = {style.format_number(values[k])}" if name else "")
-                text.setColor(QColor(style.MUTED))
-            self._class_labels[k].setColor(QColor(style.TEXT))
-
-    def _place_ring(self) -> None:
-        """Ring the predicted class once the output probabilities are shown."""
-        lay = self._layout
-        if self.shown_stage_name(self.session.network.num_layers) != "y":
-            self._ring.setData([], [])
+    def _place_ring(self, output_name: str | None) -> None:
+        """Ring the predicted class (green: right, red: wrong) once the probabilities show."""
+        if output_name != "y":
+            self.output.set_ring(None)
             return
-        best = self.session.prediction
-        label = self.session.label
+        best, label = self.session.prediction, self.session.label
         colour = (
             style.HIGHLIGHT if label is None else style.CORRECT if best == label else style.WRONG
         )
-        pen = QPen(QColor(colour), 3.0)
-        pen.setCosmetic(True)
-        col = lay.columns[-1]
-        self._ring.setData(pos=col.positions[best : best + 1], size=col.node_size + 10, pen=pen)
+        self.output.set_ring(best, colour)
 
     # ------------------------------------------------------------------ animation
     def _start_timer(self) -> None:
@@ -500,34 +425,28 @@ class NetworkView(pg.GraphicsView):
             self._timer.start()
 
     def _start_animation(self, stage: int) -> None:
-        trace = self.session.trace
-        st = trace.stages[stage]
+        st = self.session.trace.stages[stage]
         layer = st.layer
-        col = self._layout.columns[layer]
         end = self._brush_idx[layer].copy()
         if st.kind == "affine":
-            start = np.full_like(end, (style.SCALE_STEPS - 1) // 2)
+            start = np.full_like(end, (style.SCALE_STEPS - 1) // 2)  # white: 0
             self._anim = _Animation("move", layer, start, end, style.LAYER_MOVE_S, style.FILL_S)
             self._node_items[layer].setBrush(QBrush(QColor(style.EMPTY_NODE)))
-            self._node_items[layer].setPen(self._faint_pen())
+            self._set_reached(layer, False)
         else:
             start = self._column_indices(layer, stage - 1)
-            if start is None or len(start) != len(col.shown):
+            if start is None or len(start) != len(end):
                 return
             self._anim = _Animation("recolour", layer, start, end, 0.0, style.ACTIVATION_S)
             self._set_brushes(layer, start)
         if st.kind == "softmax":
-            self._draw_outputs(0.0)
-            self._ring.setData([], [])
+            self.output.draw("y", self.session.trace["y"], grow=0.0)
+            self.output.set_ring(None)
         self._start_timer()
-
-    def _set_brushes(self, layer: int, idx: np.ndarray) -> None:
-        brushes = style.value_brushes()
-        self._node_items[layer].setBrush([brushes[i] for i in idx])
 
     def _on_frame(self) -> None:
         now = self._clock.elapsed()
-        dt = (now - self._last_ms) / 1000.0
+        dt = min((now - self._last_ms) / 1000.0, _MAX_FRAME_STEP_S)
         self._last_ms = now
         if self._anim is not None:
             a = self._anim
@@ -550,33 +469,15 @@ class NetworkView(pg.GraphicsView):
 
     def _draw_animation(self, a: _Animation) -> None:
         if a.kind == "move" and a.t < a.move_s:
-            self._draw_pulses(a.layer, a.t / a.move_s)
+            self.pulses.draw(a.layer, a.t / a.move_s)
             return
         if a.kind == "move":
-            for item in self._pulse_items.values():
-                item.setData([], [])
-            self._node_items[a.layer].setPen(style.node_pen())
+            self.pulses.clear()
+            self._set_reached(a.layer, True)
         f = min(1.0, (a.t - a.move_s) / a.fill_s) if a.fill_s > 0 else 1.0
-        idx = np.rint(a.start + (a.end - a.start) * f).astype(np.intp)
-        self._set_brushes(a.layer, idx)
-        if a.layer == self.session.network.num_layers and self.shown_stage_name(a.layer) == "y":
-            self._draw_outputs(f)
-
-    def _draw_pulses(self, layer: int, progress: float) -> None:
-        p = self._edges[layer]["pulses"]
-        t = np.clip((progress - p["delay"]) / (1.0 - _PULSE_STAGGER), 0.0, 1.0)
-        tail = np.clip(t - style.PULSE_LENGTH, 0.0, 1.0)
-        moving = (t > 0) & (t < 1)
-        d = p["p1"] - p["p0"]
-        head = p["p0"] + d * t[:, None]
-        back = p["p0"] + d * tail[:, None]
-        for (sign, strong), item in self._pulse_items.items():
-            sel = moving & (p["sign"] == sign) & (p["strong"] == strong)
-            xs = np.empty(2 * sel.sum())
-            ys = np.empty_like(xs)
-            xs[0::2], xs[1::2] = back[sel, 0], head[sel, 0]
-            ys[0::2], ys[1::2] = back[sel, 1], head[sel, 1]
-            item.setData(x=xs, y=ys, connect="pairs")
+        self._set_brushes(a.layer, np.rint(a.start + (a.end - a.start) * f).astype(np.intp))
+        if self.shown_stage_name(a.layer) == "y":
+            self.output.draw("y", self.session.trace["y"], grow=f)
 
     # ------------------------------------------------------------------ session
     def _on_network_changed(self) -> None:
@@ -597,27 +498,30 @@ class NetworkView(pg.GraphicsView):
             self._start_animation(stage)
 
     # ------------------------------------------------------------------ hover
-    def _on_points_hovered(self, layer: int, points, ev) -> None:
+    def _view_point(self, pos):
+        return self.mapFromScene(self.view_box.mapViewToScene(pos))
+
+    def _on_points_hovered(self, layer: int, points) -> None:
         if len(points) == 0:
             self._hover_ring.setData([], [])
             self.node_left.emit()
             return
         point = points[0]
-        unit = int(point.data())
         col = self._layout.columns[layer]
         self._hover_ring.setData(pos=[point.pos()], size=col.node_size + 6)
-        self.node_hovered.emit(
-            layer, unit, self.mapFromScene(self.view_box.mapViewToScene(point.pos()))
-        )
+        self.node_hovered.emit(layer, int(point.data()), self._view_point(point.pos()))
 
-    def _on_points_clicked(self, layer: int, points, ev) -> None:
+    def _on_points_clicked(self, layer: int, points) -> None:
         if len(points):
-            unit = int(points[0].data())
-            self.node_clicked.emit(
-                layer, unit, self.mapFromScene(self.view_box.mapViewToScene(points[0].pos()))
-            )
+            point = points[0]
+            self.node_clicked.emit(layer, int(point.data()), self._view_point(point.pos()))
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
-        if obj is self.viewport() and event.type() == QEvent.Type.Paint:
-            self.frames_painted += 1
-        return super().eventFilter(obj, event)
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt: the viewport's paint events)
+        self.frames_painted += 1
+        super().paintEvent(event)
+
+
+def _faint_pen() -> QPen:
+    pen = QPen(QColor(style.GRID), 1.0)
+    pen.setCosmetic(True)
+    return pen

@@ -77,7 +77,6 @@ EDGE_ALPHA_FUTURE = 255
 EDGE_BUDGET = 600  # most edges drawn between two layers
 EDGES_PER_NODE_MAX = 12
 PULSES_MAX = 160  # pulses travelling between two layers during the animation
-PULSE_LENGTH = 0.07  # fraction of the edge a pulse covers
 
 
 def edge_pen(sign: int, bucket: int, state: str) -> QPen:
@@ -91,16 +90,6 @@ def edge_pen(sign: int, bucket: int, state: str) -> QPen:
         colour.setAlpha(alphas[bucket])
         width = EDGE_WIDTHS[bucket]
     pen = QPen(colour, width)
-    pen.setCosmetic(True)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    return pen
-
-
-def pulse_pen(sign: int, strong: bool) -> QPen:
-    colour = QColor(POSITIVE if sign > 0 else NEGATIVE)
-    colour = colour.darker(115) if strong else colour.lighter(120)
-    colour.setAlpha(255 if strong else 170)
-    pen = QPen(colour, 5.0 if strong else 3.0)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     return pen

@@ -1,0 +1,201 @@
+"""The long-lived graphics items of the layer graph, in small groups the NetworkView drives.
+
+Every group keeps a fixed number of items and updates them with ``setData`` / ``setPen``:
+nothing is created per frame or per training snapshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+
+from nnviz.gui import style
+from nnviz.gui.network_layout import GraphLayout
+
+EDGE_GROUPS = [(sign, bucket) for sign in (1, -1) for bucket in range(3)]
+_PULSE_GROUPS = [(sign, strong) for sign in (1, -1) for strong in (True, False)]
+PULSE_STAGGER = 0.3  # the weakest pulse leaves this share of the move later than the strongest
+_STRONG_SHARE = 0.35  # the strongest third of the pulses are drawn bigger and darker
+
+AddItem = Callable[[QGraphicsItem, float], QGraphicsItem]
+
+
+def _pairs(p0: np.ndarray, p1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """x and y arrays of segments p0[i] -> p1[i] for ``connect="pairs"``."""
+    xs = np.empty(2 * len(p0))
+    ys = np.empty_like(xs)
+    xs[0::2], xs[1::2] = p0[:, 0], p1[:, 0]
+    ys[0::2], ys[1::2] = p0[:, 1], p1[:, 1]
+    return xs, ys
+
+
+class EdgeLayer:
+    """The edges between two layers: six single-pen items (sign x three width buckets)."""
+
+    def __init__(self, add: AddItem) -> None:
+        self.items: dict[tuple[int, int], pg.PlotCurveItem] = {}
+        for group in EDGE_GROUPS:
+            item = pg.PlotCurveItem(antialias=True, connect="pairs")
+            # edges change only with the stage or the sample: painted once into a pixmap, an
+            # animation frame blits them instead of stroking hundreds of antialiased lines
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.items[group] = add(item, 1.0)
+        self._pens = {
+            (s, b, state): style.edge_pen(s, b, state)
+            for s, b in EDGE_GROUPS
+            for state in ("current", "past", "future")
+        }
+        self.values = np.zeros(0)
+        self.p0 = self.p1 = np.zeros((0, 2))
+        self._state: str | None = None
+
+    def set_edges(self, p0: np.ndarray, p1: np.ndarray, values: np.ndarray) -> None:
+        """Segments p0 -> p1 carrying contributions ``values`` (sign = colour, size = width)."""
+        self.p0, self.p1, self.values = p0, p1, values
+        mag = np.abs(values)
+        top = float(mag.max()) if mag.size else 1.0
+        bucket = np.minimum((mag / top * 3).astype(np.intp), 2)
+        for (sign, b), item in self.items.items():
+            sel = ((values > 0) if sign > 0 else (values < 0)) & (bucket == b)
+            xs, ys = _pairs(p0[sel], p1[sel])
+            item.setData(x=xs, y=ys, connect="pairs")
+
+    def set_state(self, state: str) -> None:
+        """ "future" (light grey, not travelled yet), "current" or "past" (faded)."""
+        if state == self._state:
+            return
+        self._state = state
+        for (sign, b), item in self.items.items():
+            item.setPen(self._pens[(sign, b, state)])
+
+    @property
+    def state(self) -> str | None:
+        return self._state
+
+    def __len__(self) -> int:
+        return int(self.values.size)
+
+
+class PulseLayer:
+    """Dots travelling along the strongest edges of one layer pair during the animation."""
+
+    def __init__(self, add: AddItem) -> None:
+        self.items = {}
+        for sign, strong in _PULSE_GROUPS:
+            colour = QColor(style.POSITIVE if sign > 0 else style.NEGATIVE)
+            colour = colour.darker(110) if strong else colour
+            item = pg.ScatterPlotItem(
+                pxMode=True,
+                symbol="o",
+                size=11 if strong else 7,
+                pen=pg.mkPen(QColor(255, 255, 255, 200), width=1),
+                brush=QBrush(colour),
+                antialias=True,
+            )
+            self.items[(sign, strong)] = add(item, 6.0)
+        self._paths: dict[int, dict[str, np.ndarray]] = {}
+
+    def set_paths(self, layer: int, p0: np.ndarray, p1: np.ndarray, values: np.ndarray) -> None:
+        """Remember the ``style.PULSES_MAX`` strongest edges into ``layer`` for its animation."""
+        order = np.argsort(-np.abs(values), kind="stable")[: style.PULSES_MAX]
+        n = len(order)
+        rank = np.linspace(0.0, 1.0, n) if n > 1 else np.zeros(n)
+        self._paths[layer] = {
+            "p0": p0[order],
+            "d": p1[order] - p0[order],
+            "sign": np.sign(values[order]),
+            "strong": rank < _STRONG_SHARE,
+            "delay": rank * PULSE_STAGGER,
+        }
+
+    def draw(self, layer: int, progress: float) -> int:
+        """Pulses of ``layer`` at ``progress`` in [0, 1] of the move; returns how many are shown."""
+        p = self._paths.get(layer)
+        if p is None:
+            self.clear()
+            return 0
+        t = np.clip((progress - p["delay"]) / (1.0 - PULSE_STAGGER), 0.0, 1.0)
+        moving = (t > 0) & (t < 1)
+        pos = p["p0"] + p["d"] * t[:, None]
+        shown = 0
+        for (sign, strong), item in self.items.items():
+            sel = moving & (p["sign"] == sign) & (p["strong"] == strong)
+            item.setData(pos=pos[sel])
+            shown += int(sel.sum())
+        return shown
+
+    def clear(self) -> None:
+        for item in self.items.values():
+            item.setData([], [])
+
+
+class OutputColumn:
+    """Class names, probability bars and numbers beside the output nodes, and the ring around
+    the predicted class."""
+
+    def __init__(self, add: AddItem, text: Callable[..., pg.TextItem], n: int) -> None:
+        self.class_labels = [text(anchor=(0.0, 0.5)) for _ in range(n)]
+        self.value_labels = [text(anchor=(0.0, 0.5), color=style.MUTED) for _ in range(n)]
+        self.tracks, self.bars = [], []
+        for _ in range(n):
+            track = add(QGraphicsRectItem(), 3.5)
+            track.setPen(QPen(Qt.PenStyle.NoPen))
+            track.setBrush(QBrush(QColor("#f1f3f5")))
+            self.tracks.append(track)
+            bar = add(QGraphicsRectItem(), 4.0)
+            bar.setPen(QPen(Qt.PenStyle.NoPen))
+            self.bars.append(bar)
+        self.ring = add(pg.ScatterPlotItem(pxMode=True, symbol="o", antialias=True), 15.0)
+        self.ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self._layout: GraphLayout | None = None
+        self._bar_h = 8.0
+
+    def place(self, layout: GraphLayout, names: tuple[str, ...]) -> None:
+        self._layout = layout
+        ys = layout.columns[-1].positions[:, 1]
+        self._bar_h = max(4.0, min(layout.output_pitch * 0.45, 16.0))
+        for k, y in enumerate(ys):
+            self.class_labels[k].setText(names[k] if k < len(names) else str(k))
+            self.class_labels[k].setPos(layout.label_x, y)
+            self.tracks[k].setRect(
+                QRectF(layout.bar_x, y - self._bar_h / 2, layout.bar_width, self._bar_h)
+            )
+            self.value_labels[k].setPos(layout.bar_x + layout.bar_width + 6, y)
+
+    def draw(self, name: str | None, values: np.ndarray | None, grow: float = 1.0) -> None:
+        """Show ``values`` of stage ``name`` (probabilities as bars when it is "y")."""
+        lay = self._layout
+        ys = lay.columns[-1].positions[:, 1]
+        best = int(np.argmax(values)) if values is not None else -1
+        for k, (bar, text) in enumerate(zip(self.bars, self.value_labels, strict=True)):
+            if name == "y":
+                p = float(values[k])
+                bar.setRect(
+                    QRectF(
+                        lay.bar_x, ys[k] - self._bar_h / 2, lay.bar_width * p * grow, self._bar_h
+                    )
+                )
+                bar.setBrush(QBrush(QColor(style.BAR_BEST if k == best else style.BAR)))
+                text.setText(f"{100 * p:.1f} %")
+                text.setColor(QColor(style.TEXT if k == best else style.MUTED))
+            else:
+                bar.setRect(QRectF())
+                text.setText(f"{name} = {style.format_number(values[k])}" if name else "")
+                text.setColor(QColor(style.MUTED))
+
+    def set_ring(self, unit: int | None, colour: str = style.HIGHLIGHT) -> None:
+        if unit is None:
+            self.ring.setData([], [])
+            return
+        col = self._layout.columns[-1]
+        pen = QPen(QColor(colour), 3.0)
+        pen.setCosmetic(True)
+        self.ring.setData(pos=col.positions[unit : unit + 1], size=col.node_size + 10, pen=pen)
+
+    def bar_widths(self) -> np.ndarray:
+        return np.array([bar.rect().width() for bar in self.bars])

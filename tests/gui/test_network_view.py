@@ -1,0 +1,188 @@
+"""The layer graph: node values per stage, bounded edges, layouts for other sizes, animation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnviz.core.network import Network
+from nnviz.gui import style
+from nnviz.gui.network_layout import compute_layout
+from nnviz.gui.network_view import NetworkView, column_stage, value_scale
+from nnviz.gui.session import Session
+
+
+def _expected(session: Session, stage: int, layer: int):
+    """What the nodes of ``layer`` must show at ``stage``, straight from the trace."""
+    trace = session.trace
+    i = column_stage(trace, stage, layer)
+    if i is None:
+        return None, None
+    return trace.stages[i].values, trace.stages[i].kind
+
+
+@pytest.fixture
+def make_view(qtbot, mnist):
+    def make(sizes=(784, 50, 100, 10), activation="sigmoid", size=(1000, 620)):
+        session = Session(Network(sizes, activation, seed=3), mnist)
+        session.show_test_sample(0)
+        view = NetworkView(session)
+        view.animations_enabled = False
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitUntil(lambda: view.graph_layout is not None and view.graph_layout.width >= 900)
+        return view
+
+    return make
+
+
+def test_every_stage_shows_the_trace_values(make_view):
+    view = make_view()
+    session = view.session
+    L = session.network.num_layers
+    for stage in range(len(session.trace)):
+        session.set_stage(stage)
+        for layer in range(L + 1):
+            expected, kind = _expected(session, stage, layer)
+            got = view.node_values(layer)
+            if expected is None:
+                assert got is None
+                if layer:
+                    assert (view.node_brush_indices(layer) == -1).all()
+                continue
+            np.testing.assert_array_equal(got, expected)
+            if layer:  # colours follow the values on the column's scale
+                want = style.scale_indices(expected, value_scale(kind, expected))
+                np.testing.assert_array_equal(view.node_brush_indices(layer), want)
+        name = session.trace.stages[stage].name
+        assert view.shown_stage_name(session.trace.stages[stage].layer) == name
+        assert name in view.footer_text(session.trace.stages[stage].layer)
+
+
+def test_output_bars_show_the_probabilities_only_at_the_last_stage(make_view):
+    view = make_view()
+    session = view.session
+    session.set_stage(len(session.trace) - 2)  # a3: logits as numbers, no bars
+    assert (view.output.bar_widths() == 0).all()
+    assert view.output.value_labels[0].textItem.toPlainText().startswith("a3 = ")
+    session.set_stage(len(session.trace) - 1)
+    widths = view.output.bar_widths()
+    y = session.trace["y"]
+    np.testing.assert_allclose(widths / view.graph_layout.bar_width, y, atol=1e-6)
+    assert view.output.ring.data.size == 1  # the predicted class is ringed
+
+
+def test_edges_are_few_grouped_and_bounded(make_view):
+    view = make_view()
+    session = view.session
+    assert view.edge_item_count() == 6 * session.network.num_layers
+    for layer, n in ((1, 50), (2, 100), (3, 10)):
+        assert 0 < view.edge_count(layer) <= min(style.EDGE_BUDGET, n * style.EDGES_PER_NODE_MAX)
+    assert view.edge_count() <= 3 * style.EDGE_BUDGET
+
+
+def test_edge_states_follow_the_stage(make_view):
+    view = make_view()
+    session = view.session
+    session.set_stage(0)
+    assert [e.state for e in view.edge_layers.values()] == ["future"] * 3
+    session.set_stage(3)  # a2
+    assert [e.state for e in view.edge_layers.values()] == ["past", "current", "future"]
+
+
+def test_new_params_update_the_same_items(make_view):
+    view = make_view()
+    session = view.session
+    session.set_stage(6)
+    items_before = len(view.scene().items())
+    before = view.edge_layers[1].values.copy()
+    params = {k: v * 1.5 for k, v in session.network.params.items()}
+    session.set_params(params)
+    assert len(view.scene().items()) == items_before
+    assert not np.array_equal(before, view.edge_layers[1].values)
+    np.testing.assert_array_equal(view.node_values(3), session.trace["y"])
+
+
+@pytest.mark.parametrize("sizes", [(784, 16, 10), (784, 256, 128, 10), (784, 300, 10)])
+def test_other_layer_sizes_lay_out_inside_the_view(make_view, sizes):
+    view = make_view(sizes)
+    lay = view.graph_layout
+    assert len(lay.columns) == len(sizes)
+    xs = [c.x for c in lay.columns]
+    assert xs == sorted(xs)
+    for col in lay.columns[1:]:
+        pos = col.positions
+        assert (pos[:, 0] > 0).all() and (pos[:, 0] < lay.width).all()
+        assert (pos[:, 1] >= lay.top).all() and (pos[:, 1] <= lay.bottom).all()
+        d = np.sqrt(((pos[:, None, :] - pos[None, :, :]) ** 2).sum(-1))
+        np.fill_diagonal(d, np.inf)
+        assert d.min() >= col.node_size * 0.95, "nodes overlap"
+        assert len(col.shown) + col.hidden_count == sizes[col.layer]
+    for stage in range(len(view.session.trace)):
+        view.session.set_stage(stage)
+    assert view.edge_count() > 0
+
+
+def test_a_layer_too_big_for_the_column_shows_a_subset_with_an_ellipsis():
+    lay = compute_layout((784, 2000, 10), 900, 500)
+    col = lay.columns[1]
+    assert col.hidden_count > 0 and col.ellipsis is not None
+    assert len(col.shown) + col.hidden_count == 2000
+
+
+def test_maxout_network_shows_the_winning_pieces(make_view):
+    view = make_view((784, 20, 10), activation="maxout")
+    session = view.session
+    session.set_stage(1)
+    np.testing.assert_allclose(view.node_values(1), session.trace["z1"])
+
+
+def test_stepping_forward_animates_pulses_then_fills_the_nodes(make_view, qtbot):
+    view = make_view()
+    view.animations_enabled = True
+    view.set_speed(3.0)
+    session = view.session
+    pulses_seen = []
+    view.pulses.draw = _spy(view.pulses.draw, pulses_seen)
+    with qtbot.waitSignal(view.animation_finished, timeout=5000):
+        session.set_stage(1)
+        assert view.is_animating
+        assert (view.node_brush_indices(1) >= 0).all()  # the data is final at once
+    assert max(pulses_seen) > 0
+    assert not view.is_animating
+    want = style.scale_indices(session.trace["a1"], value_scale("affine", session.trace["a1"]))
+    np.testing.assert_array_equal(view.node_brush_indices(1), want)
+
+
+def test_jumping_does_not_animate(make_view):
+    view = make_view()
+    view.animations_enabled = True
+    view.session.set_stage(4)
+    assert not view.is_animating
+
+
+def test_play_runs_the_whole_pass_and_stops_at_the_output(make_view, qtbot):
+    view = make_view()
+    view.animations_enabled = True
+    view.set_speed(3.0)
+    with qtbot.waitSignal(view.playing_changed, timeout=20000, check_params_cb=lambda p: not p):
+        view.play()
+        assert view.is_playing
+    assert view.session.stage == len(view.session.trace) - 1
+
+
+def test_pause_stops_playing(make_view, qtbot):
+    view = make_view()
+    view.play()
+    view.toggle_play()
+    assert not view.is_playing
+
+
+def _spy(fn, record):
+    def wrapper(*args, **kwargs):
+        result = fn(*args, **kwargs)
+        record.append(result)
+        return result
+
+    return wrapper
