@@ -173,7 +173,12 @@ class Dataset:
 
     def load(self) -> Dataset:
         """Read (and check) both splits now, so a bad file fails before any work starts."""
-        _ = self.train, self.test
+        train, test = self.train, self.test
+        if train.images.shape[1] != test.images.shape[1]:
+            raise DataError(
+                f"{self.directory}: training images have {train.images.shape[1]} pixels but "
+                f"test images have {test.images.shape[1]}"
+            )
         return self
 
     @property

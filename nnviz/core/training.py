@@ -254,6 +254,7 @@ def train(
     config = config or TrainingConfig()
     control = control or TrainingControl()
     dataset = dataset or load_dataset(config.dataset)
+    dataset.load()
     train_split, test_split = dataset.train, dataset.test
     if network is None:
         network = config.make_network(dataset.input_size, dataset.num_classes)

@@ -290,3 +290,16 @@ def test_fashion_mnist_is_found_at_the_debian_path(tmp_path, monkeypatch):
     monkeypatch.delenv("NNVIZ_DATA", raising=False)
     monkeypatch.setattr(datasets, "_FASHION_DEBIAN", tmp_path / "debian")
     assert load_dataset("fashion-mnist").directory == tmp_path / "debian"
+
+
+def test_train_and_test_images_of_different_sizes_are_refused(tmp_path):
+    for stem, magic, dims in (
+        ("train-images-idx3-ubyte", 2051, (2, 28, 28)),
+        ("train-labels-idx1-ubyte", 2049, (2,)),
+        ("t10k-images-idx3-ubyte", 2051, (2, 4, 4)),
+        ("t10k-labels-idx1-ubyte", 2049, (2,)),
+    ):
+        header = np.array([magic, *dims], dtype=">u4").tobytes()
+        (tmp_path / stem).write_bytes(header + bytes(int(np.prod(dims))))
+    with pytest.raises(DataError, match="784 pixels but test images have 16"):
+        load_dataset(tmp_path).load()

@@ -1,0 +1,94 @@
+"""Interface language: Qt translators for nnviz's own strings and Qt's standard dialogs.
+
+Catalogues live in ``resources/i18n``: ``nnviz_ko.ts`` is the source a translator edits,
+``nnviz_ko.qm`` the compiled file nnviz loads. English is the source language and needs none.
+The language follows the system locale, can be switched at run time (widgets retranslate on
+``QEvent.LanguageChange``, which Qt sends to every widget when a translator is installed) and
+is remembered in QSettings.
+
+Panels follow the Qt Designer pattern: every static text is set in ``retranslate_ui()``, which
+``__init__`` calls once and ``changeEvent`` calls again on ``QEvent.LanguageChange``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+    Signal,
+)
+
+from nnviz.paths import resource_path
+
+LANGUAGES = {"en": "English", "ko": "한국어"}  # code -> the language's own name
+_SETTINGS_KEY = "ui/language"
+
+
+def catalogue_path(lang: str):
+    return resource_path("i18n", f"nnviz_{lang}.qm")
+
+
+def system_language() -> str:
+    """The UI language of the system locale if nnviz has it, else English."""
+    for name in QLocale.system().uiLanguages():
+        code = name.split("-")[0].split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def normalise(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    return code
+
+
+class LanguageManager(QObject):
+    """Installs and swaps the translators; one per application."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication, settings: QSettings | None = None) -> None:
+        super().__init__(app)
+        self._app = app
+        self._settings = settings
+        self._translators: list[QTranslator] = []
+        self._language = "en"
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def initial_language(self, requested: str | None = None) -> str:
+        """--lang, else the remembered choice, else the system locale."""
+        chosen = normalise(requested)
+        if chosen is None and self._settings is not None:
+            chosen = normalise(str(self._settings.value(_SETTINGS_KEY, "") or "")) or None
+        return chosen or system_language()
+
+    def set_language(self, lang: str, remember: bool = True) -> str:
+        code = normalise(lang) or "en"
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators = []
+        if code != "en":
+            own = QTranslator(self)
+            if own.load(str(catalogue_path(code))):
+                self._translators.append(own)
+            qt = QTranslator(self)  # Qt's own strings: standard buttons, file dialogs
+            if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+                self._translators.append(qt)
+            for translator in self._translators:
+                self._app.installTranslator(translator)
+        self._language = code
+        if remember and self._settings is not None:
+            self._settings.setValue(_SETTINGS_KEY, code)
+        self.language_changed.emit(code)
+        return code
