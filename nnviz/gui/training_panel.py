@@ -12,7 +12,7 @@ import math
 import time
 from dataclasses import fields
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,8 +41,9 @@ from nnviz.core.training import PRESETS, TrainingConfig
 from nnviz.gui.session import Session
 from nnviz.gui.worker import BatchChunk, TrainingWorker
 
-__all__ = ["TrainingPanel", "config_defaults"]
+__all__ = ["TrainingPanel", "config_defaults", "connect_training"]
 
+PROGRESS_MS = 200  # the progress bar and its text are redrawn at most 5 times a second
 _ERROR_STYLE = "color: #c92a2a;"
 _FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
 _STATUS_STYLES = {
@@ -118,6 +119,10 @@ class TrainingPanel(QWidget):
         self._errors: dict[str, QLabel] = {}
         self._loading = False  # filling the fields from code: not a user edit
 
+        self._progress: tuple[int, float, float, float] | None = None  # not yet shown
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_MS)
+        self._progress_timer.timeout.connect(self._on_progress_timer)
         self._build()
         self._load_values(self._defaults)
         self._connect_worker()
@@ -564,10 +569,23 @@ class TrainingPanel(QWidget):
         self._show_progress(0, 0.0, 0.0, 0.0)
 
     def _on_batches(self, chunk: BatchChunk) -> None:
-        step = int(chunk.step[-1])
-        self._show_progress(
-            step, float(chunk.epoch[-1]), float(chunk.elapsed[-1]), chunk.samples_per_s
+        # shown by the timer: a progress bar repaint per batch update would cost the trainer
+        self._progress = (
+            int(chunk.step[-1]),
+            float(chunk.epoch[-1]),
+            float(chunk.elapsed[-1]),
+            chunk.samples_per_s,
         )
+        if not self._progress_timer.isActive():
+            self._on_progress_timer()
+            self._progress_timer.start()
+
+    def _on_progress_timer(self) -> None:
+        if self._progress is None:
+            self._progress_timer.stop()  # nothing new: sleep until the next batches
+            return
+        self._show_progress(*self._progress)
+        self._progress = None
 
     def _show_progress(self, step: int, epoch: float, elapsed: float, rate: float) -> None:
         started = self._started
@@ -576,7 +594,7 @@ class TrainingPanel(QWidget):
             return
         total = started.total_steps
         self.progress.setValue(step)
-        current_epoch = min(int(epoch) + 1, config.epochs)
+        current_epoch = min(max(math.ceil(epoch), 1), config.epochs)
         parts = [
             self.tr("Epoch {e} of {n}").format(e=current_epoch, n=config.epochs),
             self.tr("step {s:,} of {t:,}").format(s=step, t=total),
@@ -606,6 +624,7 @@ class TrainingPanel(QWidget):
 
     def _on_ended(self, event: ev.TrainingEnded) -> None:
         self._last_end = event
+        self._progress = None
         self.session.set_params(event.params)
         self._set_state("idle")
         if self._started is not None:
@@ -685,3 +704,16 @@ class TrainingPanel(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override (panel as its own window)
         self.shutdown()
         super().closeEvent(event)
+
+
+def connect_training(panel: TrainingPanel, curves=None, results=None) -> None:
+    """Feed the curves (CurvesPanel) and results (ResultsPanel) from the panel's runs."""
+    w = panel.worker
+    if curves is not None:
+        panel.run_started.connect(curves.begin_run)
+        w.batches.connect(curves.add_batches)
+        w.evaluated.connect(curves.add_evaluation)
+        panel.run_ended.connect(curves.end_run)
+    if results is not None:
+        panel.run_started.connect(results.clear)
+        w.evaluated.connect(results.show_evaluation)

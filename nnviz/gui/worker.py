@@ -50,6 +50,7 @@ class BatchChunk:
     elapsed: np.ndarray  # (n,) float64 seconds of training
     loss: np.ndarray  # (n,) float64 batch loss (the loss being minimised)
     accuracy: np.ndarray  # (n,) float64 running training accuracy in the epoch
+    batch_accuracy: np.ndarray  # (n,) float64 accuracy on each batch alone
     samples_per_s: float  # of the last batch
     total_steps: int
 
@@ -62,6 +63,7 @@ class BatchChunk:
             np.fromiter((b.elapsed for b in batches), np.float64, len(batches)),
             np.fromiter((b.loss for b in batches), np.float64, len(batches)),
             np.fromiter((b.accuracy for b in batches), np.float64, len(batches)),
+            np.fromiter((b.batch_accuracy for b in batches), np.float64, len(batches)),
             float(last.samples_per_s),
             int(last.total_steps),
         )

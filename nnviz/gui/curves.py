@@ -1,0 +1,535 @@
+"""Live loss and accuracy curves of training runs (pyqtgraph).
+
+Loss: every batch as a faint line, its smoothed version (a debiased EMA, smoothing on a slider),
+and the test loss at each evaluation, both cross-entropy and MSE, the minimised one marked.
+Accuracy: the running training accuracy and the test accuracy. Earlier runs stay, dimmed and
+labelled, until cleared. The x axis shows steps, epochs or seconds.
+
+Long runs stay fast: data lives in growing preallocated buffers, each run owns a fixed set of
+plot items updated with ``setData`` (never a new item per update), lines are downsampled and
+clipped to the view, and redraws happen on a timer only when something changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core import events as ev
+from nnviz.core.smoothing import EmaState, ema
+from nnviz.core.training import TrainingConfig
+from nnviz.gui.worker import BatchChunk
+
+__all__ = ["CurvesPanel", "SeriesBuffer"]
+
+REFRESH_MS = 80  # curve redraws at most 12.5 times a second, only when data arrived
+_INITIAL_CAPACITY = 1024  # points per buffer before the first doubling
+_DEFAULT_SMOOTHING = 0.9  # EMA beta: about the last ten batches
+_SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
+_FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
+_EARLIER_ALPHA = 110  # curves of earlier runs
+_X_MODES = ("step", "epoch", "time")
+_POINTS_PER_PIXEL = 1.0  # downsampling target (pyqtgraph's default 5 paints 5x more)
+
+# one colour per role; earlier runs reuse them, dimmed
+_TRAIN = "#1971c2"  # training loss / accuracy
+_TEST = "#e8590c"  # test, the loss being minimised
+_OTHER = "#7048e8"  # test, the other loss (not minimised)
+# earlier runs: muted colours, told apart in the legend ("run n: ...")
+_EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
+_BACKGROUND = "#ffffff"
+_AXIS = "#495057"
+
+_BATCH_COLUMNS = (
+    "step",
+    "epoch",
+    "elapsed",
+    "loss",
+    "smooth",
+    "batch_accuracy",
+    "smooth_accuracy",
+)
+_EVAL_COLUMNS = (
+    "step",
+    "epoch",
+    "elapsed",
+    "test_cross_entropy",
+    "test_mse",
+    "train_cross_entropy",
+    "train_mse",
+    "test_accuracy",
+    "train_accuracy",
+)
+
+
+class SeriesBuffer:
+    """Named float64 columns that grow by doubling; ``buf["loss"]`` is a view of the filled part."""
+
+    def __init__(self, columns: tuple[str, ...], capacity: int = _INITIAL_CAPACITY) -> None:
+        self.columns = columns
+        self._data = np.empty((len(columns), capacity), dtype=np.float64)
+        self._index = {c: i for i, c in enumerate(columns)}
+        self.size = 0
+
+    def __len__(self) -> int:
+        return self.size
+
+    @property
+    def capacity(self) -> int:
+        return self._data.shape[1]
+
+    def append(self, **columns: np.ndarray) -> None:
+        n = len(next(iter(columns.values())))
+        need = self.size + n
+        if need > self.capacity:
+            grown = np.empty((len(self.columns), max(need, 2 * self.capacity)), np.float64)
+            grown[:, : self.size] = self._data[:, : self.size]
+            self._data = grown
+        for name, values in columns.items():
+            self._data[self._index[name], self.size : need] = values
+        self.size = need
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self._data[self._index[name], : self.size]
+
+    def set_column(self, name: str, values: np.ndarray) -> None:
+        self._data[self._index[name], : self.size] = values
+
+
+@dataclass(eq=False)
+class _Run:
+    number: int
+    config: TrainingConfig
+    batches: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(_BATCH_COLUMNS))
+    evals: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(_EVAL_COLUMNS))
+    ema_state: EmaState = field(default_factory=EmaState)
+    accuracy_ema_state: EmaState = field(default_factory=EmaState)
+    items: dict[str, pg.PlotDataItem] = field(default_factory=dict)
+    status: str = ""
+
+    @property
+    def minimised(self) -> str:
+        return "mse" if self.config.loss == "mse" else "cross_entropy"
+
+    def label(self) -> str:
+        c = self.config
+        text = f"run {self.number}: {c.activation}, {c.optimizer} lr {c.lr:g}, batch {c.batch_size}"
+        if len(self.evals):
+            text += f" → {self.evals['test_accuracy'][-1]:.1%}"
+        return text
+
+
+def _pen(colour: str, alpha: int = 255, width: float = 1.0, dash: bool = False) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    pen = pg.mkPen(c, width=width)
+    if dash:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+class CurvesPanel(QWidget):
+    """Loss and accuracy plots fed by the training worker's batches and evaluations."""
+
+    refreshed = Signal()  # after each redraw (the benchmark counts them)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runs: list[_Run] = []
+        self._current: _Run | None = None
+        self._smoothing = _DEFAULT_SMOOTHING
+        self._x_mode = "step"
+        self._dirty = False  # the current run has new data
+        self._dirty_all = False  # an option changed: every run is redrawn
+        self.refresh_count = 0
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._on_timer)
+        self._timer.start()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(QLabel(self.tr("x axis")))
+        self.x_box = QComboBox()
+        for mode, text in zip(
+            _X_MODES, (self.tr("steps"), self.tr("epochs"), self.tr("seconds")), strict=True
+        ):
+            self.x_box.addItem(text, mode)
+        self.x_box.currentIndexChanged.connect(lambda i: self.set_x_mode(self.x_box.itemData(i)))
+        bar.addWidget(self.x_box)
+        bar.addSpacing(8)
+        bar.addWidget(QLabel(self.tr("Smoothing")))
+        self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing_slider.setRange(0, _SMOOTHING_STEPS - 1)
+        self.smoothing_slider.setValue(round(_DEFAULT_SMOOTHING * _SMOOTHING_STEPS))
+        self.smoothing_slider.setMaximumWidth(110)
+        self.smoothing_slider.setToolTip(
+            self.tr("How strongly the training curves are averaged over recent batches")
+        )
+        self.smoothing_slider.valueChanged.connect(
+            lambda v: self.set_smoothing(v / _SMOOTHING_STEPS)
+        )
+        bar.addWidget(self.smoothing_slider)
+        self.smoothing_label = QLabel(f"{_DEFAULT_SMOOTHING:.2f}")
+        self.smoothing_label.setMinimumWidth(28)
+        bar.addWidget(self.smoothing_label)
+        bar.addSpacing(8)
+        self.log_loss_box = QCheckBox(self.tr("log loss"))
+        self.log_loss_box.toggled.connect(self._apply_log_modes)
+        bar.addWidget(self.log_loss_box)
+        self.log_x_box = QCheckBox(self.tr("log x"))
+        self.log_x_box.toggled.connect(self._apply_log_modes)
+        bar.addWidget(self.log_x_box)
+        bar.addStretch(1)
+        self.clear_button = QPushButton(self.tr("Clear earlier runs"))
+        self.clear_button.clicked.connect(self.clear_earlier)
+        self.clear_button.setEnabled(False)
+        bar.addWidget(self.clear_button)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("Curves as CSV table…"), self._on_export_csv)
+        menu.addAction(self.tr("Plots as PNG picture…"), self._on_export_png)
+        self.export_button.setMenu(menu)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(_BACKGROUND)
+        self.loss_plot = self.graphics.addPlot(row=0, col=0)
+        self.accuracy_plot = self.graphics.addPlot(row=1, col=0)
+        self.accuracy_plot.setXLink(self.loss_plot)
+        for plot, ylabel in (
+            (self.loss_plot, self.tr("loss")),
+            (self.accuracy_plot, self.tr("accuracy (%)")),
+        ):
+            # no grid: its lines across the whole plot cost ~10 ms a frame in software
+            plot.setLabel("left", ylabel, color=_AXIS)
+            plot.setMenuEnabled(False)
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setTextPen(_AXIS)
+                plot.getAxis(side).setPen(_AXIS)
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self.accuracy_plot.enableAutoRange(axis="y", enable=False)
+        self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=_AXIS)
+        self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-10, -10), labelTextColor=_AXIS)
+        for legend in (self.loss_legend, self.accuracy_legend):
+            legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self._set_x_label()
+        self.empty_text = pg.TextItem(
+            self.tr("Press Start to train: the curves appear here"), color="#868e96"
+        )
+        self.loss_plot.addItem(self.empty_text)
+        layout.addWidget(self.graphics, 1)
+
+    # ------------------------------------------------------------------ runs
+    @property
+    def runs(self) -> list[_Run]:
+        return list(self._runs)
+
+    @property
+    def current(self) -> _Run | None:
+        return self._current
+
+    def begin_run(self, config: TrainingConfig) -> None:
+        """A new run: the previous one is dimmed and labelled, the new one gets fresh items."""
+        if self._current is not None:
+            self._dim(self._current)
+            self._draw(self._current)
+        self.loss_plot.removeItem(self.empty_text)
+        run = _Run(len(self._runs) + 1, config)
+        self._runs.append(run)
+        self._current = run
+        other = "cross_entropy" if run.minimised == "mse" else "mse"
+        names = {"cross_entropy": self.tr("cross-entropy"), "mse": self.tr("MSE")}
+        made = {
+            "batch_loss": (self.loss_plot, _pen(_TRAIN, _FAINT_ALPHA), None, None),
+            "smooth_loss": (
+                self.loss_plot,
+                _pen(_TRAIN, width=1),
+                None,
+                self.tr("training {loss}, smoothed").format(loss=names[run.minimised]),
+            ),
+            "test_loss": (
+                self.loss_plot,
+                _pen(_TEST, width=1),
+                "o",
+                self.tr("test {loss} (minimised)").format(loss=names[run.minimised]),
+            ),
+            "test_other": (
+                self.loss_plot,
+                _pen(_OTHER, width=1, dash=True),
+                "s",
+                self.tr("test {loss} (not minimised)").format(loss=names[other]),
+            ),
+            "train_accuracy": (
+                self.accuracy_plot,
+                _pen(_TRAIN, width=1),
+                None,
+                self.tr("training, smoothed"),
+            ),
+            "test_accuracy": (self.accuracy_plot, _pen(_TEST, width=1), "o", self.tr("test")),
+        }
+        for key, (plot, pen, symbol, name) in made.items():
+            item = pg.PlotDataItem(pen=pen)
+            plot.addItem(item)  # (PlotItem.addItem resets downsampling: set it after)
+            if symbol:
+                item.setSymbol(symbol)
+                item.setSymbolSize(6)
+                item.setSymbolPen(pen)
+                item.setSymbolBrush(pen.color())
+            else:
+                item.opts["autoDownsampleFactor"] = _POINTS_PER_PIXEL
+                item.setDownsampling(auto=True, method="peak" if key == "batch_loss" else "mean")
+                item.setClipToView(True)
+            if name:
+                legend = self.loss_legend if plot is self.loss_plot else self.accuracy_legend
+                legend.addItem(item, name)
+            run.items[key] = item
+        self.clear_button.setEnabled(len(self._runs) > 1)
+        self._dirty = True
+
+    def _dim(self, run: _Run) -> None:
+        """Turn the current run into an earlier one: grey, fewer lines, one legend entry."""
+        for key, item in run.items.items():
+            self.loss_legend.removeItem(item)
+            self.accuracy_legend.removeItem(item)
+            if key in ("batch_loss", "test_other"):
+                item.setVisible(False)
+                continue
+            colour = _EARLIER[(run.number - 1) % len(_EARLIER)]
+            item.setPen(_pen(colour, _EARLIER_ALPHA, dash=key.startswith("test")))
+            if item.opts["symbol"] is not None:
+                item.setSymbol(None)
+        self.loss_legend.addItem(run.items["smooth_loss"], run.label())
+
+    def add_batches(self, chunk: BatchChunk) -> None:
+        run = self._current
+        if run is None:
+            return
+        smooth, run.ema_state = ema(chunk.loss, self._smoothing, run.ema_state)
+        smooth_acc, run.accuracy_ema_state = ema(
+            chunk.batch_accuracy, self._smoothing, run.accuracy_ema_state
+        )
+        run.batches.append(
+            step=chunk.step,
+            epoch=chunk.epoch,
+            elapsed=chunk.elapsed,
+            loss=chunk.loss,
+            smooth=smooth,
+            batch_accuracy=chunk.batch_accuracy,
+            smooth_accuracy=smooth_acc,
+        )
+        self._dirty = True
+
+    def add_evaluation(self, event: ev.Evaluated) -> None:
+        run = self._current
+        if run is None:
+            return
+        run.evals.append(
+            **{name: np.array([float(getattr(event, name))]) for name in _EVAL_COLUMNS}
+        )
+        self._dirty = True
+        self.refresh()  # evaluations are rare and worth showing at once
+
+    def end_run(self, event: ev.TrainingEnded) -> None:
+        if self._current is not None:
+            self._current.status = event.status
+        self.refresh()
+
+    def clear_earlier(self) -> None:
+        """Remove every run but the current one."""
+        for run in self._runs:
+            if run is self._current:
+                continue
+            for key, item in run.items.items():
+                self.loss_legend.removeItem(item)
+                plot = self.accuracy_plot if key.endswith("accuracy") else self.loss_plot
+                plot.removeItem(item)
+        self._runs = [self._current] if self._current is not None else []
+        if self._current is not None:
+            self._current.number = 1
+        self.clear_button.setEnabled(False)
+        self._dirty = True
+
+    # ------------------------------------------------------------------ options
+    def set_smoothing(self, smoothing: float) -> None:
+        """EMA beta in [0, 1); recomputes the smoothed line of every run."""
+        self._smoothing = min(max(float(smoothing), 0.0), 1.0 - 1.0 / _SMOOTHING_STEPS)
+        self.smoothing_label.setText(f"{self._smoothing:.2f}")
+        for run in self._runs:
+            smooth, run.ema_state = ema(run.batches["loss"], self._smoothing)
+            run.batches.set_column("smooth", smooth)
+            smooth, run.accuracy_ema_state = ema(run.batches["batch_accuracy"], self._smoothing)
+            run.batches.set_column("smooth_accuracy", smooth)
+        self._dirty_all = True
+
+    @property
+    def smoothing(self) -> float:
+        return self._smoothing
+
+    def set_x_mode(self, mode: str) -> None:
+        if mode not in _X_MODES:
+            raise ValueError(f"x axis must be one of {_X_MODES}, got {mode!r}")
+        self._x_mode = mode
+        i = self.x_box.findData(mode)
+        if self.x_box.currentIndex() != i:
+            self.x_box.setCurrentIndex(i)
+        self._set_x_label()
+        self._dirty_all = True
+        self.refresh()
+        self.loss_plot.enableAutoRange(axis="x")
+
+    def _set_x_label(self) -> None:
+        text = {
+            "step": self.tr("steps (batches trained)"),
+            "epoch": self.tr("epochs"),
+            "time": self.tr("seconds of training"),
+        }[self._x_mode]
+        self.accuracy_plot.setLabel("bottom", text, color=_AXIS)
+
+    def _apply_log_modes(self) -> None:
+        log_x = self.log_x_box.isChecked()
+        self.loss_plot.setLogMode(x=log_x, y=self.log_loss_box.isChecked())
+        self.accuracy_plot.setLogMode(x=log_x, y=False)
+        self._dirty_all = True
+        self.refresh()
+
+    # ------------------------------------------------------------------ drawing
+    def _x(self, buffer: SeriesBuffer) -> np.ndarray:
+        return buffer[{"step": "step", "epoch": "epoch", "time": "elapsed"}[self._x_mode]]
+
+    def _on_timer(self) -> None:
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Push the buffers into the plot items (only the runs that can have changed)."""
+        if not (self._dirty or self._dirty_all):
+            return
+        for run in self._runs:
+            if self._dirty_all or run is self._current:
+                self._draw(run)
+        self._dirty = self._dirty_all = False
+        self.refresh_count += 1
+        self.refreshed.emit()
+
+    def _draw(self, run: _Run) -> None:
+        b, e = run.batches, run.evals
+        xb, xe = self._x(b), self._x(e)
+        other = "mse" if run.minimised == "cross_entropy" else "cross_entropy"
+        items = run.items
+        items["batch_loss"].setData(xb, b["loss"])
+        items["smooth_loss"].setData(xb, b["smooth"])
+        items["train_accuracy"].setData(xb, 100.0 * b["smooth_accuracy"])
+        items["test_loss"].setData(xe, e[f"test_{run.minimised}"])
+        items["test_other"].setData(xe, e[f"test_{other}"])
+        items["test_accuracy"].setData(xe, 100.0 * e["test_accuracy"])
+
+    # ------------------------------------------------------------------ export
+    def export_csv(self, path: str | os.PathLike[str]) -> None:
+        """Every run's batches and evaluations as one table (empty cells where not measured)."""
+        header = [
+            "run",
+            "kind",
+            "step",
+            "epoch",
+            "seconds",
+            "batch_loss",
+            "smoothed_loss",
+            "batch_accuracy",
+            "test_cross_entropy",
+            "test_mse",
+            "train_cross_entropy",
+            "train_mse",
+            "test_accuracy",
+            "train_accuracy",
+            "loss_minimised",
+            "activation",
+            "optimizer",
+            "lr",
+            "batch_size",
+        ]
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow(header)
+            for run in self._runs:
+                c = run.config
+                tail = [c.loss, c.activation, c.optimizer, c.lr, c.batch_size]
+                b = run.batches
+                for i in range(len(b)):
+                    out.writerow(
+                        [
+                            run.number,
+                            "batch",
+                            int(b["step"][i]),
+                            b["epoch"][i],
+                            b["elapsed"][i],
+                            b["loss"][i],
+                            b["smooth"][i],
+                            b["batch_accuracy"][i],
+                        ]
+                        + [""] * 6
+                        + tail
+                    )
+                e = run.evals
+                for i in range(len(e)):
+                    out.writerow(
+                        [
+                            run.number,
+                            "evaluation",
+                            int(e["step"][i]),
+                            e["epoch"][i],
+                            e["elapsed"][i],
+                            "",
+                            "",
+                            "",
+                        ]
+                        + [e[name][i] for name in _EVAL_COLUMNS[3:]]
+                        + tail
+                    )
+
+    def export_png(self, path: str | os.PathLike[str]) -> bool:
+        self.refresh()
+        return self.graphics.grab().save(str(path))
+
+    def _on_export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export curves as CSV"), "curves.csv", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_csv(path)
+
+    def _on_export_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export curves as PNG"), "curves.png", self.tr("PNG images (*.png)")
+        )
+        if path:
+            self.export_png(path)
