@@ -7,9 +7,10 @@ Both read and drive the Session; the NetworkView animates whatever stage the Ses
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QFrame,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from nnviz.core.metrics import evaluate
@@ -204,21 +206,41 @@ class ForwardControls(QFrame):
         self._action("next_sample", _tr("Next sample"), "N", self.next_sample)
         self._action("random_sample", _tr("Random sample"), "R", self.random_sample)
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.setSpacing(6)
+        # two groups, side by side when the bar is wide enough, else one above the other
+        self.stepping_group = QWidget()
+        row = QHBoxLayout(self.stepping_group)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
         for name in ("home", "prev_stage", "play", "next_stage"):
             row.addWidget(self._button(name, icon_only=True))
-        row.addSpacing(8)
+        row.addSpacing(6)
         self.stage_buttons = QButtonGroup(self)
         self.stage_buttons.setExclusive(True)
         self.stage_buttons.idClicked.connect(self._on_stage_button)
         self._stage_row = QHBoxLayout()
         self._stage_row.setSpacing(2)
         row.addLayout(self._stage_row)
+        row.addSpacing(10)
+        row.addWidget(QLabel(_tr("Speed")))
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(0, len(style.SPEEDS) - 1)
+        self.speed_slider.setValue(style.DEFAULT_SPEED_INDEX)
+        self.speed_slider.setFixedWidth(80)
+        self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.speed_slider.setToolTip(_tr("Animation speed"))
+        self.speed_slider.valueChanged.connect(self._on_speed)
+        row.addWidget(self.speed_slider)
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(34)
+        row.addWidget(self.speed_label)
         row.addStretch(1)
-        sample_label = QLabel(_tr("Sample"))
-        row.addWidget(sample_label)
+        self._on_speed(self.speed_slider.value())
+
+        self.sample_group = QWidget()
+        row = QHBoxLayout(self.sample_group)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(QLabel(_tr("Sample")))
         self.sample_spin = QSpinBox()
         self.sample_spin.setKeyboardTracking(False)
         self.sample_spin.setToolTip(_tr("Index of the test image shown"))
@@ -226,6 +248,7 @@ class ForwardControls(QFrame):
         row.addWidget(self.sample_spin)
         for name in ("prev_sample", "next_sample", "random_sample"):
             row.addWidget(self._button(name))
+        row.addSpacing(6)
         self.misclassified_check = QCheckBox(_tr("Misclassified only"))
         self.misclassified_check.setToolTip(
             _tr("N, P and R visit only the test images the network gets wrong")
@@ -233,19 +256,14 @@ class ForwardControls(QFrame):
         self.misclassified_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.misclassified_check.toggled.connect(self._on_misclassified_toggled)
         row.addWidget(self.misclassified_check)
-        row.addSpacing(8)
-        row.addWidget(QLabel(_tr("Speed")))
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setRange(0, len(style.SPEEDS) - 1)
-        self.speed_slider.setValue(style.DEFAULT_SPEED_INDEX)
-        self.speed_slider.setFixedWidth(90)
-        self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed_slider.valueChanged.connect(self._on_speed)
-        row.addWidget(self.speed_slider)
-        self.speed_label = QLabel()
-        self.speed_label.setMinimumWidth(36)
-        row.addWidget(self.speed_label)
-        self._on_speed(self.speed_slider.value())
+        row.addStretch(1)
+
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(10, 5, 10, 5)
+        self._box.setSpacing(4)
+        self._box.addWidget(self.stepping_group)
+        self._box.addStretch(1)
+        self._box.addWidget(self.sample_group)
 
         session.network_changed.connect(self._on_network_changed)
         session.params_changed.connect(self._forget_predictions)
@@ -255,6 +273,34 @@ class ForwardControls(QFrame):
         view.playing_changed.connect(self._on_playing_changed)
         self._build_stage_buttons()
         self._on_dataset_changed()
+
+    # ------------------------------------------------------------------ layout
+    def _side_by_side_width(self) -> int:
+        m = self._box.contentsMargins()
+        return (
+            self.stepping_group.sizeHint().width()
+            + self.sample_group.sizeHint().width()
+            + 24
+            + m.left()
+            + m.right()
+        )
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt): stacked is the narrowest
+        m = self._box.contentsMargins()
+        width = max(self.stepping_group.sizeHint().width(), self.sample_group.sizeHint().width())
+        height = self.stepping_group.sizeHint().height() + self.sample_group.sizeHint().height()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom() + 4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        wide = event.size().width() >= self._side_by_side_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+        super().resizeEvent(event)
+
+    @property
+    def stacked(self) -> bool:
+        return self._box.direction() == QBoxLayout.Direction.TopToBottom
 
     # ------------------------------------------------------------------ building
     def _action(self, name, text, key, slot, icon=None) -> QAction:
@@ -284,7 +330,7 @@ class ForwardControls(QFrame):
     @staticmethod
     def _short_text(name: str) -> str:
         return {
-            "prev_sample": _tr("Previous"),
+            "prev_sample": _tr("Prev"),
             "next_sample": _tr("Next"),
             "random_sample": _tr("Random"),
         }[name]

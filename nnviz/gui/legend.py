@@ -1,14 +1,18 @@
 """The legend under the layer graph: what the edge colours and widths mean, and the colour scale
-of the node values just computed (with its numbers)."""
+of the node values just computed (with its numbers). One row when wide enough, else two."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nnviz.gui import style
 from nnviz.gui.network_view import NetworkView
+
+_PAD = 14  # px left and right
+_SAMPLE = 26  # px of the line drawn before an edge label
+_BAR_W = 150.0  # px of the colour-scale bar
 
 
 def _tr(text: str) -> str:
@@ -16,21 +20,31 @@ def _tr(text: str) -> str:
 
 
 class LegendBar(QWidget):
-    """Painted in one pass: a handful of short lines and one gradient."""
+    """Painted in one pass: a few short lines, their labels and one gradient."""
 
     def __init__(self, view: NetworkView, parent=None) -> None:
         super().__init__(parent)
         self.view = view
         self.setFont(style.ui_font(-0.5))
-        self.setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._name, self._scale, self._kind = "x", 1.0, "input"
+        self._two_rows = False
+        self.setToolTip(
+            _tr(
+                "Edges show the largest terms w·x that each node adds up, for this image: "
+                "red ones push the node's sum up, blue ones push it down. Only the strongest "
+                "few per node are drawn."
+            )
+        )
+        self.setFixedHeight(self._row_height())
         view.display_changed.connect(self._on_display_changed)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
-        return QSize(800, QFontMetrics(self.font()).height() + 16)
+    def _row_height(self) -> int:
+        return QFontMetrics(self.font()).height() + 14
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
-        return QSize(200, QFontMetrics(self.font()).height() + 16)
+    @property
+    def two_rows(self) -> bool:
+        return self._two_rows
 
     def _on_display_changed(self) -> None:
         self._name, self._scale, self._kind = self.view.legend_info()
@@ -43,12 +57,33 @@ class LegendBar(QWidget):
         return [
             _tr("w·x > 0 (pushes up)"),
             _tr("w·x < 0 (pushes down)"),
-            _tr("thicker = larger |w·x|; only the strongest per node are drawn"),
+            _tr("thicker = larger |w·x|"),
             _tr("node colour ({name}):").format(name=self._name),
             low,
             "0" if self._kind != "input" else "",
             high,
         ]
+
+    def _widths(self) -> tuple[float, float]:
+        fm = QFontMetrics(self.font())
+        t = self.texts()
+        edges = 2 * (_SAMPLE + 6 + 18) + sum(fm.horizontalAdvance(s) for s in t[:3])
+        scale = fm.horizontalAdvance(t[3]) + fm.horizontalAdvance(t[4])
+        scale += _BAR_W + fm.horizontalAdvance(t[6]) + 26
+        return edges, scale
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt)
+        size = super().minimumSizeHint()
+        size.setWidth(200)
+        return size
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        edges, scale = self._widths()
+        two = event.size().width() < edges + scale + 2 * _PAD + 24
+        if two != self._two_rows:
+            self._two_rows = two
+            self.setFixedHeight(self._row_height() * (2 if two else 1))
+        super().resizeEvent(event)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt)
         p = QPainter(self)
@@ -57,9 +92,10 @@ class LegendBar(QWidget):
         p.setPen(QPen(QColor(style.GRID)))
         p.drawLine(0, 0, self.width(), 0)
         fm = QFontMetrics(self.font())
-        mid = self.height() / 2
-        x = 14.0
-        texts = self.texts()
+        row = self._row_height()
+        mid = row / 2
+        x = float(_PAD)
+        t = self.texts()
 
         def text(s: str, colour: str = style.TEXT) -> None:
             nonlocal x
@@ -67,25 +103,26 @@ class LegendBar(QWidget):
             p.drawText(QPointF(x, mid + fm.ascent() / 2 - 1), s)
             x += fm.horizontalAdvance(s)
 
-        for colour, label in ((style.POSITIVE, texts[0]), (style.NEGATIVE, texts[1])):
+        for colour, label in ((style.POSITIVE, t[0]), (style.NEGATIVE, t[1])):
             pen = QPen(QColor(colour), 3.0)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             p.setPen(pen)
-            p.drawLine(QPointF(x, mid), QPointF(x + 26, mid))
-            x += 32
+            p.drawLine(QPointF(x, mid), QPointF(x + _SAMPLE, mid))
+            x += _SAMPLE + 6
             text(label)
             x += 18
-        text(texts[2], style.MUTED)
-        # the colour scale, right-aligned
-        bar_w = 150.0
-        need = fm.horizontalAdvance(texts[3]) + 8 + fm.horizontalAdvance(texts[4]) + bar_w + 12
-        need += fm.horizontalAdvance(texts[6]) + 14
-        x = max(x + 24, self.width() - need)
-        text(texts[3])
+        text(t[2], style.MUTED)
+        _, scale_w = self._widths()
+        if self._two_rows:
+            mid += row
+            x = float(_PAD)
+        else:
+            x = max(x + 24, self.width() - _PAD - scale_w)
+        text(t[3])
         x += 8
-        text(texts[4], style.MUTED)
+        text(t[4], style.MUTED)
         x += 6
-        rect = QRectF(x, mid - 7, bar_w, 14)
+        rect = QRectF(x, mid - 7, _BAR_W, 14)
         grad = QLinearGradient(rect.topLeft(), rect.topRight())
         if self._kind == "input":
             grad.setColorAt(0.0, QColor("#ffffff"))
@@ -97,12 +134,10 @@ class LegendBar(QWidget):
         p.fillRect(rect, grad)
         p.setPen(QPen(QColor(style.NODE_OUTLINE), 1.0))
         p.drawRect(rect)
-        if texts[5]:
+        if t[5]:
             p.setPen(QColor(style.MUTED))
-            p.drawLine(
-                QPointF(rect.center().x(), rect.bottom()),
-                QPointF(rect.center().x(), rect.bottom() + 3),
-            )
+            cx = rect.center().x()
+            p.drawLine(QPointF(cx, rect.bottom()), QPointF(cx, rect.bottom() + 3))
         x = rect.right() + 6
-        text(texts[6], style.MUTED)
+        text(t[6], style.MUTED)
         p.end()

@@ -35,7 +35,8 @@ from nnviz.gui.node_info import NodeInfoPopup
 from nnviz.gui.session import Session
 from nnviz.gui.softmax_view import SoftmaxView
 
-DEFAULT_SIZE = (1280, 820)  # px, when no size was remembered
+DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
+DOCK_WIDTH = 400  # px of the side panels on the first run
 _SETTINGS_VERSION = 1  # bump when the dock layout changes incompatibly
 
 
@@ -380,12 +381,20 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout memory
     def showEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().showEvent(event)
-        if self.remember_layout and not self._layout_restored:
-            self._layout_restored = True  # after every panel was added
+        if self._layout_restored:
+            return
+        self._layout_restored = True  # here, after every panel was added
+        if self.remember_layout:
             state = self.settings.value("window/state")
             version = self.settings.value("window/version", 0)
             if state is not None and str(version) == str(_SETTINGS_VERSION):
                 self.restoreState(state, _SETTINGS_VERSION)
+                return
+        # first run: the layer graph keeps most of the width, the docks a comfortable column
+        for area in (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea):
+            docks = [d for d in self._docks if self.dockWidgetArea(d) == area]
+            if docks:
+                self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         self.network_view.pause()

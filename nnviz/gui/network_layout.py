@@ -126,7 +126,8 @@ def compute_layout(
     top = TITLE_SPACE
     avail = height - TITLE_SPACE - FOOTER_SPACE
     label_w = 10.0 + 8.5 * max(1, label_chars)
-    right = SIDE_MARGIN + label_w + BAR_WIDTH + 58.0
+    bar_width = float(np.clip((width - 600.0) / 4.0 + 40.0, 40.0, BAR_WIDTH))  # narrower if cramped
+    right = SIDE_MARGIN + label_w + bar_width + 58.0
     L = len(sizes) - 1
     side = image_side(sizes[0])
     if side is not None:
@@ -194,5 +195,6 @@ def compute_layout(
         columns=columns,
         label_x=label_x,
         bar_x=label_x + label_w,
+        bar_width=bar_width,
         output_pitch=float(avail / sizes[-1]) if sizes[-1] else 0.0,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPen, QPixmapCache
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPen, QPixmapCache
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming, unit_preactivation
@@ -279,21 +279,13 @@ class NetworkView(pg.GraphicsView):
         lay = self._layout
         net = self.session.network
         L = net.num_layers
+        for level in ("long", "compact", "minimal"):
+            titles = [self._column_titles(l, level) for l in range(L + 1)]
+            if self._titles_fit(titles):
+                break
         for col in lay.columns:
             l = col.layer
-            if l == 0:
-                title = _tr("Input x")
-                sub = (
-                    _tr("{n} pixels ({s}×{s})").format(n=net.sizes[0], s=int(np.sqrt(net.sizes[0])))
-                    if col.is_image
-                    else _tr("{n} values").format(n=net.sizes[0])
-                )
-            elif l == L:
-                title = _tr("Output y")
-                sub = _tr("{n} classes · softmax").format(n=net.sizes[l])
-            else:
-                title = _tr("Hidden layer {l}").format(l=l)
-                sub = _tr("{n} nodes · h = {h}").format(n=net.sizes[l], h=net.activation.name)
+            title, sub = titles[l]
             self._titles[l].setHtml(
                 f'<div style="text-align:center"><b style="font-size:11pt">{title}</b><br>'
                 f'<span style="color:{style.MUTED}">{sub}</span></div>'
@@ -315,6 +307,47 @@ class NetworkView(pg.GraphicsView):
                 self._ellipses[l].setPos(*col.ellipsis)
         self._reached = {}
         self.output.place(lay, self.session.class_names())
+
+    def _column_titles(self, layer: int, level: str) -> tuple[str, str]:
+        """(title, subtitle) of a column; ``level`` long, compact or minimal for close columns."""
+        net = self.session.network
+        n = net.sizes[layer]
+        compact = level != "long"
+        if level == "minimal":
+            if layer == 0:
+                return _tr("Input x"), str(n)
+            if layer == net.num_layers:
+                return _tr("Output y"), str(n)
+            return _tr("Layer {l}").format(l=layer), str(n)
+        if layer == 0:
+            side = int(round(np.sqrt(n)))
+            if compact:
+                return _tr("Input x"), _tr("{n} pixels").format(n=n)
+            if side * side == n:
+                return _tr("Input x"), _tr("{n} pixels ({s}×{s})").format(n=n, s=side)
+            return _tr("Input x"), _tr("{n} values").format(n=n)
+        if layer == net.num_layers:
+            if compact:
+                return _tr("Output y"), _tr("{n} · softmax").format(n=n)
+            return _tr("Output y"), _tr("{n} classes · softmax").format(n=n)
+        if compact:
+            return _tr("Layer {l}").format(l=layer), _tr("{n} · {h}").format(
+                n=n, h=net.activation.name
+            )
+        return _tr("Hidden layer {l}").format(l=layer), _tr("{n} nodes · h = {h}").format(
+            n=n, h=net.activation.name
+        )
+
+    def _titles_fit(self, titles: list[tuple[str, str]]) -> bool:
+        bold = style.ui_font(2, bold=True)
+        fm_title, fm_sub = QFontMetrics(bold), QFontMetrics(style.ui_font())
+        widths = [
+            max(fm_title.horizontalAdvance(t), fm_sub.horizontalAdvance(s)) for t, s in titles
+        ]
+        xs = [c.x for c in self._layout.columns]
+        return all(
+            (widths[i] + widths[i + 1]) / 2 + 12 <= xs[i + 1] - xs[i] for i in range(len(xs) - 1)
+        )
 
     def _refresh(self) -> None:
         """Recompute what depends on the trace (edges, pulses), then draw the current stage."""

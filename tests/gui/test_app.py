@@ -1,0 +1,83 @@
+"""Start-up: the display check, the first network, screenshots, the frame-rate measurement."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+
+from nnviz.gui import app
+
+
+def _args(out, **kw):
+    base = dict(out=str(out), model=None, sample=None, stage=None, size=None, lang=None, tab=None)
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def test_no_display_is_reported_in_one_line(monkeypatch):
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    msg = app.display_problem({"QT_QPA_PLATFORM": ""}, find_library=lambda name: "lib.so")
+    assert msg is not None and "\n" not in msg
+    assert "no display found" in msg
+
+
+def test_missing_xcb_libraries_are_named(monkeypatch):
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    env = {"DISPLAY": ":0"}
+    msg = app.display_problem(env, find_library=lambda name: None if "cursor" in name else "x.so")
+    assert "libxcb-cursor0" in msg and "libxcb-icccm4" not in msg
+    assert app.display_problem(env, find_library=lambda name: "x.so") is None
+
+
+def test_offscreen_and_wayland_need_no_x11(monkeypatch):
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    none = lambda name: None  # noqa: E731
+    assert app.display_problem({"QT_QPA_PLATFORM": "offscreen"}, find_library=none) is None
+    assert app.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, find_library=none) is None
+
+
+def test_the_default_model_opens(qapp):
+    network, path, message = app.initial_network(None)
+    assert network.sizes == (784, 50, 100, 10) and path.name == "default.npz" and not message
+
+
+def test_a_missing_default_model_falls_back_to_random_weights(monkeypatch, tmp_path, qapp):
+    monkeypatch.setattr(app, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    network, path, message = app.initial_network(None)
+    assert path is None and "random weights" in message
+    window = app.build_window(remember_layout=False)
+    assert window.network_view is not None
+    window.close()
+
+
+def test_screenshot_writes_the_requested_state(tmp_path, qapp):
+    out = tmp_path / "shot.png"
+    assert app.screenshot(_args(out, sample=3, stage="a2", size="1100x700")) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1100, 700)
+
+
+def test_screenshot_accepts_a_stage_number(tmp_path, qapp):
+    assert app.screenshot(_args(tmp_path / "s.png", stage="6")) == 0
+
+
+@pytest.mark.parametrize(
+    "bad", [dict(stage="z9"), dict(size="big"), dict(model="/nonexistent/model.npz")]
+)
+def test_screenshot_reports_bad_arguments(tmp_path, qapp, capsys, bad):
+    assert app.screenshot(_args(tmp_path / "s.png", **bad)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("nnviz: ") and err.count("\n") == 1
+
+
+def test_measure_animation_fps_counts_frames(qapp, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = app.build_window(remember_layout=False, settings=settings)
+    window.show()
+    fps = app.measure_animation_fps(window, seconds=0.5)
+    assert fps > 0
+    assert not window.network_view.is_animating
+    window.close()

@@ -1,0 +1,249 @@
+"""The main window: stage header texts, keys, sample picking, model files, panels, settings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel
+
+from nnviz.core.metrics import evaluate
+from nnviz.core.model_io import load_model, save_model
+from nnviz.core.network import Network
+from nnviz.gui.main_window import DEFAULT_SIZE, MainWindow
+from nnviz.gui.session import Session
+from nnviz.paths import resource_path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A settings file of the test's own: the user's real settings are never read or written."""
+    return QSettings(str(tmp_path / "nnviz.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, mnist, settings):
+    network = load_model(resource_path("models", "default.npz")).network
+    session = Session(network, mnist)
+    session.show_test_sample(0)
+    win = MainWindow(session, settings=settings)
+    win.network_view.animations_enabled = False
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    errors = []
+    win.show_error = errors.append  # no message box in tests; the texts are checked instead
+    win.errors = errors
+    return win
+
+
+def test_the_header_names_each_stage_with_its_formula(window):
+    s = window.session
+    header = window.stage_header
+    expected = {
+        "x": "x",
+        "a1": "a1 = x · W1 + b1",
+        "z1": "z1 = h(a1),  h = sigmoid",
+        "a2": "a2 = z1 · W2 + b2",
+        "z2": "z2 = h(a2),  h = sigmoid",
+        "a3": "a3 = z2 · W3 + b3",
+        "y": "y = softmax(a3)",
+    }
+    for i, name in enumerate(s.trace.names):
+        s.set_stage(i)
+        assert header.stage_label.text() == f"Stage {i + 1} of 7: {name}"
+        assert header.formula_label.text() == expected[name]
+        assert header.explanation_label.text()
+        button = window.forward_controls.stage_buttons.button(i)
+        assert button.isChecked() and button.text() == name
+
+
+def test_the_header_marks_the_prediction_right_or_wrong(window):
+    s = window.session
+    predictions = evaluate(s.network, s.dataset.test.images, s.dataset.test.labels).predictions
+    wrong = int(np.flatnonzero(predictions != s.dataset.test.labels)[0])
+    s.show_test_sample(0)
+    assert "✓ right" in window.stage_header.prediction_label.text()
+    s.show_test_sample(wrong)
+    text = window.stage_header.prediction_label.text()
+    assert "✗ wrong" in text and f"Prediction: {predictions[wrong]}" in text
+    label = int(s.dataset.test.labels[wrong])
+    assert f"true label: {label}" in window.stage_header.sample_label.text()
+
+
+def test_keys_step_the_stages(window, qtbot):
+    s = window.session
+    last = len(s.trace) - 1
+    qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
+    assert s.stage == 1
+    qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
+    qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
+    assert s.stage == 3
+    qtbot.keyClick(window.network_view, Qt.Key.Key_Left)
+    assert s.stage == 2
+    qtbot.keyClick(window.network_view, Qt.Key.Key_Home)
+    assert s.stage == 0
+    for _ in range(last + 3):
+        qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
+    assert s.stage == last
+
+
+def test_space_plays_and_pauses(window, qtbot):
+    view = window.network_view
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.is_playing
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert not view.is_playing
+
+
+def test_keys_pick_samples(window, qtbot):
+    s = window.session
+    qtbot.keyClick(window.network_view, Qt.Key.Key_N)
+    assert s.sample_index == 1
+    qtbot.keyClick(window.network_view, Qt.Key.Key_N)
+    qtbot.keyClick(window.network_view, Qt.Key.Key_P)
+    assert s.sample_index == 1
+    qtbot.keyClick(window.network_view, Qt.Key.Key_P)
+    qtbot.keyClick(window.network_view, Qt.Key.Key_P)
+    assert s.sample_index == len(s.dataset.test) - 1  # wraps around
+    seen = set()
+    for _ in range(5):
+        qtbot.keyClick(window.network_view, Qt.Key.Key_R)
+        seen.add(s.sample_index)
+    assert len(seen) > 1
+    np.testing.assert_array_equal(s.x, s.dataset.test.floats(s.sample_index))
+
+
+def test_the_spin_box_picks_a_sample_and_follows_the_session(window):
+    s = window.session
+    spin = window.forward_controls.sample_spin
+    spin.setValue(42)
+    assert s.sample_index == 42
+    s.show_test_sample(7)
+    assert spin.value() == 7
+
+
+def test_misclassified_only_visits_only_wrong_predictions(window, qtbot):
+    s = window.session
+    test = s.dataset.test
+    predictions = evaluate(s.network, test.images, test.labels).predictions
+    wrong = np.flatnonzero(predictions != test.labels)
+    controls = window.forward_controls
+    controls.misclassified_check.setChecked(True)
+    assert f"({wrong.size})" in controls.misclassified_check.text()
+    visited = []
+    for key in (Qt.Key.Key_N, Qt.Key.Key_N, Qt.Key.Key_P, Qt.Key.Key_R, Qt.Key.Key_R):
+        qtbot.keyClick(window.network_view, key)
+        visited.append(s.sample_index)
+    assert visited[:3] == [wrong[0], wrong[1], wrong[0]]
+    assert all(i in set(wrong.tolist()) for i in visited)
+
+
+def test_misclassified_predictions_are_recomputed_after_new_params(window):
+    controls = window.forward_controls
+    first = controls.predictions()
+    window.session.set_params({k: -v for k, v in window.session.network.params.items()})
+    assert not np.array_equal(first, controls.predictions())
+
+
+def test_a_malformed_model_file_shows_an_error_and_keeps_the_network(window, tmp_path):
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"this is not a zip archive")
+    before = window.session.network
+    assert not window.open_model(bad)
+    assert window.session.network is before
+    assert len(window.errors) == 1 and "broken.npz" in window.errors[0]
+
+
+def test_show_error_opens_a_message_box_without_blocking(qtbot, mnist, settings):
+    session = Session(Network(), mnist)
+    win = MainWindow(session, settings=settings)
+    qtbot.addWidget(win)
+    win.show_error("something went wrong")
+    assert win.last_error == "something went wrong"
+    assert win._error_box.isVisible() and win._error_box.text() == "something went wrong"
+    win._error_box.close()
+
+
+def test_a_model_with_other_layer_sizes_opens_and_lays_out(window, tmp_path):
+    path = tmp_path / "other.npz"
+    save_model(path, Network((784, 256, 128, 10), seed=1))
+    assert window.open_model(path)
+    assert window.session.network.sizes == (784, 256, 128, 10)
+    lay = window.network_view.graph_layout
+    assert [len(c.shown) + c.hidden_count for c in lay.columns[1:]] == [256, 128, 10]
+    assert window.forward_controls.stage_buttons.button(6).text() == "y"
+    assert "other.npz" in window.summary_label.text()
+    window.session.set_stage(len(window.session.trace) - 1)
+    assert window.network_view.edge_count() > 0
+
+
+def test_save_and_new_random_network(window, tmp_path):
+    path = tmp_path / "saved.npz"
+    assert window.save_model(path)
+    loaded = load_model(path).network
+    np.testing.assert_array_equal(loaded.params["W2"], window.session.network.params["W2"])
+    window.new_random_network()
+    assert not np.array_equal(window.session.network.params["W2"], loaded.params["W2"])
+    assert "random" in window.statusBar().currentMessage()
+
+
+def test_export_picture_writes_a_png(window, tmp_path):
+    path = tmp_path / "graph.png"
+    assert window.export_picture(path)
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() > 400
+
+
+def test_add_panel_docks_tabbed_and_listed_in_the_view_menu(window, qtbot):
+    first = window.add_panel(QLabel("one"), "First panel")
+    second = window.add_panel(QLabel("two"), "Second panel")
+    qtbot.waitUntil(lambda: second in window.tabifiedDockWidgets(first))  # a shown window
+    texts = [a.text() for a in window.view_menu.actions()]
+    assert "First panel" in texts and "Second panel" in texts
+    assert window.raise_panel("second")
+
+
+def test_window_geometry_is_saved_to_the_given_settings(qtbot, mnist, settings):
+    session = Session(Network(), mnist)
+    win = MainWindow(session, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(700, 500)  # the offscreen screen is 800 x 600
+    win.show()
+    size = (win.width(), win.height())
+    win.close()
+    settings.sync()
+    assert settings.value("window/geometry") is not None
+    win2 = MainWindow(session, settings=settings)
+    qtbot.addWidget(win2)
+    # the width is clamped to the 800 px offscreen screen; the height shows the restore
+    assert win2.height() == size[1] != DEFAULT_SIZE[1]
+
+
+def test_hovering_a_layer1_node_shows_its_formula_and_weights(window):
+    window.session.set_stage(2)
+    window._on_node_hovered(1, 4, QPoint(300, 200))
+    popup = window.node_info
+    assert popup.isVisible() and not popup.pinned
+    text = popup.text()
+    assert "Hidden layer 1, node 4" in text and "sigmoid" in text and "Σ" in text
+    assert popup.image_label.isVisible()
+    assert popup.image_label.pixmap().width() == 28 * 5
+    window.network_view.node_left.emit()
+    assert not popup.isVisible()
+
+
+def test_clicking_an_output_node_pins_the_softmax_formula(window):
+    window.session.set_stage(6)
+    window._on_node_clicked(3, 7, QPoint(800, 300))
+    popup = window.node_info
+    assert popup.pinned and popup.isVisible()
+    text = popup.text()
+    assert "exp(a<sub>7</sub>)" in text and "Σ exp" in text
+    assert not popup.image_label.isVisible()
+    window.network_view.node_left.emit()
+    assert popup.isVisible()  # pinned: stays
+    popup.close_popup()
+    assert not popup.isVisible()
