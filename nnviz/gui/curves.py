@@ -54,6 +54,7 @@ _POINTS_PER_PIXEL = 1.0  # downsampling target (pyqtgraph's default 5 paints 5x 
 _TRAIN = "#1971c2"  # training loss / accuracy
 _TEST = "#e8590c"  # test, the loss being minimised
 _OTHER = "#7048e8"  # test, the other loss (not minimised)
+_LEGEND_SIZE = "8pt"
 # earlier runs: muted colours, told apart in the legend ("run n: ...")
 _EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
 _BACKGROUND = "#ffffff"
@@ -183,11 +184,12 @@ class CurvesPanel(QWidget):
             self.x_box.addItem(text, mode)
         self.x_box.currentIndexChanged.connect(lambda i: self.set_x_mode(self.x_box.itemData(i)))
         bar.addWidget(self.x_box)
-        bar.addSpacing(8)
+        bar.addSpacing(4)
         bar.addWidget(QLabel(self.tr("Smoothing")))
         self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
         self.smoothing_slider.setRange(0, _SMOOTHING_STEPS - 1)
         self.smoothing_slider.setValue(round(_DEFAULT_SMOOTHING * _SMOOTHING_STEPS))
+        self.smoothing_slider.setMinimumWidth(60)
         self.smoothing_slider.setMaximumWidth(110)
         self.smoothing_slider.setToolTip(
             self.tr("How strongly the training curves are averaged over recent batches")
@@ -199,7 +201,7 @@ class CurvesPanel(QWidget):
         self.smoothing_label = QLabel(f"{_DEFAULT_SMOOTHING:.2f}")
         self.smoothing_label.setMinimumWidth(28)
         bar.addWidget(self.smoothing_label)
-        bar.addSpacing(8)
+        bar.addSpacing(4)
         self.log_loss_box = QCheckBox(self.tr("log loss"))
         self.log_loss_box.toggled.connect(self._apply_log_modes)
         bar.addWidget(self.log_loss_box)
@@ -207,7 +209,8 @@ class CurvesPanel(QWidget):
         self.log_x_box.toggled.connect(self._apply_log_modes)
         bar.addWidget(self.log_x_box)
         bar.addStretch(1)
-        self.clear_button = QPushButton(self.tr("Clear earlier runs"))
+        self.clear_button = QPushButton(self.tr("Clear old runs"))
+        self.clear_button.setToolTip(self.tr("Remove the dimmed curves of earlier runs"))
         self.clear_button.clicked.connect(self.clear_earlier)
         self.clear_button.setEnabled(False)
         bar.addWidget(self.clear_button)
@@ -225,6 +228,7 @@ class CurvesPanel(QWidget):
         self.graphics.setBackground(_BACKGROUND)
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.accuracy_plot = self.graphics.addPlot(row=1, col=0)
+        self._side_by_side = False
         self.accuracy_plot.setXLink(self.loss_plot)
         for plot, ylabel in (
             (self.loss_plot, self.tr("loss")),
@@ -238,8 +242,12 @@ class CurvesPanel(QWidget):
                 plot.getAxis(side).setPen(_AXIS)
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
         self.accuracy_plot.enableAutoRange(axis="y", enable=False)
-        self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=_AXIS)
-        self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-10, -10), labelTextColor=_AXIS)
+        self.loss_legend = self.loss_plot.addLegend(
+            offset=(-6, 6), labelTextColor=_AXIS, labelTextSize=_LEGEND_SIZE, verSpacing=-4
+        )
+        self.accuracy_legend = self.accuracy_plot.addLegend(
+            offset=(-6, -6), labelTextColor=_AXIS, labelTextSize=_LEGEND_SIZE, verSpacing=-4
+        )  # bottom right: accuracy rises towards the top
         for legend in (self.loss_legend, self.accuracy_legend):
             legend.setBrush(pg.mkBrush(255, 255, 255, 210))
         self._set_x_label()
@@ -248,6 +256,17 @@ class CurvesPanel(QWidget):
         )
         self.loss_plot.addItem(self.empty_text)
         layout.addWidget(self.graphics, 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        # a wide, short dock (at the bottom) puts the plots side by side, a tall one stacks them
+        wide = self.graphics.width() > 2.2 * self.graphics.height()
+        if wide != self._side_by_side:
+            self._side_by_side = wide
+            layout = self.graphics.ci
+            layout.removeItem(self.accuracy_plot)
+            layout.addItem(self.accuracy_plot, row=0 if wide else 1, col=1 if wide else 0)
+            self._set_x_label()
 
     # ------------------------------------------------------------------ runs
     @property
@@ -275,7 +294,7 @@ class CurvesPanel(QWidget):
                 self.loss_plot,
                 _pen(_TRAIN, width=1),
                 None,
-                self.tr("training {loss}, smoothed").format(loss=names[run.minimised]),
+                self.tr("training, smoothed"),
             ),
             "test_loss": (
                 self.loss_plot,
@@ -287,7 +306,7 @@ class CurvesPanel(QWidget):
                 self.loss_plot,
                 _pen(_OTHER, width=1, dash=True),
                 "s",
-                self.tr("test {loss} (not minimised)").format(loss=names[other]),
+                self.tr("test {loss}").format(loss=names[other]),
             ),
             "train_accuracy": (
                 self.accuracy_plot,
@@ -414,6 +433,10 @@ class CurvesPanel(QWidget):
             "time": self.tr("seconds of training"),
         }[self._x_mode]
         self.accuracy_plot.setLabel("bottom", text, color=_AXIS)
+        if self._side_by_side:
+            self.loss_plot.setLabel("bottom", text, color=_AXIS)
+        else:
+            self.loss_plot.getAxis("bottom").showLabel(False)
 
     def _apply_log_modes(self) -> None:
         log_x = self.log_x_box.isChecked()

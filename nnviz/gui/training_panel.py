@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import fields
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QProgressBar,
     QPushButton,
@@ -30,18 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core import events as ev
-from nnviz.core import training
-from nnviz.core.activations import activation_names
-from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
+from nnviz.core.datasets import Dataset, load_dataset
 from nnviz.core.errors import NnvizError
-from nnviz.core.losses import loss_names
-from nnviz.core.network import INITS
-from nnviz.core.optimizers import OPTIMIZERS
-from nnviz.core.training import PRESETS, TrainingConfig
+from nnviz.core.training import TrainingConfig
 from nnviz.gui.session import Session
+from nnviz.gui.training_form import TrainingForm
 from nnviz.gui.worker import BatchChunk, TrainingWorker
 
-__all__ = ["TrainingPanel", "config_defaults", "connect_training"]
+__all__ = ["TrainingPanel", "connect_training"]
 
 PROGRESS_MS = 200  # the progress bar and its text are redrawn at most 5 times a second
 _ERROR_STYLE = "color: #c92a2a;"
@@ -53,31 +44,6 @@ _STATUS_STYLES = {
 }
 # the activation parameter each activation takes (field of TrainingConfig)
 _ACTIVATION_PARAM = {"leaky-relu": "leaky_slope", "elu": "elu_alpha", "maxout": "maxout_pieces"}
-
-
-def config_defaults() -> dict[str, object]:
-    """Every TrainingConfig field and its default: the only defaults the window knows."""
-    return {f.name: f.default for f in fields(TrainingConfig)}
-
-
-def _parse_number(text: str) -> int | float:
-    value = float(text.strip().replace("_", ""))
-    return int(value) if value.is_integer() else value
-
-
-def _parse_hidden(text: str) -> tuple[int, ...]:
-    parts = [p for p in text.replace(",", " ").replace("-", " ").split() if p]
-    if not parts:
-        raise ValueError("empty")
-    return tuple(int(p) for p in parts)
-
-
-def _format_value(value: object) -> str:
-    if isinstance(value, (tuple, list)):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
 
 
 def _format_duration(seconds: float) -> str:
@@ -106,27 +72,21 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.worker = TrainingWorker(self)
-        self._defaults = config_defaults()
         self._state = "idle"  # idle | running | paused
-        self._config: TrainingConfig | None = TrainingConfig()  # the valid config of the fields
         self._run_config: TrainingConfig | None = None  # the config of the current / last run
         self._seed_used: int | None = None
         self._last_eval: ev.Evaluated | None = None
         self._last_end: ev.TrainingEnded | None = None
         self._started: ev.TrainingStarted | None = None
+        self._run_network = None  # the session's network while it shows this panel's run
         self._watched_window: QWidget | None = None
-        self._editors: dict[str, QWidget] = {}
-        self._errors: dict[str, QLabel] = {}
-        self._loading = False  # filling the fields from code: not a user edit
 
         self._progress: tuple[int, float, float, float] | None = None  # not yet shown
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(PROGRESS_MS)
         self._progress_timer.timeout.connect(self._on_progress_timer)
         self._build()
-        self._load_values(self._defaults)
         self._connect_worker()
-        self._validate()
         self._set_state("idle")
 
     # ------------------------------------------------------------------ building
@@ -134,59 +94,9 @@ class TrainingPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(6)
-
-        preset_row = QHBoxLayout()
-        preset_row.addWidget(QLabel(self.tr("Preset")))
-        self.preset_box = QComboBox()
-        self.preset_box.addItem(self.tr("(custom)"), None)
-        for name in PRESETS:
-            self.preset_box.addItem(name, name)
-        self.preset_box.setToolTip(
-            self.tr("Fill in a documented set of hyperparameters (book = the defaults)")
-        )
-        self.preset_box.activated.connect(self._on_preset)
-        preset_row.addWidget(self.preset_box, 1)
-        outer.addLayout(preset_row)
-
-        self.form_widget = QWidget()
-        form = QFormLayout(self.form_widget)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(2)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._form = form
-        tr = self.tr
-        self._add_section(tr("Network"))
-        self._add_line(
-            "hidden", tr("Hidden layers"), tr("Units per hidden layer, e.g. 50, 100 (the book)")
-        )
-        self._add_combo("activation", tr("Activation"), activation_names())
-        self._add_line("activation_param", tr("Slope"), "")
-        self._add_combo("init", tr("Initial weights"), list(INITS))
-        self._add_line("seed", tr("Seed"), tr("Random seed of the initial weights and shuffling"))
-        self._add_section(tr("Learning"))
-        self._add_combo("loss", tr("Loss"), loss_names())
-        self._add_combo("optimizer", tr("Optimizer"), list(OPTIMIZERS))
-        self._add_line("lr", tr("Learning rate"), tr("Step size of each weight update"))
-        if "lr_schedule" in self._defaults:
-            self._add_combo(
-                "lr_schedule", tr("LR schedule"), list(getattr(training, "LR_SCHEDULES", ()))
-            )
-        self._add_line("batch_size", tr("Batch size"), tr("Images per weight update"))
-        self._add_line("epochs", tr("Epochs"), tr("Passes over the training images"))
-        self._add_section(tr("Data"))
-        self._add_combo("dataset", tr("Dataset"), list(DATASET_NAMES), editable=True)
-        self._add_line(
-            "evals_per_epoch",
-            tr("Tests per epoch"),
-            tr("How often per epoch the test set is scored (points on the test curves)"),
-        )
-        outer.addWidget(self.form_widget)
-
-        self.config_error = QLabel()
-        self.config_error.setWordWrap(True)
-        self.config_error.setStyleSheet(_ERROR_STYLE)
-        self.config_error.hide()
-        outer.addWidget(self.config_error)
+        self.form = TrainingForm(self._session_dataset_name)
+        self.form.changed.connect(self._update_buttons)
+        outer.addWidget(self.form)
 
         buttons = QGridLayout()
         buttons.setHorizontalSpacing(4)
@@ -227,6 +137,7 @@ class TrainingPanel(QWidget):
         self.progress.setMaximumHeight(10)
         outer.addWidget(self.progress)
         self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)  # never widens the dock
         self.progress_label.setStyleSheet(_STATUS_STYLES["info"])
         outer.addWidget(self.progress_label)
         self.status_label = QLabel()
@@ -236,212 +147,45 @@ class TrainingPanel(QWidget):
         outer.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-    def _add_section(self, title: str) -> None:
-        label = QLabel(title)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        label.setContentsMargins(0, 6 if self._form.rowCount() else 0, 0, 0)
-        self._form.addRow(label)
-
-    def _field_cell(self, name: str, editor: QWidget) -> QWidget:
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(editor)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet(_ERROR_STYLE)
-        error.hide()
-        box.addWidget(error)
-        self._editors[name] = editor
-        self._errors[name] = error
-        return cell
-
-    def _add_line(self, name: str, label: str, tip: str) -> None:
-        editor = QLineEdit()
-        editor.setToolTip(tip)
-        editor.textEdited.connect(self._on_field_edited)
-        self._form.addRow(label, self._field_cell(name, editor))
-
-    def _add_combo(self, name: str, label: str, items: list[str], editable=False) -> None:
-        editor = QComboBox()
-        editor.addItems(items)
-        editor.setEditable(editable)
-        if editable:
-            editor.lineEdit().textEdited.connect(self._on_field_edited)
-            editor.setToolTip(self.tr("mnist, fashion-mnist or a directory of IDX files"))
-        editor.currentIndexChanged.connect(self._on_field_edited)
-        self._form.addRow(label, self._field_cell(name, editor))
-
-    # ------------------------------------------------------------------ values
-    def _text(self, name: str) -> str:
-        editor = self._editors[name]
-        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
-
-    def _set_text(self, name: str, text: str) -> None:
-        editor = self._editors[name]
-        if isinstance(editor, QComboBox):
-            i = editor.findText(text)
-            if i >= 0:
-                editor.setCurrentIndex(i)
-            else:
-                editor.setEditText(text)
-        else:
-            editor.setText(text)
-
-    def _load_values(self, values: dict[str, object]) -> None:
-        self._loading = True
-        try:
-            for name in self._editors:
-                if name != "activation_param" and name in values:
-                    self._set_text(name, _format_value(values[name]))
-            param = _ACTIVATION_PARAM.get(str(values.get("activation")))
-            self._set_text("activation_param", _format_value(values[param]) if param else "")
-        finally:
-            self._loading = False
-
-    def _on_preset(self, index: int) -> None:
-        name = self.preset_box.itemData(index)
-        if name in PRESETS:
-            self._load_values(PRESETS[name].to_dict())
-            self._validate()
-
-    def set_config(self, config: TrainingConfig) -> None:
-        """Show ``config`` in the fields (not while a run is going on)."""
-        if self._state != "idle":
-            return
-        self._load_values(config.to_dict())
-        self._validate()
+    def _session_dataset_name(self) -> str | None:
+        ds = self.session.dataset
+        return ds.name if ds is not None else None
 
     @property
     def config(self) -> TrainingConfig | None:
         """The configuration in the fields, or None while a field holds an invalid value."""
-        return self._config
+        return self.form.config
 
     @property
     def run_config(self) -> TrainingConfig | None:
+        """The configuration of the current (or last) run."""
         return self._run_config
 
     @property
     def state(self) -> str:
+        """idle, running or paused."""
         return self._state
 
     @property
     def last_evaluation(self) -> ev.Evaluated | None:
         return self._last_eval
 
-    def _on_field_edited(self, *_args) -> None:
-        if not self._loading:
-            self._validate()
-
-    def _validate(self) -> TrainingConfig | None:
-        """Check each field against TrainingConfig; show each complaint under its field."""
-        values: dict[str, object] = {}
-        errors: dict[str, str] = {}
-        tr = self.tr
-        for name in self._editors:
-            text = self._text(name).strip()
-            if name == "activation_param":
-                continue
-            try:
-                if name == "hidden":
-                    values[name] = _parse_hidden(text)
-                elif isinstance(self._defaults.get(name), (int, float)):
-                    values[name] = _parse_number(text)
-                else:
-                    values[name] = text
-            except ValueError:
-                errors[name] = (
-                    tr("Enter whole numbers separated by commas, e.g. 50, 100")
-                    if name == "hidden"
-                    else tr("Enter a number")
-                )
-        activation = str(values.get("activation", ""))
-        param = _ACTIVATION_PARAM.get(activation)
-        self._show_activation_param(param)
-        if param:
-            try:
-                values[param] = _parse_number(self._text("activation_param"))
-            except ValueError:
-                errors["activation_param"] = tr("Enter a number")
-        # one field at a time over the defaults, so each message lands at its own field
-        for name, value in values.items():
-            if name in errors:
-                continue
-            single = {name: value}
-            if name in _ACTIVATION_PARAM.values():
-                single["activation"] = activation
-            try:
-                TrainingConfig(**single)
-            except NnvizError as exc:
-                errors["activation_param" if name == param else name] = str(exc)
-            except (TypeError, ValueError) as exc:
-                errors[name] = str(exc)
-        if "dataset" not in errors and values["dataset"] != self._session_name():
-            try:
-                load_dataset(values["dataset"])  # finds the files; reads nothing yet
-            except NnvizError as exc:
-                errors["dataset"] = str(exc)
-        config = None
-        general = ""
-        if not errors:
-            try:
-                config = TrainingConfig(**values)
-            except (NnvizError, TypeError, ValueError) as exc:
-                general = str(exc)
-        for name, label in self._errors.items():
-            message = errors.get(name, "")
-            label.setText(message)
-            label.setVisible(bool(message))
-            editor = self._editors[name]
-            if isinstance(editor, QLineEdit):
-                editor.setStyleSheet(_FIELD_ERROR_STYLE if message else "")
-        self.config_error.setText(general)
-        self.config_error.setVisible(bool(general))
-        self._config = config
-        self._show_matching_preset(config)
-        self._update_buttons()
-        return config
-
-    def _show_matching_preset(self, config: TrainingConfig | None) -> None:
-        match = next((n for n, p in PRESETS.items() if p == config), None)
-        self.preset_box.setCurrentIndex(max(self.preset_box.findData(match), 0))
-
-    def _show_activation_param(self, param: str | None) -> None:
-        editor = self._editors["activation_param"]
-        label = self._form.labelForField(editor.parentWidget())
-        titles = {
-            "leaky_slope": self.tr("Leaky slope"),
-            "elu_alpha": self.tr("ELU alpha"),
-            "maxout_pieces": self.tr("Maxout pieces"),
-        }
-        visible = param is not None
-        if visible:
-            label.setText(titles[param])
-            if not editor.text().strip():
-                editor.setText(_format_value(self._defaults[param]))
-        else:
-            editor.setText("")
-        self._form.setRowVisible(editor.parentWidget(), visible)
-
-    def _session_name(self) -> str | None:
-        ds = self.session.dataset
-        return ds.name if ds is not None else None
+    def set_config(self, config: TrainingConfig) -> None:
+        """Show ``config`` in the fields (ignored during a run)."""
+        if self._state == "idle":
+            self.form.set_config(config)
 
     # ------------------------------------------------------------------ commands
     def start(self, paused: bool = False) -> bool:
         """Start a new run with the fields' configuration; False if it is invalid or running."""
         if self._state != "idle":
             return False
-        config = self._validate()
+        config = self.form.validate()
         if config is None:
             return False
         if not self.same_weights.isChecked() and self._seed_used == config.seed:
             config = config.with_(seed=config.seed + 1)  # a fresh draw of initial weights
-            self._set_text("seed", str(config.seed))
-            self._validate()
+            self.form.set_seed(config.seed)
         try:
             dataset = self._dataset_for(config)
             network = config.make_network(dataset.input_size, dataset.num_classes)
@@ -450,7 +194,8 @@ class TrainingPanel(QWidget):
             return False
         if self.session.dataset is not dataset:
             self.session.set_dataset(dataset)
-        self.session.set_network(network.copy())  # the window shows the initial weights
+        self._run_network = network.copy()  # the window shows the initial weights
+        self.session.set_network(self._run_network)
         self._run_config = config
         self._seed_used = config.seed
         self._last_eval = None
@@ -503,13 +248,12 @@ class TrainingPanel(QWidget):
         self.worker.shutdown(discard=True)  # nothing more of the old run arrives
         if self._state != "idle":
             self._set_state("idle")
-        config = self._validate()
+        config = self.form.validate()
         if config is None:
             return
         if not self.same_weights.isChecked() and self._seed_used == config.seed:
             config = config.with_(seed=config.seed + 1)
-            self._set_text("seed", str(config.seed))
-            self._validate()
+            self.form.set_seed(config.seed)
         try:
             dataset = self._dataset_for(config)
             network = config.make_network(dataset.input_size, dataset.num_classes)
@@ -518,6 +262,9 @@ class TrainingPanel(QWidget):
             return
         self._seed_used = None
         self._last_end = None
+        self._last_eval = None
+        self._run_config = None
+        self._run_network = None
         self.session.set_network(network)
         self.progress.setValue(0)
         self.progress_label.setText("")
@@ -535,14 +282,13 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ state
     def _set_state(self, state: str) -> None:
         self._state = state
-        self.form_widget.setEnabled(state == "idle")
-        self.preset_box.setEnabled(state == "idle")
+        self.form.set_locked(state != "idle")
         self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args) -> None:
         idle = self._state == "idle"
-        valid = self._config is not None
+        valid = self.form.config is not None
         self.start_button.setEnabled(idle and valid)
         self.step_button.setEnabled(valid or not idle)
         self.pause_button.setEnabled(not idle)
@@ -609,8 +355,13 @@ class TrainingPanel(QWidget):
     def _on_evaluated(self, event: ev.Evaluated) -> None:
         self._last_eval = event
 
+    def _owns_session_network(self) -> bool:
+        """False once something else (File > Open) replaced the network being trained."""
+        return self.session.network is self._run_network
+
     def _on_snapshot(self, event: ev.WeightsSnapshot) -> None:
-        self.session.set_params(event.params)
+        if self._owns_session_network():
+            self.session.set_params(event.params)
 
     def _on_paused(self, event: ev.Paused) -> None:
         if self._state == "running":  # paused from elsewhere (control.pause())
@@ -625,7 +376,8 @@ class TrainingPanel(QWidget):
     def _on_ended(self, event: ev.TrainingEnded) -> None:
         self._last_end = event
         self._progress = None
-        self.session.set_params(event.params)
+        if self._owns_session_network():
+            self.session.set_params(event.params)
         self._set_state("idle")
         if self._started is not None:
             self._show_progress(event.step, event.epoch, event.elapsed, 0.0)
@@ -659,8 +411,8 @@ class TrainingPanel(QWidget):
     def model_meta(self) -> dict:
         """Metadata for File > Save (the same keys as ``nnviz train --save``)."""
         config = self._run_config
-        if config is None:
-            return {}
+        if config is None or not self._owns_session_network():
+            return {}  # the window shows a network this panel did not train
         metrics: dict[str, object] = {}
         if self._last_eval is not None:
             e = self._last_eval
@@ -670,7 +422,9 @@ class TrainingPanel(QWidget):
                 test_mse=e.test_mse,
                 train_accuracy=e.train_accuracy,
             )
-        if self._last_end is not None:
+        if self._state != "idle":
+            metrics.update(status=self._state)  # saved mid-run: the last snapshot's weights
+        elif self._last_end is not None:
             metrics.update(steps=self._last_end.step, status=self._last_end.status)
         return {
             "loss": config.loss,

@@ -244,6 +244,8 @@ class TrainingWorker(QObject):
         thread.start()
 
     def pause(self) -> None:
+        """Pause after the current batch; a snapshot of the weights at that point follows."""
+        self._control.request_snapshot()
         self._control.pause()
 
     def resume(self) -> None:

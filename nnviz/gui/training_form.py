@@ -1,0 +1,339 @@
+"""The training settings: one field per TrainingConfig field, with the config's own defaults
+(read from ``dataclasses.fields``) and its own checks (the ConfigError text under the field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core import training
+from nnviz.core.activations import activation_names
+from nnviz.core.datasets import DATASET_NAMES, load_dataset
+from nnviz.core.errors import NnvizError
+from nnviz.core.losses import loss_names
+from nnviz.core.network import INITS
+from nnviz.core.optimizers import OPTIMIZERS
+from nnviz.core.training import PRESETS, TrainingConfig
+
+__all__ = ["TrainingForm", "config_defaults"]
+
+_ERROR_STYLE = "color: #c92a2a;"
+_FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
+# the activation parameter each activation takes (field of TrainingConfig)
+_ACTIVATION_PARAM = {"leaky-relu": "leaky_slope", "elu": "elu_alpha", "maxout": "maxout_pieces"}
+
+
+def config_defaults() -> dict[str, object]:
+    """Every TrainingConfig field and its default: the only defaults the window knows."""
+    return {f.name: f.default for f in fields(TrainingConfig)}
+
+
+def _parse_number(text: str) -> int | float:
+    value = float(text.strip().replace("_", ""))
+    return int(value) if value.is_integer() else value
+
+
+def _parse_hidden(text: str) -> tuple[int, ...]:
+    parts = [p for p in text.replace(",", " ").replace("-", " ").split() if p]
+    if not parts:
+        raise ValueError("empty")
+    return tuple(int(p) for p in parts)
+
+
+def _format_value(value: object) -> str:
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class TrainingForm(QWidget):
+    """Preset chooser and one field per hyperparameter; ``changed(config or None)`` on edits."""
+
+    changed = Signal(object)
+
+    def __init__(
+        self,
+        known_dataset: Callable[[], str | None] = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._known_dataset = known_dataset  # a name that needs no look-up (already loaded)
+        self._defaults = config_defaults()
+        self._config: TrainingConfig | None = None
+        self._editors: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._loading = False  # filling the fields from code: not a user edit
+        self._build()
+        self._load_values(self._defaults)
+        self.validate()
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(QLabel(self.tr("Preset")))
+        self.preset_box = QComboBox()
+        self.preset_box.addItem(self.tr("(custom)"), None)
+        for name in PRESETS:
+            self.preset_box.addItem(name, name)
+        self.preset_box.setToolTip(
+            self.tr("Fill in a documented set of hyperparameters (book = the defaults)")
+        )
+        self.preset_box.activated.connect(self._on_preset)
+        preset_row.addWidget(self.preset_box, 1)
+        outer.addLayout(preset_row)
+
+        self.form_widget = QWidget()
+        form = QFormLayout(self.form_widget)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(2)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form
+        tr = self.tr
+        self._add_section(tr("Network"))
+        self._add_line(
+            "hidden", tr("Hidden layers"), tr("Units per hidden layer, e.g. 50, 100 (the book)")
+        )
+        self._add_combo("activation", tr("Activation"), activation_names())
+        self._add_line("activation_param", tr("Slope"), "")
+        self._add_combo("init", tr("Initial weights"), list(INITS))
+        self._add_line("seed", tr("Seed"), tr("Random seed of the initial weights and shuffling"))
+        self._add_section(tr("Learning"))
+        self._add_combo("loss", tr("Loss"), loss_names())
+        self._add_combo("optimizer", tr("Optimizer"), list(OPTIMIZERS))
+        self._add_line("lr", tr("Learning rate"), tr("Step size of each weight update"))
+        if "lr_schedule" in self._defaults:
+            self._add_combo(
+                "lr_schedule", tr("LR schedule"), list(getattr(training, "LR_SCHEDULES", ()))
+            )
+        self._add_line("batch_size", tr("Batch size"), tr("Images per weight update"))
+        self._add_line("epochs", tr("Epochs"), tr("Passes over the training images"))
+        self._add_section(tr("Data"))
+        self._add_combo("dataset", tr("Dataset"), list(DATASET_NAMES), editable=True)
+        self._add_line(
+            "evals_per_epoch",
+            tr("Tests per epoch"),
+            tr("How often per epoch the test set is scored (points on the test curves)"),
+        )
+        outer.addWidget(self.form_widget)
+
+        self.config_error = QLabel()
+        self.config_error.setWordWrap(True)
+        self.config_error.setStyleSheet(_ERROR_STYLE)
+        self.config_error.hide()
+        outer.addWidget(self.config_error)
+
+        outer.addStretch(1)
+
+    def _add_section(self, title: str) -> None:
+        label = QLabel(title)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setContentsMargins(0, 6 if self._form.rowCount() else 0, 0, 0)
+        self._form.addRow(label)
+
+    def _field_cell(self, name: str, editor: QWidget) -> QWidget:
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(editor)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet(_ERROR_STYLE)
+        error.hide()
+        box.addWidget(error)
+        self._editors[name] = editor
+        self._errors[name] = error
+        return cell
+
+    def _add_line(self, name: str, label: str, tip: str) -> None:
+        editor = QLineEdit()
+        editor.setToolTip(tip)
+        editor.textEdited.connect(self._on_field_edited)
+        self._form.addRow(label, self._field_cell(name, editor))
+
+    def _add_combo(self, name: str, label: str, items: list[str], editable=False) -> None:
+        editor = QComboBox()
+        editor.addItems(items)
+        editor.setEditable(editable)
+        if editable:
+            editor.lineEdit().textEdited.connect(self._on_field_edited)
+            editor.setToolTip(self.tr("mnist, fashion-mnist or a directory of IDX files"))
+        editor.currentIndexChanged.connect(self._on_field_edited)
+        self._form.addRow(label, self._field_cell(name, editor))
+
+    # ------------------------------------------------------------------ values
+    def text(self, name: str) -> str:
+        editor = self._editors[name]
+        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+
+    def set_text(self, name: str, text: str) -> None:
+        editor = self._editors[name]
+        if isinstance(editor, QComboBox):
+            i = editor.findText(text)
+            if i >= 0:
+                editor.setCurrentIndex(i)
+            else:
+                editor.setEditText(text)
+        else:
+            editor.setText(text)
+
+    def _load_values(self, values: dict[str, object]) -> None:
+        self._loading = True
+        try:
+            for name in self._editors:
+                if name != "activation_param" and name in values:
+                    self.set_text(name, _format_value(values[name]))
+            param = _ACTIVATION_PARAM.get(str(values.get("activation")))
+            self.set_text("activation_param", _format_value(values[param]) if param else "")
+        finally:
+            self._loading = False
+
+    def _on_preset(self, index: int) -> None:
+        name = self.preset_box.itemData(index)
+        if name in PRESETS:
+            self._load_values(PRESETS[name].to_dict())
+            self.validate()
+
+    def set_config(self, config: TrainingConfig) -> None:
+        """Show ``config`` in the fields."""
+        self._load_values(config.to_dict())
+        self.validate()
+
+    def set_seed(self, seed: int) -> None:
+        self.set_text("seed", str(seed))
+        self.validate()
+
+    def set_locked(self, locked: bool) -> None:
+        """Settings cannot change during a run."""
+        self.form_widget.setEnabled(not locked)
+        self.preset_box.setEnabled(not locked)
+
+    def error_text(self, name: str) -> str:
+        """The complaint shown under field ``name`` ("" when it is fine)."""
+        label = self._errors[name]
+        return label.text() if not label.isHidden() else ""
+
+    @property
+    def general_error(self) -> str:
+        return self.config_error.text() if not self.config_error.isHidden() else ""
+
+    def editor(self, name: str) -> QWidget:
+        return self._editors[name]
+
+    @property
+    def config(self) -> TrainingConfig | None:
+        """The configuration in the fields, or None while a field holds an invalid value."""
+        return self._config
+
+    def _on_field_edited(self, *_args) -> None:
+        if not self._loading:
+            self.validate()
+
+    def validate(self) -> TrainingConfig | None:
+        """Check each field against TrainingConfig; show each complaint under its field."""
+        values: dict[str, object] = {}
+        errors: dict[str, str] = {}
+        tr = self.tr
+        for name in self._editors:
+            text = self.text(name).strip()
+            if name == "activation_param":
+                continue
+            try:
+                if name == "hidden":
+                    values[name] = _parse_hidden(text)
+                elif isinstance(self._defaults.get(name), (int, float)):
+                    values[name] = _parse_number(text)
+                else:
+                    values[name] = text
+            except ValueError:
+                errors[name] = (
+                    tr("Enter whole numbers separated by commas, e.g. 50, 100")
+                    if name == "hidden"
+                    else tr("Enter a number")
+                )
+        activation = str(values.get("activation", ""))
+        param = _ACTIVATION_PARAM.get(activation)
+        self._show_activation_param(param)
+        if param:
+            try:
+                values[param] = _parse_number(self.text("activation_param"))
+            except ValueError:
+                errors["activation_param"] = tr("Enter a number")
+        # one field at a time over the defaults, so each message lands at its own field
+        for name, value in values.items():
+            if name in errors:
+                continue
+            single = {name: value}
+            if name in _ACTIVATION_PARAM.values():
+                single["activation"] = activation
+            try:
+                TrainingConfig(**single)
+            except NnvizError as exc:
+                errors["activation_param" if name == param else name] = str(exc)
+            except (TypeError, ValueError) as exc:
+                errors[name] = str(exc)
+        if "dataset" not in errors and values["dataset"] != self._known_dataset():
+            try:
+                load_dataset(values["dataset"])  # finds the files; reads nothing yet
+            except NnvizError as exc:
+                errors["dataset"] = str(exc)
+        config = None
+        general = ""
+        if not errors:
+            try:
+                config = TrainingConfig(**values)
+            except (NnvizError, TypeError, ValueError) as exc:
+                general = str(exc)
+        for name, label in self._errors.items():
+            message = errors.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            editor = self._editors[name]
+            if isinstance(editor, QLineEdit):
+                editor.setStyleSheet(_FIELD_ERROR_STYLE if message else "")
+        self.config_error.setText(general)
+        self.config_error.setVisible(bool(general))
+        self._config = config
+        self._show_matching_preset(config)
+        self.changed.emit(config)
+        return config
+
+    def _show_matching_preset(self, config: TrainingConfig | None) -> None:
+        match = next((n for n, p in PRESETS.items() if p == config), None)
+        self.preset_box.setCurrentIndex(max(self.preset_box.findData(match), 0))
+
+    def _show_activation_param(self, param: str | None) -> None:
+        editor = self._editors["activation_param"]
+        label = self._form.labelForField(editor.parentWidget())
+        titles = {
+            "leaky_slope": self.tr("Leaky slope"),
+            "elu_alpha": self.tr("ELU alpha"),
+            "maxout_pieces": self.tr("Maxout pieces"),
+        }
+        visible = param is not None
+        if visible:
+            label.setText(titles[param])
+            if not editor.text().strip():
+                editor.setText(_format_value(self._defaults[param]))
+        else:
+            editor.setText("")
+        self._form.setRowVisible(editor.parentWidget(), visible)
