@@ -176,13 +176,15 @@ class CurvesPanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        bar.addWidget(QLabel(self.tr("x axis")))
         self.x_box = QComboBox()
         for mode, text in zip(
-            _X_MODES, (self.tr("steps"), self.tr("epochs"), self.tr("seconds")), strict=True
+            _X_MODES,
+            (self.tr("by step"), self.tr("by epoch"), self.tr("by time")),
+            strict=True,
         ):
             self.x_box.addItem(text, mode)
         self.x_box.currentIndexChanged.connect(lambda i: self.set_x_mode(self.x_box.itemData(i)))
+        self.x_box.setToolTip(self.tr("What the horizontal axis counts"))
         bar.addWidget(self.x_box)
         bar.addSpacing(4)
         bar.addWidget(QLabel(self.tr("Smoothing")))

@@ -34,6 +34,7 @@ from nnviz.gui.network_view import NetworkView
 from nnviz.gui.node_info import NodeInfoPopup
 from nnviz.gui.session import Session
 from nnviz.gui.softmax_view import SoftmaxView
+from nnviz.gui.training_docks import TrainingDocks
 
 DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
 DOCK_WIDTH = 400  # px of the side panels on the first run
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         explorer_dock = self.add_panel(self.activation_explorer, self.tr("Activations"))
         self.add_panel(self.softmax_view, self.tr("Softmax and loss"))
         self.add_panel(self.drawing_pad, self.tr("Draw"))
+        self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
         explorer_dock.raise_()
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
 
     def save_model(self, path: str | Path) -> bool:
         meta = {"dataset": self.session.dataset.name} if self.session.dataset else {}
+        meta.update(self.training.model_meta())  # config and metrics of a run trained here
         try:
             written = save_model(path, self.session.network, meta)
         except NnvizError as exc:
@@ -397,6 +400,7 @@ class MainWindow(QMainWindow):
                 self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        self.training.shutdown()  # stop a run and join its thread
         self.network_view.pause()
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())

@@ -16,6 +16,7 @@ from nnviz.gui.weights_view import WeightsView
 __all__ = ["TrainingDocks"]
 
 Area = Qt.DockWidgetArea
+_LEFT_WIDTH = 330  # px for the training form (labels and fields side by side)
 _BOTTOM_HEIGHT = 260  # px for the curves (the window's centre keeps what it needs)
 
 
@@ -38,8 +39,6 @@ class TrainingDocks:
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 20)
         self.panel_dock: QDockWidget = window.add_panel(
             scroll, _tr("Training"), Area.LeftDockWidgetArea
         )
@@ -66,6 +65,7 @@ class TrainingDocks:
         if getattr(w, "remember_layout", False) and w.settings.value("window/state") is not None:
             return  # the user's own layout was restored
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+        w.resizeDocks([self.panel_dock], [_LEFT_WIDTH], Qt.Orientation.Horizontal)
 
     def model_meta(self) -> dict:
         """Training metadata for File > Save ({} when the network was not trained here)."""
