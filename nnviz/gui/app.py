@@ -27,6 +27,7 @@ _XCB_LIBS = {  # library name for find_library -> Debian/Ubuntu package
     "xcb-icccm": "libxcb-icccm4",
     "xcb-keysyms": "libxcb-keysyms1",
 }
+_SETTLE_MS = 200  # before measuring the frame rate
 _HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"}
 
 
@@ -251,6 +252,9 @@ def measure_animation_fps(window: MainWindow, seconds: float = 2.0) -> float:
             session.set_stage(0)
         session.set_stage(session.stage + 1)
 
+    settle = QEventLoop()  # let pending resizes (docks finding their width) happen first
+    QTimer.singleShot(_SETTLE_MS, settle.quit)
+    settle.exec()
     view.animation_finished.connect(next_stage)
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)

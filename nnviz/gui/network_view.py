@@ -25,6 +25,7 @@ from nnviz.gui.session import Session
 # the edge items' pixmap caches (a few MB each) must fit in Qt's pixmap cache, 10 MB by
 # default, or they are evicted and stroked again on every animation frame
 _PIXMAP_CACHE_KB = 128 * 1024
+_DRAFT_SETTLE_MS = 400  # after the last live weight update, redraw the edges antialiased
 _MAX_FRAME_STEP_S = 0.05  # a late frame advances the animation at most this much: no skipping
 
 
@@ -93,6 +94,11 @@ class NetworkView(pg.GraphicsView):
         self._timer.timeout.connect(self._on_frame)
         self._clock = QElapsedTimer()
         self._last_ms = 0
+        # while weights stream in (live training) edges are drawn without antialiasing
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(_DRAFT_SETTLE_MS)
+        self._draft_timer.timeout.connect(self._on_draft_settled)
         self._items: list = []
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), _PIXMAP_CACHE_KB))
         # a ViewBox whose range is kept equal to its size in pixels: 1 unit = 1 pixel, y down
@@ -248,6 +254,7 @@ class NetworkView(pg.GraphicsView):
 
     def close(self) -> bool:
         self._timer.stop()
+        self._draft_timer.stop()
         self._playing = False
         self._anim = None
         for signal, slot in self._session_slots():
@@ -260,6 +267,7 @@ class NetworkView(pg.GraphicsView):
             (s.network_changed, self._on_network_changed),
             (s.dataset_changed, self._on_network_changed),
             (s.trace_changed, self._on_trace_changed),
+            (s.params_changed, self._on_params_changed),
             (s.stage_changed, self._on_stage_changed),
         ]
 
@@ -361,8 +369,12 @@ class NetworkView(pg.GraphicsView):
             self._image.setImage(x.reshape(side, side), levels=(0.0, 1.0), autoLevels=False)
             left, top, size = col0.image_rect
             self._image.setRect(QRectF(left, top, size, size))  # after setImage: scales by shape
-        self._anim = None
+        running, self._anim = self._anim, None
         self._apply_static()
+        if running is not None:  # a resize or new weights mid-animation: carry on from there
+            self._start_animation(self._shown_stage)
+            if self._anim is not None:
+                self._anim.t = running.t
 
     def _compute_edges(self) -> None:
         """The strongest w·x terms into each node, as segments between node centres."""
@@ -460,6 +472,8 @@ class NetworkView(pg.GraphicsView):
     def _start_animation(self, stage: int) -> None:
         st = self.session.trace.stages[stage]
         layer = st.layer
+        if st.kind == "input" or layer not in self._brush_idx:
+            return
         end = self._brush_idx[layer].copy()
         if st.kind == "affine":
             start = np.full_like(end, (style.SCALE_STEPS - 1) // 2)  # white: 0
@@ -518,6 +532,15 @@ class NetworkView(pg.GraphicsView):
         self._shown_stage = self.session.stage
         self._build_items()
         self._relayout()
+
+    def _on_params_changed(self) -> None:
+        for edges in self.edge_layers.values():
+            edges.set_antialias(False)
+        self._draft_timer.start()
+
+    def _on_draft_settled(self) -> None:
+        for edges in self.edge_layers.values():
+            edges.set_antialias(True)
 
     def _on_trace_changed(self) -> None:
         self._shown_stage = self.session.stage

@@ -186,3 +186,22 @@ def _spy(fn, record):
         return result
 
     return wrapper
+
+
+def test_live_weights_draw_edges_in_draft_then_antialiased(make_view, qtbot):
+    view = make_view()
+    session = view.session
+    assert all(e.antialias for e in view.edge_layers.values())
+    session.set_params({k: v.copy() for k, v in session.network.params.items()})
+    assert not any(e.antialias for e in view.edge_layers.values())
+    qtbot.waitUntil(lambda: all(e.antialias for e in view.edge_layers.values()), timeout=3000)
+
+
+def test_a_resize_mid_animation_carries_the_animation_on(make_view, qtbot):
+    view = make_view()
+    view.animations_enabled = True
+    with qtbot.waitSignal(view.animation_finished, timeout=5000):
+        view.session.set_stage(1)
+        view.resize(900, 560)
+        qtbot.waitUntil(lambda: view.graph_layout.width < 950)
+        assert view.is_animating
