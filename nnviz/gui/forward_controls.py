@@ -338,6 +338,8 @@ class ForwardControls(QFrame):
     def _build_stage_buttons(self) -> None:
         for button in self.stage_buttons.buttons():
             self.stage_buttons.removeButton(button)
+            self._stage_row.removeWidget(button)
+            button.setParent(None)  # gone from the bar now, not at the next event loop turn
             button.deleteLater()
         for i, name in enumerate(self.session.trace.names):
             button = QToolButton()

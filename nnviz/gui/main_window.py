@@ -37,7 +37,9 @@ from nnviz.gui.softmax_view import SoftmaxView
 from nnviz.gui.training_docks import TrainingDocks
 
 DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
-DOCK_WIDTH = 400  # px of the side panels on the first run
+DOCK_WIDTH = 400  # px of the right-hand panels on the first run
+LEFT_DOCK_WIDTH = 300
+BOTTOM_DOCK_HEIGHT = 220
 _SETTINGS_VERSION = 1  # bump when the dock layout changes incompatibly
 
 
@@ -73,7 +75,9 @@ class MainWindow(QMainWindow):
         self.stage_header = StageHeader(session)
         self.legend = LegendBar(self.network_view)
         self.forward_controls = ForwardControls(session, self.network_view)
-        self.node_info = NodeInfoPopup(session, self.network_view)
+        self.node_info = NodeInfoPopup(
+            session, self
+        )  # over the window: may be taller than the view
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -364,10 +368,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ hover
     def _on_node_hovered(self, layer: int, unit: int, pos) -> None:
-        self.node_info.show_node(layer, unit, pos)
+        self.node_info.show_node(layer, unit, self.network_view.mapTo(self, pos))
 
     def _on_node_clicked(self, layer: int, unit: int, pos) -> None:
-        self.node_info.show_node(layer, unit, pos, pinned=True)
+        self.node_info.show_node(layer, unit, self.network_view.mapTo(self, pos), pinned=True)
 
     # ------------------------------------------------------------------ status
     def _update_summary(self) -> None:
@@ -394,10 +398,14 @@ class MainWindow(QMainWindow):
                 self.restoreState(state, _SETTINGS_VERSION)
                 return
         # first run: the layer graph keeps most of the width, the docks a comfortable column
-        for area in (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea):
+        for area, size, orientation in (
+            (Qt.DockWidgetArea.RightDockWidgetArea, DOCK_WIDTH, Qt.Orientation.Horizontal),
+            (Qt.DockWidgetArea.LeftDockWidgetArea, LEFT_DOCK_WIDTH, Qt.Orientation.Horizontal),
+            (Qt.DockWidgetArea.BottomDockWidgetArea, BOTTOM_DOCK_HEIGHT, Qt.Orientation.Vertical),
+        ):
             docks = [d for d in self._docks if self.dockWidgetArea(d) == area]
             if docks:
-                self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
+                self.resizeDocks(docks, [size] * len(docks), orientation)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         self.training.shutdown()  # stop a run and join its thread

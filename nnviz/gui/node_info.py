@@ -176,7 +176,7 @@ class NodeInfoPopup(QFrame):
         self.node: tuple[int, int] | None = None
         self.setObjectName("NodeInfoPopup")
         self.setStyleSheet(
-            f"#NodeInfoPopup {{ background: #ffffffee; border: 1px solid {style.NODE_OUTLINE};"
+            f"#NodeInfoPopup {{ background: #fdfdfe; border: 1px solid {style.NODE_OUTLINE};"
             " border-radius: 6px; }"
         )
         self.text_label = QLabel()
@@ -230,9 +230,9 @@ class NodeInfoPopup(QFrame):
         if weights is not None:
             self.image_label.setPixmap(weights_pixmap(weights))
             self.image_caption.setText(
-                _tr("its {n} incoming weights W1[:, {j}]\n(red +, blue −, as the image)").format(
-                    n=weights.size, j=unit
-                )
+                _tr(
+                    "its {n} incoming weights W1[:, {j}], laid out\nlike the image (red +, blue −)"
+                ).format(n=weights.size, j=unit)
             )
         self.image_label.setVisible(weights is not None)
         self.image_caption.setVisible(weights is not None)

@@ -175,6 +175,8 @@ def test_a_model_with_other_layer_sizes_opens_and_lays_out(window, tmp_path):
     lay = window.network_view.graph_layout
     assert [len(c.shown) + c.hidden_count for c in lay.columns[1:]] == [256, 128, 10]
     assert window.forward_controls.stage_buttons.button(6).text() == "y"
+    row = window.forward_controls._stage_row
+    assert row.count() == 7  # the old network's buttons are gone
     assert "other.npz" in window.summary_label.text()
     window.session.set_stage(len(window.session.trace) - 1)
     assert window.network_view.edge_count() > 0
