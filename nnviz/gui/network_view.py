@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPen, QPixmapCache
+from PySide6.QtGui import QBrush, QColor, QPen, QPixmapCache
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming, unit_preactivation
 from nnviz.gui import style
+from nnviz.gui.column_labels import ColumnLabels
 from nnviz.gui.network_items import EdgeLayer, OutputColumn, PulseLayer
 from nnviz.gui.network_layout import GraphLayout, compute_layout
 from nnviz.gui.session import Session
@@ -88,7 +89,6 @@ class NetworkView(pg.GraphicsView):
         self._layout: GraphLayout | None = None
         self._brush_idx: dict[int, np.ndarray] = {}
         self._reached: dict[int, bool] = {}
-        self._footer_text: dict[int, str] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(style.FRAME_MS)
         self._timer.timeout.connect(self._on_frame)
@@ -167,10 +167,10 @@ class NetworkView(pg.GraphicsView):
         return self._brush_idx.get(layer, np.zeros(0, dtype=np.intp))
 
     def footer_text(self, layer: int) -> str:
-        return self._footer_text.get(layer, "")
+        return self.labels.footer_text(layer)
 
     def title_text(self, layer: int) -> str:
-        return self._titles[layer].textItem.toPlainText()
+        return self.labels.title_text(layer)
 
     # ------------------------------------------------------------------ public, act
     def play(self) -> None:
@@ -215,7 +215,6 @@ class NetworkView(pg.GraphicsView):
             self.view_box.removeItem(item)
         self._items = []
         self._reached = {}
-        self._footer_text = {}
         net = self.session.network
         L = net.num_layers
         self.edge_layers = {l: EdgeLayer(self._add) for l in range(1, L + 1)}
@@ -235,9 +234,7 @@ class NetworkView(pg.GraphicsView):
             item.sigHovered.connect(lambda _it, pts, ev, l=l: self._on_points_hovered(l, pts))
             item.sigClicked.connect(lambda _it, pts, ev, l=l: self._on_points_clicked(l, pts))
             self._node_items[l] = self._add(item, 10.0)
-        self._titles = {l: self._text() for l in range(L + 1)}
-        self._footers = {l: self._text(color=style.MUTED) for l in range(L + 1)}
-        self._ellipses = {l: self._text(anchor=(0.5, 0.5), color=style.MUTED) for l in range(L + 1)}
+        self.labels = ColumnLabels(self._text, L + 1)
         self.output = OutputColumn(self._add, self._text, net.sizes[-1])
         self._hover_ring = self._add(
             pg.ScatterPlotItem(pxMode=True, symbol="o", antialias=True), 16.0
@@ -286,20 +283,9 @@ class NetworkView(pg.GraphicsView):
         """Positions and texts that depend only on the layout and the network's shape."""
         lay = self._layout
         net = self.session.network
-        L = net.num_layers
-        for level in ("long", "compact", "minimal"):
-            titles = [self._column_titles(l, level) for l in range(L + 1)]
-            if self._titles_fit(titles):
-                break
+        self.labels.place(net, lay)
         for col in lay.columns:
             l = col.layer
-            title, sub = titles[l]
-            self._titles[l].setHtml(
-                f'<div style="text-align:center"><b style="font-size:11pt">{title}</b><br>'
-                f'<span style="color:{style.MUTED}">{sub}</span></div>'
-            )
-            self._titles[l].setPos(col.x, lay.title_y)
-            self._footers[l].setPos(col.x, lay.footer_y)
             if col.is_image:
                 self._node_items[l].setData([], [])
                 left, top, side = col.image_rect
@@ -309,53 +295,8 @@ class NetworkView(pg.GraphicsView):
             if l == 0:
                 self._image.setVisible(col.is_image)
                 self._image_frame.setVisible(col.is_image)
-            self._ellipses[l].setVisible(bool(col.hidden_count))
-            if col.hidden_count:
-                self._ellipses[l].setText(_tr("⋮ +{n}").format(n=col.hidden_count))
-                self._ellipses[l].setPos(*col.ellipsis)
         self._reached = {}
         self.output.place(lay, self.session.class_names())
-
-    def _column_titles(self, layer: int, level: str) -> tuple[str, str]:
-        """(title, subtitle) of a column; ``level`` long, compact or minimal for close columns."""
-        net = self.session.network
-        n = net.sizes[layer]
-        compact = level != "long"
-        if level == "minimal":
-            if layer == 0:
-                return _tr("Input x"), str(n)
-            if layer == net.num_layers:
-                return _tr("Output y"), str(n)
-            return _tr("Layer {l}").format(l=layer), str(n)
-        if layer == 0:
-            side = int(round(np.sqrt(n)))
-            if compact:
-                return _tr("Input x"), _tr("{n} pixels").format(n=n)
-            if side * side == n:
-                return _tr("Input x"), _tr("{n} pixels ({s}×{s})").format(n=n, s=side)
-            return _tr("Input x"), _tr("{n} values").format(n=n)
-        if layer == net.num_layers:
-            if compact:
-                return _tr("Output y"), _tr("{n} · softmax").format(n=n)
-            return _tr("Output y"), _tr("{n} classes · softmax").format(n=n)
-        if compact:
-            return _tr("Layer {l}").format(l=layer), _tr("{n} · {h}").format(
-                n=n, h=net.activation.name
-            )
-        return _tr("Hidden layer {l}").format(l=layer), _tr("{n} nodes · h = {h}").format(
-            n=n, h=net.activation.name
-        )
-
-    def _titles_fit(self, titles: list[tuple[str, str]]) -> bool:
-        bold = style.ui_font(2, bold=True)
-        fm_title, fm_sub = QFontMetrics(bold), QFontMetrics(style.ui_font())
-        widths = [
-            max(fm_title.horizontalAdvance(t), fm_sub.horizontalAdvance(s)) for t, s in titles
-        ]
-        xs = [c.x for c in self._layout.columns]
-        return all(
-            (widths[i] + widths[i + 1]) / 2 + 12 <= xs[i + 1] - xs[i] for i in range(len(xs) - 1)
-        )
 
     def _refresh(self) -> None:
         """Recompute what depends on the trace (edges, pulses), then draw the current stage."""
@@ -423,12 +364,7 @@ class NetworkView(pg.GraphicsView):
         for col in lay.columns:
             l = col.layer
             name = self.shown_stage_name(l)
-            footer = (
-                _tr("shows <b>{name}</b>").format(name=name) if name else _tr("not reached yet")
-            )
-            if self._footer_text.get(l) != footer:
-                self._footer_text[l] = footer
-                self._footers[l].setHtml(f'<span style="color:{style.MUTED}">{footer}</span>')
+            self.labels.set_footer(l, name)
             if col.is_image:
                 continue
             idx = self._column_indices(l, stage)
