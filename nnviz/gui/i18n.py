@@ -8,6 +8,11 @@ is remembered in QSettings.
 
 Panels follow the Qt Designer pattern: every static text is set in ``retranslate_ui()``, which
 ``__init__`` calls once and ``changeEvent`` calls again on ``QEvent.LanguageChange``.
+
+Strings are marked in one of two ways, both of which ``pyside6-lupdate`` extracts:
+``self.tr("...")`` inside a QObject subclass (context: the class name), or the module-level
+:func:`tr` below, imported by name (``from nnviz.gui.i18n import tr``; context: empty).
+The text must be a string literal; put numbers in with ``tr("{n} units").format(n=n)``.
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ from nnviz.paths import resource_path
 
 LANGUAGES = {"en": "English", "ko": "한국어"}  # code -> the language's own name
 _SETTINGS_KEY = "ui/language"
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate ``text`` outside a QObject (lupdate files these under the empty context)."""
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def catalogue_path(lang: str):
