@@ -126,6 +126,8 @@ class _Run:
     accuracy_ema_state: EmaState = field(default_factory=EmaState)
     items: dict[str, pg.PlotDataItem] = field(default_factory=dict)
     status: str = ""
+    total_steps: int = 0  # known once the run has started
+    steps_per_epoch: int = 0
 
     @property
     def minimised(self) -> str:
@@ -399,6 +401,7 @@ class CurvesPanel(QWidget):
             self._current.number = 1
         self.clear_button.setEnabled(False)
         self._dirty = True
+        self._fit_x()
 
     # ------------------------------------------------------------------ options
     def set_smoothing(self, smoothing: float) -> None:
@@ -426,7 +429,7 @@ class CurvesPanel(QWidget):
         self._set_x_label()
         self._dirty_all = True
         self.refresh()
-        self.loss_plot.enableAutoRange(axis="x")
+        self._fit_x()
 
     def _set_x_label(self) -> None:
         text = {
@@ -446,6 +449,24 @@ class CurvesPanel(QWidget):
         self.accuracy_plot.setLogMode(x=log_x, y=False)
         self._dirty_all = True
         self.refresh()
+        self._fit_x()
+
+    def set_run_length(self, event: ev.TrainingStarted) -> None:
+        """The current run's length is known: the x axis spans it from the start (axes that
+        stay put are not redrawn with every update)."""
+        if self._current is not None:
+            self._current.total_steps = event.total_steps
+            self._current.steps_per_epoch = event.steps_per_epoch
+        self._fit_x()
+
+    def _fit_x(self) -> None:
+        runs = [r for r in self._runs if r.total_steps and r.steps_per_epoch]
+        if self.log_x_box.isChecked() or self._x_mode == "time" or not runs:
+            self.loss_plot.enableAutoRange(axis="x")
+            return
+        per = (lambda r: 1) if self._x_mode == "step" else (lambda r: r.steps_per_epoch)
+        end = max(r.total_steps / per(r) for r in runs)
+        self.loss_plot.setXRange(0, end, padding=0.02)
 
     # ------------------------------------------------------------------ drawing
     def _x(self, buffer: SeriesBuffer) -> np.ndarray:

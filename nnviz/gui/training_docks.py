@@ -57,7 +57,9 @@ class TrainingDocks:
         window.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
         window.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
         QTimer.singleShot(0, self._size_bottom)  # once the window is laid out
-        self.panel.run_started.connect(lambda _config: self.results_dock.raise_())
+        # the live weights while training, the mistakes once done (unless the user chose a tab)
+        self.panel.run_started.connect(lambda _config: self.weights_dock.raise_())
+        self.panel.run_ended.connect(self._on_run_ended)
         self.panel_dock.raise_()
 
     def _size_bottom(self) -> None:
@@ -66,6 +68,10 @@ class TrainingDocks:
             return  # the user's own layout was restored
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         w.resizeDocks([self.panel_dock], [_LEFT_WIDTH], Qt.Orientation.Horizontal)
+
+    def _on_run_ended(self, _event) -> None:
+        if not self.weights_dock.visibleRegion().isEmpty():
+            self.results_dock.raise_()
 
     def model_meta(self) -> dict:
         """Training metadata for File > Save ({} when the network was not trained here)."""

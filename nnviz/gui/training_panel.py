@@ -194,8 +194,7 @@ class TrainingPanel(QWidget):
             return False
         if self.session.dataset is not dataset:
             self.session.set_dataset(dataset)
-        self._run_network = network.copy()  # the window shows the initial weights
-        self.session.set_network(self._run_network)
+        self._show_network(network)
         self._run_config = config
         self._seed_used = config.seed
         self._last_eval = None
@@ -208,6 +207,21 @@ class TrainingPanel(QWidget):
         self._set_state("paused" if paused else "running")
         self.run_started.emit(config)
         return True
+
+    def _show_network(self, network) -> None:
+        """Put (a copy of) the run's initial weights into the session: in place when the
+        session's network has the same shape (cheaper to redraw), else as a new network."""
+        current = self.session.network
+        same = (
+            current.sizes == network.sizes
+            and current.activation == network.activation
+            and current.dtype == network.dtype
+        )
+        if same and current is self._run_network:
+            self.session.set_params(network.params)
+        else:
+            self._run_network = network.copy()
+            self.session.set_network(self._run_network)
 
     def _dataset_for(self, config: TrainingConfig) -> Dataset:
         ds = self.session.dataset
@@ -465,6 +479,7 @@ def connect_training(panel: TrainingPanel, curves=None, results=None) -> None:
     w = panel.worker
     if curves is not None:
         panel.run_started.connect(curves.begin_run)
+        w.started.connect(curves.set_run_length)
         w.batches.connect(curves.add_batches)
         w.evaluated.connect(curves.add_evaluation)
         panel.run_ended.connect(curves.end_run)

@@ -50,6 +50,7 @@ class WeightsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.mosaic: np.ndarray | None = None
+        self._stale = True  # the weights changed while the view was hidden
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.caption = QLabel()
@@ -72,7 +73,16 @@ class WeightsView(QWidget):
         session.params_changed.connect(self._on_weights_changed)
         self._on_weights_changed()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._stale:
+            self._on_weights_changed()
+
     def _on_weights_changed(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # redrawn when shown: a hidden tab costs the trainer nothing
+            return
+        self._stale = False
         net = self.session.network
         W1 = net.params["W1"]
         side = int(round(math.sqrt(W1.shape[0])))

@@ -1,0 +1,151 @@
+"""``nnviz bench --gui``: how training behaves with the window open (offscreen).
+
+Measures, with the same TrainingConfig (the defaults, ``epochs`` epochs) and one BLAS thread:
+- headless samples/s (``train()`` in a plain loop, as ``nnviz train``) and samples/s with the
+  whole window training (curves, results, weights and the live layer graph), and their ratio;
+- the largest gap between ticks of a 10 ms timer in the GUI thread while training (stalls);
+- how often the curves were redrawn per second;
+- the same window run with two BLAS threads, to show why the worker limits BLAS to one;
+- the layer graph's animation frame rate (``measure_animation_fps`` of nnviz.gui.app).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+from threadpoolctl import threadpool_limits
+
+__all__ = ["run_gui_bench"]
+
+_TICK_MS = 10  # the timer whose gaps reveal stalls of the GUI thread
+_REPEATS = 3  # runs per measurement; the median is reported (the machine is shared)
+_RUN_TIMEOUT_S = 600  # a run that takes longer than this is reported as failed
+_ANIMATION_S = 2.0  # seconds of forward-pass animation for the frame rate
+
+
+def _headless_rate(config, dataset) -> float:
+    from nnviz.core import events as ev
+    from nnviz.core.training import train
+
+    rate = 0.0
+    with threadpool_limits(limits=1, user_api="blas"):
+        for event in train(config, dataset):
+            if isinstance(event, ev.BatchFinished):
+                rate = event.samples_per_s
+    return rate
+
+
+def _window_run(app, window, config, blas_threads: int) -> dict:
+    """One run started from the window's panel; returns its samples/s, stall and curve rate."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    docks = window.training
+    panel, curves = docks.panel, docks.curves
+    panel.worker.blas_threads = blas_threads
+    panel.set_config(config)
+    panel.same_weights.setChecked(True)  # every run starts from the same weights
+    state = {"rate": 0.0, "last": 0.0, "max_gap": 0.0, "refreshes": 0, "ended": None}
+
+    def on_batches(chunk) -> None:
+        state["rate"] = chunk.samples_per_s
+
+    def on_tick() -> None:
+        now = time.perf_counter()
+        state["max_gap"] = max(state["max_gap"], now - state["last"])
+        state["last"] = now
+
+    def on_refresh() -> None:
+        state["refreshes"] += 1
+
+    def on_ended(event) -> None:
+        state["ended"] = event
+        loop.quit()
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(_TICK_MS)
+    timer.timeout.connect(on_tick)
+    panel.worker.batches.connect(on_batches)
+    curves.refreshed.connect(on_refresh)
+    panel.run_ended.connect(on_ended)
+    panel.run_failed.connect(lambda _message: loop.quit())
+    QTimer.singleShot(_RUN_TIMEOUT_S * 1000, loop.quit)
+    try:
+        timer.start()
+        t0 = state["last"] = time.perf_counter()
+        if not panel.start():
+            raise RuntimeError(f"the training panel refused to start: {panel.config}")
+        loop.exec()
+        wall = time.perf_counter() - t0
+    finally:
+        timer.stop()
+        panel.worker.batches.disconnect(on_batches)
+        curves.refreshed.disconnect(on_refresh)
+        panel.run_ended.disconnect(on_ended)
+        panel.shutdown()
+    if state["ended"] is None:
+        raise RuntimeError("the training run in the window did not finish")
+    return {
+        "samples_per_s": state["rate"],
+        "max_stall_ms": 1000.0 * state["max_gap"],
+        "curve_hz": state["refreshes"] / wall if wall > 0 else 0.0,
+        "seconds": wall,
+    }
+
+
+def run_gui_bench(epochs: int = 1) -> dict:
+    """Train with the window open (offscreen) and headless; return the figures as a dict."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, QTemporaryDir
+
+    from nnviz.core.datasets import load_dataset
+    from nnviz.core.training import TrainingConfig
+    from nnviz.gui import app as gui_app
+
+    qapp = gui_app.make_app()
+    dataset = load_dataset("mnist")
+    dataset.train, dataset.test  # noqa: B018 (read before anything is timed)
+    config = TrainingConfig(epochs=epochs)
+
+    headless = [_headless_rate(config, dataset) for _ in range(_REPEATS)]
+
+    settings_dir = QTemporaryDir()
+    settings = QSettings(os.path.join(settings_dir.path(), "bench.ini"), QSettings.Format.IniFormat)
+    window = gui_app.build_window(remember_layout=False, settings=settings)
+    window.resize(1280, 820)
+    window.show()
+    for _ in range(5):
+        qapp.processEvents()
+    try:
+        one = [_window_run(qapp, window, config, blas_threads=1) for _ in range(_REPEATS)]
+        two = [_window_run(qapp, window, config, blas_threads=2) for _ in range(_REPEATS)]
+        measure = getattr(gui_app, "measure_animation_fps", None)
+        fps = measure(window, _ANIMATION_S) if measure is not None else None
+    finally:
+        window.close()
+        window.deleteLater()
+        qapp.processEvents()
+
+    headless_rate = statistics.median(headless)
+    gui_rate = statistics.median(r["samples_per_s"] for r in one)
+    gui_rate_2 = statistics.median(r["samples_per_s"] for r in two)
+    return {
+        "gui_train_ratio": round(gui_rate / headless_rate, 3) if headless_rate else None,
+        "max_stall_ms": round(max(r["max_stall_ms"] for r in one), 1),
+        "curve_hz": round(statistics.median(r["curve_hz"] for r in one), 1),
+        "animation_fps": round(fps, 1) if fps is not None else None,
+        "headless_samples_per_s": round(headless_rate),
+        "gui_samples_per_s": round(gui_rate),
+        "gui_samples_per_s_2_blas_threads": round(gui_rate_2),
+        "blas_1_over_2_threads": round(gui_rate / gui_rate_2, 2) if gui_rate_2 else None,
+        "max_stall_ms_2_blas_threads": round(max(r["max_stall_ms"] for r in two), 1),
+        "epochs": epochs,
+        "runs": _REPEATS,
+        "cores": os.cpu_count(),
+        "qt_platform": qapp.platformName(),
+    }
