@@ -1,0 +1,818 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name />
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>Units per hidden layer, e.g. 50, 100 (the book)</source>
+        <translation>은닉층마다의 뉴런 수, 예: 50, 100 (책의 설정)</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Slope</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>초기 가중치</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Random seed of the initial weights and shuffling</source>
+        <translation>초기 가중치와 데이터 섞기에 쓰는 난수 시드</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Step size of each weight update</source>
+        <translation>가중치를 한 번 갱신할 때의 보폭</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Images per weight update</source>
+        <translation>가중치를 한 번 갱신하는 데 쓰는 이미지 수</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Passes over the training images</source>
+        <translation>훈련 이미지 전체를 몇 번 반복할지</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Tests per epoch</source>
+        <translation>에포크당 평가 횟수</translation>
+    </message>
+    <message>
+        <source>How often per epoch the test set is scored (points on the test curves)</source>
+        <translation>에포크마다 시험 데이터로 몇 번 평가할지 (시험 곡선의 점)</translation>
+    </message>
+    <message>
+        <source>Enter whole numbers separated by commas, e.g. 50, 100</source>
+        <translation>쉼표로 구분한 정수를 입력하세요. 예: 50, 100</translation>
+    </message>
+    <message>
+        <source>Enter a number</source>
+        <translation>숫자를 입력하세요</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationExplorer</name>
+    <message>
+        <source>Activation function:</source>
+        <translation>활성화 함수:</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Draw several activation functions on one plot</source>
+        <translation>여러 활성화 함수를 한 그래프에 함께 그립니다</translation>
+    </message>
+    <message>
+        <source>Network's units</source>
+        <translation>네트워크의 뉴런</translation>
+    </message>
+    <message>
+        <source>Show the current sample's pre-activations of the layer in the forward pass</source>
+        <translation>순전파 중인 층에서 현재 샘플의 활성화 전 값(a)을 표시합니다</translation>
+    </message>
+    <message>
+        <source>Hover over the plot to read h(x) and h′(x).</source>
+        <translation>그래프 위에 마우스를 올리면 h(x)와 h′(x)를 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>h′ too</source>
+        <translation>h′도 표시</translation>
+    </message>
+    <message>
+        <source>Also draw each function's derivative, dashed</source>
+        <translation>각 함수의 도함수도 점선으로 그립니다</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>뉴런 수</translation>
+    </message>
+    <message>
+        <source>h′(x), the slope</source>
+        <translation>h′(x), 기울기</translation>
+    </message>
+    <message>
+        <source>saturated: |h′| &amp;lt; 0.1</source>
+        <translation>포화: |h′| &amp;lt; 0.1</translation>
+    </message>
+    <message>
+        <source>the network's {0}</source>
+        <translation>네트워크의 {0}</translation>
+    </message>
+    <message>
+        <source>the network's Maxout units output their winning piece: z = a</source>
+        <translation>네트워크의 Maxout 뉴런은 가장 큰 조각을 그대로 출력합니다: z = a</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dots:&lt;/b&gt; the {n} units of layer {l} for the current sample, at their pre-activations a{l} on the network's {act}. &lt;span style='color:{red}'&gt;{k} saturated&lt;/span&gt; (|h′| &amp;lt; 0.1), &lt;span style='color:{green}'&gt;{m} passing a gradient&lt;/span&gt;.</source>
+        <translation>&lt;b&gt;점:&lt;/b&gt; 현재 샘플에 대한 {l}층의 뉴런 {n}개를, 활성화 전 값 a{l}의 위치에 네트워크의 {act} 위에 찍었습니다. &lt;span style='color:{red}'&gt;포화 {k}개&lt;/span&gt; (|h′| &amp;lt; 0.1), &lt;span style='color:{green}'&gt;기울기를 전달하는 뉴런 {m}개&lt;/span&gt;.</translation>
+    </message>
+    <message>
+        <source>x = {x} &amp;nbsp; &lt;span style='color:{c1}'&gt;h(x) = {f}&lt;/span&gt; &amp;nbsp; &lt;span style='color:{c2}'&gt;h′(x) = {df}&lt;/span&gt;</source>
+        <translation>x = {x} &amp;nbsp; &lt;span style='color:{c1}'&gt;h(x) = {f}&lt;/span&gt; &amp;nbsp; &lt;span style='color:{c2}'&gt;h′(x) = {df}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionPlot</name>
+    <message>
+        <source>true digit</source>
+        <translation>실제 숫자</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>예측한 숫자</translation>
+    </message>
+</context>
+<context>
+    <name>CurvesPanel</name>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>평활화</translation>
+    </message>
+    <message>
+        <source>How strongly the training curves are averaged over recent batches</source>
+        <translation>훈련 곡선을 최근 배치들에 대해 얼마나 강하게 평균할지</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>손실 로그 눈금</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>x 로그 눈금</translation>
+    </message>
+    <message>
+        <source>by step</source>
+        <translation>스텝 기준</translation>
+    </message>
+    <message>
+        <source>by epoch</source>
+        <translation>에포크 기준</translation>
+    </message>
+    <message>
+        <source>by time</source>
+        <translation>시간 기준</translation>
+    </message>
+    <message>
+        <source>What the horizontal axis counts</source>
+        <translation>가로축에 표시할 단위</translation>
+    </message>
+    <message>
+        <source>Clear old runs</source>
+        <translation>이전 실행 지우기</translation>
+    </message>
+    <message>
+        <source>Remove the dimmed curves of earlier runs</source>
+        <translation>흐리게 표시된 이전 실행의 곡선을 지웁니다</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Curves as CSV table…</source>
+        <translation>곡선을 CSV 표로…</translation>
+    </message>
+    <message>
+        <source>Plots as PNG picture…</source>
+        <translation>그래프를 PNG 그림으로…</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+    <message>
+        <source>Press Start to train: the curves appear here</source>
+        <translation>시작을 누르면 학습이 시작되고 곡선이 여기에 나타납니다</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>교차 엔트로피</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>test {loss} (minimised)</source>
+        <translation>시험 {loss} (최소화 대상)</translation>
+    </message>
+    <message>
+        <source>training, smoothed</source>
+        <translation>훈련 (평활화)</translation>
+    </message>
+    <message>
+        <source>test {loss}</source>
+        <translation>시험 {loss}</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>시험</translation>
+    </message>
+    <message>
+        <source>steps (batches trained)</source>
+        <translation>스텝 (학습한 배치 수)</translation>
+    </message>
+    <message>
+        <source>seconds of training</source>
+        <translation>학습 시간 (초)</translation>
+    </message>
+    <message>
+        <source>Export curves as CSV</source>
+        <translation>곡선을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export curves as PNG</source>
+        <translation>곡선을 PNG로 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DigitCanvas</name>
+    <message>
+        <source>Draw a digit here with the mouse or a pen</source>
+        <translation>마우스나 펜으로 여기에 숫자를 그리세요</translation>
+    </message>
+    <message>
+        <source>Draw a digit (0-9) here</source>
+        <translation>여기에 숫자(0-9)를 그리세요</translation>
+    </message>
+</context>
+<context>
+    <name>DigitPreview</name>
+    <message>
+        <source>What the network sees: your drawing cropped, scaled to fit 20x20 pixels and centred by its centre of mass in 28x28, as MNIST's digits were made</source>
+        <translation>네트워크가 보는 입력: MNIST 숫자를 만든 방식대로, 그림을 잘라 20x20 픽셀에 맞게 줄이고 무게중심이 28x28의 가운데에 오도록 옮긴 것</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPad</name>
+    <message>
+        <source>Thickness of the pen</source>
+        <translation>펜 굵기</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Wipe the pad and start again</source>
+        <translation>그림판을 지우고 다시 그립니다</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>말하지 않음</translation>
+    </message>
+    <message>
+        <source>Tell the network which digit you meant, so the loss can be shown</source>
+        <translation>어떤 숫자를 그렸는지 알려 주면 손실을 보여 줄 수 있습니다</translation>
+    </message>
+    <message>
+        <source>What the network sees (28×28)</source>
+        <translation>네트워크가 보는 입력 (28×28)</translation>
+    </message>
+    <message>
+        <source>Pen:</source>
+        <translation>펜:</translation>
+    </message>
+    <message>
+        <source>I meant:</source>
+        <translation>그린 숫자:</translation>
+    </message>
+    <message>
+        <source>This network takes {n} inputs, not 28×28 = 784: it cannot read a drawing.</source>
+        <translation>이 네트워크의 입력은 28×28 = 784개가 아니라 {n}개라서 그림을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Showing a test image.&lt;br&gt;Draw to try your own digit.</source>
+        <translation>시험 이미지를 보여 주는 중입니다.&lt;br&gt;직접 숫자를 그려 보세요.</translation>
+    </message>
+    <message>
+        <source>The network's answer appears here as you draw.</source>
+        <translation>그리는 동안 네트워크의 답이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The network says&lt;br&gt;&lt;span style='font-size:22pt; font-weight:600'&gt;{0}&lt;/span&gt;&lt;br&gt;{1}% sure</source>
+        <translation>네트워크의 답&lt;br&gt;&lt;span style='font-size:22pt; font-weight:600'&gt;{0}&lt;/span&gt;&lt;br&gt;확신도 {1}%</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>nnviz: a neural network, step by step</source>
+        <translation>nnviz: 한 단계씩 보는 신경망</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Softmax and loss</source>
+        <translation>소프트맥스와 손실</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>모델 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save model…</source>
+        <translation>모델 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;New random network</source>
+        <translation>새 무작위 네트워크(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open &amp;dataset…</source>
+        <translation>데이터셋 열기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export picture…</source>
+        <translation>그림 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward pass</source>
+        <translation>순전파(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Animate steps</source>
+        <translation>단계 애니메이션(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About nnviz</source>
+        <translation>nnviz 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{path}: the model takes {n} inputs, but {data} images have {m} pixels</source>
+        <translation>{path}: 모델의 입력은 {n}개인데 {data} 이미지의 픽셀은 {m}개입니다</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>{path}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>New network with random weights (seed {seed}): untrained, so its predictions are guesses</source>
+        <translation>무작위 가중치의 새 네트워크 (시드 {seed}): 학습 전이라 예측은 추측일 뿐입니다</translation>
+    </message>
+    <message>
+        <source>{path}: images have {m} pixels, but the network takes {n} inputs</source>
+        <translation>{path}: 이미지의 픽셀은 {m}개인데 네트워크의 입력은 {n}개입니다</translation>
+    </message>
+    <message>
+        <source>Opened dataset {name}</source>
+        <translation>데이터셋 {name}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the picture</source>
+        <translation>{path}: 그림을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved picture {path}</source>
+        <translation>그림을 {path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>nnviz</source>
+        <translation>nnviz</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <source>Models (*.npz)</source>
+        <translation>모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
+        <source>Open a directory with the four IDX files</source>
+        <translation>IDX 파일 네 개가 든 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Hover a node to see its formula with the numbers; click to pin it.</source>
+        <translation>노드에 마우스를 올리면 실제 숫자가 들어간 식이 보입니다. 클릭하면 고정됩니다.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About nnviz</source>
+        <translation>nnviz 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nnviz&lt;/b&gt;: see a neural network compute and learn.&lt;br&gt;The network of “Deep Learning from Scratch”, chapters 3 and 4, stepped through with the real numbers.</source>
+        <translation>&lt;b&gt;nnviz&lt;/b&gt;: 신경망이 계산하고 학습하는 모습을 봅니다.&lt;br&gt;「밑바닥부터 시작하는 딥러닝」 3장과 4장의 네트워크를 실제 숫자로 한 단계씩 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>unsaved</source>
+        <translation>저장 안 됨</translation>
+    </message>
+    <message>
+        <source>no dataset</source>
+        <translation>데이터셋 없음</translation>
+    </message>
+    <message>
+        <source>{name} · {sizes} · {act} · {data}</source>
+        <translation>{name} · {sizes} · {act} · {data}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Train the network to see which digits it confuses.</source>
+        <translation>네트워크를 학습시키면 어떤 숫자를 헷갈리는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Show all mistakes</source>
+        <translation>틀린 것 모두 보기</translation>
+    </message>
+    <message>
+        <source>Waiting for the first test of this run…</source>
+        <translation>이번 실행의 첫 평가를 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Test set after {steps:,} steps (epoch {epoch:.2g}): {acc:.1%} right, {wrong:,} wrong. Rows: the true digit; columns: the network's answer.</source>
+        <translation>{steps:,} 스텝 후의 시험 데이터 (에포크 {epoch:.2g}): {acc:.1%} 정답, {wrong:,}개 오답. 행: 실제 숫자, 열: 네트워크의 답.</translation>
+    </message>
+    <message>
+        <source>said {p}
+is {t}</source>
+        <translation>답 {p}
+정답 {t}</translation>
+    </message>
+    <message>
+        <source>Test image #{i}: the network said {p}, the label is {t}</source>
+        <translation>시험 이미지 #{i}: 네트워크의 답은 {p}, 정답은 {t}</translation>
+    </message>
+    <message>
+        <source>{t}s taken for {p}</source>
+        <translation>{p}(으)로 본 {t}</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>오답</translation>
+    </message>
+    <message>
+        <source>No {what} on the test set.</source>
+        <translation>시험 데이터에 {what}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>First {n} of {total:,} {what}. Click one to follow it through the network.</source>
+        <translation>{what} {total:,}개 중 처음 {n}개. 하나를 클릭하면 네트워크를 따라가 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{total:,} {what}. Click one to follow it through the network.</source>
+        <translation>{what} {total:,}개. 하나를 클릭하면 네트워크를 따라가 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxView</name>
+    <message>
+        <source>Temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <source>Divide the logits by T before the softmax: T &lt; 1 sharpens the probabilities, T &gt; 1 flattens them. T = 1 is the network's own output.</source>
+        <translation>소프트맥스 전에 로짓을 T로 나눕니다: T &lt; 1이면 확률이 뾰족해지고, T &gt; 1이면 평평해집니다. T = 1이 네트워크 본래의 출력입니다.</translation>
+    </message>
+    <message>
+        <source>Subtracting the max keeps exp from overflowing and does not change y; the probabilities add up to 1. Hover over a bar to read its numbers.</source>
+        <translation>최댓값을 빼면 exp가 넘치지 않고 y는 변하지 않습니다. 확률의 합은 1입니다. 막대에 마우스를 올리면 숫자를 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>① logits a&lt;sub&gt;k&lt;/sub&gt; / T</source>
+        <translation>① 로짓 a&lt;sub&gt;k&lt;/sub&gt; / T</translation>
+    </message>
+    <message>
+        <source>② exp(a&lt;sub&gt;k&lt;/sub&gt;/T − max)</source>
+        <translation>② exp(a&lt;sub&gt;k&lt;/sub&gt;/T − max)</translation>
+    </message>
+    <message>
+        <source>③ probabilities y&lt;sub&gt;k&lt;/sub&gt; = exp(…) / Σ exp(…)</source>
+        <translation>③ 확률 y&lt;sub&gt;k&lt;/sub&gt; = exp(…) / Σ exp(…)</translation>
+    </message>
+    <message>
+        <source>Loss against p = y&lt;sub&gt;true&lt;/sub&gt;</source>
+        <translation>정답 클래스의 확률 p = y&lt;sub&gt;정답&lt;/sub&gt;에 따른 손실</translation>
+    </message>
+    <message>
+        <source>p, the probability of the true class</source>
+        <translation>p, 정답 클래스의 확률</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>cross-entropy  −log p</source>
+        <translation>교차 엔트로피  −log p</translation>
+    </message>
+    <message>
+        <source>mean squared error  ½ Σ (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)&lt;sup&gt;2&lt;/sup&gt;</source>
+        <translation>평균 제곱 오차  ½ Σ (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)&lt;sup&gt;2&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <source>MSE when the other 1 − p is not spread evenly</source>
+        <translation>나머지 1 − p가 고르게 나뉘지 않을 때의 평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>T = {0}</source>
+        <translation>T = {0}</translation>
+    </message>
+    <message>
+        <source> (the network's)</source>
+        <translation> (네트워크 본래 값)</translation>
+    </message>
+    <message>
+        <source>Test image #{0}</source>
+        <translation>시험 이미지 #{0}</translation>
+    </message>
+    <message>
+        <source>Your drawing</source>
+        <translation>직접 그린 숫자</translation>
+    </message>
+    <message>
+        <source>true class &lt;b style='color:{c}'&gt;{n}&lt;/b&gt;</source>
+        <translation>정답 클래스 &lt;b style='color:{c}'&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>true class not given</source>
+        <translation>정답 클래스 없음</translation>
+    </message>
+    <message>
+        <source>{where}: {truth}; the network says &lt;b&gt;{guess}&lt;/b&gt; ({p}%)</source>
+        <translation>{where}: {truth}, 네트워크의 답 &lt;b&gt;{guess}&lt;/b&gt; ({p}%)</translation>
+    </message>
+    <message>
+        <source>No true class for this input, so no loss. On the drawing pad, say which digit you meant.</source>
+        <translation>이 입력에는 정답 클래스가 없어서 손실도 없습니다. 그림판에서 어떤 숫자를 그렸는지 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>This sample: p = {p}, &lt;span style='color:{c1}'&gt;cross-entropy {ce}&lt;/span&gt;, &lt;span style='color:{c2}'&gt;MSE {mse}&lt;/span&gt;. A confident mistake (p near 0) costs up to ~16 in cross-entropy but at most 1 in MSE.</source>
+        <translation>이 샘플: p = {p}, &lt;span style='color:{c1}'&gt;교차 엔트로피 {ce}&lt;/span&gt;, &lt;span style='color:{c2}'&gt;평균 제곱 오차 {mse}&lt;/span&gt;. 확신에 찬 오답(p가 0에 가까움)은 교차 엔트로피로는 약 16까지 벌점을 받지만 평균 제곱 오차로는 많아야 1입니다.</translation>
+    </message>
+    <message>
+        <source>class &lt;b&gt;{name}&lt;/b&gt;: a/T = {a}, exp = {e}, y = {y} &amp;nbsp; (Σ exp = {s})</source>
+        <translation>클래스 &lt;b&gt;{name}&lt;/b&gt;: a/T = {a}, exp = {e}, y = {y} &amp;nbsp; (Σ exp = {s})</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>(custom)</source>
+        <translation>(사용자 설정)</translation>
+    </message>
+    <message>
+        <source>Fill in a documented set of hyperparameters (book = the defaults)</source>
+        <translation>문서화된 하이퍼파라미터 묶음을 채웁니다 (book = 기본값)</translation>
+    </message>
+    <message>
+        <source>mnist, fashion-mnist or a directory of IDX files</source>
+        <translation>mnist, fashion-mnist 또는 IDX 파일이 든 폴더</translation>
+    </message>
+    <message>
+        <source>Leaky slope</source>
+        <translation>Leaky 기울기</translation>
+    </message>
+    <message>
+        <source>ELU alpha</source>
+        <translation>ELU 알파</translation>
+    </message>
+    <message>
+        <source>Maxout pieces</source>
+        <translation>Maxout 조각 수</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Train a new network with these settings</source>
+        <translation>이 설정으로 새 네트워크를 학습합니다</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 스텝</translation>
+    </message>
+    <message>
+        <source>Train on one batch, then pause</source>
+        <translation>배치 하나만 학습하고 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>End the run, keeping the weights learnt so far</source>
+        <translation>지금까지 학습한 가중치를 유지하고 학습을 끝냅니다</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Put freshly initialised weights in the network (untrained)</source>
+        <translation>네트워크에 새로 초기화한 가중치를 넣습니다 (학습 전)</translation>
+    </message>
+    <message>
+        <source>Same initial weights</source>
+        <translation>같은 초기 가중치</translation>
+    </message>
+    <message>
+        <source>Keep the seed, so the next run starts from exactly the same weights and replays identically (change one setting to compare)</source>
+        <translation>시드를 유지해서 다음 실행이 똑같은 가중치에서 시작해 똑같이 재현되게 합니다 (설정 하나만 바꿔 비교해 보세요)</translation>
+    </message>
+    <message>
+        <source>New initial weights (seed {seed}): the network is untrained.</source>
+        <translation>새 초기 가중치 (시드 {seed}): 아직 학습하지 않은 네트워크입니다.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Epoch {e} of {n}</source>
+        <translation>에포크 {e} / {n}</translation>
+    </message>
+    <message>
+        <source>step {s:,} of {t:,}</source>
+        <translation>스텝 {s:,} / {t:,}</translation>
+    </message>
+    <message>
+        <source>{r:,.0f} samples/s</source>
+        <translation>초당 {r:,.0f}개 샘플</translation>
+    </message>
+    <message>
+        <source>{t} left</source>
+        <translation>{t} 남음</translation>
+    </message>
+    <message>
+        <source>Paused after {n:,} steps: press Step for one more batch, or Resume.</source>
+        <translation>{n:,} 스텝 후 일시정지: 배치 하나를 더 하려면 한 스텝을, 이어 가려면 계속을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The training blew up: each step changed the weights so much that the loss grew instead of shrinking. Try a smaller learning rate (a tenth: {lr:g}). The last good weights were kept.
+{detail}</source>
+        <translation>학습이 발산했습니다: 스텝마다 가중치가 너무 크게 바뀌어서 손실이 줄지 않고 커졌습니다. 더 작은 학습률(10분의 1: {lr:g})을 써 보세요. 마지막으로 정상이던 가중치를 유지했습니다.
+{detail}</translation>
+    </message>
+    <message>
+        <source>Stopped after {n:,} steps.</source>
+        <translation>{n:,} 스텝 후 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Finished in {t}.</source>
+        <translation>{t} 만에 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Test accuracy {a:.1%}.</source>
+        <translation>시험 정확도 {a:.1%}.</translation>
+    </message>
+    <message>
+        <source>Training failed: {m}</source>
+        <translation>학습 실패: {m}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Out of memory: try smaller hidden layers or a smaller batch size.</source>
+        <translation>메모리가 부족합니다: 은닉층이나 배치 크기를 줄여 보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsView</name>
+    <message>
+        <source>The inputs ({n}) are not a square image.</source>
+        <translation>입력({n}개)이 정사각형 이미지가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Incoming weights of each first-layer unit: red where ink pushes it up, blue where ink pushes it down.</source>
+        <translation>첫 번째 층 각 뉴런으로 들어오는 가중치: 빨강은 잉크가 값을 올리는 곳, 파랑은 내리는 곳입니다.</translation>
+    </message>
+    <message>
+        <source>({k} tiles per unit: one per Maxout piece.)</source>
+        <translation>(뉴런마다 타일 {k}개: Maxout 조각마다 하나씩.)</translation>
+    </message>
+    <message>
+        <source>Showing {m} of {n}.</source>
+        <translation>{n}개 중 {m}개를 표시합니다.</translation>
+    </message>
+</context>
+</TS>
