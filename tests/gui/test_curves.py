@@ -1,0 +1,161 @@
+"""Live curves: buffers, smoothing, both losses, earlier runs, x modes, export, fixed items."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+
+from nnviz.core import events as ev
+from nnviz.core.smoothing import ema
+from nnviz.core.training import TrainingConfig
+from nnviz.gui.curves import CurvesPanel, SeriesBuffer
+from nnviz.gui.worker import BatchChunk
+
+
+def _chunk(start: int, n: int, per_epoch: int = 100) -> BatchChunk:
+    step = np.arange(start, start + n)
+    loss = 2.3 * np.exp(-step / 50) + 0.1
+    acc = 1 - loss / 3
+    return BatchChunk(step, step / per_epoch, step * 0.01, loss, acc, acc, 1e4, 1000)
+
+
+def _evaluation(step: int, ce: float = 0.4, mse: float = 0.05, acc: float = 0.9):
+    return ev.Evaluated(
+        step,
+        step / 100,
+        step * 0.01,
+        acc,
+        ce,
+        mse,
+        acc + 0.01,
+        ce - 0.01,
+        mse,
+        True,
+        np.zeros((10, 10), np.int64),
+        np.zeros(10, np.intp),
+    )
+
+
+@pytest.fixture
+def curves(qtbot):
+    c = CurvesPanel()
+    qtbot.addWidget(c)
+    c.resize(700, 400)
+    c.show()
+    return c
+
+
+def test_series_buffer_grows_by_doubling_and_keeps_the_values():
+    buf = SeriesBuffer(("a", "b"), capacity=4)
+    buf.append(a=np.arange(3), b=np.ones(3))
+    buf.append(a=np.arange(3, 10), b=np.zeros(7))
+    assert len(buf) == 10 and buf.capacity >= 10
+    np.testing.assert_array_equal(buf["a"], np.arange(10))
+    np.testing.assert_array_equal(buf["b"], [1, 1, 1] + [0] * 7)
+
+
+def test_updates_reuse_the_same_plot_items(curves):
+    curves.begin_run(TrainingConfig())
+    items = len(curves.loss_plot.items), len(curves.accuracy_plot.items)
+    for i in range(50):
+        curves.add_batches(_chunk(1 + 20 * i, 20))
+        if i % 10 == 9:
+            curves.add_evaluation(_evaluation(20 * (i + 1)))
+        curves.refresh()
+    assert (len(curves.loss_plot.items), len(curves.accuracy_plot.items)) == items
+    run = curves.current
+    assert len(run.batches) == 1000 and len(run.evals) == 5
+    x, y = run.items["batch_loss"].getOriginalDataset()
+    np.testing.assert_array_equal(x, np.arange(1, 1001))
+    assert run.items["batch_loss"].opts["autoDownsample"]
+    assert run.items["batch_loss"].opts["clipToView"]
+
+
+def test_the_smoothed_line_is_the_debiased_ema_and_follows_the_slider(curves):
+    curves.begin_run(TrainingConfig())
+    chunk = _chunk(1, 200)
+    curves.add_batches(_chunk(1, 120))
+    curves.add_batches(_chunk(121, 80))
+    expected, _ = ema(chunk.loss, curves.smoothing)
+    np.testing.assert_allclose(curves.current.batches["smooth"], expected)
+    assert curves.current.batches["smooth"][0] == pytest.approx(chunk.loss[0])  # debiased
+    curves.smoothing_slider.setValue(50)
+    assert curves.smoothing == pytest.approx(0.5)
+    expected, _ = ema(chunk.loss, 0.5)
+    np.testing.assert_allclose(curves.current.batches["smooth"], expected)
+    curves.refresh()
+    _, y = curves.current.items["smooth_loss"].getOriginalDataset()
+    np.testing.assert_allclose(y, expected)
+
+
+def test_both_test_losses_are_drawn_and_the_minimised_one_is_named(curves):
+    curves.begin_run(TrainingConfig(loss="mse"))
+    curves.add_batches(_chunk(1, 100))
+    curves.add_evaluation(_evaluation(100, ce=0.7, mse=0.08))
+    items = curves.current.items
+    _, minimised = items["test_loss"].getOriginalDataset()
+    _, other = items["test_other"].getOriginalDataset()
+    assert minimised.tolist() == [0.08] and other.tolist() == [0.7]
+    labels = [label.text for _sample, label in curves.loss_legend.items]
+    assert any("MSE (minimised)" in t for t in labels)
+    assert any("cross-entropy" in t and "minimised" not in t for t in labels)
+
+
+def test_earlier_runs_stay_dimmed_and_labelled_until_cleared(curves):
+    curves.begin_run(TrainingConfig(lr=0.5))
+    curves.add_batches(_chunk(1, 100))
+    curves.add_evaluation(_evaluation(100, acc=0.91))
+    curves.begin_run(TrainingConfig(lr=0.1))
+    first, second = curves.runs
+    assert not first.items["batch_loss"].isVisible()
+    assert first.items["smooth_loss"].opts["pen"].color().alpha() < 255
+    labels = [label.text for _sample, label in curves.loss_legend.items]
+    assert any(t.startswith("run 1") and "lr 0.5" in t and "91.0%" in t for t in labels)
+    assert curves.clear_button.isEnabled()
+    curves.clear_earlier()
+    assert curves.runs == [second]
+    assert first.items["smooth_loss"] not in curves.loss_plot.items
+
+
+def test_x_axis_by_step_epoch_and_time(curves):
+    curves.begin_run(TrainingConfig())
+    chunk = _chunk(1, 300)
+    curves.add_batches(chunk)
+    for mode, expected in (("epoch", chunk.epoch), ("time", chunk.elapsed), ("step", chunk.step)):
+        curves.set_x_mode(mode)
+        x, _ = curves.current.items["smooth_loss"].getOriginalDataset()
+        np.testing.assert_allclose(x, expected)
+    with pytest.raises(ValueError):
+        curves.set_x_mode("fortnights")
+
+
+def test_log_scale_toggles(curves):
+    curves.begin_run(TrainingConfig())
+    curves.add_batches(_chunk(1, 100))
+    curves.log_loss_box.setChecked(True)
+    curves.log_x_box.setChecked(True)
+    assert curves.loss_plot.ctrl.logYCheck.isChecked()
+    assert curves.loss_plot.ctrl.logXCheck.isChecked()
+    assert not curves.accuracy_plot.ctrl.logYCheck.isChecked()
+
+
+def test_export_csv_and_png(curves, tmp_path):
+    curves.begin_run(TrainingConfig())
+    curves.add_batches(_chunk(1, 50))
+    curves.add_evaluation(_evaluation(50))
+    curves.begin_run(TrainingConfig(lr=0.1))
+    curves.add_batches(_chunk(1, 30))
+    path = tmp_path / "curves.csv"
+    curves.export_csv(path)
+    with open(path, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 50 + 1 + 30
+    batches = [r for r in rows if r["run"] == "1" and r["kind"] == "batch"]
+    np.testing.assert_allclose([float(r["batch_loss"]) for r in batches], _chunk(1, 50).loss)
+    evaluation = [r for r in rows if r["kind"] == "evaluation"]
+    assert len(evaluation) == 1 and float(evaluation[0]["test_mse"]) == 0.05
+    assert {r["lr"] for r in rows if r["run"] == "2"} == {"0.1"}
+    png = tmp_path / "curves.png"
+    assert curves.export_png(png) and png.stat().st_size > 1000

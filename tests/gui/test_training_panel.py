@@ -1,0 +1,238 @@
+"""The training panel: defaults from TrainingConfig, field errors, Start to finished, pause /
+step / resume / stop, reset, failures, divergence, closing the window, save and reopen."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from training_helpers import small_mnist
+
+from nnviz.core import events as ev
+from nnviz.core.errors import ConfigError
+from nnviz.core.model_io import load_model
+from nnviz.core.training import TrainingConfig
+from nnviz.gui.curves import CurvesPanel
+from nnviz.gui.results import ResultsPanel
+from nnviz.gui.session import Session
+from nnviz.gui.training_panel import TrainingPanel, connect_training
+
+_RUN_MS = 30_000  # generous: a run on the small set takes well under a second
+
+
+@pytest.fixture(scope="module")
+def data(mnist):
+    return small_mnist(mnist)
+
+
+@pytest.fixture
+def session(data, qapp):
+    return Session(TrainingConfig().make_network(), data)
+
+
+@pytest.fixture
+def panel(qtbot, session):
+    p = TrainingPanel(session)
+    qtbot.addWidget(p)
+    p.show()
+    yield p
+    p.shutdown()
+
+
+def _config_error(**changes) -> str:
+    with pytest.raises(ConfigError) as info:
+        TrainingConfig(**changes)
+    return str(info.value)
+
+
+def test_every_field_shows_the_trainingconfig_default(panel):
+    defaults = {f.name: f.default for f in fields(TrainingConfig)}
+    assert panel.config == TrainingConfig()
+    assert panel.form.text("hidden") == ", ".join(str(h) for h in defaults["hidden"])
+    assert float(panel.form.text("lr")) == defaults["lr"]
+    for name in ("activation", "loss", "optimizer", "init", "dataset"):
+        assert panel.form.text(name) == defaults[name]
+    for name in ("batch_size", "epochs", "seed", "evals_per_epoch"):
+        assert int(panel.form.text(name)) == defaults[name]
+
+
+def test_invalid_values_are_refused_at_their_field(panel, qtbot):
+    form = panel.form
+    form.editor("epochs").setText("2.5")
+    form.editor("lr").setText("abc")
+    form.editor("hidden").setText("50, x")
+    form.validate()
+    assert form.error_text("epochs") == _config_error(epochs=2.5)
+    assert form.error_text("lr") != "" and form.error_text("hidden") != ""
+    assert form.error_text("batch_size") == ""
+    assert panel.config is None
+    assert not panel.start_button.isEnabled() and not panel.step_button.isEnabled()
+    assert panel.start() is False and panel.state == "idle"
+    form.editor("epochs").setText("2")
+    form.editor("lr").setText("0.1")
+    form.editor("hidden").setText("30")
+    form.validate()
+    assert panel.config == TrainingConfig(epochs=2, lr=0.1, hidden=(30,))
+    assert panel.start_button.isEnabled()
+
+
+def test_an_activation_parameter_is_checked_by_the_config(panel):
+    form = panel.form
+    form.set_text("activation", "leaky-relu")
+    form.editor("activation_param").setText("-3")
+    form.validate()
+    assert form.error_text("activation_param") == _config_error(
+        activation="leaky-relu", leaky_slope=-3
+    )
+    form.editor("activation_param").setText("0.2")
+    assert form.validate() == TrainingConfig(activation="leaky-relu", leaky_slope=0.2)
+
+
+def test_a_run_from_start_to_finished_fills_the_curves_with_the_reported_values(
+    qtbot, panel, session
+):
+    curves = CurvesPanel()
+    results = ResultsPanel(session)
+    qtbot.addWidget(curves)
+    qtbot.addWidget(results)
+    results.show()
+    connect_training(panel, curves, results)
+    chunks, evals = [], []
+    panel.worker.batches.connect(chunks.append)
+    panel.worker.evaluated.connect(evals.append)
+    panel.set_config(TrainingConfig(epochs=2))
+    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS) as blocker:
+        assert panel.start()
+        assert panel.state == "running" and not panel.form.form_widget.isEnabled()
+    end = blocker.args[0]
+    assert isinstance(end, ev.Finished) and panel.state == "idle"
+    run = curves.current
+    np.testing.assert_array_equal(run.batches["loss"], np.concatenate([c.loss for c in chunks]))
+    np.testing.assert_array_equal(run.batches["step"], np.arange(1, end.step + 1))
+    assert len(run.evals) == 2
+    np.testing.assert_array_equal(run.evals["test_accuracy"], [e.test_accuracy for e in evals])
+    np.testing.assert_array_equal(run.evals["test_mse"], [e.test_mse for e in evals])
+    curves.refresh()
+    x, y = run.items["batch_loss"].getOriginalDataset()
+    np.testing.assert_array_equal(y, run.batches["loss"])
+    # the trained weights are in the session, the results show the last evaluation
+    for k, v in end.params.items():
+        np.testing.assert_array_equal(session.network.params[k], v)
+    assert results.evaluation is evals[-1]
+    assert "Finished" in panel.status_label.text()
+    assert panel.progress.value() == end.step
+
+
+def test_step_pause_resume_and_stop(qtbot, panel, session):
+    panel.set_config(TrainingConfig(epochs=1000))
+    chunks = []
+    panel.worker.batches.connect(chunks.append)
+    with qtbot.waitSignal(panel.worker.paused, timeout=_RUN_MS):
+        panel.step()  # from idle: a paused run, then one batch
+    qtbot.waitUntil(lambda: sum(len(c) for c in chunks) == 1, timeout=_RUN_MS)
+    assert panel.state == "paused" and panel.pause_button.text() == "Resume"
+    before = {k: v.copy() for k, v in session.network.params.items()}
+    with qtbot.waitSignal(panel.worker.snapshot, timeout=_RUN_MS):
+        panel.step()
+    assert sum(len(c) for c in chunks) == 2
+    assert not np.array_equal(before["W1"], session.network.params["W1"])  # live weights
+    panel.resume()
+    assert panel.state == "running"
+    qtbot.waitUntil(lambda: sum(len(c) for c in chunks) > 20, timeout=_RUN_MS)
+    panel.pause()
+    assert panel.state == "paused"
+    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS) as blocker:
+        panel.stop()
+    assert isinstance(blocker.args[0], ev.Stopped)
+    assert panel.state == "idle" and panel.form.form_widget.isEnabled()
+    assert "Stopped" in panel.status_label.text()
+
+
+def test_reset_gives_new_or_the_same_initial_weights(qtbot, panel, session):
+    panel.set_config(TrainingConfig(epochs=1))
+    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS):
+        panel.start()
+    first_seed = panel.run_config.seed
+    panel.same_weights.setChecked(True)
+    panel.reset()
+    same = TrainingConfig(seed=first_seed).make_network()
+    np.testing.assert_array_equal(session.network.params["W1"], same.params["W1"])
+    panel.same_weights.setChecked(False)
+    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS):
+        panel.start()
+    panel.reset()
+    assert int(panel.form.text("seed")) == first_seed + 1
+    other = TrainingConfig(seed=first_seed + 1).make_network()
+    np.testing.assert_array_equal(session.network.params["W1"], other.params["W1"])
+
+
+def test_a_worker_exception_is_shown_in_the_panel(qtbot, panel, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("out of cheese")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr("nnviz.gui.worker.train", broken)
+    with qtbot.waitSignal(panel.run_failed, timeout=_RUN_MS):
+        panel.start()
+    assert "out of cheese" in panel.status_label.text()
+    assert panel.state == "idle" and panel.start_button.isEnabled()
+
+
+def test_a_diverging_run_explains_and_keeps_the_last_good_weights(qtbot, panel, session):
+    panel.set_config(TrainingConfig(lr=100.0))
+    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS) as blocker:
+        panel.start()
+    end = blocker.args[0]
+    assert isinstance(end, ev.Diverged)
+    text = panel.status_label.text()
+    assert "blew up" in text and "smaller learning rate" in text
+    assert all(np.all(np.isfinite(p)) for p in session.network.params.values())
+    for k, v in end.params.items():
+        np.testing.assert_array_equal(session.network.params[k], v)
+
+
+@pytest.fixture
+def window(qtbot, session, tmp_path):
+    from nnviz.gui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(session, settings=settings, remember_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_closing_the_window_mid_run_stops_the_thread_silently(qtbot, window, capfd, qtlog):
+    panel = window.training.panel
+    panel.set_config(TrainingConfig(epochs=1000))
+    chunks = []
+    panel.worker.batches.connect(chunks.append)
+    panel.start()
+    qtbot.waitUntil(lambda: len(chunks) > 0, timeout=_RUN_MS)
+    window.close()
+    assert not panel.worker.running
+    out, err = capfd.readouterr()
+    assert "QThread" not in err and "Traceback" not in err
+    assert not [r for r in qtlog.records if "QThread" in r.message]
+
+
+def test_save_and_reopen_a_model_trained_in_the_window(qtbot, window, session, tmp_path):
+    panel = window.training.panel
+    panel.set_config(TrainingConfig(epochs=1, hidden=(20,), activation="relu", init="he"))
+    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS):
+        panel.start()
+    path = tmp_path / "trained.npz"
+    assert window.save_model(path)
+    loaded = load_model(path)
+    assert loaded.network.sizes == (784, 20, 10)
+    assert loaded.network.activation.name == "relu"
+    for k, v in session.network.params.items():
+        np.testing.assert_array_equal(loaded.network.params[k], v)
+    meta = loaded.meta
+    assert TrainingConfig.from_dict(meta["config"]) == panel.run_config
+    assert meta["metrics"]["test_accuracy"] == panel.last_evaluation.test_accuracy
+    assert meta["metrics"]["status"] == "finished"
+    assert window.open_model(path)
+    np.testing.assert_array_equal(session.network.params["W1"], loaded.network.params["W1"])
