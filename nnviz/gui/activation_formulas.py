@@ -3,8 +3,9 @@ h'(x) as rich text (as on the slide) with the sliders' values filled in, and one
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
+
+from nnviz.gui.i18n import tr
 
 __all__ = [
     "DERIVATIVE_COLOUR",
@@ -27,20 +28,16 @@ def formula_font() -> QFont:
     return font
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivationExplorer", text)
-
-
 def display_name(name: str) -> str:
     """The activation's name as the lesson writes it."""
     names = {
-        "sigmoid": _tr("Sigmoid"),
-        "tanh": _tr("tanh"),
-        "relu": _tr("ReLU"),
-        "leaky-relu": _tr("Leaky ReLU"),
-        "elu": _tr("ELU"),
-        "maxout": _tr("Maxout"),
-        "identity": _tr("Identity"),
+        "sigmoid": tr("Sigmoid"),
+        "tanh": tr("tanh"),
+        "relu": tr("ReLU"),
+        "leaky-relu": tr("Leaky ReLU"),
+        "elu": tr("ELU"),
+        "maxout": tr("Maxout"),
+        "identity": tr("Identity"),
     }
     return names.get(name, name)
 
@@ -64,7 +61,13 @@ def formula_html(name: str, p: dict[str, float]) -> str:
     e = "<i>e</i>"
     x = "<i>x</i>"
     h = "<i>h</i>"
-    where = _tr("if")
+    gt0 = f"{x} &gt; 0"
+
+    def cases_of(then: str, otherwise: str) -> str:  # word order differs between languages
+        return tr("{then} if {condition}, else {otherwise}").format(
+            then=then, condition=gt0, otherwise=otherwise
+        )
+
     cases = {
         "sigmoid": (
             f"1 / (1 + {e}<sup>−{x}</sup>)",
@@ -74,21 +77,20 @@ def formula_html(name: str, p: dict[str, float]) -> str:
             f"({e}<sup>{x}</sup> − {e}<sup>−{x}</sup>) / ({e}<sup>{x}</sup> + {e}<sup>−{x}</sup>)",
             f"1 − {h}({x})<sup>2</sup>",
         ),
-        "relu": (f"max(0, {x})", f"1 {where} {x} &gt; 0, {_tr('else')} 0"),
+        "relu": (f"max(0, {x})", cases_of("1", "0")),
         "leaky-relu": (
             f"max(α{x}, {x}),&nbsp; α = {number(p['slope'])}",
-            f"1 {where} {x} &gt; 0, {_tr('else')} α",
+            cases_of("1", "α"),
         ),
         "elu": (
-            f"{x} {where} {x} &gt; 0, {_tr('else')} α({e}<sup>{x}</sup> − 1),&nbsp; "
-            f"α = {number(p['alpha'])}",
-            f"1 {where} {x} &gt; 0, {_tr('else')} α{e}<sup>{x}</sup>",
+            cases_of(x, f"α({e}<sup>{x}</sup> − 1)") + f",&nbsp; α = {number(p['alpha'])}",
+            cases_of("1", f"α{e}<sup>{x}</sup>"),
         ),
         "maxout": (
             f"max(<i>w</i><sub>1</sub>{x} + <i>b</i><sub>1</sub>, "
             f"<i>w</i><sub>2</sub>{x} + <i>b</i><sub>2</sub>)&nbsp; = "
             f"max({_affine(p['w1'], p['b1'])}, {_affine(p['w2'], p['b2'])})",
-            _tr("the slope <i>w</i> of the larger piece"),
+            tr("the slope <i>w</i> of the larger piece"),
         ),
         "identity": (x, "1"),
     }
@@ -102,13 +104,13 @@ def formula_html(name: str, p: dict[str, float]) -> str:
 def hint(name: str) -> str:
     """One sentence on what to notice in the plot."""
     hints = {
-        "sigmoid": _tr("Squashes any input into (0, 1). Far from 0 the curve is flat: h′ ≈ 0."),
-        "tanh": _tr("Like the sigmoid but centred on 0, output in (−1, 1); it saturates too."),
-        "relu": _tr("Passes positive inputs unchanged; negative ones give 0 and no gradient."),
-        "leaky-relu": _tr("A small slope α for x < 0 keeps a gradient where ReLU has none."),
-        "elu": _tr("Smooth for x < 0, approaching −α; the gradient fades there slowly."),
-        "maxout": _tr("Keeps the larger of two lines: it can learn ReLU, |x| and more."),
-        "identity": _tr("No activation: output = input. A stack of linear layers stays linear."),
+        "sigmoid": tr("Squashes any input into (0, 1). Far from 0 the curve is flat: h′ ≈ 0."),
+        "tanh": tr("Like the sigmoid but centred on 0, output in (−1, 1); it saturates too."),
+        "relu": tr("Passes positive inputs unchanged; negative ones give 0 and no gradient."),
+        "leaky-relu": tr("A small slope α for x < 0 keeps a gradient where ReLU has none."),
+        "elu": tr("Smooth for x < 0, approaching −α; the gradient fades there slowly."),
+        "maxout": tr("Keeps the larger of two lines: it can learn ReLU, |x| and more."),
+        "identity": tr("No activation: output = input. A stack of linear layers stays linear."),
     }
     return hints.get(name, "")
 
@@ -116,8 +118,8 @@ def hint(name: str) -> str:
 def parameter_label(name: str) -> str:
     """The label of a parameter's slider."""
     labels = {
-        "slope": _tr("Leaky ReLU slope α"),
-        "alpha": _tr("ELU α"),
+        "slope": tr("Leaky ReLU slope α"),
+        "alpha": tr("ELU α"),
         "w1": "w₁",
         "b1": "b₁",
         "w2": "w₂",

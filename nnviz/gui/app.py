@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from time import perf_counter
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +18,7 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model
 from nnviz.core.network import Network
+from nnviz.gui.i18n import tr
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
 from nnviz.paths import resource_path
@@ -29,10 +30,6 @@ _XCB_LIBS = {  # library name for find_library -> Debian/Ubuntu package
 }
 _SETTLE_MS = 200  # before measuring the frame rate
 _HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 # ---------------------------------------------------------------------- start-up checks
@@ -143,7 +140,7 @@ def initial_network(model: str | None) -> tuple[Network, Path | None, str]:
         return (
             Network(),
             None,
-            _tr("The default model could not be loaded ({error}); showing random weights.").format(
+            tr("The default model could not be loaded ({error}); showing random weights.").format(
                 error=exc
             ),
         )

@@ -10,18 +10,14 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontMetrics
 
 from nnviz.core.network import Network
 from nnviz.gui import style
+from nnviz.gui.i18n import tr
 from nnviz.gui.network_layout import GraphLayout
 
 _TITLE_GAP = 12  # px at least between neighbouring titles
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkView", text)
 
 
 def column_titles(network: Network, layer: int, level: str) -> tuple[str, str]:
@@ -31,25 +27,25 @@ def column_titles(network: Network, layer: int, level: str) -> tuple[str, str]:
     h = network.activation.name
     if level == "minimal":
         if layer == 0:
-            return _tr("Input x"), str(n)
+            return tr("Input x"), str(n)
         if layer == last:
-            return _tr("Output y"), str(n)
-        return _tr("Layer {l}").format(l=layer), str(n)
+            return tr("Output y"), str(n)
+        return tr("Layer {l}").format(l=layer), str(n)
     compact = level == "compact"
     if layer == 0:
         side = int(round(np.sqrt(n)))
         if compact:
-            return _tr("Input x"), _tr("{n} pixels").format(n=n)
+            return tr("Input x"), tr("{n} pixels").format(n=n)
         if side * side == n:
-            return _tr("Input x"), _tr("{n} pixels ({s}×{s})").format(n=n, s=side)
-        return _tr("Input x"), _tr("{n} values").format(n=n)
+            return tr("Input x"), tr("{n} pixels ({s}×{s})").format(n=n, s=side)
+        return tr("Input x"), tr("{n} values").format(n=n)
     if layer == last:
         if compact:
-            return _tr("Output y"), _tr("{n} · softmax").format(n=n)
-        return _tr("Output y"), _tr("{n} classes · softmax").format(n=n)
+            return tr("Output y"), tr("{n} · softmax").format(n=n)
+        return tr("Output y"), tr("{n} classes · softmax").format(n=n)
     if compact:
-        return _tr("Layer {l}").format(l=layer), _tr("{n} · {h}").format(n=n, h=h)
-    return _tr("Hidden layer {l}").format(l=layer), _tr("{n} nodes · h = {h}").format(n=n, h=h)
+        return tr("Layer {l}").format(l=layer), tr("{n} · {h}").format(n=n, h=h)
+    return tr("Hidden layer {l}").format(l=layer), tr("{n} nodes · h = {h}").format(n=n, h=h)
 
 
 class ColumnLabels:
@@ -79,7 +75,7 @@ class ColumnLabels:
             self.footers[l].setPos(col.x, layout.footer_y)
             self.ellipses[l].setVisible(bool(col.hidden_count))
             if col.hidden_count:
-                self.ellipses[l].setText(_tr("⋮ +{n}").format(n=col.hidden_count))
+                self.ellipses[l].setText(tr("⋮ +{n}").format(n=col.hidden_count))
                 self.ellipses[l].setPos(*col.ellipsis)
 
     @staticmethod
@@ -98,9 +94,9 @@ class ColumnLabels:
     def set_footer(self, layer: int, stage_name: str | None) -> None:
         """ "shows a1" under a column, or "not reached yet"."""
         text = (
-            _tr("shows <b>{name}</b>").format(name=stage_name)
+            tr("shows <b>{name}</b>").format(name=stage_name)
             if stage_name
-            else _tr("not reached yet")
+            else tr("not reached yet")
         )
         if self._footer_html[layer] != text:
             self._footer_html[layer] = text

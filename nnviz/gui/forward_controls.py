@@ -7,7 +7,7 @@ Both read and drive the Session; the NetworkView animates whatever stage the Ses
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -26,19 +26,16 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.metrics import evaluate
 from nnviz.gui import style
+from nnviz.gui.i18n import tr
 from nnviz.gui.network_view import NetworkView
 from nnviz.gui.session import Session
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ForwardControls", text)
 
 
 def stage_formula(session: Session, index: int) -> str:
     """The formula of stage ``index`` as shown on screen, with h named."""
     stage = session.trace.stages[index]
     if stage.kind == "activation":
-        return _tr("{formula},  h = {name}").format(
+        return tr("{formula},  h = {name}").format(
             formula=stage.formula, name=session.network.activation.name
         )
     return stage.formula
@@ -51,29 +48,29 @@ def stage_explanation(session: Session, index: int) -> str:
     L = net.num_layers
     l = stage.layer
     if stage.kind == "input":
-        return _tr(
+        return tr(
             "The input: the {n} pixel values of the image, from 0 (paper) to 1 (ink)."
         ).format(n=net.sizes[0])
     if stage.kind == "affine":
         if l == 1:
-            return _tr(
+            return tr(
                 "Each node of layer 1 multiplies all {n} inputs by its weights, adds them up "
                 "and adds its bias. Edges: the strongest products w·x."
             ).format(n=net.sizes[0])
         if l == L:
-            return _tr(
+            return tr(
                 "Each output node adds up the {n} outputs of layer {p}, each times its weight, "
                 "plus its bias: one score per class."
             ).format(n=net.sizes[l - 1], p=l - 1)
-        return _tr(
+        return tr(
             "Each node of layer {l} adds up the {n} outputs of layer {p}, each times its "
             "weight, plus its bias."
         ).format(l=l, n=net.sizes[l - 1], p=l - 1)
     if stage.kind == "activation":
-        return _tr("Each node of layer {l} passes its sum a through the activation: {f}.").format(
+        return tr("Each node of layer {l} passes its sum a through the activation: {f}.").format(
             l=l, f=net.activation.formula
         )
-    return _tr(
+    return tr(
         "softmax turns the {n} scores into probabilities that add up to 1: "
         "y_k = exp(a_k) / Σ exp(a_i). The largest is the prediction."
     ).format(n=net.sizes[-1])
@@ -131,7 +128,7 @@ class StageHeader(QFrame):
         i = s.stage
         n = len(s.trace)
         name = s.trace.stages[i].name
-        self.stage_label.setText(_tr("Stage {i} of {n}: {name}").format(i=i + 1, n=n, name=name))
+        self.stage_label.setText(tr("Stage {i} of {n}: {name}").format(i=i + 1, n=n, name=name))
         self.formula_label.setText(stage_formula(s, i))
         self.explanation_label.setText(stage_explanation(s, i))
         names = s.class_names()
@@ -140,21 +137,21 @@ class StageHeader(QFrame):
         pred = names[best] if best < len(names) else str(best)
         if s.label is None:
             colour, mark = style.TEXT, ""
-            truth = _tr("no true label (drawn input)")
+            truth = tr("no true label (drawn input)")
         else:
             right = best == s.label
             colour = style.CORRECT if right else style.WRONG
-            mark = _tr("✓ right") if right else _tr("✗ wrong")
+            mark = tr("✓ right") if right else tr("✗ wrong")
             true_name = names[s.label] if s.label < len(names) else str(s.label)
-            truth = _tr("true label: {name}").format(name=true_name)
+            truth = tr("true label: {name}").format(name=true_name)
         self.prediction_label.setText(
-            _tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(pred=pred, p=100 * p, mark=mark)
+            tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(pred=pred, p=100 * p, mark=mark)
         )
         self.prediction_label.setStyleSheet(f"color: {colour}")
         if s.sample_index is None:
-            where = _tr("drawn input")
+            where = tr("drawn input")
         else:
-            where = _tr("test sample #{i}").format(i=s.sample_index)
+            where = tr("test sample #{i}").format(i=s.sample_index)
         self.sample_label.setText(f"{where} · {truth}")
 
 
@@ -176,35 +173,35 @@ class ForwardControls(QFrame):
         self.actions_by_name: dict[str, QAction] = {}
         self._action(
             "home",
-            _tr("Back to the input"),
+            tr("Back to the input"),
             "Home",
             self.go_home,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward),
         )
         self._action(
             "prev_stage",
-            _tr("Previous stage"),
+            tr("Previous stage"),
             "Left",
             self.prev_stage,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
         )
         self._action(
             "play",
-            _tr("Play / pause"),
+            tr("Play / pause"),
             "Space",
             self.view.toggle_play,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
         )
         self._action(
             "next_stage",
-            _tr("Next stage"),
+            tr("Next stage"),
             "Right",
             self.next_stage,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
         )
-        self._action("prev_sample", _tr("Previous sample"), "P", self.prev_sample)
-        self._action("next_sample", _tr("Next sample"), "N", self.next_sample)
-        self._action("random_sample", _tr("Random sample"), "R", self.random_sample)
+        self._action("prev_sample", tr("Previous sample"), "P", self.prev_sample)
+        self._action("next_sample", tr("Next sample"), "N", self.next_sample)
+        self._action("random_sample", tr("Random sample"), "R", self.random_sample)
 
         # two groups, side by side when the bar is wide enough, else one above the other
         self.stepping_group = QWidget()
@@ -221,13 +218,13 @@ class ForwardControls(QFrame):
         self._stage_row.setSpacing(2)
         row.addLayout(self._stage_row)
         row.addSpacing(10)
-        row.addWidget(QLabel(_tr("Speed")))
+        row.addWidget(QLabel(tr("Speed")))
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(0, len(style.SPEEDS) - 1)
         self.speed_slider.setValue(style.DEFAULT_SPEED_INDEX)
         self.speed_slider.setFixedWidth(80)
         self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed_slider.setToolTip(_tr("Animation speed"))
+        self.speed_slider.setToolTip(tr("Animation speed"))
         self.speed_slider.valueChanged.connect(self._on_speed)
         row.addWidget(self.speed_slider)
         self.speed_label = QLabel()
@@ -240,18 +237,18 @@ class ForwardControls(QFrame):
         row = QHBoxLayout(self.sample_group)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        row.addWidget(QLabel(_tr("Sample")))
+        row.addWidget(QLabel(tr("Sample")))
         self.sample_spin = QSpinBox()
         self.sample_spin.setKeyboardTracking(False)
-        self.sample_spin.setToolTip(_tr("Index of the test image shown"))
+        self.sample_spin.setToolTip(tr("Index of the test image shown"))
         self.sample_spin.valueChanged.connect(self._on_sample_spin)
         row.addWidget(self.sample_spin)
         for name in ("prev_sample", "next_sample", "random_sample"):
             row.addWidget(self._button(name))
         row.addSpacing(6)
-        self.misclassified_check = QCheckBox(_tr("Misclassified only"))
+        self.misclassified_check = QCheckBox(tr("Misclassified only"))
         self.misclassified_check.setToolTip(
-            _tr("N, P and R visit only the test images the network gets wrong")
+            tr("N, P and R visit only the test images the network gets wrong")
         )
         self.misclassified_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.misclassified_check.toggled.connect(self._on_misclassified_toggled)
@@ -330,9 +327,9 @@ class ForwardControls(QFrame):
     @staticmethod
     def _short_text(name: str) -> str:
         return {
-            "prev_sample": _tr("Prev"),
-            "next_sample": _tr("Next"),
-            "random_sample": _tr("Random"),
+            "prev_sample": tr("Prev"),
+            "next_sample": tr("Next"),
+            "random_sample": tr("Random"),
         }[name]
 
     def _build_stage_buttons(self) -> None:
@@ -447,13 +444,13 @@ class ForwardControls(QFrame):
     def _on_misclassified_toggled(self, checked: bool) -> None:
         if checked and self.session.dataset is not None:
             wrong = int((self.predictions() != self.session.dataset.test.labels).sum())
-            self.misclassified_check.setText(_tr("Misclassified only ({n})").format(n=wrong))
+            self.misclassified_check.setText(tr("Misclassified only ({n})").format(n=wrong))
         else:
-            self.misclassified_check.setText(_tr("Misclassified only"))
+            self.misclassified_check.setText(tr("Misclassified only"))
 
     def _forget_predictions(self) -> None:
         self._predictions = None  # recomputed when next needed, not on every training snapshot
-        self.misclassified_check.setText(_tr("Misclassified only"))
+        self.misclassified_check.setText(tr("Misclassified only"))
 
     def _on_network_changed(self) -> None:
         self._forget_predictions()

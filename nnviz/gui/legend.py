@@ -3,20 +3,17 @@ of the node values just computed (with its numbers). One row when wide enough, e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nnviz.gui import style
+from nnviz.gui.i18n import tr
 from nnviz.gui.network_view import NetworkView
 
 _PAD = 14  # px left and right
 _SAMPLE = 26  # px of the line drawn before an edge label
 _BAR_W = 150.0  # px of the colour-scale bar
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LegendBar", text)
 
 
 class LegendBar(QWidget):
@@ -30,7 +27,7 @@ class LegendBar(QWidget):
         self._name, self._scale, self._kind = "x", 1.0, "input"
         self._two_rows = False
         self.setToolTip(
-            _tr(
+            tr(
                 "Edges show the largest terms w·x that each node adds up, for this image: "
                 "red ones push the node's sum up, blue ones push it down. Only the strongest "
                 "few per node are drawn."
@@ -55,10 +52,10 @@ class LegendBar(QWidget):
         low = "0" if self._kind == "input" else style.format_number(-self._scale)
         high = "1" if self._kind == "input" else style.format_number(self._scale)
         return [
-            _tr("w·x > 0 (pushes up)"),
-            _tr("w·x < 0 (pushes down)"),
-            _tr("thicker = larger |w·x|"),
-            _tr("node colour ({name}):").format(name=self._name),
+            tr("w·x > 0 (pushes up)"),
+            tr("w·x < 0 (pushes down)"),
+            tr("thicker = larger |w·x|"),
+            tr("node colour ({name}):").format(name=self._name),
             low,
             "0" if self._kind != "input" else "",
             high,

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPen, QPixmapCache
-from PySide6.QtWidgets import QApplication, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming, unit_preactivation
 from nnviz.gui import style
@@ -28,10 +28,6 @@ from nnviz.gui.session import Session
 _PIXMAP_CACHE_KB = 128 * 1024
 _DRAFT_SETTLE_MS = 400  # after the last live weight update, redraw the edges antialiased
 _MAX_FRAME_STEP_S = 0.05  # a late frame advances the animation at most this much: no skipping
-
-
-def _tr(text: str) -> str:
-    return QApplication.translate("NetworkView", text)
 
 
 def column_stage(trace, stage: int, layer: int) -> int | None:

@@ -10,22 +10,19 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.contributions import term_breakdown, unit_columns
 from nnviz.gui import style
+from nnviz.gui.i18n import tr
 from nnviz.gui.network_layout import image_side
 from nnviz.gui.session import Session
 
 TOP_TERMS = 5  # terms w_i x_i listed by name
 _EXP_SAFE = 80.0  # above this logit, exp() is shown shifted by the largest logit
 _WEIGHT_PIXEL = 5  # screen pixels per weight in the 28 x 28 weight picture
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NodeInfo", text)
 
 
 fmt = style.format_number
@@ -49,12 +46,12 @@ def _terms_rows(session: Session, layer: int, unit: int) -> tuple[list[str], flo
     if b.rest_count:
         rows.append(
             "<tr><td colspan='2'>"
-            + html.escape(_tr("+ the other {n} terms").format(n=b.rest_count))
+            + html.escape(tr("+ the other {n} terms").format(n=b.rest_count))
             + f"</td><td align='right'>{style.format_signed(b.rest)}</td></tr>"
         )
+    bias = html.escape(tr("+ bias b"))
     rows.append(
-        f"<tr><td colspan='2'>{html.escape(_tr('+ bias b'))}</td>"
-        f"<td align='right'>{style.format_signed(b.bias)}</td></tr>"
+        f"<tr><td colspan='2'>{bias}</td><td align='right'>{style.format_signed(b.bias)}</td></tr>"
     )
     rows.append(
         f"<tr><td colspan='2'><b>= a</b></td><td align='right'><b>{fmt(b.total)}</b></td></tr>"
@@ -74,17 +71,17 @@ def node_info_html(session: Session, layer: int, unit: int) -> str:
         name = names[unit] if unit < len(names) else str(unit)
         parts.append(
             "<b>"
-            + html.escape(_tr("Output node {k}: class “{name}”").format(k=unit, name=name))
+            + html.escape(tr("Output node {k}: class “{name}”").format(k=unit, name=name))
             + "</b>"
         )
     else:
         parts.append(
-            "<b>" + html.escape(_tr("Hidden layer {l}, node {j}").format(l=layer, j=unit)) + "</b>"
+            "<b>" + html.escape(tr("Hidden layer {l}, node {j}").format(l=layer, j=unit)) + "</b>"
         )
     parts.append(
         f"<p style='font-size:11pt'>a{layer}<sub>{unit}</sub> = Σ w<sub>i</sub>·{inp}"
         f"<sub>i</sub> + b &nbsp;<span style='color:{style.MUTED}'>"
-        + html.escape(_tr("({n} terms; the largest:)").format(n=n_in))
+        + html.escape(tr("({n} terms; the largest:)").format(n=n_in))
         + "</span></p>"
     )
     rows, a = _terms_rows(session, layer, unit)
@@ -97,7 +94,7 @@ def node_info_html(session: Session, layer: int, unit: int) -> str:
             parts.append(
                 f"<p style='color:{style.MUTED}'>"
                 + html.escape(
-                    _tr("a is the winning piece ({w} of {k}) of this Maxout unit.").format(
+                    tr("a is the winning piece ({w} of {k}) of this Maxout unit.").format(
                         w=win + 1, k=act.pieces
                     )
                 )
@@ -122,11 +119,11 @@ def _softmax_html(session: Session, unit: int) -> str:
     order = [int(i) for i in np.argsort(-e, kind="stable")[:3]]
     terms = " + ".join(fmt(e[i]) for i in order)
     if len(a) > 3:
-        terms += " + " + _tr("{n} more").format(n=len(a) - 3)
+        terms += " + " + tr("{n} more").format(n=len(a) - 3)
     shifted = (
         f"<br><span style='color:{style.MUTED}'>"
         + html.escape(
-            _tr("(every a shifted by max a = {m} so exp stays finite)").format(m=fmt(shift))
+            tr("(every a shifted by max a = {m} so exp stays finite)").format(m=fmt(shift))
         )
         + "</span>"
         if shift
@@ -230,16 +227,16 @@ class NodeInfoPopup(QFrame):
         if weights is not None:
             self.image_label.setPixmap(weights_pixmap(weights))
             self.image_caption.setText(
-                _tr(
+                tr(
                     "its {n} incoming weights W1[:, {j}], laid out\nlike the image (red +, blue −)"
                 ).format(n=weights.size, j=unit)
             )
         self.image_label.setVisible(weights is not None)
         self.image_caption.setVisible(weights is not None)
         self.hint_label.setText(
-            _tr("pinned: click here or press Esc to close")
+            tr("pinned: click here or press Esc to close")
             if self.pinned
-            else _tr("click the node to pin")
+            else tr("click the node to pin")
         )
 
     def _place(self, at: QPoint) -> None:
