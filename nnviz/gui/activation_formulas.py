@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 
 from nnviz.gui.i18n import tr
+from nnviz.gui.style import serif_families
 
 __all__ = [
     "DERIVATIVE_COLOUR",
@@ -24,7 +25,7 @@ def formula_font() -> QFont:
     """A serif font a little larger than the interface's, as formulas are set on the slides."""
     font = QFont()
     font.setPointSizeF(font.pointSizeF() + 1)
-    font.setFamilies(["DejaVu Serif", "Noto Serif", "Times New Roman", "serif"])
+    font.setFamilies(serif_families())
     return font
 
 

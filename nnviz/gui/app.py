@@ -18,7 +18,7 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model
 from nnviz.core.network import Network
-from nnviz.gui.i18n import tr
+from nnviz.gui.i18n import LanguageManager, tr
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
 from nnviz.paths import resource_path
@@ -63,8 +63,8 @@ def display_problem(
     )
 
 
-def _ensure_fonts(app: QApplication, lang: str | None) -> None:
-    """Make sure Korean text has a font: the system's, else the one in resources/fonts."""
+def korean_families() -> list[str]:
+    """Font families that have Hangul: the system's, else the one bundled in resources/fonts."""
     korean = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
     if not korean:
         font_dir = resource_path("fonts")
@@ -72,11 +72,23 @@ def _ensure_fonts(app: QApplication, lang: str | None) -> None:
             font_id = QFontDatabase.addApplicationFont(str(path))
             if font_id >= 0:
                 korean.extend(QFontDatabase.applicationFontFamilies(font_id))
-    if lang and lang.lower().startswith("ko") and korean:
-        preferred = [f for f in korean if "nanumgothic" in f.replace(" ", "").lower()]
-        font = QFont(app.font())
-        font.setFamilies([(preferred or korean)[0], *font.families()])
-        app.setFont(font)
+    preferred = [f for f in korean if "nanumgothic" == f.replace(" ", "").lower()]
+    return preferred + [f for f in korean if f not in preferred]
+
+
+def _ensure_fonts(app: QApplication, lang: str | None) -> None:
+    """Give the application font a Hangul family: first for a Korean interface (one look for
+    every letter), else as the fallback after the usual family, so that switching to Korean at
+    run time, or a Korean file name, still renders. Widgets, pyqtgraph's labels and the
+    graph's text items all take their font from the application's (style.ui_font)."""
+    korean = korean_families()
+    if not korean:
+        return
+    font = QFont(app.font())
+    others = [f for f in font.families() if f not in korean] or [font.family()]
+    first_korean = bool(lang) and lang.lower().startswith("ko")
+    font.setFamilies([korean[0], *others] if first_korean else [*others, korean[0]])
+    app.setFont(font)
 
 
 def _light_palette() -> QPalette:
@@ -108,24 +120,26 @@ def make_app(lang: str | None = None) -> QApplication:
         app.setApplicationName("nnviz")
         app.setStyle("Fusion")
         app.setPalette(_light_palette())
-    _ensure_fonts(app, lang)
-    _install_language(app, lang)
+    manager = language_manager(app)
+    try:
+        chosen = manager.initial_language(lang)
+    except ValueError as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        chosen = manager.initial_language(None)
+    _ensure_fonts(app, chosen)
+    # --lang is for this run only; a choice made in the Language menu is remembered
+    manager.set_language(chosen, remember=False)
     return app
 
 
-def _install_language(app: QApplication, lang: str | None) -> None:
-    try:
-        from nnviz.gui.i18n import LanguageManager
-    except ImportError:  # the catalogue machinery is optional
-        return
+def language_manager(app: QApplication | None = None) -> LanguageManager:
+    """The application's one LanguageManager (remembers the choice in QSettings nnviz/nnviz)."""
+    app = app or QApplication.instance()
     manager = getattr(app, "_nnviz_languages", None)
     if manager is None:
         manager = LanguageManager(app, QSettings("nnviz", "nnviz"))
         app._nnviz_languages = manager
-    try:
-        manager.set_language(manager.initial_language(lang), remember=lang is not None)
-    except ValueError as exc:
-        print(f"nnviz: {exc}", file=sys.stderr)
+    return manager
 
 
 # ---------------------------------------------------------------------- the first state
@@ -147,13 +161,23 @@ def initial_network(model: str | None) -> tuple[Network, Path | None, str]:
 
 
 def build_window(
-    model: str | None = None, sample: int = 0, remember_layout: bool = True, settings=None
+    model: str | None = None,
+    sample: int = 0,
+    remember_layout: bool = True,
+    settings=None,
+    languages: LanguageManager | None = None,
 ) -> MainWindow:
+    """The window on the first state; its Language menu drives ``languages`` (default: the
+    application's manager)."""
     network, path, message = initial_network(model)
     dataset = load_dataset("mnist")
     session = Session(network, dataset)
     session.show_test_sample(sample)
-    window = MainWindow(session, settings=settings, remember_layout=remember_layout)
+    if languages is None and QApplication.instance() is not None:
+        languages = language_manager()
+    window = MainWindow(
+        session, settings=settings, remember_layout=remember_layout, languages=languages
+    )
     window.model_path = path
     window._update_summary()
     if message:

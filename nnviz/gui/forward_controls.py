@@ -7,7 +7,7 @@ Both read and drive the Session; the NetworkView animates whatever stage the Ses
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -123,6 +123,11 @@ class StageHeader(QFrame):
     def _on_stage_changed(self, _stage: int) -> None:
         self.refresh()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()  # every text here is recomputed from the session
+        super().changeEvent(event)
+
     def refresh(self) -> None:
         s = self.session
         i = s.stage
@@ -173,35 +178,31 @@ class ForwardControls(QFrame):
         self.actions_by_name: dict[str, QAction] = {}
         self._action(
             "home",
-            tr("Back to the input"),
             "Home",
             self.go_home,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward),
         )
         self._action(
             "prev_stage",
-            tr("Previous stage"),
             "Left",
             self.prev_stage,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
         )
         self._action(
             "play",
-            tr("Play / pause"),
             "Space",
             self.view.toggle_play,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
         )
         self._action(
             "next_stage",
-            tr("Next stage"),
             "Right",
             self.next_stage,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
         )
-        self._action("prev_sample", tr("Previous sample"), "P", self.prev_sample)
-        self._action("next_sample", tr("Next sample"), "N", self.next_sample)
-        self._action("random_sample", tr("Random sample"), "R", self.random_sample)
+        self._action("prev_sample", "P", self.prev_sample)
+        self._action("next_sample", "N", self.next_sample)
+        self._action("random_sample", "R", self.random_sample)
 
         # two groups, side by side when the bar is wide enough, else one above the other
         self.stepping_group = QWidget()
@@ -218,13 +219,13 @@ class ForwardControls(QFrame):
         self._stage_row.setSpacing(2)
         row.addLayout(self._stage_row)
         row.addSpacing(10)
-        row.addWidget(QLabel(tr("Speed")))
+        self.speed_name = QLabel()
+        row.addWidget(self.speed_name)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(0, len(style.SPEEDS) - 1)
         self.speed_slider.setValue(style.DEFAULT_SPEED_INDEX)
         self.speed_slider.setFixedWidth(80)
         self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed_slider.setToolTip(tr("Animation speed"))
         self.speed_slider.valueChanged.connect(self._on_speed)
         row.addWidget(self.speed_slider)
         self.speed_label = QLabel()
@@ -237,19 +238,18 @@ class ForwardControls(QFrame):
         row = QHBoxLayout(self.sample_group)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        row.addWidget(QLabel(tr("Sample")))
+        self.sample_name = QLabel()
+        row.addWidget(self.sample_name)
         self.sample_spin = QSpinBox()
         self.sample_spin.setKeyboardTracking(False)
-        self.sample_spin.setToolTip(tr("Index of the test image shown"))
         self.sample_spin.valueChanged.connect(self._on_sample_spin)
         row.addWidget(self.sample_spin)
+        self.sample_buttons: dict[str, QToolButton] = {}
         for name in ("prev_sample", "next_sample", "random_sample"):
-            row.addWidget(self._button(name))
+            self.sample_buttons[name] = self._button(name)
+            row.addWidget(self.sample_buttons[name])
         row.addSpacing(6)
-        self.misclassified_check = QCheckBox(tr("Misclassified only"))
-        self.misclassified_check.setToolTip(
-            tr("N, P and R visit only the test images the network gets wrong")
-        )
+        self.misclassified_check = QCheckBox()
         self.misclassified_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.misclassified_check.toggled.connect(self._on_misclassified_toggled)
         row.addWidget(self.misclassified_check)
@@ -270,6 +270,48 @@ class ForwardControls(QFrame):
         view.playing_changed.connect(self._on_playing_changed)
         self._build_stage_buttons()
         self._on_dataset_changed()
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------------ language
+    def retranslate_ui(self) -> None:
+        """Set every static text (again, after the language changed)."""
+        texts = {
+            "home": tr("Back to the input"),
+            "prev_stage": tr("Previous stage"),
+            "play": tr("Play / pause"),
+            "next_stage": tr("Next stage"),
+            "prev_sample": tr("Previous sample"),
+            "next_sample": tr("Next sample"),
+            "random_sample": tr("Random sample"),
+        }
+        for name, text in texts.items():
+            action = self.actions_by_name[name]
+            action.setText(text)
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({key})")
+        short = {
+            "prev_sample": tr("Prev"),
+            "next_sample": tr("Next"),
+            "random_sample": tr("Random"),
+        }
+        for name, button in self.sample_buttons.items():
+            key = self.actions_by_name[name].shortcut().toString()
+            button.setText(f"{short[name]} ({key})")
+        self.speed_name.setText(tr("Speed"))
+        self.speed_slider.setToolTip(tr("Animation speed"))
+        self.sample_name.setText(tr("Sample"))
+        self.sample_spin.setToolTip(tr("Index of the test image shown"))
+        self.misclassified_check.setToolTip(
+            tr("N, P and R visit only the test images the network gets wrong")
+        )
+        self._update_misclassified_text()
+        for button in self.stage_buttons.buttons():
+            button.setToolTip(stage_formula(self.session, self.stage_buttons.id(button)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ layout
     def _side_by_side_width(self) -> int:
@@ -300,11 +342,11 @@ class ForwardControls(QFrame):
         return self._box.direction() == QBoxLayout.Direction.TopToBottom
 
     # ------------------------------------------------------------------ building
-    def _action(self, name, text, key, slot, icon=None) -> QAction:
-        action = QAction(text, self)
+    def _action(self, name, key, slot, icon=None) -> QAction:
+        """A keyboard action; its text and tooltip are set in ``retranslate_ui``."""
+        action = QAction(self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text} ({QKeySequence(key).toString(QKeySequence.NativeText)})")
         if icon is not None:
             action.setIcon(icon)
         action.triggered.connect(lambda _checked=False: slot())
@@ -317,20 +359,10 @@ class ForwardControls(QFrame):
         button.setDefaultAction(self.actions_by_name[name])
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoRaise(False)
-        if not icon_only:
+        if not icon_only:  # text: "Next (N)", set in retranslate_ui
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            key = self.actions_by_name[name].shortcut().toString()
-            button.setText(f"{self._short_text(name)} ({key})")
         button.setMinimumHeight(28)
         return button
-
-    @staticmethod
-    def _short_text(name: str) -> str:
-        return {
-            "prev_sample": tr("Prev"),
-            "next_sample": tr("Next"),
-            "random_sample": tr("Random"),
-        }[name]
 
     def _build_stage_buttons(self) -> None:
         for button in self.stage_buttons.buttons():
@@ -443,6 +475,13 @@ class ForwardControls(QFrame):
 
     def _on_misclassified_toggled(self, checked: bool) -> None:
         if checked and self.session.dataset is not None:
+            self.predictions()  # the count shown next to the box
+        self._update_misclassified_text()
+
+    def _update_misclassified_text(self) -> None:
+        """With the count of misclassified test images while the filter is on and it is known."""
+        known = self._predictions is not None and self.session.dataset is not None
+        if self.misclassified_check.isChecked() and known:
             wrong = int((self.predictions() != self.session.dataset.test.labels).sum())
             self.misclassified_check.setText(tr("Misclassified only ({n})").format(n=wrong))
         else:
@@ -450,7 +489,7 @@ class ForwardControls(QFrame):
 
     def _forget_predictions(self) -> None:
         self._predictions = None  # recomputed when next needed, not on every training snapshot
-        self.misclassified_check.setText(tr("Misclassified only"))
+        self._update_misclassified_text()
 
     def _on_network_changed(self) -> None:
         self._forget_predictions()

@@ -3,7 +3,7 @@ of the node values just computed (with its numbers). One row when wide enough, e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -26,6 +26,12 @@ class LegendBar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._name, self._scale, self._kind = "x", 1.0, "input"
         self._two_rows = False
+        self.setFixedHeight(self._row_height())
+        view.display_changed.connect(self._on_display_changed)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts (the painted ones come from ``texts()`` at every paint)."""
         self.setToolTip(
             tr(
                 "Edges show the largest terms w·x that each node adds up, for this image: "
@@ -33,8 +39,13 @@ class LegendBar(QWidget):
                 "few per node are drawn."
             )
         )
-        self.setFixedHeight(self._row_height())
-        view.display_changed.connect(self._on_display_changed)
+        self._fit_rows(self.width())
+        self.update()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _row_height(self) -> int:
         return QFontMetrics(self.font()).height() + 14
@@ -75,12 +86,16 @@ class LegendBar(QWidget):
         return size
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        self._fit_rows(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_rows(self, width: int) -> None:
+        """One row when the texts fit in ``width``, else two (texts differ per language)."""
         edges, scale = self._widths()
-        two = event.size().width() < edges + scale + 2 * _PAD + 24
+        two = width < edges + scale + 2 * _PAD + 24
         if two != self._two_rows:
             self._two_rows = two
             self.setFixedHeight(self._row_height() * (2 if two else 1))
-        super().resizeEvent(event)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt)
         p = QPainter(self)

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -29,6 +29,7 @@ from nnviz.core.network import Network
 from nnviz.gui.activation_explorer import ActivationExplorer
 from nnviz.gui.drawing_pad import DrawingPad
 from nnviz.gui.forward_controls import ForwardControls, StageHeader
+from nnviz.gui.i18n import LANGUAGES, LanguageManager
 from nnviz.gui.legend import LegendBar
 from nnviz.gui.network_view import NetworkView
 from nnviz.gui.node_info import NodeInfoPopup
@@ -54,17 +55,19 @@ class MainWindow(QMainWindow):
         parent=None,
         settings: QSettings | None = None,
         remember_layout: bool = True,
+        languages: LanguageManager | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.languages = languages
         self.settings = settings if settings is not None else make_settings()
         self.remember_layout = remember_layout
         self.last_error: str | None = None
         self.model_path: Path | None = None
         self._rng = np.random.default_rng()
         self._docks: list[QDockWidget] = []
+        self._dock_sources: dict[QDockWidget, tuple[str, str]] = {}  # dock -> (context, text)
         self._layout_restored = False
-        self.setWindowTitle(self.tr("nnviz: a neural network, step by step"))
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
@@ -97,16 +100,26 @@ class MainWindow(QMainWindow):
         self.activation_explorer = ActivationExplorer(session)
         self.softmax_view = SoftmaxView(session)
         self.drawing_pad = DrawingPad(session)
-        explorer_dock = self.add_panel(self.activation_explorer, self.tr("Activations"))
-        self.add_panel(self.softmax_view, self.tr("Softmax and loss"))
-        self.add_panel(self.drawing_pad, self.tr("Draw"))
+        explorer_dock = self.add_panel(
+            self.activation_explorer,
+            QT_TRANSLATE_NOOP("MainWindow", "Activations"),
+            context="MainWindow",
+        )
+        self.add_panel(
+            self.softmax_view,
+            QT_TRANSLATE_NOOP("MainWindow", "Softmax and loss"),
+            context="MainWindow",
+        )
+        self.add_panel(
+            self.drawing_pad, QT_TRANSLATE_NOOP("MainWindow", "Draw"), context="MainWindow"
+        )
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
         explorer_dock.raise_()
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)
         session.network_changed.connect(self._update_summary)
         session.dataset_changed.connect(self._update_summary)
-        self._update_summary()
+        self.retranslate_ui()
         self.resize(*DEFAULT_SIZE)
         if self.remember_layout:
             geometry = self.settings.value("window/geometry")
@@ -117,32 +130,27 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = bar.addMenu("")
         self.open_model_action = self._menu_action(
-            file_menu, self.tr("&Open model…"), QKeySequence.StandardKey.Open, self._on_open_model
+            self.file_menu, QKeySequence.StandardKey.Open, self._on_open_model
         )
         self.save_model_action = self._menu_action(
-            file_menu, self.tr("&Save model…"), QKeySequence.StandardKey.Save, self._on_save_model
+            self.file_menu, QKeySequence.StandardKey.Save, self._on_save_model
         )
         self.new_network_action = self._menu_action(
-            file_menu,
-            self.tr("&New random network"),
-            QKeySequence.StandardKey.New,
-            self.new_random_network,
+            self.file_menu, QKeySequence.StandardKey.New, self.new_random_network
         )
-        file_menu.addSeparator()
-        self.open_dataset_action = self._menu_action(
-            file_menu, self.tr("Open &dataset…"), None, self._on_open_dataset
-        )
+        self.file_menu.addSeparator()
+        self.open_dataset_action = self._menu_action(self.file_menu, None, self._on_open_dataset)
         self.export_action = self._menu_action(
-            file_menu, self.tr("&Export picture…"), QKeySequence("Ctrl+E"), self._on_export
+            self.file_menu, QKeySequence("Ctrl+E"), self._on_export
         )
-        file_menu.addSeparator()
+        self.file_menu.addSeparator()
         self.quit_action = self._menu_action(
-            file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
+            self.file_menu, QKeySequence.StandardKey.Quit, self.close
         )
 
-        step_menu = bar.addMenu(self.tr("&Forward pass"))
+        self.step_menu = bar.addMenu("")
         for name in (
             "next_stage",
             "prev_stage",
@@ -154,44 +162,109 @@ class MainWindow(QMainWindow):
             "random_sample",
         ):
             if name is None:
-                step_menu.addSeparator()
+                self.step_menu.addSeparator()
             else:
-                step_menu.addAction(self.forward_controls.actions_by_name[name])
-        step_menu.addSeparator()
-        self.animate_action = QAction(self.tr("&Animate steps"), self, checkable=True)
+                self.step_menu.addAction(self.forward_controls.actions_by_name[name])
+        self.step_menu.addSeparator()
+        self.animate_action = QAction(self, checkable=True)
         self.animate_action.setChecked(True)
         self.animate_action.toggled.connect(self._on_animate_toggled)
-        step_menu.addAction(self.animate_action)
+        self.step_menu.addAction(self.animate_action)
 
-        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = bar.addMenu("")
         self._panels_separator = self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code, own_name in LANGUAGES.items():  # each language in its own words: not translated
+            action = QAction(own_name, self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        if self.languages is not None:
+            self.languages.language_changed.connect(self._on_language_changed)
+        self._on_language_changed(self.language)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._menu_action(
-            help_menu,
-            self.tr("&Keyboard shortcuts"),
-            QKeySequence.StandardKey.HelpContents,
-            self.show_shortcuts,
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = self._menu_action(
+            self.help_menu, QKeySequence.StandardKey.HelpContents, self.show_shortcuts
         )
-        self._menu_action(help_menu, self.tr("&About nnviz"), None, self.show_about)
+        self.about_action = self._menu_action(self.help_menu, None, self.show_about)
 
-    def _menu_action(self, menu, text, key, slot) -> QAction:
-        action = QAction(text, self)
+    def _menu_action(self, menu, key, slot) -> QAction:
+        action = QAction(self)
         if key is not None:
             action.setShortcut(key)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
+    # ------------------------------------------------------------------ language
+    def retranslate_ui(self) -> None:
+        """Set every static text (again, after the language changed)."""
+        self.setWindowTitle(self.tr("nnviz: a neural network, step by step"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_model_action.setText(self.tr("&Open model…"))
+        self.save_model_action.setText(self.tr("&Save model…"))
+        self.new_network_action.setText(self.tr("&New random network"))
+        self.open_dataset_action.setText(self.tr("Open &dataset…"))
+        self.export_action.setText(self.tr("&Export picture…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.step_menu.setTitle(self.tr("&Forward pass"))
+        self.animate_action.setText(self.tr("&Animate steps"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About nnviz"))
+        for dock, (context, text) in self._dock_sources.items():
+            dock.setWindowTitle(QCoreApplication.translate(context, text))
+        self._update_summary()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @property
+    def language(self) -> str:
+        return self.languages.language if self.languages is not None else "en"
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language (remembered); every widget retranslates itself."""
+        if self.languages is not None:
+            self.languages.set_language(code)
+
+    def _on_language_changed(self, code: str) -> None:
+        for lang, action in self.language_actions.items():
+            action.setChecked(lang == code)
+            action.setEnabled(self.languages is not None)
+
     # ------------------------------------------------------------------ panels
     def add_panel(
-        self, widget: QWidget, title: str, area=Qt.DockWidgetArea.RightDockWidgetArea
+        self,
+        widget: QWidget,
+        title: str,
+        area=Qt.DockWidgetArea.RightDockWidgetArea,
+        context: str | None = None,
     ) -> QDockWidget:
-        """Put ``widget`` in a dock (tabbed with the docks already in ``area``), listed in View."""
-        dock = QDockWidget(title, self)
+        """Put ``widget`` in a dock (tabbed with the docks already in ``area``), listed in View.
+
+        With ``context`` (a translation context, "" for :func:`nnviz.gui.i18n.tr`), ``title`` is
+        the English source text, marked where it is written with
+        ``QT_TRANSLATE_NOOP(context, "...")``, and the dock's title follows the language.
+        Without it, ``title`` is shown as given (already translated) and stays as it is.
+        """
+        shown = QCoreApplication.translate(context, title) if context is not None else title
+        dock = QDockWidget(shown, self)
         slug = re.sub(r"[^a-z0-9]+", "_", widget.__class__.__name__.lower() + "_" + title.lower())
         dock.setObjectName(f"dock_{slug.strip('_')}")
         dock.setWidget(widget)
+        if context is not None:
+            self._dock_sources[dock] = (context, title)
         same_area = [d for d in self._docks if self.dockWidgetArea(d) == area]
         self.addDockWidget(area, dock)
         if same_area:
@@ -207,7 +280,8 @@ class MainWindow(QMainWindow):
         """Bring the dock whose title or object name contains ``name`` to the front."""
         key = name.lower()
         for dock in self._docks:
-            if key in dock.windowTitle().lower() or key in dock.objectName().lower():
+            source = self._dock_sources.get(dock, ("", ""))[1]
+            if any(key in t.lower() for t in (dock.windowTitle(), source, dock.objectName())):
                 dock.show()
                 dock.raise_()
                 return True

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsRectItem
 
@@ -244,6 +244,13 @@ class NetworkView(pg.GraphicsView):
         # pyqtgraph resizes once inside __init__ (no items yet) and once while closing (items gone)
         if hasattr(self, "_node_items") and not getattr(self, "closed", False):
             self._relayout()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        # the column titles and footers are graphics items, which get no LanguageChange event
+        ready = getattr(self, "_layout", None) is not None and not getattr(self, "closed", False)
+        if event.type() == QEvent.Type.LanguageChange and ready:
+            self._relayout()  # titles are fitted to the columns again: their widths changed
+        super().changeEvent(event)
 
     def close(self) -> bool:
         self._timer.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -254,6 +254,11 @@ class NodeInfoPopup(QFrame):
             if layer <= self.session.network.num_layers:
                 self._fill()
                 self.adjustSize()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_trace_changed()  # refill an open pop-up in the new language
+        super().changeEvent(event)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
         self.close_popup()

@@ -102,7 +102,11 @@ def node_pen(highlight: bool = False) -> QPen:
 
 
 # ---------------------------------------------------------------- fonts
+SERIF_FAMILIES = ("DejaVu Serif", "Noto Serif", "Times New Roman", "serif")
+
+
 def ui_font(point_delta: float = 0.0, bold: bool = False) -> QFont:
+    """The application's font (with its Hangul fallback family, see app.py), resized."""
     font = QFont()
     if point_delta:
         font.setPointSizeF(max(6.0, font.pointSizeF() + point_delta))
@@ -113,8 +117,13 @@ def ui_font(point_delta: float = 0.0, bold: bool = False) -> QFont:
 def formula_font(point_delta: float = 0.0, bold: bool = False) -> QFont:
     font = ui_font(point_delta, bold)
     font.setStyleHint(QFont.StyleHint.Serif)
-    font.setFamilies(["DejaVu Serif", "Noto Serif", "Times New Roman", "serif"])
+    font.setFamilies(serif_families())
     return font
+
+
+def serif_families() -> list[str]:
+    """Serif first for formulas, then the application's families (Hangul in a Korean label)."""
+    return [*SERIF_FAMILIES, *QFont().families()]
 
 
 # ---------------------------------------------------------------- timing
