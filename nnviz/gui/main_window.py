@@ -48,6 +48,11 @@ def make_settings() -> QSettings:
     return QSettings("nnviz", "nnviz")
 
 
+def _panel_title(context: str, text: str) -> str:
+    """A dock title given as source text (marked with QT_TRANSLATE_NOOP where it is written)."""
+    return QCoreApplication.translate(context, text)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -221,7 +226,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About nnviz"))
         for dock, (context, text) in self._dock_sources.items():
-            dock.setWindowTitle(QCoreApplication.translate(context, text))
+            dock.setWindowTitle(_panel_title(context, text))
         self._update_summary()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -258,7 +263,7 @@ class MainWindow(QMainWindow):
         ``QT_TRANSLATE_NOOP(context, "...")``, and the dock's title follows the language.
         Without it, ``title`` is shown as given (already translated) and stays as it is.
         """
-        shown = QCoreApplication.translate(context, title) if context is not None else title
+        shown = _panel_title(context, title) if context is not None else title
         dock = QDockWidget(shown, self)
         slug = re.sub(r"[^a-z0-9]+", "_", widget.__class__.__name__.lower() + "_" + title.lower())
         dock.setObjectName(f"dock_{slug.strip('_')}")
