@@ -81,3 +81,37 @@ def test_measure_animation_fps_counts_frames(qapp, tmp_path):
     assert fps > 0
     assert not window.network_view.is_animating
     window.close()
+
+
+def test_lang_sets_the_language_for_this_run_only_and_the_window_drives_the_same_manager(
+    qapp, tmp_path
+):
+    manager = app.language_manager(qapp)
+    assert app.language_manager(qapp) is manager  # one per application
+    remembered = manager._settings.value("ui/language")
+    font = qapp.font()
+    try:
+        app.make_app("ko")
+        assert manager.language == "ko"
+        assert manager._settings.value("ui/language") == remembered  # --lang is not remembered
+        assert qapp.font().families()[0] in app.korean_families()
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        window = app.build_window(remember_layout=False, settings=settings)
+        assert window.languages is manager
+        assert window.language_actions["ko"].isChecked()
+        window.close()
+    finally:
+        manager.set_language("en", remember=False)
+        qapp.setFont(font)
+
+
+def test_an_unknown_lang_is_reported_and_the_app_still_starts(qapp, capsys):
+    manager = app.language_manager(qapp)
+    font = qapp.font()
+    try:
+        app.make_app("xx")
+        assert "unknown language 'xx'" in capsys.readouterr().err
+        assert manager.language in ("en", "ko")
+    finally:
+        manager.set_language("en", remember=False)
+        qapp.setFont(font)
