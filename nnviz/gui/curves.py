@@ -127,6 +127,7 @@ class _Run:
     items: dict[str, pg.PlotDataItem] = field(default_factory=dict)
     status: str = ""
     total_steps: int = 0  # known once the run has started
+    evals_drawn: int = 0
     steps_per_epoch: int = 0
 
     @property
@@ -285,7 +286,7 @@ class CurvesPanel(QWidget):
         """A new run: the previous one is dimmed and labelled, the new one gets fresh items."""
         if self._current is not None:
             self._dim(self._current)
-            self._draw(self._current)
+            self._draw(self._current, True)
         self.loss_plot.removeItem(self.empty_text)
         run = _Run(len(self._runs) + 1, config)
         self._runs.append(run)
@@ -482,22 +483,25 @@ class CurvesPanel(QWidget):
             return
         for run in self._runs:
             if self._dirty_all or run is self._current:
-                self._draw(run)
+                self._draw(run, self._dirty_all)
         self._dirty = self._dirty_all = False
         self.refresh_count += 1
         self.refreshed.emit()
 
-    def _draw(self, run: _Run) -> None:
+    def _draw(self, run: _Run, everything: bool) -> None:
         b, e = run.batches, run.evals
-        xb, xe = self._x(b), self._x(e)
-        other = "mse" if run.minimised == "cross_entropy" else "cross_entropy"
+        xb = self._x(b)
         items = run.items
         items["batch_loss"].setData(xb, b["loss"])
         items["smooth_loss"].setData(xb, b["smooth"])
         items["train_accuracy"].setData(xb, 100.0 * b["smooth_accuracy"])
-        items["test_loss"].setData(xe, e[f"test_{run.minimised}"])
-        items["test_other"].setData(xe, e[f"test_{other}"])
-        items["test_accuracy"].setData(xe, 100.0 * e["test_accuracy"])
+        if everything or run.evals_drawn != len(e):  # evaluations are rare: redraw on change
+            run.evals_drawn = len(e)
+            xe = self._x(e)
+            other = "mse" if run.minimised == "cross_entropy" else "cross_entropy"
+            items["test_loss"].setData(xe, e[f"test_{run.minimised}"])
+            items["test_other"].setData(xe, e[f"test_{other}"])
+            items["test_accuracy"].setData(xe, 100.0 * e["test_accuracy"])
 
     # ------------------------------------------------------------------ export
     def export_csv(self, path: str | os.PathLike[str]) -> None:
