@@ -48,6 +48,7 @@ _SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
 _FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
 _EARLIER_ALPHA = 110  # curves of earlier runs
 _X_MODES = ("step", "epoch", "time")
+_X_HEADROOM = 1.05  # the x axis ends a little after the newest point
 _POINTS_PER_PIXEL = 1.0  # downsampling target (pyqtgraph's default 5 paints 5x more)
 
 # one colour per role; earlier runs reuse them, dimmed
@@ -142,6 +143,17 @@ class _Run:
         return text
 
 
+def _round_up(value: float) -> float:
+    """The smallest of 1, 2, 5 x 10^k that is >= value (value > 0)."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        if step * power >= value:
+            return float(step * power)
+    return float(10 * power)
+
+
 def _pen(colour: str, alpha: int = 255, width: float = 1.0, dash: bool = False) -> QColor:
     c = QColor(colour)
     c.setAlpha(alpha)
@@ -164,6 +176,7 @@ class CurvesPanel(QWidget):
         self._x_mode = "step"
         self._dirty = False  # the current run has new data
         self._dirty_all = False  # an option changed: every run is redrawn
+        self._x_end: float | None = None  # the right end of the x axis (None: automatic)
         self.refresh_count = 0
         self._build()
         self._timer = QTimer(self)
@@ -246,6 +259,10 @@ class CurvesPanel(QWidget):
                 plot.getAxis(side).setTextPen(_AXIS)
                 plot.getAxis(side).setPen(_AXIS)
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self.loss_plot.setLimits(yMin=0)  # a loss is never negative
+        for plot in (self.loss_plot, self.accuracy_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)" for learners
         self.accuracy_plot.enableAutoRange(axis="y", enable=False)
         self.loss_legend = self.loss_plot.addLegend(
             offset=(-6, 6), labelTextColor=_AXIS, labelTextSize=_LEGEND_SIZE, verSpacing=-4
@@ -401,8 +418,8 @@ class CurvesPanel(QWidget):
         if self._current is not None:
             self._current.number = 1
         self.clear_button.setEnabled(False)
-        self._dirty = True
-        self._fit_x()
+        self._x_end = None
+        self._dirty_all = True
 
     # ------------------------------------------------------------------ options
     def set_smoothing(self, smoothing: float) -> None:
@@ -428,9 +445,9 @@ class CurvesPanel(QWidget):
         if self.x_box.currentIndex() != i:
             self.x_box.setCurrentIndex(i)
         self._set_x_label()
+        self._x_end = None
         self._dirty_all = True
         self.refresh()
-        self._fit_x()
 
     def _set_x_label(self) -> None:
         text = {
@@ -448,26 +465,38 @@ class CurvesPanel(QWidget):
         log_x = self.log_x_box.isChecked()
         self.loss_plot.setLogMode(x=log_x, y=self.log_loss_box.isChecked())
         self.accuracy_plot.setLogMode(x=log_x, y=False)
+        # a loss is never negative: keep the linear axis from showing below 0
+        self.loss_plot.setLimits(yMin=-1e300 if self.log_loss_box.isChecked() else 0)
+        self._x_end = None
         self._dirty_all = True
         self.refresh()
-        self._fit_x()
 
     def set_run_length(self, event: ev.TrainingStarted) -> None:
-        """The current run's length is known: the x axis spans it from the start (axes that
-        stay put are not redrawn with every update)."""
+        """The current run's length is known: the x axis never needs to go beyond it."""
         if self._current is not None:
             self._current.total_steps = event.total_steps
             self._current.steps_per_epoch = event.steps_per_epoch
         self._fit_x()
 
     def _fit_x(self) -> None:
-        runs = [r for r in self._runs if r.total_steps and r.steps_per_epoch]
-        if self.log_x_box.isChecked() or self._x_mode == "time" or not runs:
+        """Let the x axis grow in round jumps (1, 2, 5 x 10^k) rather than with every update:
+        an axis that stays put is not redrawn, and a few steps still fill the plot."""
+        if self.log_x_box.isChecked() or not any(len(r.batches) for r in self._runs):
+            self._x_end = None
             self.loss_plot.enableAutoRange(axis="x")
             return
-        per = (lambda r: 1) if self._x_mode == "step" else (lambda r: r.steps_per_epoch)
-        end = max(r.total_steps / per(r) for r in runs)
-        self.loss_plot.setXRange(0, end, padding=0.02)
+        end = max(float(self._x(r.batches)[-1]) for r in self._runs if len(r.batches))
+        target = _round_up(end * _X_HEADROOM)
+        caps = [
+            r.total_steps / (1 if self._x_mode == "step" else r.steps_per_epoch)
+            for r in self._runs
+            if r.total_steps and r.steps_per_epoch and self._x_mode != "time"
+        ]
+        if caps and len(caps) == len(self._runs):
+            target = min(target, max(max(caps), end))
+        if target != self._x_end:
+            self._x_end = target
+            self.loss_plot.setXRange(0, target, padding=0.02)
 
     # ------------------------------------------------------------------ drawing
     def _x(self, buffer: SeriesBuffer) -> np.ndarray:
@@ -485,6 +514,7 @@ class CurvesPanel(QWidget):
             if self._dirty_all or run is self._current:
                 self._draw(run, self._dirty_all)
         self._dirty = self._dirty_all = False
+        self._fit_x()
         self.refresh_count += 1
         self.refreshed.emit()
 

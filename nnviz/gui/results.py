@@ -214,6 +214,12 @@ class ResultsPanel(QWidget):
         self.title.setText(self.tr("Waiting for the first test of this run…"))
         self._update_gallery_label(0, 0)
 
+    def run_ended(self, event: ev.TrainingEnded) -> None:
+        if self._event is None:
+            self.title.setText(
+                self.tr("This run ended before the test set was scored: no results yet.")
+            )
+
     def show_evaluation(self, event: ev.Evaluated) -> None:
         dataset = self.session.dataset
         if dataset is None or len(event.test_predictions) != len(dataset.test):

@@ -16,7 +16,7 @@ from nnviz.gui.weights_view import WeightsView
 __all__ = ["TrainingDocks"]
 
 Area = Qt.DockWidgetArea
-_LEFT_WIDTH = 330  # px for the training form (labels and fields side by side)
+_LEFT_WIDTH = 360  # px for the training form (labels and fields side by side)
 _BOTTOM_HEIGHT = 260  # px for the curves (the window's centre keeps what it needs)
 
 
@@ -70,7 +70,7 @@ class TrainingDocks:
         w.resizeDocks([self.panel_dock], [_LEFT_WIDTH], Qt.Orientation.Horizontal)
 
     def _on_run_ended(self, _event) -> None:
-        if not self.weights_dock.visibleRegion().isEmpty():
+        if self.results.evaluation is not None and not self.weights_dock.visibleRegion().isEmpty():
             self.results_dock.raise_()
 
     def model_meta(self) -> dict:

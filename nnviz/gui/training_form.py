@@ -29,6 +29,7 @@ from nnviz.core.training import PRESETS, TrainingConfig
 
 __all__ = ["TrainingForm", "config_defaults"]
 
+_COMBO_MIN_CHARS = 8  # characters a choice box shows at least
 _ERROR_STYLE = "color: #c92a2a;"
 _FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
 # the activation parameter each activation takes (field of TrainingConfig)
@@ -173,6 +174,9 @@ class TrainingForm(QWidget):
     def _add_combo(self, name: str, label: str, items: list[str], editable=False) -> None:
         editor = QComboBox()
         editor.addItems(items)
+        # narrow docks: the combo may be narrower than its longest entry
+        editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        editor.setMinimumContentsLength(_COMBO_MIN_CHARS)
         editor.setEditable(editable)
         if editable:
             editor.lineEdit().textEdited.connect(self._on_field_edited)

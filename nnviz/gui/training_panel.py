@@ -34,6 +34,7 @@ from nnviz.gui.worker import BatchChunk, TrainingWorker
 
 __all__ = ["TrainingPanel", "connect_training"]
 
+_BUTTON_MIN_WIDTH = 56  # px: fits "Resume" in the Fusion style
 PROGRESS_MS = 200  # the progress bar and its text are redrawn at most 5 times a second
 _ERROR_STYLE = "color: #c92a2a;"
 _FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
@@ -112,6 +113,14 @@ class TrainingPanel(QWidget):
             self.tr("Put freshly initialised weights in the network (untrained)")
         )
         self.start_button.setDefault(True)
+        for b in (
+            self.start_button,
+            self.pause_button,
+            self.step_button,
+            self.stop_button,
+            self.reset_button,
+        ):
+            b.setMinimumWidth(_BUTTON_MIN_WIDTH)  # the style's 80 px would widen a narrow dock
         for i, b in enumerate(
             (self.start_button, self.pause_button, self.step_button, self.stop_button)
         ):
@@ -378,6 +387,8 @@ class TrainingPanel(QWidget):
             self.session.set_params(event.params)
 
     def _on_paused(self, event: ev.Paused) -> None:
+        if self._progress is not None:
+            self._on_progress_timer()  # show the step the run stopped at, not an older one
         if self._state == "running":  # paused from elsewhere (control.pause())
             self._set_state("paused")
         self._show_status(
@@ -396,15 +407,19 @@ class TrainingPanel(QWidget):
         if self._started is not None:
             self._show_progress(event.step, event.epoch, event.elapsed, 0.0)
         if isinstance(event, ev.Diverged):
-            lr = self._run_config.lr if self._run_config else math.nan
+            config = self._run_config
             self._show_status(
                 self.tr(
-                    "The training blew up: each step changed the weights so much that the "
-                    "loss grew instead of shrinking. Try a smaller learning rate (a tenth: "
-                    "{lr:g}). The last good weights were kept.\n{detail}"
-                ).format(lr=lr / 10, detail=event.message),
+                    "Training diverged at step {step}: each step changed the weights so much "
+                    "that the loss grew instead of shrinking. The learning rate {lr:g} is too "
+                    "large for {opt}: try a tenth of it ({lr10:g}). The last good weights were "
+                    "kept."
+                ).format(
+                    step=event.step + 1, lr=config.lr, opt=config.optimizer, lr10=config.lr / 10
+                ),
                 "bad",
             )
+            self.status_label.setToolTip(event.message)
         elif isinstance(event, ev.Stopped):
             self._show_status(self.tr("Stopped after {n:,} steps.").format(n=event.step), "info")
         else:
@@ -482,7 +497,9 @@ def connect_training(panel: TrainingPanel, curves=None, results=None) -> None:
         w.started.connect(curves.set_run_length)
         w.batches.connect(curves.add_batches)
         w.evaluated.connect(curves.add_evaluation)
+        w.paused.connect(lambda _event: curves.refresh())  # a single step shows at once
         panel.run_ended.connect(curves.end_run)
     if results is not None:
         panel.run_started.connect(results.clear)
         w.evaluated.connect(results.show_evaluation)
+        panel.run_ended.connect(results.run_ended)

@@ -187,7 +187,7 @@ def test_a_diverging_run_explains_and_keeps_the_last_good_weights(qtbot, panel, 
     end = blocker.args[0]
     assert isinstance(end, ev.Diverged)
     text = panel.status_label.text()
-    assert "blew up" in text and "smaller learning rate" in text
+    assert "diverged" in text and "learning rate 100 is too large" in text and "(10)" in text
     assert all(np.all(np.isfinite(p)) for p in session.network.params.values())
     for k, v in end.params.items():
         np.testing.assert_array_equal(session.network.params[k], v)
