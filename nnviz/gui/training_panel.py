@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core import events as ev
-from nnviz.core.datasets import Dataset, load_dataset
+from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.training import TrainingConfig
 from nnviz.gui.session import Session
@@ -87,6 +87,7 @@ class TrainingPanel(QWidget):
         self._progress_timer.setInterval(PROGRESS_MS)
         self._progress_timer.timeout.connect(self._on_progress_timer)
         self._build()
+        session.dataset_changed.connect(self._on_dataset_changed)
         self._connect_worker()
         self._set_state("idle")
 
@@ -155,6 +156,14 @@ class TrainingPanel(QWidget):
         outer.addWidget(self.status_label)
         outer.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _on_dataset_changed(self) -> None:
+        """A dataset opened from the File menu becomes the one to train on."""
+        ds = self.session.dataset
+        if ds is None or self._state != "idle" or ds.name == self.form.text("dataset"):
+            return
+        self.form.set_text("dataset", ds.name if ds.name in DATASET_NAMES else str(ds.directory))
+        self.form.validate()
 
     def _session_dataset_name(self) -> str | None:
         ds = self.session.dataset
@@ -234,7 +243,7 @@ class TrainingPanel(QWidget):
 
     def _dataset_for(self, config: TrainingConfig) -> Dataset:
         ds = self.session.dataset
-        if ds is not None and ds.name == config.dataset:
+        if ds is not None and config.dataset in (ds.name, str(ds.directory)):
             return ds
         return load_dataset(config.dataset)
 

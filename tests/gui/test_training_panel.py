@@ -236,3 +236,13 @@ def test_save_and_reopen_a_model_trained_in_the_window(qtbot, window, session, t
     assert meta["metrics"]["status"] == "finished"
     assert window.open_model(path)
     np.testing.assert_array_equal(session.network.params["W1"], loaded.network.params["W1"])
+
+
+def test_a_dataset_opened_in_the_window_becomes_the_training_dataset(panel, session, data):
+    from nnviz.core.datasets import Dataset
+
+    other = Dataset("digits-copy", data.directory, data.class_names)
+    other.__dict__.update(train=data.train, test=data.test)
+    session.set_dataset(other)
+    assert panel.form.text("dataset") == str(data.directory)
+    assert panel.config is not None and panel.config.dataset == str(data.directory)
