@@ -12,9 +12,7 @@ clipped to the view, and redraws happen on a timer only when something changed.
 
 from __future__ import annotations
 
-import csv
 import os
-from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
@@ -35,14 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core import events as ev
-from nnviz.core.smoothing import EmaState, ema
+from nnviz.core.smoothing import ema
 from nnviz.core.training import TrainingConfig
+from nnviz.gui.curve_runs import (
+    EVAL_COLUMNS,
+    RunCurves,
+    SeriesBuffer,
+    export_runs_csv,
+    round_up,
+)
 from nnviz.gui.worker import BatchChunk
 
 __all__ = ["CurvesPanel", "SeriesBuffer"]
 
 REFRESH_MS = 80  # curve redraws at most 12.5 times a second, only when data arrived
-_INITIAL_CAPACITY = 1024  # points per buffer before the first doubling
 _DEFAULT_SMOOTHING = 0.9  # EMA beta: about the last ten batches
 _SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
 _FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
@@ -61,98 +65,6 @@ _EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
 _BACKGROUND = "#ffffff"
 _AXIS = "#495057"
 
-_BATCH_COLUMNS = (
-    "step",
-    "epoch",
-    "elapsed",
-    "loss",
-    "smooth",
-    "batch_accuracy",
-    "smooth_accuracy",
-)
-_EVAL_COLUMNS = (
-    "step",
-    "epoch",
-    "elapsed",
-    "test_cross_entropy",
-    "test_mse",
-    "train_cross_entropy",
-    "train_mse",
-    "test_accuracy",
-    "train_accuracy",
-)
-
-
-class SeriesBuffer:
-    """Named float64 columns that grow by doubling; ``buf["loss"]`` is a view of the filled part."""
-
-    def __init__(self, columns: tuple[str, ...], capacity: int = _INITIAL_CAPACITY) -> None:
-        self.columns = columns
-        self._data = np.empty((len(columns), capacity), dtype=np.float64)
-        self._index = {c: i for i, c in enumerate(columns)}
-        self.size = 0
-
-    def __len__(self) -> int:
-        return self.size
-
-    @property
-    def capacity(self) -> int:
-        return self._data.shape[1]
-
-    def append(self, **columns: np.ndarray) -> None:
-        n = len(next(iter(columns.values())))
-        need = self.size + n
-        if need > self.capacity:
-            grown = np.empty((len(self.columns), max(need, 2 * self.capacity)), np.float64)
-            grown[:, : self.size] = self._data[:, : self.size]
-            self._data = grown
-        for name, values in columns.items():
-            self._data[self._index[name], self.size : need] = values
-        self.size = need
-
-    def __getitem__(self, name: str) -> np.ndarray:
-        return self._data[self._index[name], : self.size]
-
-    def set_column(self, name: str, values: np.ndarray) -> None:
-        self._data[self._index[name], : self.size] = values
-
-
-@dataclass(eq=False)
-class _Run:
-    number: int
-    config: TrainingConfig
-    batches: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(_BATCH_COLUMNS))
-    evals: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(_EVAL_COLUMNS))
-    ema_state: EmaState = field(default_factory=EmaState)
-    accuracy_ema_state: EmaState = field(default_factory=EmaState)
-    items: dict[str, pg.PlotDataItem] = field(default_factory=dict)
-    status: str = ""
-    total_steps: int = 0  # known once the run has started
-    evals_drawn: int = 0
-    steps_per_epoch: int = 0
-
-    @property
-    def minimised(self) -> str:
-        return "mse" if self.config.loss == "mse" else "cross_entropy"
-
-    def label(self) -> str:
-        c = self.config
-        text = f"run {self.number}: {c.activation}, {c.optimizer} lr {c.lr:g}, batch {c.batch_size}"
-        if len(self.evals):
-            text += f" → {self.evals['test_accuracy'][-1]:.1%}"
-        return text
-
-
-def _round_up(value: float) -> float:
-    """The smallest of 1, 2, 5 x 10^k that is >= value (value > 0)."""
-    if value <= 0:
-        return 1.0
-    power = 10.0 ** np.floor(np.log10(value))
-    for step in (1.0, 2.0, 5.0, 10.0):
-        if step * power >= value:
-            return float(step * power)
-    return float(10 * power)
-
 
 def _pen(colour: str, alpha: int = 255, width: float = 1.0, dash: bool = False) -> QColor:
     c = QColor(colour)
@@ -170,8 +82,8 @@ class CurvesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runs: list[_Run] = []
-        self._current: _Run | None = None
+        self._runs: list[RunCurves] = []
+        self._current: RunCurves | None = None
         self._smoothing = _DEFAULT_SMOOTHING
         self._x_mode = "step"
         self._dirty = False  # the current run has new data
@@ -292,11 +204,11 @@ class CurvesPanel(QWidget):
 
     # ------------------------------------------------------------------ runs
     @property
-    def runs(self) -> list[_Run]:
+    def runs(self) -> list[RunCurves]:
         return list(self._runs)
 
     @property
-    def current(self) -> _Run | None:
+    def current(self) -> RunCurves | None:
         return self._current
 
     def begin_run(self, config: TrainingConfig) -> None:
@@ -305,7 +217,7 @@ class CurvesPanel(QWidget):
             self._dim(self._current)
             self._draw(self._current, True)
         self.loss_plot.removeItem(self.empty_text)
-        run = _Run(len(self._runs) + 1, config)
+        run = RunCurves(len(self._runs) + 1, config)
         self._runs.append(run)
         self._current = run
         other = "cross_entropy" if run.minimised == "mse" else "mse"
@@ -357,7 +269,7 @@ class CurvesPanel(QWidget):
         self.clear_button.setEnabled(len(self._runs) > 1)
         self._dirty = True
 
-    def _dim(self, run: _Run) -> None:
+    def _dim(self, run: RunCurves) -> None:
         """Turn the current run into an earlier one: grey, fewer lines, one legend entry."""
         for key, item in run.items.items():
             self.loss_legend.removeItem(item)
@@ -394,9 +306,7 @@ class CurvesPanel(QWidget):
         run = self._current
         if run is None:
             return
-        run.evals.append(
-            **{name: np.array([float(getattr(event, name))]) for name in _EVAL_COLUMNS}
-        )
+        run.evals.append(**{name: np.array([float(getattr(event, name))]) for name in EVAL_COLUMNS})
         self._dirty = True
         self.refresh()  # evaluations are rare and worth showing at once
 
@@ -486,7 +396,7 @@ class CurvesPanel(QWidget):
             self.loss_plot.enableAutoRange(axis="x")
             return
         end = max(float(self._x(r.batches)[-1]) for r in self._runs if len(r.batches))
-        target = _round_up(end * _X_HEADROOM)
+        target = round_up(end * _X_HEADROOM)
         caps = [
             r.total_steps / (1 if self._x_mode == "step" else r.steps_per_epoch)
             for r in self._runs
@@ -518,7 +428,7 @@ class CurvesPanel(QWidget):
         self.refresh_count += 1
         self.refreshed.emit()
 
-    def _draw(self, run: _Run, everything: bool) -> None:
+    def _draw(self, run: RunCurves, everything: bool) -> None:
         b, e = run.batches, run.evals
         xb = self._x(b)
         items = run.items
@@ -536,65 +446,7 @@ class CurvesPanel(QWidget):
     # ------------------------------------------------------------------ export
     def export_csv(self, path: str | os.PathLike[str]) -> None:
         """Every run's batches and evaluations as one table (empty cells where not measured)."""
-        header = [
-            "run",
-            "kind",
-            "step",
-            "epoch",
-            "seconds",
-            "batch_loss",
-            "smoothed_loss",
-            "batch_accuracy",
-            "test_cross_entropy",
-            "test_mse",
-            "train_cross_entropy",
-            "train_mse",
-            "test_accuracy",
-            "train_accuracy",
-            "loss_minimised",
-            "activation",
-            "optimizer",
-            "lr",
-            "batch_size",
-        ]
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            out = csv.writer(fh)
-            out.writerow(header)
-            for run in self._runs:
-                c = run.config
-                tail = [c.loss, c.activation, c.optimizer, c.lr, c.batch_size]
-                b = run.batches
-                for i in range(len(b)):
-                    out.writerow(
-                        [
-                            run.number,
-                            "batch",
-                            int(b["step"][i]),
-                            b["epoch"][i],
-                            b["elapsed"][i],
-                            b["loss"][i],
-                            b["smooth"][i],
-                            b["batch_accuracy"][i],
-                        ]
-                        + [""] * 6
-                        + tail
-                    )
-                e = run.evals
-                for i in range(len(e)):
-                    out.writerow(
-                        [
-                            run.number,
-                            "evaluation",
-                            int(e["step"][i]),
-                            e["epoch"][i],
-                            e["elapsed"][i],
-                            "",
-                            "",
-                            "",
-                        ]
-                        + [e[name][i] for name in _EVAL_COLUMNS[3:]]
-                        + tail
-                    )
+        export_runs_csv(self._runs, path)
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:
         self.refresh()

@@ -8,16 +8,14 @@ TrainingConfig's own (its ConfigError text is shown under the field).
 
 from __future__ import annotations
 
-import math
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -30,12 +28,12 @@ from nnviz.core.errors import NnvizError
 from nnviz.core.training import TrainingConfig
 from nnviz.gui.session import Session
 from nnviz.gui.training_form import TrainingForm
-from nnviz.gui.worker import BatchChunk, TrainingWorker
+from nnviz.gui.training_progress import ProgressView, format_duration
+from nnviz.gui.worker import TrainingWorker
 
 __all__ = ["TrainingPanel", "connect_training"]
 
 _BUTTON_MIN_WIDTH = 56  # px: fits "Resume" in the Fusion style
-PROGRESS_MS = 200  # the progress bar and its text are redrawn at most 5 times a second
 _ERROR_STYLE = "color: #c92a2a;"
 _FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
 _STATUS_STYLES = {
@@ -45,17 +43,6 @@ _STATUS_STYLES = {
 }
 # the activation parameter each activation takes (field of TrainingConfig)
 _ACTIVATION_PARAM = {"leaky-relu": "leaky_slope", "elu": "elu_alpha", "maxout": "maxout_pieces"}
-
-
-def _format_duration(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 class TrainingPanel(QWidget):
@@ -78,14 +65,9 @@ class TrainingPanel(QWidget):
         self._seed_used: int | None = None
         self._last_eval: ev.Evaluated | None = None
         self._last_end: ev.TrainingEnded | None = None
-        self._started: ev.TrainingStarted | None = None
         self._run_network = None  # the session's network while it shows this panel's run
         self._watched_window: QWidget | None = None
 
-        self._progress: tuple[int, float, float, float] | None = None  # not yet shown
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setInterval(PROGRESS_MS)
-        self._progress_timer.timeout.connect(self._on_progress_timer)
         self._build()
         session.dataset_changed.connect(self._on_dataset_changed)
         self._connect_worker()
@@ -142,14 +124,10 @@ class TrainingPanel(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.reset_button.clicked.connect(self.reset)
 
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(10)
-        outer.addWidget(self.progress)
-        self.progress_label = QLabel()
-        self.progress_label.setWordWrap(True)  # never widens the dock
-        self.progress_label.setStyleSheet(_STATUS_STYLES["info"])
-        outer.addWidget(self.progress_label)
+        self.progress_view = ProgressView()
+        self.progress = self.progress_view.bar
+        self.progress_label = self.progress_view.label
+        outer.addWidget(self.progress_view)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -217,9 +195,7 @@ class TrainingPanel(QWidget):
         self._seed_used = config.seed
         self._last_eval = None
         self._last_end = None
-        self._started = None
-        self._run_wall_start = time.perf_counter()
-        self.progress.setValue(0)
+        self.progress_view.begin(config.epochs)
         self._show_status("", "info")
         self.worker.start(config, dataset, network, paused=paused)
         self._set_state("paused" if paused else "running")
@@ -298,8 +274,7 @@ class TrainingPanel(QWidget):
         self._run_config = None
         self._run_network = None
         self.session.set_network(network)
-        self.progress.setValue(0)
-        self.progress_label.setText("")
+        self.progress_view.clear()
         self._show_status(
             self.tr("New initial weights (seed {seed}): the network is untrained.").format(
                 seed=config.seed
@@ -333,56 +308,13 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ worker events
     def _connect_worker(self) -> None:
         w = self.worker
-        w.started.connect(self._on_started)
-        w.batches.connect(self._on_batches)
+        w.started.connect(self.progress_view.started)
+        w.batches.connect(self.progress_view.batches)
         w.evaluated.connect(self._on_evaluated)
         w.snapshot.connect(self._on_snapshot)
         w.paused.connect(self._on_paused)
         w.ended.connect(self._on_ended)
         w.failed.connect(self._on_failed)
-
-    def _on_started(self, event: ev.TrainingStarted) -> None:
-        self._started = event
-        self.progress.setRange(0, max(event.total_steps, 1))
-        self._show_progress(0, 0.0, 0.0, 0.0)
-
-    def _on_batches(self, chunk: BatchChunk) -> None:
-        # shown by the timer: a progress bar repaint per batch update would cost the trainer
-        self._progress = (
-            int(chunk.step[-1]),
-            float(chunk.epoch[-1]),
-            float(chunk.elapsed[-1]),
-            chunk.samples_per_s,
-        )
-        if not self._progress_timer.isActive():
-            self._on_progress_timer()
-            self._progress_timer.start()
-
-    def _on_progress_timer(self) -> None:
-        if self._progress is None:
-            self._progress_timer.stop()  # nothing new: sleep until the next batches
-            return
-        self._show_progress(*self._progress)
-        self._progress = None
-
-    def _show_progress(self, step: int, epoch: float, elapsed: float, rate: float) -> None:
-        started = self._started
-        config = self._run_config
-        if started is None or config is None:
-            return
-        total = started.total_steps
-        self.progress.setValue(step)
-        current_epoch = min(max(math.ceil(epoch), 1), config.epochs)
-        parts = [
-            self.tr("Epoch {e} of {n}").format(e=current_epoch, n=config.epochs),
-            self.tr("step {s:,} of {t:,}").format(s=step, t=total),
-        ]
-        if rate > 0:
-            parts.append(self.tr("{r:,.0f} samples/s").format(r=rate))
-        if step > 0 and step < total:
-            left = elapsed / step * (total - step)
-            parts.append(self.tr("{t} left").format(t=_format_duration(left)))
-        self.progress_label.setText(" · ".join(parts))
 
     def _on_evaluated(self, event: ev.Evaluated) -> None:
         self._last_eval = event
@@ -396,8 +328,7 @@ class TrainingPanel(QWidget):
             self.session.set_params(event.params)
 
     def _on_paused(self, event: ev.Paused) -> None:
-        if self._progress is not None:
-            self._on_progress_timer()  # show the step the run stopped at, not an older one
+        self.progress_view.flush()  # the step the run stopped at, not an older one
         if self._state == "running":  # paused from elsewhere (control.pause())
             self._set_state("paused")
         self._show_status(
@@ -409,12 +340,10 @@ class TrainingPanel(QWidget):
 
     def _on_ended(self, event: ev.TrainingEnded) -> None:
         self._last_end = event
-        self._progress = None
         if self._owns_session_network():
             self.session.set_params(event.params)
         self._set_state("idle")
-        if self._started is not None:
-            self._show_progress(event.step, event.epoch, event.elapsed, 0.0)
+        self.progress_view.finish(event)
         if isinstance(event, ev.Diverged):
             config = self._run_config
             self._show_status(
@@ -433,7 +362,7 @@ class TrainingPanel(QWidget):
             self._show_status(self.tr("Stopped after {n:,} steps.").format(n=event.step), "info")
         else:
             acc = self._last_eval.test_accuracy if self._last_eval is not None else None
-            text = self.tr("Finished in {t}.").format(t=_format_duration(event.elapsed))
+            text = self.tr("Finished in {t}.").format(t=format_duration(event.elapsed))
             if acc is not None:
                 text += " " + self.tr("Test accuracy {a:.1%}.").format(a=acc)
             self._show_status(text, "good")

@@ -1,0 +1,183 @@
+"""The numbers behind the training curves: growing column buffers per run, and CSV export.
+
+Qt-free apart from the plot items each run keeps a reference to (created by CurvesPanel).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnviz.core.smoothing import EmaState
+from nnviz.core.training import TrainingConfig
+
+__all__ = [
+    "BATCH_COLUMNS",
+    "EVAL_COLUMNS",
+    "RunCurves",
+    "SeriesBuffer",
+    "export_runs_csv",
+    "round_up",
+]
+
+_INITIAL_CAPACITY = 1024  # points per buffer before the first doubling
+
+BATCH_COLUMNS = (
+    "step",
+    "epoch",
+    "elapsed",
+    "loss",
+    "smooth",
+    "batch_accuracy",
+    "smooth_accuracy",
+)
+EVAL_COLUMNS = (
+    "step",
+    "epoch",
+    "elapsed",
+    "test_cross_entropy",
+    "test_mse",
+    "train_cross_entropy",
+    "train_mse",
+    "test_accuracy",
+    "train_accuracy",
+)
+
+
+class SeriesBuffer:
+    """Named float64 columns that grow by doubling; ``buf["loss"]`` is a view of the filled part."""
+
+    def __init__(self, columns: tuple[str, ...], capacity: int = _INITIAL_CAPACITY) -> None:
+        self.columns = columns
+        self._data = np.empty((len(columns), capacity), dtype=np.float64)
+        self._index = {c: i for i, c in enumerate(columns)}
+        self.size = 0
+
+    def __len__(self) -> int:
+        return self.size
+
+    @property
+    def capacity(self) -> int:
+        return self._data.shape[1]
+
+    def append(self, **columns: np.ndarray) -> None:
+        n = len(next(iter(columns.values())))
+        need = self.size + n
+        if need > self.capacity:
+            grown = np.empty((len(self.columns), max(need, 2 * self.capacity)), np.float64)
+            grown[:, : self.size] = self._data[:, : self.size]
+            self._data = grown
+        for name, values in columns.items():
+            self._data[self._index[name], self.size : need] = values
+        self.size = need
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self._data[self._index[name], : self.size]
+
+    def set_column(self, name: str, values: np.ndarray) -> None:
+        self._data[self._index[name], : self.size] = values
+
+
+@dataclass(eq=False)
+class RunCurves:
+    """One training run on the plots: its data, smoothing state and plot items."""
+
+    number: int
+    config: TrainingConfig
+    batches: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(BATCH_COLUMNS))
+    evals: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(EVAL_COLUMNS))
+    ema_state: EmaState = field(default_factory=EmaState)
+    accuracy_ema_state: EmaState = field(default_factory=EmaState)
+    items: dict[str, object] = field(default_factory=dict)
+    status: str = ""
+    total_steps: int = 0  # known once the run has started
+    evals_drawn: int = 0
+    steps_per_epoch: int = 0
+
+    @property
+    def minimised(self) -> str:
+        return "mse" if self.config.loss == "mse" else "cross_entropy"
+
+    def label(self) -> str:
+        c = self.config
+        text = f"run {self.number}: {c.activation}, {c.optimizer} lr {c.lr:g}, batch {c.batch_size}"
+        if len(self.evals):
+            text += f" → {self.evals['test_accuracy'][-1]:.1%}"
+        return text
+
+
+def round_up(value: float) -> float:
+    """The smallest of 1, 2, 5 x 10^k that is >= value (value > 0)."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        if step * power >= value:
+            return float(step * power)
+    return float(10 * power)
+
+
+def export_runs_csv(runs: list[RunCurves], path: str | os.PathLike[str]) -> None:
+    """Every run's batches and evaluations as one table (empty cells where not measured)."""
+    header = [
+        "run",
+        "kind",
+        "step",
+        "epoch",
+        "seconds",
+        "batch_loss",
+        "smoothed_loss",
+        "batch_accuracy",
+        "test_cross_entropy",
+        "test_mse",
+        "train_cross_entropy",
+        "train_mse",
+        "test_accuracy",
+        "train_accuracy",
+        "loss_minimised",
+        "activation",
+        "optimizer",
+        "lr",
+        "batch_size",
+    ]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(header)
+        for run in runs:
+            c = run.config
+            tail = [c.loss, c.activation, c.optimizer, c.lr, c.batch_size]
+            b = run.batches
+            for i in range(len(b)):
+                out.writerow(
+                    [
+                        run.number,
+                        "batch",
+                        int(b["step"][i]),
+                        b["epoch"][i],
+                        b["elapsed"][i],
+                        b["loss"][i],
+                        b["smooth"][i],
+                        b["batch_accuracy"][i],
+                    ]
+                    + [""] * 6
+                    + tail
+                )
+            e = run.evals
+            for i in range(len(e)):
+                out.writerow(
+                    [
+                        run.number,
+                        "evaluation",
+                        int(e["step"][i]),
+                        e["epoch"][i],
+                        e["elapsed"][i],
+                        "",
+                        "",
+                        "",
+                    ]
+                    + [e[name][i] for name in EVAL_COLUMNS[3:]]
+                    + tail
+                )

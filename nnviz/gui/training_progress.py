@@ -1,0 +1,114 @@
+"""The progress of a run: a bar and one line with the epoch, the step, samples/s and time left.
+
+Batch updates arrive up to 30 times a second; the bar and text are redrawn at most
+``PROGRESS_MS`` apart (each redraw in the GUI thread is time the trainer waits for).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from nnviz.core import events as ev
+from nnviz.gui.worker import BatchChunk
+
+__all__ = ["PROGRESS_MS", "ProgressView", "format_duration"]
+
+PROGRESS_MS = 200  # the progress bar and its text are redrawn at most 5 times a second
+_TEXT_STYLE = "color: #495057;"
+
+
+def format_duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+class ProgressView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(10)
+        box.addWidget(self.bar)
+        self.label = QLabel()
+        self.label.setWordWrap(True)  # never widens the dock
+        self.label.setStyleSheet(_TEXT_STYLE)
+        box.addWidget(self.label)
+        self._epochs = 0
+        self._started: ev.TrainingStarted | None = None
+        self._pending: tuple[int, float, float, float] | None = None  # not yet shown
+        self._timer = QTimer(self)
+        self._timer.setInterval(PROGRESS_MS)
+        self._timer.timeout.connect(self._on_timer)
+
+    def begin(self, epochs: int) -> None:
+        """A run of ``epochs`` epochs starts (its length in steps follows with ``started``)."""
+        self._epochs = epochs
+        self._started = None
+        self._pending = None
+        self.bar.setValue(0)
+
+    def clear(self) -> None:
+        self.begin(0)
+        self.label.setText("")
+
+    def started(self, event: ev.TrainingStarted) -> None:
+        self._started = event
+        self.bar.setRange(0, max(event.total_steps, 1))
+        self._show(0, 0.0, 0.0, 0.0)
+
+    def batches(self, chunk: BatchChunk) -> None:
+        self._pending = (
+            int(chunk.step[-1]),
+            float(chunk.epoch[-1]),
+            float(chunk.elapsed[-1]),
+            chunk.samples_per_s,
+        )
+        if not self._timer.isActive():
+            self._on_timer()
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Show the newest numbers now (the run paused)."""
+        if self._pending is not None:
+            self._on_timer()
+
+    def finish(self, event: ev.TrainingEnded) -> None:
+        self._pending = None
+        self._show(event.step, event.epoch, event.elapsed, 0.0)
+
+    def _on_timer(self) -> None:
+        if self._pending is None:
+            self._timer.stop()  # nothing new: sleep until the next batches
+            return
+        self._show(*self._pending)
+        self._pending = None
+
+    def _show(self, step: int, epoch: float, elapsed: float, rate: float) -> None:
+        started = self._started
+        if started is None:
+            return
+        total = started.total_steps
+        self.bar.setValue(step)
+        current_epoch = min(max(math.ceil(epoch), 1), self._epochs)
+        parts = [
+            self.tr("Epoch {e} of {n}").format(e=current_epoch, n=self._epochs),
+            self.tr("step {s:,} of {t:,}").format(s=step, t=total),
+        ]
+        if rate > 0:
+            parts.append(self.tr("{r:,.0f} samples/s").format(r=rate))
+        if 0 < step < total:
+            left = elapsed / step * (total - step)
+            parts.append(self.tr("{t} left").format(t=format_duration(left)))
+        self.label.setText(" · ".join(parts))
