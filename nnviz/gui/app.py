@@ -108,6 +108,16 @@ def _light_palette() -> QPalette:
         (QPalette.ColorRole.PlaceholderText, "#6e7781"),
     ):
         palette.setColor(role, QColor(colour))
+    # greyed-out text for disabled controls (setColor above set every group, disabled too),
+    # so settings locked during training look locked
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(disabled, role, QColor("#9aa0a6"))
+    palette.setColor(disabled, QPalette.ColorRole.Base, QColor("#f1f3f5"))
     return palette
 
 
