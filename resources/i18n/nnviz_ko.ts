@@ -99,6 +99,332 @@
         <source>Enter a number</source>
         <translation>숫자를 입력하세요</translation>
     </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>Maxout</source>
+        <translation>Maxout</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>항등 함수</translation>
+    </message>
+    <message>
+        <source>{then} if {condition}, else {otherwise}</source>
+        <translation>{condition}이면 {then}, 아니면 {otherwise}</translation>
+    </message>
+    <message>
+        <source>the slope &lt;i&gt;w&lt;/i&gt; of the larger piece</source>
+        <translation>더 큰 조각의 기울기 &lt;i&gt;w&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Squashes any input into (0, 1). Far from 0 the curve is flat: h′ ≈ 0.</source>
+        <translation>어떤 입력이든 (0, 1) 사이로 눌러 담습니다. 0에서 멀어지면 곡선이 평평해집니다: h′ ≈ 0.</translation>
+    </message>
+    <message>
+        <source>Like the sigmoid but centred on 0, output in (−1, 1); it saturates too.</source>
+        <translation>시그모이드와 비슷하지만 0을 중심으로 (−1, 1) 사이를 출력합니다. 역시 포화됩니다.</translation>
+    </message>
+    <message>
+        <source>Passes positive inputs unchanged; negative ones give 0 and no gradient.</source>
+        <translation>양수 입력은 그대로 통과시키고, 음수 입력은 0이 되어 기울기도 없습니다.</translation>
+    </message>
+    <message>
+        <source>A small slope α for x &lt; 0 keeps a gradient where ReLU has none.</source>
+        <translation>x &lt; 0에서 작은 기울기 α를 두어, ReLU라면 기울기가 없는 곳에도 기울기를 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Smooth for x &lt; 0, approaching −α; the gradient fades there slowly.</source>
+        <translation>x &lt; 0에서 매끄럽게 −α에 다가가며, 그곳의 기울기는 천천히 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Keeps the larger of two lines: it can learn ReLU, |x| and more.</source>
+        <translation>두 직선 중 큰 쪽을 택합니다: ReLU, |x| 등을 배울 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No activation: output = input. A stack of linear layers stays linear.</source>
+        <translation>활성화 없음: 출력 = 입력. 선형 층을 아무리 쌓아도 선형입니다.</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU slope α</source>
+        <translation>Leaky ReLU 기울기 α</translation>
+    </message>
+    <message>
+        <source>ELU α</source>
+        <translation>ELU α</translation>
+    </message>
+    <message>
+        <source>The default model could not be loaded ({error}); showing random weights.</source>
+        <translation>기본 모델을 불러올 수 없어서({error}) 무작위 가중치를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Input x</source>
+        <translation>입력층 x</translation>
+    </message>
+    <message>
+        <source>Output y</source>
+        <translation>출력층 y</translation>
+    </message>
+    <message>
+        <source>Layer {l}</source>
+        <translation>{l}층</translation>
+    </message>
+    <message>
+        <source>{n} pixels</source>
+        <translation>픽셀 {n}개</translation>
+    </message>
+    <message>
+        <source>{n} pixels ({s}×{s})</source>
+        <translation>픽셀 {n}개 ({s}×{s})</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>값 {n}개</translation>
+    </message>
+    <message>
+        <source>{n} · softmax</source>
+        <translation>{n} · 소프트맥스</translation>
+    </message>
+    <message>
+        <source>{n} classes · softmax</source>
+        <translation>클래스 {n}개 · 소프트맥스</translation>
+    </message>
+    <message>
+        <source>{n} · {h}</source>
+        <translation>{n} · {h}</translation>
+    </message>
+    <message>
+        <source>Hidden layer {l}</source>
+        <translation>은닉층 {l}</translation>
+    </message>
+    <message>
+        <source>{n} nodes · h = {h}</source>
+        <translation>노드 {n}개 · h = {h}</translation>
+    </message>
+    <message>
+        <source>⋮ +{n}</source>
+        <translation>⋮ +{n}</translation>
+    </message>
+    <message>
+        <source>shows &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; 표시 중</translation>
+    </message>
+    <message>
+        <source>not reached yet</source>
+        <translation>아직 도달 전</translation>
+    </message>
+    <message>
+        <source>{formula},  h = {name}</source>
+        <translation>{formula},  h = {name}</translation>
+    </message>
+    <message>
+        <source>The input: the {n} pixel values of the image, from 0 (paper) to 1 (ink).</source>
+        <translation>입력: 이미지의 픽셀 값 {n}개, 0(종이)부터 1(잉크)까지.</translation>
+    </message>
+    <message>
+        <source>Each node of layer 1 multiplies all {n} inputs by its weights, adds them up and adds its bias. Edges: the strongest products w·x.</source>
+        <translation>1층의 각 노드는 입력 {n}개에 각각 가중치를 곱해 모두 더하고 편향을 더합니다. 선: 가장 큰 곱 w·x.</translation>
+    </message>
+    <message>
+        <source>Each output node adds up the {n} outputs of layer {p}, each times its weight, plus its bias: one score per class.</source>
+        <translation>출력층의 각 노드는 {p}층의 출력 {n}개에 각각 가중치를 곱해 더하고 편향을 더합니다: 클래스마다 점수 하나.</translation>
+    </message>
+    <message>
+        <source>Each node of layer {l} adds up the {n} outputs of layer {p}, each times its weight, plus its bias.</source>
+        <translation>{l}층의 각 노드는 {p}층의 출력 {n}개에 각각 가중치를 곱해 더하고 편향을 더합니다.</translation>
+    </message>
+    <message>
+        <source>Each node of layer {l} passes its sum a through the activation: {f}.</source>
+        <translation>{l}층의 각 노드는 합 a를 활성화 함수에 통과시킵니다: {f}.</translation>
+    </message>
+    <message>
+        <source>softmax turns the {n} scores into probabilities that add up to 1: y_k = exp(a_k) / Σ exp(a_i). The largest is the prediction.</source>
+        <translation>소프트맥스는 점수 {n}개를 합이 1인 확률로 바꿉니다: y_k = exp(a_k) / Σ exp(a_i). 가장 큰 것이 예측입니다.</translation>
+    </message>
+    <message>
+        <source>Stage {i} of {n}: {name}</source>
+        <translation>단계 {i} / {n}: {name}</translation>
+    </message>
+    <message>
+        <source>no true label (drawn input)</source>
+        <translation>정답 없음 (직접 그린 입력)</translation>
+    </message>
+    <message>
+        <source>✓ right</source>
+        <translation>✓ 정답</translation>
+    </message>
+    <message>
+        <source>✗ wrong</source>
+        <translation>✗ 오답</translation>
+    </message>
+    <message>
+        <source>true label: {name}</source>
+        <translation>정답: {name}</translation>
+    </message>
+    <message>
+        <source>Prediction: {pred} ({p:.1f} %)  {mark}</source>
+        <translation>예측: {pred} ({p:.1f} %)  {mark}</translation>
+    </message>
+    <message>
+        <source>drawn input</source>
+        <translation>직접 그린 입력</translation>
+    </message>
+    <message>
+        <source>test sample #{i}</source>
+        <translation>시험 샘플 #{i}</translation>
+    </message>
+    <message>
+        <source>Back to the input</source>
+        <translation>입력으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>이전 단계</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>재생 / 일시정지</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>다음 단계</translation>
+    </message>
+    <message>
+        <source>Previous sample</source>
+        <translation>이전 샘플</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>다음 샘플</translation>
+    </message>
+    <message>
+        <source>Random sample</source>
+        <translation>무작위 샘플</translation>
+    </message>
+    <message>
+        <source>Prev</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Animation speed</source>
+        <translation>애니메이션 속도</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>샘플</translation>
+    </message>
+    <message>
+        <source>Index of the test image shown</source>
+        <translation>표시할 시험 이미지의 번호</translation>
+    </message>
+    <message>
+        <source>N, P and R visit only the test images the network gets wrong</source>
+        <translation>N, P, R이 네트워크가 틀린 시험 이미지만 돌아봅니다</translation>
+    </message>
+    <message>
+        <source>Misclassified only ({n})</source>
+        <translation>오답만 ({n})</translation>
+    </message>
+    <message>
+        <source>Misclassified only</source>
+        <translation>오답만</translation>
+    </message>
+    <message>
+        <source>Edges show the largest terms w·x that each node adds up, for this image: red ones push the node's sum up, blue ones push it down. Only the strongest few per node are drawn.</source>
+        <translation>선은 이 이미지에서 각 노드가 더하는 항 w·x 중 가장 큰 것들입니다: 빨간 선은 노드의 합을 올리고, 파란 선은 내립니다. 노드마다 가장 강한 몇 개만 그립니다.</translation>
+    </message>
+    <message>
+        <source>w·x &gt; 0 (pushes up)</source>
+        <translation>w·x &gt; 0 (올림)</translation>
+    </message>
+    <message>
+        <source>w·x &lt; 0 (pushes down)</source>
+        <translation>w·x &lt; 0 (내림)</translation>
+    </message>
+    <message>
+        <source>thicker = larger |w·x|</source>
+        <translation>굵을수록 |w·x|가 큼</translation>
+    </message>
+    <message>
+        <source>node colour ({name}):</source>
+        <translation>노드 색 ({name}):</translation>
+    </message>
+    <message>
+        <source>+ the other {n} terms</source>
+        <translation>+ 나머지 항 {n}개</translation>
+    </message>
+    <message>
+        <source>+ bias b</source>
+        <translation>+ 편향 b</translation>
+    </message>
+    <message>
+        <source>Output node {k}: class “{name}”</source>
+        <translation>출력 노드 {k}: 클래스 “{name}”</translation>
+    </message>
+    <message>
+        <source>Hidden layer {l}, node {j}</source>
+        <translation>은닉층 {l}, 노드 {j}</translation>
+    </message>
+    <message>
+        <source>({n} terms; the largest:)</source>
+        <translation>(항 {n}개 중 가장 큰 것:)</translation>
+    </message>
+    <message>
+        <source>a is the winning piece ({w} of {k}) of this Maxout unit.</source>
+        <translation>a는 이 Maxout 뉴런에서 이긴 조각입니다 ({k}개 중 {w}번째).</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>{n}개 더</translation>
+    </message>
+    <message>
+        <source>(every a shifted by max a = {m} so exp stays finite)</source>
+        <translation>(exp가 넘치지 않도록 모든 a에서 max a = {m}를 뺌)</translation>
+    </message>
+    <message>
+        <source>its {n} incoming weights W1[:, {j}], laid out
+like the image (red +, blue −)</source>
+        <translation>들어오는 가중치 W1[:, {j}] {n}개를
+이미지처럼 배치 (빨강 +, 파랑 −)</translation>
+    </message>
+    <message>
+        <source>pinned: click here or press Esc to close</source>
+        <translation>고정됨: 여기를 클릭하거나 Esc를 누르면 닫힙니다</translation>
+    </message>
+    <message>
+        <source>click the node to pin</source>
+        <translation>노드를 클릭하면 고정됩니다</translation>
+    </message>
 </context>
 <context>
     <name>ActivationExplorer</name>
@@ -421,6 +747,10 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -522,6 +852,25 @@
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <source>Epoch {e} of {n}</source>
+        <translation>에포크 {e} / {n}</translation>
+    </message>
+    <message>
+        <source>step {s:,} of {t:,}</source>
+        <translation>스텝 {s:,} / {t:,}</translation>
+    </message>
+    <message>
+        <source>{r:,.0f} samples/s</source>
+        <translation>초당 {r:,.0f}개 샘플</translation>
+    </message>
+    <message>
+        <source>{t} left</source>
+        <translation>{t} 남음</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <source>Train the network to see which digits it confuses.</source>
@@ -534,6 +883,10 @@
     <message>
         <source>Waiting for the first test of this run…</source>
         <translation>이번 실행의 첫 평가를 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>This run ended before the test set was scored: no results yet.</source>
+        <translation>시험 데이터로 평가하기 전에 실행이 끝나서 아직 결과가 없습니다.</translation>
     </message>
     <message>
         <source>Test set after {steps:,} steps (epoch {epoch:.2g}): {acc:.1%} right, {wrong:,} wrong. Rows: the true digit; columns: the network's answer.</source>
@@ -747,30 +1100,12 @@ is {t}</source>
         <translation>계속</translation>
     </message>
     <message>
-        <source>Epoch {e} of {n}</source>
-        <translation>에포크 {e} / {n}</translation>
-    </message>
-    <message>
-        <source>step {s:,} of {t:,}</source>
-        <translation>스텝 {s:,} / {t:,}</translation>
-    </message>
-    <message>
-        <source>{r:,.0f} samples/s</source>
-        <translation>초당 {r:,.0f}개 샘플</translation>
-    </message>
-    <message>
-        <source>{t} left</source>
-        <translation>{t} 남음</translation>
+        <source>Training diverged at step {step}: each step changed the weights so much that the loss grew instead of shrinking. The learning rate {lr:g} is too large for {opt}: try a tenth of it ({lr10:g}). The last good weights were kept.</source>
+        <translation>{step} 스텝에서 학습이 발산했습니다: 스텝마다 가중치가 너무 크게 바뀌어서 손실이 줄지 않고 커졌습니다. 학습률 {lr:g}은(는) {opt}에 너무 큽니다: 10분의 1({lr10:g})을 써 보세요. 마지막으로 정상이던 가중치를 유지했습니다.</translation>
     </message>
     <message>
         <source>Paused after {n:,} steps: press Step for one more batch, or Resume.</source>
         <translation>{n:,} 스텝 후 일시정지: 배치 하나를 더 하려면 한 스텝을, 이어 가려면 계속을 누르세요.</translation>
-    </message>
-    <message>
-        <source>The training blew up: each step changed the weights so much that the loss grew instead of shrinking. Try a smaller learning rate (a tenth: {lr:g}). The last good weights were kept.
-{detail}</source>
-        <translation>학습이 발산했습니다: 스텝마다 가중치가 너무 크게 바뀌어서 손실이 줄지 않고 커졌습니다. 더 작은 학습률(10분의 1: {lr:g})을 써 보세요. 마지막으로 정상이던 가중치를 유지했습니다.
-{detail}</translation>
     </message>
     <message>
         <source>Stopped after {n:,} steps.</source>
