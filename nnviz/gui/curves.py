@@ -307,8 +307,7 @@ class CurvesPanel(QWidget):
         if run is None:
             return
         run.evals.append(**{name: np.array([float(getattr(event, name))]) for name in EVAL_COLUMNS})
-        self._dirty = True
-        self.refresh()  # evaluations are rare and worth showing at once
+        self._dirty = True  # drawn with the next batches (one redraw, not two)
 
     def end_run(self, event: ev.TrainingEnded) -> None:
         if self._current is not None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from threadpoolctl import threadpool_limits
 
 from nnviz.core import events as ev
@@ -202,7 +202,8 @@ class TrainingWorker(QObject):
     @property
     def running(self) -> bool:
         """True from start() until the thread has ended (paused counts as running)."""
-        return self._thread is not None and self._thread.isRunning()
+        t = self._thread
+        return t is not None and (t.isRunning() or not t.isFinished())
 
     @property
     def control(self) -> TrainingControl:
@@ -241,7 +242,13 @@ class TrainingWorker(QObject):
             self, self._run_id, factory, self._control, self.blas_threads, self._clock
         )
         self._thread = thread
-        thread.start()
+        # the thread starts once the GUI has handled what is already queued (the redraw of the
+        # new network): the first batches then do not compete with it for the GIL
+        QTimer.singleShot(0, lambda: self._launch(thread))
+
+    def _launch(self, thread: _TrainingThread) -> None:
+        if thread is self._thread and not thread.isRunning() and not thread.isFinished():
+            thread.start()
 
     def pause(self) -> None:
         """Pause after the current batch; a snapshot of the weights at that point follows."""

@@ -94,6 +94,7 @@ def test_both_test_losses_are_drawn_and_the_minimised_one_is_named(curves):
     curves.begin_run(TrainingConfig(loss="mse"))
     curves.add_batches(_chunk(1, 100))
     curves.add_evaluation(_evaluation(100, ce=0.7, mse=0.08))
+    curves.refresh()
     items = curves.current.items
     _, minimised = items["test_loss"].getOriginalDataset()
     _, other = items["test_other"].getOriginalDataset()
