@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +41,8 @@ from nnviz.gui.training_docks import TrainingDocks
 DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
 DOCK_WIDTH = 400  # px of the right-hand panels on the first run
 LEFT_DOCK_WIDTH = 300
-BOTTOM_DOCK_HEIGHT = 220
-_SETTINGS_VERSION = 1  # bump when the dock layout changes incompatibly
+BOTTOM_DOCK_HEIGHT = 250
+_SETTINGS_VERSION = 2  # bump when the dock layout changes incompatibly
 
 
 def make_settings() -> QSettings:
@@ -74,9 +75,7 @@ class MainWindow(QMainWindow):
         self._dock_sources: dict[QDockWidget, tuple[str, str]] = {}  # dock -> (context, text)
         self._layout_restored = False
         self.setDockOptions(
-            QMainWindow.DockOption.AnimatedDocks
-            | QMainWindow.DockOption.AllowTabbedDocks
-            | QMainWindow.DockOption.AllowNestedDocks
+            QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks
         )
 
         self.network_view = NetworkView(session)
@@ -273,7 +272,7 @@ class MainWindow(QMainWindow):
         same_area = [d for d in self._docks if self.dockWidgetArea(d) == area]
         self.addDockWidget(area, dock)
         if same_area:
-            self.tabifyDockWidget(same_area[-1], dock)
+            self.tabifyDockWidget(same_area[0], dock)
         self._docks.append(dock)
         self.view_menu.insertAction(self._panels_separator, dock.toggleViewAction())
         return dock
@@ -282,14 +281,26 @@ class MainWindow(QMainWindow):
         return list(self._docks)
 
     def raise_panel(self, name: str) -> bool:
-        """Bring the dock whose title or object name contains ``name`` to the front."""
+        """Bring the panel (a dock, or a tab inside one) whose title, English title or object
+        name is ``name`` to the front; an exact match wins over one containing ``name``."""
         key = name.lower()
+        candidates = []  # (names, show): every dock and every tab inside a dock
         for dock in self._docks:
             source = self._dock_sources.get(dock, ("", ""))[1]
-            if any(key in t.lower() for t in (dock.windowTitle(), source, dock.objectName())):
-                dock.show()
-                dock.raise_()
-                return True
+            candidates.append(((dock.windowTitle(), source, dock.objectName()), (dock, None, 0)))
+            for tabs in dock.findChildren(QTabWidget):
+                for index in range(tabs.count()):
+                    page = tabs.widget(index)
+                    names = (tabs.tabText(index), type(page).__name__)
+                    candidates.append((names, (dock, tabs, index)))
+        for matches in (lambda t: t.lower() == key, lambda t: key in t.lower()):
+            for names, (dock, tabs, index) in candidates:
+                if any(matches(t) for t in names):
+                    dock.show()
+                    dock.raise_()
+                    if tabs is not None:
+                        tabs.setCurrentIndex(index)
+                    return True
         return False
 
     # ------------------------------------------------------------------ actions

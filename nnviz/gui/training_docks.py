@@ -1,27 +1,53 @@
 """Puts the training panels into the main window and wires them to each other and the Session:
-the controls on the left, the curves along the bottom (loss and accuracy side by side), the test
-results and first-layer weights as tabs on the right (the results come to the front at Start).
+the controls and the test results (confusion matrix, mistakes) as tabs beside the explorers in
+the tall right-hand column, so the layer graph keeps the centre; one dock under the graph, shown
+from the first run on, whose tabs hold the live curves and the first-layer weights. The curves
+come to the front at Start, the results when a run ends with a test.
+
+The bottom panels are tabs of one QTabWidget rather than tabbed docks: Qt 6.11 leaves a stale,
+visible tab bar behind when docks are tabified in a second dock area.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 
 from nnviz.gui.curves import CurvesPanel
+from nnviz.gui.i18n import tr
 from nnviz.gui.results import ResultsPanel
 from nnviz.gui.training_panel import TrainingPanel, connect_training
 from nnviz.gui.weights_view import WeightsView
 
-__all__ = ["TrainingDocks"]
+__all__ = ["TrainingDocks", "TrainingTabs"]
 
 Area = Qt.DockWidgetArea
-_LEFT_WIDTH = 360  # px for the training form (labels and fields side by side)
-_BOTTOM_HEIGHT = 260  # px for the curves (the window's centre keeps what it needs)
+_BOTTOM_HEIGHT = 250  # px for the curves (the window's centre keeps what it needs)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingDocks", text)
+class TrainingTabs(QTabWidget):
+    """Curves and first-layer weights as tabs of one bottom panel."""
+
+    _TITLES = (
+        QT_TRANSLATE_NOOP("", "Curves"),
+        QT_TRANSLATE_NOOP("", "First-layer weights"),
+    )
+
+    def __init__(self, curves, weights, parent=None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        for widget in (curves, weights):
+            self.addTab(widget, "")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        for index, title in enumerate(self._TITLES):
+            self.setTabText(index, tr(title))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 class TrainingDocks:
@@ -40,37 +66,43 @@ class TrainingDocks:
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.panel_dock: QDockWidget = window.add_panel(
-            scroll, _tr("Training"), Area.LeftDockWidgetArea
-        )
-        self.curves_dock: QDockWidget = window.add_panel(
-            self.curves, _tr("Curves"), Area.BottomDockWidgetArea
-        )
-        self.weights_dock: QDockWidget = window.add_panel(
-            self.weights, _tr("Weights"), Area.RightDockWidgetArea
+            scroll, QT_TRANSLATE_NOOP("", "Training"), Area.RightDockWidgetArea, context=""
         )
         self.results_dock: QDockWidget = window.add_panel(
-            self.results, _tr("Results"), Area.RightDockWidgetArea
+            self.results, QT_TRANSLATE_NOOP("", "Results"), Area.RightDockWidgetArea, context=""
+        )
+        self.tabs = TrainingTabs(self.curves, self.weights)
+        self.curves_dock: QDockWidget = window.add_panel(
+            self.tabs,
+            QT_TRANSLATE_NOOP("", "Learning curves"),
+            Area.BottomDockWidgetArea,
+            context="",
         )
         self._window = window
-        # the side columns run the full height; the curves sit under the network view only
-        # (otherwise the tallest side panel decides how little height the curves get)
-        window.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+        # the right column runs the full height; the bottom tabs sit under the graph only
         window.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
         QTimer.singleShot(0, self._size_bottom)  # once the window is laid out
-        # the live weights while training, the mistakes once done (unless the user chose a tab)
-        self.panel.run_started.connect(lambda _config: self.weights_dock.raise_())
+        # the live curves while training, the mistakes once done (unless the user chose a tab)
+        self.panel.run_started.connect(self._on_run_started)
         self.panel.run_ended.connect(self._on_run_ended)
-        self.panel_dock.raise_()
+        # Hidden until the first run (View menu shows it any time): before training, the graph
+        # and the explorers get the room. A layout the user left visible is restored as it was.
+        self.curves_dock.hide()
 
     def _size_bottom(self) -> None:
         w = self._window
         if getattr(w, "remember_layout", False) and w.settings.value("window/state") is not None:
             return  # the user's own layout was restored
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
-        w.resizeDocks([self.panel_dock], [_LEFT_WIDTH], Qt.Orientation.Horizontal)
+
+    def _on_run_started(self, _config) -> None:
+        if self.curves_dock.isHidden():
+            self.curves_dock.show()
+            self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+        self.tabs.setCurrentWidget(self.curves)
 
     def _on_run_ended(self, _event) -> None:
-        if self.results.evaluation is not None and not self.weights_dock.visibleRegion().isEmpty():
+        if self.results.evaluation is not None:  # the run was tested: show what it learnt
             self.results_dock.raise_()
 
     def model_meta(self) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,6 +26,7 @@ from nnviz.core.losses import loss_names
 from nnviz.core.network import INITS
 from nnviz.core.optimizers import OPTIMIZERS
 from nnviz.core.training import PRESETS, TrainingConfig
+from nnviz.gui.i18n import tr
 
 __all__ = ["TrainingForm", "config_defaults"]
 
@@ -78,6 +79,7 @@ class TrainingForm(QWidget):
         self._editors: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._loading = False  # filling the fields from code: not a user edit
+        self._texts: list[tuple[Callable[[str], None], str]] = []  # (setter, English source)
         self._build()
         self._load_values(self._defaults)
         self.validate()
@@ -88,13 +90,21 @@ class TrainingForm(QWidget):
         outer.setSpacing(6)
 
         preset_row = QHBoxLayout()
-        preset_row.addWidget(QLabel(self.tr("Preset")))
+        preset_label = QLabel()
+        self._text(preset_label.setText, QT_TRANSLATE_NOOP("", "Preset"))
+        preset_row.addWidget(preset_label)
         self.preset_box = QComboBox()
-        self.preset_box.addItem(self.tr("(custom)"), None)
+        self.preset_box.addItem("", None)
+        self._text(
+            lambda text: self.preset_box.setItemText(0, text), QT_TRANSLATE_NOOP("", "(custom)")
+        )
         for name in PRESETS:
             self.preset_box.addItem(name, name)
-        self.preset_box.setToolTip(
-            self.tr("Fill in a documented set of hyperparameters (book = the defaults)")
+        self._text(
+            self.preset_box.setToolTip,
+            QT_TRANSLATE_NOOP(
+                "", "Fill in a documented set of hyperparameters (book = the defaults)"
+            ),
         )
         self.preset_box.activated.connect(self._on_preset)
         preset_row.addWidget(self.preset_box, 1)
@@ -106,31 +116,55 @@ class TrainingForm(QWidget):
         form.setVerticalSpacing(2)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._form = form
-        tr = self.tr
-        self._add_section(tr("Network"))
+
+        self._add_section(QT_TRANSLATE_NOOP("", "Network"))
         self._add_line(
-            "hidden", tr("Hidden layers"), tr("Units per hidden layer, e.g. 50, 100 (the book)")
+            "hidden",
+            QT_TRANSLATE_NOOP("", "Hidden layers"),
+            QT_TRANSLATE_NOOP("", "Units per hidden layer, e.g. 50, 100 (the book)"),
         )
-        self._add_combo("activation", tr("Activation"), activation_names())
-        self._add_line("activation_param", tr("Slope"), "")
-        self._add_combo("init", tr("Initial weights"), list(INITS))
-        self._add_line("seed", tr("Seed"), tr("Random seed of the initial weights and shuffling"))
-        self._add_section(tr("Learning"))
-        self._add_combo("loss", tr("Loss"), loss_names())
-        self._add_combo("optimizer", tr("Optimizer"), list(OPTIMIZERS))
-        self._add_line("lr", tr("Learning rate"), tr("Step size of each weight update"))
+        self._add_combo("activation", QT_TRANSLATE_NOOP("", "Activation"), activation_names())
+        self._add_line("activation_param", QT_TRANSLATE_NOOP("", "Slope"), "")
+        self._add_combo("init", QT_TRANSLATE_NOOP("", "Initial weights"), list(INITS))
+        self._add_line(
+            "seed",
+            QT_TRANSLATE_NOOP("", "Seed"),
+            QT_TRANSLATE_NOOP("", "Random seed of the initial weights and shuffling"),
+        )
+        self._add_section(QT_TRANSLATE_NOOP("", "Learning"))
+        self._add_combo("loss", QT_TRANSLATE_NOOP("", "Loss"), loss_names())
+        self._add_combo("optimizer", QT_TRANSLATE_NOOP("", "Optimizer"), list(OPTIMIZERS))
+        self._add_line(
+            "lr",
+            QT_TRANSLATE_NOOP("", "Learning rate"),
+            QT_TRANSLATE_NOOP("", "Step size of each weight update"),
+        )
         if "lr_schedule" in self._defaults:
             self._add_combo(
-                "lr_schedule", tr("LR schedule"), list(getattr(training, "LR_SCHEDULES", ()))
+                "lr_schedule",
+                QT_TRANSLATE_NOOP("", "LR schedule"),
+                list(getattr(training, "LR_SCHEDULES", ())),
             )
-        self._add_line("batch_size", tr("Batch size"), tr("Images per weight update"))
-        self._add_line("epochs", tr("Epochs"), tr("Passes over the training images"))
-        self._add_section(tr("Data"))
-        self._add_combo("dataset", tr("Dataset"), list(DATASET_NAMES), editable=True)
+        self._add_line(
+            "batch_size",
+            QT_TRANSLATE_NOOP("", "Batch size"),
+            QT_TRANSLATE_NOOP("", "Images per weight update"),
+        )
+        self._add_line(
+            "epochs",
+            QT_TRANSLATE_NOOP("", "Epochs"),
+            QT_TRANSLATE_NOOP("", "Passes over the training images"),
+        )
+        self._add_section(QT_TRANSLATE_NOOP("", "Data"))
+        self._add_combo(
+            "dataset", QT_TRANSLATE_NOOP("", "Dataset"), list(DATASET_NAMES), editable=True
+        )
         self._add_line(
             "evals_per_epoch",
-            tr("Tests per epoch"),
-            tr("How often per epoch the test set is scored (points on the test curves)"),
+            QT_TRANSLATE_NOOP("", "Tests per epoch"),
+            QT_TRANSLATE_NOOP(
+                "", "How often per epoch the test set is scored (points on the test curves)"
+            ),
         )
         outer.addWidget(self.form_widget)
 
@@ -142,8 +176,24 @@ class TrainingForm(QWidget):
 
         outer.addStretch(1)
 
+    def _text(self, setter: Callable[[str], None], source: str) -> None:
+        """Show ``tr(source)`` through ``setter`` now and again after each language change."""
+        self._texts.append((setter, source))
+        setter(tr(source) if source else "")
+
+    def retranslate_ui(self) -> None:
+        for setter, source in self._texts:
+            setter(tr(source) if source else "")
+        self.validate()  # the messages under the fields
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
     def _add_section(self, title: str) -> None:
-        label = QLabel(title)
+        label = QLabel()
+        self._text(label.setText, title)
         font = label.font()
         font.setBold(True)
         label.setFont(font)
@@ -167,9 +217,14 @@ class TrainingForm(QWidget):
 
     def _add_line(self, name: str, label: str, tip: str) -> None:
         editor = QLineEdit()
-        editor.setToolTip(tip)
+        self._text(editor.setToolTip, tip)
         editor.textEdited.connect(self._on_field_edited)
-        self._form.addRow(label, self._field_cell(name, editor))
+        self._add_row(label, self._field_cell(name, editor))
+
+    def _add_row(self, label_source: str, cell: QWidget) -> None:
+        label = QLabel()
+        self._text(label.setText, label_source)
+        self._form.addRow(label, cell)
 
     def _add_combo(self, name: str, label: str, items: list[str], editable=False) -> None:
         editor = QComboBox()
@@ -180,9 +235,12 @@ class TrainingForm(QWidget):
         editor.setEditable(editable)
         if editable:
             editor.lineEdit().textEdited.connect(self._on_field_edited)
-            editor.setToolTip(self.tr("mnist, fashion-mnist or a directory of IDX files"))
+            self._text(
+                editor.setToolTip,
+                QT_TRANSLATE_NOOP("", "mnist, fashion-mnist or a directory of IDX files"),
+            )
         editor.currentIndexChanged.connect(self._on_field_edited)
-        self._form.addRow(label, self._field_cell(name, editor))
+        self._add_row(label, self._field_cell(name, editor))
 
     # ------------------------------------------------------------------ values
     def text(self, name: str) -> str:
@@ -256,7 +314,6 @@ class TrainingForm(QWidget):
         """Check each field against TrainingConfig; show each complaint under its field."""
         values: dict[str, object] = {}
         errors: dict[str, str] = {}
-        tr = self.tr
         for name in self._editors:
             text = self.text(name).strip()
             if name == "activation_param":
@@ -329,9 +386,9 @@ class TrainingForm(QWidget):
         editor = self._editors["activation_param"]
         label = self._form.labelForField(editor.parentWidget())
         titles = {
-            "leaky_slope": self.tr("Leaky slope"),
-            "elu_alpha": self.tr("ELU alpha"),
-            "maxout_pieces": self.tr("Maxout pieces"),
+            "leaky_slope": tr("Leaky slope"),
+            "elu_alpha": tr("ELU alpha"),
+            "maxout_pieces": tr("Maxout pieces"),
         }
         visible = param is not None
         if visible:

@@ -84,17 +84,11 @@ class TrainingPanel(QWidget):
 
         buttons = QGridLayout()
         buttons.setHorizontalSpacing(4)
-        self.start_button = QPushButton(self.tr("Start"))
-        self.start_button.setToolTip(self.tr("Train a new network with these settings"))
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.step_button = QPushButton(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("Train on one batch, then pause"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("End the run, keeping the weights learnt so far"))
-        self.reset_button = QPushButton(self.tr("Reset"))
-        self.reset_button.setToolTip(
-            self.tr("Put freshly initialised weights in the network (untrained)")
-        )
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.step_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.reset_button = QPushButton()
         self.start_button.setDefault(True)
         for b in (
             self.start_button,
@@ -108,13 +102,7 @@ class TrainingPanel(QWidget):
             (self.start_button, self.pause_button, self.step_button, self.stop_button)
         ):
             buttons.addWidget(b, 0, i)
-        self.same_weights = QCheckBox(self.tr("Same initial weights"))
-        self.same_weights.setToolTip(
-            self.tr(
-                "Keep the seed, so the next run starts from exactly the same weights and "
-                "replays identically (change one setting to compare)"
-            )
-        )
+        self.same_weights = QCheckBox()
         buttons.addWidget(self.same_weights, 1, 0, 1, 3)
         buttons.addWidget(self.reset_button, 1, 3)
         outer.addLayout(buttons)
@@ -133,6 +121,34 @@ class TrainingPanel(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.status_label)
         outer.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.start_button.setText(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Train a new network with these settings"))
+        self.pause_button.setText(
+            self.tr("Resume") if getattr(self, "_state", "idle") == "paused" else self.tr("Pause")
+        )
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Train on one batch, then pause"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End the run, keeping the weights learnt so far"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(
+            self.tr("Put freshly initialised weights in the network (untrained)")
+        )
+        self.same_weights.setText(self.tr("Same initial weights"))
+        self.same_weights.setToolTip(
+            self.tr(
+                "Keep the seed, so the next run starts from exactly the same weights and "
+                "replays identically (change one setting to compare)"
+            )
+        )
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def _on_dataset_changed(self) -> None:

@@ -4,6 +4,18 @@
 <context>
     <name />
     <message>
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>(custom)</source>
+        <translation>(사용자 설정)</translation>
+    </message>
+    <message>
+        <source>Fill in a documented set of hyperparameters (book = the defaults)</source>
+        <translation>문서화된 하이퍼파라미터 묶음을 채웁니다 (book = 기본값)</translation>
+    </message>
+    <message>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
@@ -92,12 +104,28 @@
         <translation>에포크마다 시험 데이터로 몇 번 평가할지 (시험 곡선의 점)</translation>
     </message>
     <message>
+        <source>mnist, fashion-mnist or a directory of IDX files</source>
+        <translation>mnist, fashion-mnist 또는 IDX 파일이 든 폴더</translation>
+    </message>
+    <message>
         <source>Enter whole numbers separated by commas, e.g. 50, 100</source>
         <translation>쉼표로 구분한 정수를 입력하세요. 예: 50, 100</translation>
     </message>
     <message>
         <source>Enter a number</source>
         <translation>숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Leaky slope</source>
+        <translation>Leaky 기울기</translation>
+    </message>
+    <message>
+        <source>ELU alpha</source>
+        <translation>ELU 알파</translation>
+    </message>
+    <message>
+        <source>Maxout pieces</source>
+        <translation>Maxout 조각 수</translation>
     </message>
     <message>
         <source>Sigmoid</source>
@@ -424,6 +452,26 @@ like the image (red +, blue −)</source>
     <message>
         <source>click the node to pin</source>
         <translation>노드를 클릭하면 고정됩니다</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>곡선</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>첫 번째 층 가중치</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation>학습 곡선</translation>
     </message>
 </context>
 <context>
@@ -1012,37 +1060,6 @@ is {t}</source>
     <message>
         <source>class &lt;b&gt;{name}&lt;/b&gt;: a/T = {a}, exp = {e}, y = {y} &amp;nbsp; (Σ exp = {s})</source>
         <translation>클래스 &lt;b&gt;{name}&lt;/b&gt;: a/T = {a}, exp = {e}, y = {y} &amp;nbsp; (Σ exp = {s})</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingForm</name>
-    <message>
-        <source>Preset</source>
-        <translation>프리셋</translation>
-    </message>
-    <message>
-        <source>(custom)</source>
-        <translation>(사용자 설정)</translation>
-    </message>
-    <message>
-        <source>Fill in a documented set of hyperparameters (book = the defaults)</source>
-        <translation>문서화된 하이퍼파라미터 묶음을 채웁니다 (book = 기본값)</translation>
-    </message>
-    <message>
-        <source>mnist, fashion-mnist or a directory of IDX files</source>
-        <translation>mnist, fashion-mnist 또는 IDX 파일이 든 폴더</translation>
-    </message>
-    <message>
-        <source>Leaky slope</source>
-        <translation>Leaky 기울기</translation>
-    </message>
-    <message>
-        <source>ELU alpha</source>
-        <translation>ELU 알파</translation>
-    </message>
-    <message>
-        <source>Maxout pieces</source>
-        <translation>Maxout 조각 수</translation>
     </message>
 </context>
 <context>

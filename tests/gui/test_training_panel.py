@@ -246,3 +246,24 @@ def test_a_dataset_opened_in_the_window_becomes_the_training_dataset(panel, sess
     session.set_dataset(other)
     assert panel.form.text("dataset") == str(data.directory)
     assert panel.config is not None and panel.config.dataset == str(data.directory)
+
+
+def test_the_training_controls_follow_the_language(panel, qapp, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLabel
+
+    from nnviz.gui.i18n import LanguageManager
+
+    manager = LanguageManager(qapp, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    english = (panel.start_button.text(), panel.form.preset_box.itemText(0))
+    try:
+        manager.set_language("ko", remember=False)
+        qtbot.waitUntil(lambda: panel.start_button.text() != english[0])
+        korean = (panel.start_button.text(), panel.form.preset_box.itemText(0))
+        assert korean == ("시작", "(사용자 설정)")
+        labels = [w.text() for w in panel.form.findChildren(QLabel)]
+        assert "학습률" in labels and "Learning rate" not in labels
+    finally:
+        manager.set_language("en", remember=False)
+    qtbot.waitUntil(lambda: panel.start_button.text() == english[0])
+    assert (panel.start_button.text(), panel.form.preset_box.itemText(0)) == english
