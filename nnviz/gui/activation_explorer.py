@@ -32,6 +32,7 @@ from nnviz.gui.activation_formulas import (
     parameter_label,
 )
 from nnviz.gui.session import Session
+from nnviz.gui.visibility import DeferWhileHidden
 
 __all__ = ["ActivationExplorer", "ParamSlider"]
 
@@ -109,6 +110,7 @@ class ActivationExplorer(QWidget):
         self._half_width = HALF_WIDTH
         self._network_values = np.zeros(0)  # pre-activations shown (x of the points)
         self._layer = 1
+        self._lazy = DeferWhileHidden(self)
 
         self.function = QComboBox()
         for name in activation_names():
@@ -309,6 +311,8 @@ class ActivationExplorer(QWidget):
         self._on_params_changed()
 
     def _on_network_changed(self) -> None:
+        if self._lazy.defer(self._on_network_changed):
+            return  # off screen: redone when shown
         act = self._session.network.activation
         index = self.function.findData(act.name)
         if index >= 0:
@@ -322,6 +326,8 @@ class ActivationExplorer(QWidget):
         self._on_trace_changed()
 
     def _on_trace_changed(self) -> None:
+        if self._lazy.defer(self._on_trace_changed):
+            return  # off screen (a tab behind another): redone when shown
         net = self._session.network
         hidden = net.num_layers - 1
         if hidden < 1 or not self.show_network.isChecked():

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.preprocess import BOX, FIELD, to_mnist
 from nnviz.gui.session import Session
+from nnviz.gui.visibility import DeferWhileHidden
 
 __all__ = ["DigitCanvas", "DigitPreview", "DrawingPad"]
 
@@ -260,6 +261,7 @@ class DrawingPad(QWidget):
 
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.stroke_finished.connect(self.send_now)
+        self._lazy = DeferWhileHidden(self)
         session.trace_changed.connect(self._on_trace_changed)
         session.dataset_changed.connect(self._on_dataset_changed)
         session.network_changed.connect(self._on_network_changed)
@@ -344,6 +346,8 @@ class DrawingPad(QWidget):
         self.meant.blockSignals(False)
 
     def _on_trace_changed(self) -> None:
+        if self._lazy.defer(self._on_trace_changed):
+            return  # off screen (a tab behind another): redone when shown
         s = self._session
         if not self.accepts_drawings():
             self.answer.setText(

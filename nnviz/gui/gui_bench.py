@@ -53,6 +53,10 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
     docks = window.training
     panel, curves = docks.panel, docks.curves
     panel.worker.blas_threads = blas_threads
+    dock = getattr(docks, "panel_dock", None)
+    if dock is not None:  # Start is pressed on the training panel: its tab is in front
+        dock.raise_()
+        app.processEvents()
     panel.set_config(config)
     panel.same_weights.setChecked(True)  # every run starts from the same weights
     state = {

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from nnviz.core import events as ev
 from nnviz.gui import style
 from nnviz.gui.session import Session
+from nnviz.gui.visibility import DeferWhileHidden
 
 __all__ = ["ResultsPanel"]
 
@@ -147,7 +148,7 @@ class ResultsPanel(QWidget):
         self.session = session
         self._event: ev.Evaluated | None = None
         self._filter: tuple[int, int] | None = None  # (true, predicted) or all mistakes
-        self._stale = False  # an evaluation arrived while the panel was hidden
+        self._lazy = DeferWhileHidden(self)  # no drawing while the panel is off screen
         self.shown_indices: np.ndarray = np.zeros(0, dtype=np.intp)
 
         layout = QVBoxLayout(self)
@@ -225,19 +226,14 @@ class ResultsPanel(QWidget):
         if dataset is None or len(event.test_predictions) != len(dataset.test):
             return  # not the session's test set (the dataset was changed meanwhile)
         self._event = event
-        if not self.isVisible():
-            self._stale = True  # drawn when the panel is shown: no work for a hidden tab
-            return
         self._draw()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().showEvent(event)
-        if self._stale and self._event is not None:
-            self._draw()
-
     def _draw(self) -> None:
-        self._stale = False
+        if self._lazy.defer(self._draw):
+            return  # drawn when the panel is shown: no work for a tab behind another
         event = self._event
+        if event is None:
+            return
         names = self.session.class_names()
         self.confusion.set_classes(names)
         self.confusion.set_counts(event.confusion)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSlider, QVBoxLay
 from nnviz.core.activations import softmax
 from nnviz.core.losses import get_loss
 from nnviz.gui.session import Session
+from nnviz.gui.visibility import DeferWhileHidden
 
 __all__ = ["SoftmaxView"]
 
@@ -74,6 +75,7 @@ class SoftmaxView(QWidget):
         self.loss_note.setTextFormat(Qt.TextFormat.RichText)
         self.loss_note.setWordWrap(True)
 
+        self._lazy = DeferWhileHidden(self)
         self._build_bars()
         self._build_losses()
 
@@ -237,6 +239,8 @@ class SoftmaxView(QWidget):
 
     # ------------------------------------------------------------------ slots
     def _on_trace_changed(self) -> None:
+        if self._lazy.defer(self._on_trace_changed):
+            return  # off screen (a tab behind another): redone when shown
         self.logits = np.asarray(self._session.trace.stages[-2].values, dtype=np.float64)
         self._on_temperature_changed()
 
@@ -252,11 +256,11 @@ class SoftmaxView(QWidget):
         self.temperature_label.setText(text)
         self._update_bars()
         self._update_losses()
-        self._update_summary()
+        self.update_summary()
         if self._hover is not None:
             self.highlight(self._hover)
 
-    def _update_summary(self) -> None:
+    def update_summary(self) -> None:
         s = self._session
         names = s.class_names()
         best = int(np.argmax(self.probabilities))

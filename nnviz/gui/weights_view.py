@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.gui import style
 from nnviz.gui.session import Session
+from nnviz.gui.visibility import DeferWhileHidden
 
 __all__ = ["WeightsView", "weight_mosaic"]
 
@@ -50,7 +51,7 @@ class WeightsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.mosaic: np.ndarray | None = None
-        self._stale = True  # the weights changed while the view was hidden
+        self._lazy = DeferWhileHidden(self)  # redrawn when shown: off screen it costs nothing
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.caption = QLabel()
@@ -73,16 +74,9 @@ class WeightsView(QWidget):
         session.params_changed.connect(self._on_weights_changed)
         self._on_weights_changed()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().showEvent(event)
-        if self._stale:
-            self._on_weights_changed()
-
     def _on_weights_changed(self) -> None:
-        if not self.isVisible():
-            self._stale = True  # redrawn when shown: a hidden tab costs the trainer nothing
+        if self._lazy.defer(self._on_weights_changed):
             return
-        self._stale = False
         net = self.session.network
         W1 = net.params["W1"]
         side = int(round(math.sqrt(W1.shape[0])))

@@ -93,15 +93,7 @@ def test_clicking_a_cell_shows_only_those_mistakes(results, data):
     )
 
 
-def test_a_hidden_results_panel_draws_when_shown(qtbot, session, data):
-    panel = ResultsPanel(session)
-    qtbot.addWidget(panel)
-    event = _evaluation(data, wrong_every=9)
-    panel.show_evaluation(event)
-    assert panel.gallery.count() == 0  # nothing drawn while hidden
-    panel.show()
-    qtbot.waitUntil(lambda: panel.gallery.count() > 0)
-    np.testing.assert_array_equal(panel.confusion.counts, event.confusion)
+# a results panel off screen draws when shown: tests/gui/test_visibility.py
 
 
 def test_confusion_colours_mark_right_green_and_mistakes_red():

@@ -1,0 +1,181 @@
+"""Panels off screen (a dock tab behind another, a closed dock) skip the Session's updates and
+catch up when they are shown again; panels on screen, or not in a shown window, update at once."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from training_helpers import small_mnist
+
+from nnviz.core import events as ev
+from nnviz.core.metrics import confusion_matrix
+from nnviz.core.network import Network
+from nnviz.gui.activation_explorer import ActivationExplorer
+from nnviz.gui.drawing_pad import DrawingPad
+from nnviz.gui.results import ResultsPanel
+from nnviz.gui.session import Session
+from nnviz.gui.softmax_view import SoftmaxView
+from nnviz.gui.visibility import DeferWhileHidden, on_screen
+from nnviz.gui.weights_view import WeightsView, weight_mosaic
+
+
+@pytest.fixture(scope="module")
+def data(mnist):
+    return small_mnist(mnist)
+
+
+@pytest.fixture
+def session(data, qapp):
+    s = Session(Network(seed=1), data)
+    s.show_test_sample(3)
+    return s
+
+
+class Tabs:
+    """A window with ``panel`` in a dock tabbed behind another dock."""
+
+    def __init__(self, qtbot, panel: QWidget) -> None:
+        self.window = QMainWindow()
+        qtbot.addWidget(self.window)
+        self.window.setCentralWidget(QLabel("centre"))
+        self.dock = QDockWidget("panel", self.window)
+        self.dock.setWidget(panel)
+        self.other = QDockWidget("other", self.window)
+        self.other.setWidget(QLabel("another panel"))
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        self.window.addDockWidget(area, self.dock)
+        self.window.addDockWidget(area, self.other)
+        self.window.tabifyDockWidget(self.dock, self.other)
+        self.window.resize(1100, 800)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.panel = panel
+        self.qtbot = qtbot
+
+    def hide_panel(self) -> None:
+        self.other.raise_()
+        self.qtbot.waitUntil(lambda: not on_screen(self.panel))
+
+    def show_panel(self) -> None:
+        self.dock.raise_()
+
+
+def _new_params(seed: int) -> dict[str, np.ndarray]:
+    return Network(seed=seed).params
+
+
+def test_a_panel_not_in_a_shown_window_updates_at_once(qapp):
+    widget = QWidget()
+    lazy = DeferWhileHidden(widget)
+    assert not lazy.defer(lambda: None)
+    assert not lazy.pending
+
+
+def test_a_tab_behind_another_is_off_screen_and_comes_back(qtbot, session):
+    explorer = ActivationExplorer(session)
+    tabs = Tabs(qtbot, explorer)
+    tabs.show_panel()
+    qtbot.waitUntil(lambda: on_screen(explorer))
+    tabs.hide_panel()
+    assert explorer.isVisible()  # Qt only moves a tab behind another off the window
+
+
+def test_a_hidden_explorer_does_not_recompute_until_shown(qtbot, session):
+    explorer = ActivationExplorer(session)
+    tabs = Tabs(qtbot, explorer)
+    tabs.hide_panel()
+    before = explorer.network_points()[0].copy()
+    session.set_params(_new_params(7))
+    np.testing.assert_array_equal(explorer.network_points()[0], before)  # no work while hidden
+    tabs.show_panel()
+    want = np.sort(session.trace["a1"].astype(np.float64))
+    qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.network_points()[0]), want))
+
+
+def test_a_closed_explorer_dock_catches_up_when_reopened(qtbot, session):
+    explorer = ActivationExplorer(session)
+    tabs = Tabs(qtbot, explorer)
+    tabs.show_panel()
+    tabs.dock.close()
+    qtbot.waitUntil(lambda: not explorer.isVisible())
+    before = explorer.network_points()[0].copy()
+    session.set_params(_new_params(8))
+    np.testing.assert_array_equal(explorer.network_points()[0], before)
+    tabs.dock.show()
+    want = np.sort(session.trace["a1"].astype(np.float64))
+    qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.network_points()[0]), want))
+
+
+def test_a_shown_explorer_follows_new_weights_at_once(qtbot, session):
+    explorer = ActivationExplorer(session)
+    tabs = Tabs(qtbot, explorer)
+    tabs.show_panel()
+    qtbot.waitUntil(lambda: on_screen(explorer))
+    session.set_params(_new_params(9))
+    want = np.sort(session.trace["a1"].astype(np.float64))
+    np.testing.assert_allclose(np.sort(explorer.network_points()[0]), want)
+
+
+def test_a_hidden_softmax_view_recomputes_when_shown(qtbot, session):
+    view = SoftmaxView(session)
+    tabs = Tabs(qtbot, view)
+    tabs.hide_panel()
+    before = view.logits.copy()
+    session.set_params(_new_params(10))
+    np.testing.assert_array_equal(view.logits, before)
+    tabs.show_panel()
+    want = session.trace.stages[-2].values
+    qtbot.waitUntil(lambda: np.allclose(view.logits, want))
+
+
+def test_a_hidden_drawing_pad_updates_its_answer_when_shown(qtbot, session):
+    pad = DrawingPad(session)
+    tabs = Tabs(qtbot, pad)
+    tabs.show_panel()
+    qtbot.waitUntil(lambda: on_screen(pad))
+    session.set_input(np.zeros(784, dtype=np.float32))  # an empty drawing
+    assert "as you draw" in pad.answer.text()
+    tabs.hide_panel()
+    session.show_test_sample(4)
+    assert "as you draw" in pad.answer.text()  # not updated while hidden
+    tabs.show_panel()
+    qtbot.waitUntil(lambda: "test image" in pad.answer.text())
+
+
+def _evaluation(data) -> ev.Evaluated:
+    labels = data.test.labels.astype(np.intp)
+    predictions = labels.copy()
+    predictions[::9] = (labels[::9] + 1) % 10
+    confusion = confusion_matrix(labels, predictions, 10)
+    acc = float((predictions == labels).mean())
+    return ev.Evaluated(100, 1.0, 1.0, acc, 0.3, 0.05, acc, 0.3, 0.05, True, confusion, predictions)
+
+
+def test_hidden_results_draw_when_shown(qtbot, session, data):
+    panel = ResultsPanel(session)
+    tabs = Tabs(qtbot, panel)
+    tabs.hide_panel()
+    event = _evaluation(data)
+    panel.show_evaluation(event)
+    assert panel.evaluation is event
+    assert panel.gallery.count() == 0  # nothing drawn while hidden
+    tabs.show_panel()
+    qtbot.waitUntil(lambda: panel.gallery.count() > 0)
+    np.testing.assert_array_equal(panel.confusion.counts, event.confusion)
+
+
+def test_hidden_weights_view_redraws_when_shown(qtbot, session):
+    view = WeightsView(session)
+    tabs = Tabs(qtbot, view)
+    tabs.show_panel()
+    qtbot.waitUntil(lambda: on_screen(view))
+    tabs.hide_panel()
+    before = view.mosaic.copy()
+    new = _new_params(11)
+    session.set_params(new)
+    np.testing.assert_array_equal(view.mosaic, before, strict=False)
+    tabs.show_panel()
+    expected, _, _ = weight_mosaic(new["W1"], 28)
+    qtbot.waitUntil(lambda: np.allclose(view.mosaic, expected, equal_nan=True))
