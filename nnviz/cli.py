@@ -118,7 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--stage", help="forward-pass stage: x, a1, z1, ..., y (or its number)")
     sc.add_argument("--size", help="window size WxH, e.g. 1400x900")
     sc.add_argument("--lang", help="interface language: en or ko")
-    sc.add_argument("--tab", help="panel to bring to the front (e.g. activations, training)")
+    sc.add_argument(
+        "--tab", help="panel to bring to the front (e.g. activations, training, results)"
+    )
+    sc.add_argument(
+        "--train-epochs",
+        type=int,
+        dest="train_epochs",
+        metavar="N",
+        help="first train N epochs with the window's training controls",
+    )
     return parser
 
 

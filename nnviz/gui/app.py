@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+import time
 from pathlib import Path
 from time import perf_counter
 
@@ -189,7 +190,7 @@ def build_window(
         session, settings=settings, remember_layout=remember_layout, languages=languages
     )
     window.model_path = path
-    window._update_summary()
+    window.update_summary()
     if message:
         window.statusBar().showMessage(message)
     return window
@@ -254,6 +255,13 @@ def screenshot(args) -> int:
     if size:
         window.resize(*size)
     window.show()
+    epochs = getattr(args, "train_epochs", None)
+    if epochs:
+        problem = _train_in_window(app, window, epochs)
+        if problem:
+            print(f"nnviz: {problem}", file=sys.stderr)
+            window.close()
+            return 1
     tab = getattr(args, "tab", None)
     if tab and not window.raise_panel(tab):
         names = ", ".join(d.windowTitle() for d in window.panels()) or "none yet"
@@ -267,6 +275,27 @@ def screenshot(args) -> int:
         print(f"nnviz: {args.out}: cannot write the picture", file=sys.stderr)
         return 1
     return 0
+
+
+_TRAIN_SCREENSHOT_LIMIT_S = 600  # a screenshot's training run that takes longer has hung
+
+
+def _train_in_window(app: QApplication, window: MainWindow, epochs: int) -> str | None:
+    """Train with the window's own controls for ``epochs`` epochs (the screenshot then shows
+    the curves and results of a real run); returns a problem, or None."""
+    panel = window.training.panel
+    panel.form.set_text("epochs", str(int(epochs)))
+    if panel.form.validate() is None or not panel.start():
+        return f"--train-epochs {epochs}: {panel.form.general_error or 'cannot start training'}"
+    deadline = time.monotonic() + _TRAIN_SCREENSHOT_LIMIT_S
+    while panel.state != "idle":
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if time.monotonic() > deadline:
+            panel.shutdown()
+            return "training for the screenshot did not finish in time"
+    for _ in range(10):  # the last curve refresh and results
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return None
 
 
 # ---------------------------------------------------------------------- frame rate

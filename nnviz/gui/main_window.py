@@ -121,8 +121,8 @@ class MainWindow(QMainWindow):
         explorer_dock.raise_()
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)
-        session.network_changed.connect(self._update_summary)
-        session.dataset_changed.connect(self._update_summary)
+        session.network_changed.connect(self.update_summary)
+        session.dataset_changed.connect(self.update_summary)
         self.retranslate_ui()
         self.resize(*DEFAULT_SIZE)
         if self.remember_layout:
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About nnviz"))
         for dock, (context, text) in self._dock_sources.items():
             dock.setWindowTitle(_panel_title(context, text))
-        self._update_summary()
+        self.update_summary()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         self.session.set_network(network)
         self.model_path = path
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 8000)
-        self._update_summary()
+        self.update_summary()
         return True
 
     def save_model(self, path: str | Path) -> bool:
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
             return False
         self.model_path = written
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 8000)
-        self._update_summary()
+        self.update_summary()
         return True
 
     def new_random_network(self) -> None:
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
                 "are guesses"
             ).format(seed=seed)
         )
-        self._update_summary()
+        self.update_summary()
 
     def open_dataset(self, directory: str | Path) -> bool:
         try:
@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         self.node_info.show_node(layer, unit, self.network_view.mapTo(self, pos), pinned=True)
 
     # ------------------------------------------------------------------ status
-    def _update_summary(self) -> None:
+    def update_summary(self) -> None:
         net = self.session.network
         sizes = "-".join(str(s) for s in net.sizes)
         name = self.model_path.name if self.model_path else self.tr("unsaved")

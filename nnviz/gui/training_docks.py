@@ -96,6 +96,8 @@ class TrainingDocks:
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
     def _on_run_started(self, _config) -> None:
+        self._window.model_path = None  # the network is being retrained: no longer that file
+        self._window.update_summary()
         if self.curves_dock.isHidden():
             self.curves_dock.show()
             self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
