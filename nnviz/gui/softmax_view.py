@@ -256,11 +256,11 @@ class SoftmaxView(QWidget):
         self.temperature_label.setText(text)
         self._update_bars()
         self._update_losses()
-        self.update_summary()
+        self._update_summary()
         if self._hover is not None:
             self.highlight(self._hover)
 
-    def update_summary(self) -> None:
+    def _update_summary(self) -> None:
         s = self._session
         names = s.class_names()
         best = int(np.argmax(self.probabilities))
