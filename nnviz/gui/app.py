@@ -4,8 +4,10 @@ and the animation frame-rate measurement.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -208,7 +210,31 @@ def run_gui(args) -> int:
         print(f"nnviz: {exc}", file=sys.stderr)
         return 1
     window.show()
-    return int(app.exec())
+    with _close_on_interrupt(window):
+        return int(app.exec())
+
+
+_SIGNAL_POLL_MS = 200  # how often Python gets a turn to see Ctrl-C while Qt's loop runs
+
+
+@contextlib.contextmanager
+def _close_on_interrupt(window: MainWindow):
+    """Ctrl-C (or SIGTERM) in the terminal closes the window the normal way: a run is stopped
+    and its thread joined, the layout saved, and nothing is printed."""
+
+    def close(*_args) -> None:
+        window.close()
+
+    previous = {sig: signal.signal(sig, close) for sig in (signal.SIGINT, signal.SIGTERM)}
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)  # returning to Python lets it run the handler
+    timer.start(_SIGNAL_POLL_MS)
+    try:
+        yield
+    finally:
+        timer.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 # ---------------------------------------------------------------------- screenshot

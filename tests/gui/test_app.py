@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -134,3 +136,15 @@ def test_screenshot_can_train_first_with_the_windows_own_controls(tmp_path, qapp
     assert seen["state"] == "idle" and seen["steps"] == "1"
     assert seen["evaluation"] is not None and seen["evaluation"].test_accuracy > 0.85
     assert QImage(str(out)).width() == 1200
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_in_the_terminal_closes_the_window_quietly(qapp, qtbot, signum):
+    window = app.build_window(remember_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    before = signal.getsignal(signum)
+    with app._close_on_interrupt(window):
+        os.kill(os.getpid(), signum)
+        qtbot.waitUntil(lambda: not window.isVisible())
+    assert signal.getsignal(signum) is before
