@@ -1,7 +1,7 @@
 """Panels that do no work while nobody can see them.
 
 A dock behind another tab is not hidden by Qt: it stays "visible" (``isVisible()`` is True) but
-is moved off the window, so its ``visibleRegion()`` is empty. A panel that redraws on every
+is moved outside the window. A panel that redraws on every
 Session signal (several a second while training) would steal the trainer's time for nothing.
 :class:`DeferWhileHidden` tells a panel whether it is on screen; when it is not, the panel's
 update is remembered and run once the panel comes back (its dock tab chosen, the dock reopened,
@@ -15,17 +15,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 __all__ = ["DeferWhileHidden", "on_screen"]
 
 
 def on_screen(widget: QWidget) -> bool:
-    """True when ``widget`` can be seen, or when its window is not shown at all."""
-    if not widget.window().isVisible():
+    """True when ``widget`` can be seen, or when its window is not shown at all.
+
+    Off screen: hidden (a closed dock, a QTabWidget page behind another), of no size, or moved
+    outside its window (a dock tab behind another). ``visibleRegion()`` cannot tell: it leaves
+    out what children cover, so it is empty for any scroll area or graphics view.
+    """
+    window = widget.window()
+    if not window.isVisible():
         return True  # not in a shown window (tests, start-up): nothing to save, work at once
-    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+    if not widget.isVisible() or widget.width() <= 0 or widget.height() <= 0:
+        return False
+    return window.rect().intersects(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
 
 
 class DeferWhileHidden(QObject):

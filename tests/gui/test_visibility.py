@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 from training_helpers import small_mnist
 
 from nnviz.core import events as ev
@@ -177,5 +177,23 @@ def test_hidden_weights_view_redraws_when_shown(qtbot, session):
     session.set_params(new)
     np.testing.assert_array_equal(view.mosaic, before, strict=False)
     tabs.show_panel()
+    expected, _, _ = weight_mosaic(new["W1"], 28)
+    qtbot.waitUntil(lambda: np.allclose(view.mosaic, expected, equal_nan=True))
+
+
+def test_a_weights_page_behind_another_tab_redraws_when_chosen(qtbot, session):
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    view = WeightsView(session)
+    tabs.addTab(QLabel("curves"), "curves")
+    tabs.addTab(view, "weights")
+    tabs.resize(700, 400)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    before = view.mosaic.copy()
+    new = _new_params(12)
+    session.set_params(new)
+    np.testing.assert_array_equal(view.mosaic, before)  # the page behind is not drawn
+    tabs.setCurrentWidget(view)
     expected, _, _ = weight_mosaic(new["W1"], 28)
     qtbot.waitUntil(lambda: np.allclose(view.mosaic, expected, equal_nan=True))
