@@ -291,7 +291,9 @@ class MainWindow(QMainWindow):
             for tabs in dock.findChildren(QTabWidget):
                 for index in range(tabs.count()):
                     page = tabs.widget(index)
-                    names = (tabs.tabText(index), type(page).__name__)
+                    english = getattr(tabs, "source_titles", ())  # titles before translation
+                    source = english[index] if index < len(english) else ""
+                    names = (tabs.tabText(index), source, type(page).__name__)
                     candidates.append((names, (dock, tabs, index)))
         for matches in (lambda t: t.lower() == key, lambda t: key in t.lower()):
             for names, (dock, tabs, index) in candidates:

@@ -28,7 +28,7 @@ _BOTTOM_HEIGHT = 250  # px for the curves (the window's centre keeps what it nee
 class TrainingTabs(QTabWidget):
     """Curves and first-layer weights as tabs of one bottom panel."""
 
-    _TITLES = (
+    source_titles = (  # English; shown through tr() (MainWindow.raise_panel finds them too)
         QT_TRANSLATE_NOOP("", "Curves"),
         QT_TRANSLATE_NOOP("", "First-layer weights"),
     )
@@ -41,7 +41,7 @@ class TrainingTabs(QTabWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        for index, title in enumerate(self._TITLES):
+        for index, title in enumerate(self.source_titles):
             self.setTabText(index, tr(title))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
