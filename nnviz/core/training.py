@@ -20,9 +20,9 @@ import numpy as np
 
 from nnviz.core import events as ev
 from nnviz.core.activations import get_activation
-from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
+from nnviz.core.datasets import Dataset, load_dataset
 from nnviz.core.errors import ConfigError
-from nnviz.core.losses import get_loss, loss_names
+from nnviz.core.losses import get_loss
 from nnviz.core.metrics import evaluate
 from nnviz.core.network import INITS, Network
 from nnviz.core.optimizers import OPTIMIZERS, get_optimizer
@@ -161,8 +161,6 @@ PRESETS: dict[str, TrainingConfig] = {
         lr_schedule="cosine",
     ),
 }
-
-_CHOICES = {"loss": loss_names(), "dataset": list(DATASET_NAMES)}
 
 
 class TrainingControl:

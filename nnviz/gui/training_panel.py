@@ -188,22 +188,33 @@ class TrainingPanel(QWidget):
             self.form.set_config(config)
 
     # ------------------------------------------------------------------ commands
-    def start(self, paused: bool = False) -> bool:
-        """Start a new run with the fields' configuration; False if it is invalid or running."""
-        if self._state != "idle":
-            return False
+    def _fresh_network(self):
+        """(config, dataset, untrained network) from the fields, or None (the reason shown).
+
+        Unless "Same initial weights" is ticked, a seed that was already used is moved on by
+        one, so each Start or Reset draws new initial weights."""
         config = self.form.validate()
         if config is None:
-            return False
+            return None
         if not self.same_weights.isChecked() and self._seed_used == config.seed:
-            config = config.with_(seed=config.seed + 1)  # a fresh draw of initial weights
+            config = config.with_(seed=config.seed + 1)
             self.form.set_seed(config.seed)
         try:
             dataset = self._dataset_for(config)
             network = config.make_network(dataset.input_size, dataset.num_classes)
         except NnvizError as exc:
             self._show_status(str(exc), "bad")
+            return None
+        return config, dataset, network
+
+    def start(self, paused: bool = False) -> bool:
+        """Start a new run with the fields' configuration; False if it is invalid or running."""
+        if self._state != "idle":
             return False
+        prepared = self._fresh_network()
+        if prepared is None:
+            return False
+        config, dataset, network = prepared
         if self.session.dataset is not dataset:
             self.session.set_dataset(dataset)
         self._show_network(network)
@@ -272,18 +283,10 @@ class TrainingPanel(QWidget):
         self.worker.shutdown(discard=True)  # nothing more of the old run arrives
         if self._state != "idle":
             self._set_state("idle")
-        config = self.form.validate()
-        if config is None:
+        prepared = self._fresh_network()
+        if prepared is None:
             return
-        if not self.same_weights.isChecked() and self._seed_used == config.seed:
-            config = config.with_(seed=config.seed + 1)
-            self.form.set_seed(config.seed)
-        try:
-            dataset = self._dataset_for(config)
-            network = config.make_network(dataset.input_size, dataset.num_classes)
-        except NnvizError as exc:
-            self._show_status(str(exc), "bad")
-            return
+        config, _dataset, network = prepared
         self._seed_used = None
         self._last_end = None
         self._last_eval = None
