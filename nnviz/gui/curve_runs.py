@@ -21,6 +21,7 @@ __all__ = [
     "SeriesBuffer",
     "export_runs_csv",
     "round_up",
+    "round_up_fine",
 ]
 
 _INITIAL_CAPACITY = 1024  # points per buffer before the first doubling
@@ -116,6 +117,21 @@ def round_up(value: float) -> float:
     power = 10.0 ** np.floor(np.log10(value))
     for step in (1.0, 2.0, 5.0, 10.0):
         if step * power >= value:
+            return float(step * power)
+    return float(10 * power)
+
+
+_FINE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def round_up_fine(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k that is >= value (> 0): an
+    axis end close above the data that still changes only now and then."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for step in _FINE_STEPS:
+        if step * power >= value * (1 - 1e-12):
             return float(step * power)
     return float(10 * power)
 

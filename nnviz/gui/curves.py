@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -41,12 +42,13 @@ from nnviz.gui.curve_runs import (
     SeriesBuffer,
     export_runs_csv,
     round_up,
+    round_up_fine,
 )
 from nnviz.gui.worker import BatchChunk
 
 __all__ = ["CurvesPanel", "SeriesBuffer"]
 
-REFRESH_MS = 80  # curve redraws at most 12.5 times a second, only when data arrived
+REFRESH_MS = 85  # curve redraws at most ~12 times a second, only when data arrived
 _DEFAULT_SMOOTHING = 0.9  # EMA beta: about the last ten batches
 _SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
 _FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
@@ -54,6 +56,11 @@ _EARLIER_ALPHA = 110  # curves of earlier runs
 _X_MODES = ("step", "epoch", "time")
 _X_HEADROOM = 1.05  # the x axis ends a little after the newest point
 _POINTS_PER_PIXEL = 1.0  # downsampling target (pyqtgraph's default 5 paints 5x more)
+_Y_HEADROOM = 1.04  # the loss axis ends a little above the highest loss
+# what does not change with every batch (axes, legends, test points, earlier runs) is painted
+# once into a pixmap and blitted on the next redraws (each paint holds the trainer's GIL)
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_LIVE_KEYS = ("batch_loss", "smooth_loss", "train_accuracy")  # new points with every batch
 
 # one colour per role; earlier runs reuse them, dimmed
 _TRAIN = "#1971c2"  # training loss / accuracy
@@ -64,6 +71,19 @@ _LEGEND_SIZE = "8pt"
 _EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
 _BACKGROUND = "#ffffff"
 _AXIS = "#495057"
+
+
+def _cache(item: pg.PlotDataItem) -> None:
+    """Paint ``item``'s line and symbols into pixmaps (for items that rarely change)."""
+    item.curve.setCacheMode(_CACHED)
+    item.scatter.setCacheMode(_CACHED)
+
+
+def _cache_legend(legend: pg.LegendItem) -> None:
+    legend.setCacheMode(_CACHED)
+    for sample, label in legend.items:
+        sample.setCacheMode(_CACHED)
+        label.setCacheMode(_CACHED)
 
 
 def _pen(colour: str, alpha: int = 255, width: float = 1.0, dash: bool = False) -> QColor:
@@ -185,6 +205,10 @@ class CurvesPanel(QWidget):
         for legend in (self.loss_legend, self.accuracy_legend):
             legend.setBrush(pg.mkBrush(255, 255, 255, 210))
         self._set_x_label()
+        for plot in (self.loss_plot, self.accuracy_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setCacheMode(_CACHED)
+        self._y_end: float | None = None  # the top of the loss axis (None: automatic)
         self.empty_text = pg.TextItem(
             self.tr("Press Start to train: the curves appear here"), color="#868e96"
         )
@@ -262,9 +286,14 @@ class CurvesPanel(QWidget):
                 item.opts["autoDownsampleFactor"] = _POINTS_PER_PIXEL
                 item.setDownsampling(auto=True, method="peak" if key == "batch_loss" else "mean")
                 item.setClipToView(True)
+            if key in _LIVE_KEYS:
+                item.opts["skipFiniteCheck"] = True  # losses are finite (divergence stops first)
+            else:
+                _cache(item)
             if name:
                 legend = self.loss_legend if plot is self.loss_plot else self.accuracy_legend
                 legend.addItem(item, name)
+                _cache_legend(legend)
             run.items[key] = item
         self.clear_button.setEnabled(len(self._runs) > 1)
         self._dirty = True
@@ -281,7 +310,9 @@ class CurvesPanel(QWidget):
             item.setPen(_pen(colour, _EARLIER_ALPHA, dash=key.startswith("test")))
             if item.opts["symbol"] is not None:
                 item.setSymbol(None)
+            _cache(item)  # an earlier run no longer changes
         self.loss_legend.addItem(run.items["smooth_loss"], run.label())
+        _cache_legend(self.loss_legend)
 
     def add_batches(self, chunk: BatchChunk) -> None:
         run = self._current
@@ -328,6 +359,7 @@ class CurvesPanel(QWidget):
             self._current.number = 1
         self.clear_button.setEnabled(False)
         self._x_end = None
+        self._y_end = None
         self._dirty_all = True
 
     # ------------------------------------------------------------------ options
@@ -377,6 +409,7 @@ class CurvesPanel(QWidget):
         # a loss is never negative: keep the linear axis from showing below 0
         self.loss_plot.setLimits(yMin=-1e300 if self.log_loss_box.isChecked() else 0)
         self._x_end = None
+        self._y_end = None
         self._dirty_all = True
         self.refresh()
 
@@ -407,6 +440,31 @@ class CurvesPanel(QWidget):
             self._x_end = target
             self.loss_plot.setXRange(0, target, padding=0.02)
 
+    def _fit_y(self) -> None:
+        """The loss axis from 0 to a round value above the highest loss shown, changed only
+        when the curves outgrow it: an automatic range moves with nearly every update, and
+        each move redraws the axis and everything under it."""
+        if self.log_loss_box.isChecked():
+            if self._y_end is not None:
+                self._y_end = None
+                self.loss_plot.enableAutoRange(axis="y")
+            return
+        top = 0.0
+        for run in self._runs:
+            shown = ("smooth", "loss") if run is self._current else ("smooth",)
+            for column in shown:
+                if len(run.batches):
+                    top = max(top, float(run.batches[column].max()))
+            if len(run.evals):
+                for column in ("test_cross_entropy", "test_mse"):
+                    top = max(top, float(run.evals[column].max()))
+        if top <= 0.0 or not np.isfinite(top):
+            return
+        end = round_up_fine(top * _Y_HEADROOM)
+        if end != self._y_end:
+            self._y_end = end
+            self.loss_plot.setYRange(0.0, end, padding=0.0)
+
     # ------------------------------------------------------------------ drawing
     def _x(self, buffer: SeriesBuffer) -> np.ndarray:
         return buffer[{"step": "step", "epoch": "epoch", "time": "elapsed"}[self._x_mode]]
@@ -424,6 +482,7 @@ class CurvesPanel(QWidget):
                 self._draw(run, self._dirty_all)
         self._dirty = self._dirty_all = False
         self._fit_x()
+        self._fit_y()
         self.refresh_count += 1
         self.refreshed.emit()
 

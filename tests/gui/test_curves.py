@@ -160,3 +160,19 @@ def test_export_csv_and_png(curves, tmp_path):
     assert {r["lr"] for r in rows if r["run"] == "2"} == {"0.1"}
     png = tmp_path / "curves.png"
     assert curves.export_png(png) and png.stat().st_size > 1000
+
+
+def test_the_loss_axis_ends_at_a_round_value_that_stays_while_the_loss_falls(curves):
+    curves.begin_run(TrainingConfig())
+    curves.add_batches(_chunk(1, 20))  # losses from 2.4 down
+    curves.refresh()
+    top = curves.loss_plot.viewRange()[1][1]
+    highest = float(curves.current.batches["loss"].max())
+    assert highest < top <= 1.25 * highest  # close above the data
+    assert top in (2.5, 3.0)  # a round value
+    for i in range(10):
+        curves.add_batches(_chunk(21 + 20 * i, 20))
+        curves.refresh()
+        assert curves.loss_plot.viewRange()[1] == [0.0, top]  # no move, no axis redraw
+    curves.log_loss_box.setChecked(True)  # a log axis fits itself again
+    assert curves.loss_plot.getViewBox().autoRangeEnabled()[1]
