@@ -59,18 +59,23 @@ def strongest_incoming(terms: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarra
     terms that are exactly zero (a black input pixel) are left out.
     """
     rows, cols = terms.shape
-    k = max(0, min(int(k), rows))
+    empty = np.zeros(0, dtype=np.intp)
+    # only inputs with a term count (most of an MNIST image is black), and one contiguous row
+    # per unit: partitioning along the columns of a C array is ~40x slower (784 x 50: 3 ms)
+    live = np.flatnonzero((terms != 0).any(axis=1))
+    per_unit = np.ascontiguousarray(terms[live].T)  # (cols, live inputs)
+    n = per_unit.shape[1]
+    k = max(0, min(int(k), n))
     if k == 0 or cols == 0:
-        empty = np.zeros(0, dtype=np.intp)
         return empty, empty, np.zeros(0, dtype=terms.dtype)
-    mag = np.abs(terms)
-    src = (
-        np.argpartition(mag, rows - k, axis=0)[rows - k :] if k < rows else np.indices(mag.shape)[0]
-    )
-    dst = np.broadcast_to(np.arange(cols), src.shape)
-    values = terms[src, dst]
+    if k < n:
+        pick = np.argpartition(np.abs(per_unit), n - k, axis=1)[:, n - k :]
+    else:
+        pick = np.broadcast_to(np.arange(n), per_unit.shape)
+    values = np.take_along_axis(per_unit, pick, axis=1)
+    dst = np.broadcast_to(np.arange(cols)[:, None], pick.shape)
     keep = values != 0
-    return src[keep].astype(np.intp), dst[keep].astype(np.intp), values[keep]
+    return live[pick[keep]].astype(np.intp), dst[keep].astype(np.intp), values[keep]
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,19 @@ def test_strongest_incoming_drops_zero_terms_and_handles_k_above_rows():
     assert src.tolist() == [1] and dst.tolist() == [0] and val.tolist() == [1.0]
 
 
+def test_strongest_incoming_matches_a_full_sort_on_a_sparse_image():
+    rng = np.random.default_rng(5)
+    terms = rng.standard_normal((784, 50)) * (rng.random((784, 1)) < 0.2)  # black pixels: 0
+    for k in (1, 12, 200):
+        src, dst, val = strongest_incoming(terms, k)
+        np.testing.assert_array_equal(val, terms[src, dst])
+        for unit in (0, 17, 49):
+            column = terms[:, unit]
+            nonzero = np.flatnonzero(column)
+            want = nonzero[np.argsort(-np.abs(column[nonzero]))][:k]
+            assert set(src[dst == unit].tolist()) == set(want.tolist())
+
+
 def test_term_breakdown_adds_up(trace_and_net):
     net, trace = trace_and_net
     b = term_breakdown(net, trace, 2, 3, top=2)
