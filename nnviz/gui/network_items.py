@@ -22,6 +22,8 @@ _PULSE_GROUPS = [(sign, strong) for sign in (1, -1) for strong in (True, False)]
 PULSE_STAGGER = 0.3  # the weakest pulse leaves this share of the move later than the strongest
 _STRONG_SHARE = 0.35  # the strongest third of the pulses are drawn bigger and darker
 
+_EDGE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
 AddItem = Callable[[QGraphicsItem, float], QGraphicsItem]
 
 
@@ -44,7 +46,7 @@ class EdgeLayer:
             item.setSegmentedLineMode("on")  # drawLines: far faster than stroking one long path
             # edges change only with the stage or the sample: painted once into a pixmap, an
             # animation frame blits them instead of stroking hundreds of antialiased lines
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            item.setCacheMode(_EDGE_CACHE)
             self.items[group] = add(item, 1.0)
         self._pens = {
             (s, b, state): style.edge_pen(s, b, state)
@@ -79,10 +81,17 @@ class EdgeLayer:
         return self._state
 
     def set_antialias(self, on: bool) -> None:
-        """Antialiased lines look best but cost ~6x more to draw (off while training runs)."""
+        """Antialiased lines look best but cost ~6x more to draw (off while training runs).
+
+        Off, the lines are also stroked straight onto the view: new weights arrive a few times
+        a second and each would fill and blit six pixmaps as big as the layer pair (6.5 ms a
+        training snapshot instead of 9); on, they are cached for the forward-pass animation.
+        """
+        mode = _EDGE_CACHE if on else QGraphicsItem.CacheMode.NoCache
         for item in self.items.values():
             if item.opts["antialias"] != on:
                 item.opts["antialias"] = on
+                item.setCacheMode(mode)
                 item.update()
 
     @property

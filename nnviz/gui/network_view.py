@@ -26,7 +26,9 @@ from nnviz.gui.session import Session
 # the edge items' pixmap caches (a few MB each) must fit in Qt's pixmap cache, 10 MB by
 # default, or they are evicted and stroked again on every animation frame
 _PIXMAP_CACHE_KB = 128 * 1024
-_DRAFT_SETTLE_MS = 400  # after the last live weight update, redraw the edges antialiased
+# after the last live weight update, redraw the edges antialiased (25-35 ms): longer than any
+# gap between training snapshots (an evaluation included), so it happens once training stops
+_DRAFT_SETTLE_MS = 1000
 _MAX_FRAME_STEP_S = 0.05  # a late frame advances the animation at most this much: no skipping
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QGraphicsItem
 
 from nnviz.core.network import Network
 from nnviz.gui import style
@@ -194,7 +195,11 @@ def test_live_weights_draw_edges_in_draft_then_antialiased(make_view, qtbot):
     assert all(e.antialias for e in view.edge_layers.values())
     session.set_params({k: v.copy() for k, v in session.network.params.items()})
     assert not any(e.antialias for e in view.edge_layers.values())
+    items = [item for e in view.edge_layers.values() for item in e.items.values()]
+    assert all(item.cacheMode() == QGraphicsItem.CacheMode.NoCache for item in items)
     qtbot.waitUntil(lambda: all(e.antialias for e in view.edge_layers.values()), timeout=3000)
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache  # for the forward-pass animation
+    assert all(item.cacheMode() == cached for item in items)
 
 
 def test_a_resize_mid_animation_carries_the_animation_on(make_view, qtbot):
