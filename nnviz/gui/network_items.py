@@ -10,9 +10,10 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+from pyqtgraph.Qt.internals import PrimitiveArray
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsRectItem
 
 from nnviz.gui import style
 from nnviz.gui.network_layout import GraphLayout
@@ -27,35 +28,32 @@ _EDGE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 AddItem = Callable[[QGraphicsItem, float], QGraphicsItem]
 
 
-def _pairs(p0: np.ndarray, p1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """x and y arrays of segments p0[i] -> p1[i] for ``connect="pairs"``."""
-    xs = np.empty(2 * len(p0))
-    ys = np.empty_like(xs)
-    xs[0::2], xs[1::2] = p0[:, 0], p1[:, 0]
-    ys[0::2], ys[1::2] = p0[:, 1], p1[:, 1]
-    return xs, ys
+class EdgeLayer(QGraphicsObject):
+    """The edges between two layers as one item: six pens (sign x three width buckets), each
+    drawing its segments with a single ``drawLines`` call.
 
-
-class EdgeLayer:
-    """The edges between two layers: six single-pen items (sign x three width buckets)."""
+    One item rather than six curve items: every item costs Python calls on each repaint
+    (bounds, paint), and a repaint comes with each live training snapshot.
+    """
 
     def __init__(self, add: AddItem) -> None:
-        self.items: dict[tuple[int, int], pg.PlotCurveItem] = {}
-        for group in EDGE_GROUPS:
-            item = pg.PlotCurveItem(antialias=True, connect="pairs")
-            item.setSegmentedLineMode("on")  # drawLines: far faster than stroking one long path
-            # edges change only with the stage or the sample: painted once into a pixmap, an
-            # animation frame blits them instead of stroking hundreds of antialiased lines
-            item.setCacheMode(_EDGE_CACHE)
-            self.items[group] = add(item, 1.0)
+        super().__init__()
         self._pens = {
             (s, b, state): style.edge_pen(s, b, state)
             for s, b in EDGE_GROUPS
             for state in ("current", "past", "future")
         }
+        # segments (x0, y0, x1, y1) per pen, in memory QPainter.drawLines reads directly
+        self._segments = {group: PrimitiveArray(QLineF, 4) for group in EDGE_GROUPS}
+        self._bounds = QRectF()
+        self._antialias = True
         self.values = np.zeros(0)
         self.p0 = self.p1 = np.zeros((0, 2))
         self._state: str | None = None
+        # edges change only with the stage, the sample or new weights: painted once into a
+        # pixmap, an animation frame blits them instead of stroking hundreds of lines
+        self.setCacheMode(_EDGE_CACHE)
+        add(self, 1.0)
 
     def set_edges(self, p0: np.ndarray, p1: np.ndarray, values: np.ndarray) -> None:
         """Segments p0 -> p1 carrying contributions ``values`` (sign = colour, size = width)."""
@@ -63,40 +61,68 @@ class EdgeLayer:
         mag = np.abs(values)
         top = float(mag.max()) if mag.size else 1.0
         bucket = np.minimum((mag / top * 3).astype(np.intp), 2)
-        for (sign, b), item in self.items.items():
+        ends = np.concatenate([p0, p1], axis=1)  # (n, 4): x0, y0, x1, y1
+        for (sign, b), segments in self._segments.items():
             sel = ((values > 0) if sign > 0 else (values < 0)) & (bucket == b)
-            xs, ys = _pairs(p0[sel], p1[sel])
-            item.setData(x=xs, y=ys, connect="pairs")
+            segments.resize(int(sel.sum()))
+            if len(segments):
+                segments.ndarray()[:] = ends[sel]
+        self.prepareGeometryChange()
+        if len(ends):
+            margin = max(style.EDGE_WIDTHS) + 1.0
+            lo = np.minimum(p0.min(axis=0), p1.min(axis=0)) - margin
+            hi = np.maximum(p0.max(axis=0), p1.max(axis=0)) + margin
+            self._bounds = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def segment_count(self, group: tuple[int, int]) -> int:
+        """How many edges the pen of ``group`` (sign, width bucket) draws."""
+        return len(self._segments[group])
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._state is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
+        for (sign, b), segments in self._segments.items():
+            if len(segments):
+                painter.setPen(self._pens[(sign, b, self._state)])
+                painter.drawLines(*segments.drawargs())
 
     def set_state(self, state: str) -> None:
         """ "future" (light grey, not travelled yet), "current" or "past" (faded)."""
         if state == self._state:
             return
         self._state = state
-        for (sign, b), item in self.items.items():
-            item.setPen(self._pens[(sign, b, state)])
+        self.update()
 
     @property
     def state(self) -> str | None:
         return self._state
 
+    def pen(self, group: tuple[int, int]) -> QPen:
+        """The pen the edges of ``group`` (sign, width bucket) are drawn with now."""
+        return self._pens[(*group, self._state or "future")]
+
     def set_antialias(self, on: bool) -> None:
         """Antialiased lines look best but cost ~6x more to draw (off while training runs).
 
         Off, the lines are also stroked straight onto the view: new weights arrive a few times
-        a second and each would fill and blit six pixmaps as big as the layer pair (6.5 ms a
-        training snapshot instead of 9); on, they are cached for the forward-pass animation.
+        a second, and each would otherwise fill and blit a pixmap as big as the layer pair;
+        on, they are cached for the forward-pass animation.
         """
-        mode = _EDGE_CACHE if on else QGraphicsItem.CacheMode.NoCache
-        for item in self.items.values():
-            if item.opts["antialias"] != on:
-                item.opts["antialias"] = on
-                item.setCacheMode(mode)
-                item.update()
+        if self._antialias != on:
+            self._antialias = on
+            self.setCacheMode(_EDGE_CACHE if on else QGraphicsItem.CacheMode.NoCache)
+            self.update()
 
     @property
     def antialias(self) -> bool:
-        return all(item.opts["antialias"] for item in self.items.values())
+        return self._antialias
 
     def __len__(self) -> int:
         return int(self.values.size)

@@ -2,8 +2,8 @@
 forward pass from the input to the output.
 
 The view replays ``session.trace``: it does no maths per frame. Everything drawn is a fixed set of
-long-lived items updated with ``setData`` (network_items.py: six single-pen edge items per pair of
-layers, four pulse items, one scatter item of nodes per layer, the output column).
+long-lived items updated with ``setData`` (network_items.py: one edge item per pair of layers
+drawing six pens, four pulse items, one scatter item of nodes per layer, the output column).
 """
 
 from __future__ import annotations
@@ -153,7 +153,8 @@ class NetworkView(pg.GraphicsView):
         return sum(len(self.edge_layers[l]) for l in layers)
 
     def edge_item_count(self) -> int:
-        return sum(len(e.items) for e in self.edge_layers.values())
+        """Graphics items drawing the edges (one per pair of layers)."""
+        return len(self.edge_layers)
 
     def node_positions(self, layer: int) -> tuple[np.ndarray, np.ndarray]:
         """(unit indices shown, their centres in pixels)."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from nnviz.core.network import Network
 from nnviz.gui import style
+from nnviz.gui.network_items import EDGE_GROUPS
 from nnviz.gui.network_layout import compute_layout
 from nnviz.gui.network_view import NetworkView, column_stage, value_scale
 from nnviz.gui.session import Session
@@ -77,7 +78,9 @@ def test_output_bars_show_the_probabilities_only_at_the_last_stage(make_view):
 def test_edges_are_few_grouped_and_bounded(make_view):
     view = make_view()
     session = view.session
-    assert view.edge_item_count() == 6 * session.network.num_layers
+    assert view.edge_item_count() == session.network.num_layers  # one item per layer pair
+    for edges in view.edge_layers.values():  # six pens, as many segments as edges
+        assert sum(edges.segment_count(g) for g in EDGE_GROUPS) == len(edges)
     for layer, n in ((1, 50), (2, 100), (3, 10)):
         assert 0 < view.edge_count(layer) <= min(style.EDGE_BUDGET, n * style.EDGES_PER_NODE_MAX)
     assert view.edge_count() <= 3 * style.EDGE_BUDGET
@@ -195,7 +198,7 @@ def test_live_weights_draw_edges_in_draft_then_antialiased(make_view, qtbot):
     assert all(e.antialias for e in view.edge_layers.values())
     session.set_params({k: v.copy() for k, v in session.network.params.items()})
     assert not any(e.antialias for e in view.edge_layers.values())
-    items = [item for e in view.edge_layers.values() for item in e.items.values()]
+    items = list(view.edge_layers.values())
     assert all(item.cacheMode() == QGraphicsItem.CacheMode.NoCache for item in items)
     qtbot.waitUntil(lambda: all(e.antialias for e in view.edge_layers.values()), timeout=3000)
     cached = QGraphicsItem.CacheMode.DeviceCoordinateCache  # for the forward-pass animation
