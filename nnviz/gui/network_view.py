@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPen, QPixmapCache
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming, unit_preactivation
 from nnviz.gui import style
@@ -219,6 +219,8 @@ class NetworkView(pg.GraphicsView):
         self.edge_layers = {l: EdgeLayer(self._add) for l in range(1, L + 1)}
         self.pulses = PulseLayer(self._add)
         self._image = self._add(pg.ImageItem(axisOrder="row-major"), 2.0)
+        # the input changes with the sample, not with live weights: blitted on their repaints
+        self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         grey = np.linspace(255, 0, 256).astype(np.ubyte)  # 0 = paper (white), 1 = ink (black)
         self._image.setLookupTable(np.column_stack([grey, grey, grey]))
         self._image_frame = self._add(QGraphicsRectItem(), 3.0)
