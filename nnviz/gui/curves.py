@@ -48,7 +48,7 @@ from nnviz.gui.worker import BatchChunk
 
 __all__ = ["CurvesPanel", "SeriesBuffer"]
 
-REFRESH_MS = 85  # curve redraws at most ~12 times a second, only when data arrived
+REFRESH_MS = 90  # curve redraws at most ~11 times a second, only when data arrived
 _DEFAULT_SMOOTHING = 0.9  # EMA beta: about the last ten batches
 _SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
 _FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one

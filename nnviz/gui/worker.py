@@ -34,7 +34,7 @@ from nnviz.core.training import TrainingConfig, TrainingControl, train
 
 __all__ = ["MAX_SIGNALS_PER_S", "BatchChunk", "TrainingWorker"]
 
-MAX_SIGNALS_PER_S = 30  # batch updates forwarded per second: smooth curves, an idle GUI thread
+MAX_SIGNALS_PER_S = 15  # batch updates forwarded per second: a little more than the curves redraw
 SNAPSHOT_INTERVAL_S = 0.5  # weight snapshots for the live layer graph: 2 frames a second
 _BLAS_THREADS = 1  # the other core draws the window (see the module docstring)
 
