@@ -1,6 +1,6 @@
 """The progress of a run: a bar and one line with the epoch, the step, samples/s and time left.
 
-Batch updates arrive up to 30 times a second; the bar and text are redrawn at most
+Batch updates arrive up to 15 times a second; the bar and text are redrawn at most
 ``PROGRESS_MS`` apart (each redraw in the GUI thread is time the trainer waits for).
 """
 
@@ -57,7 +57,7 @@ class ProgressView(QWidget):
         self._epochs = epochs
         self._started = None
         self._pending = None
-        self.bar.setValue(0)
+        self._set_value(0)
 
     def clear(self) -> None:
         self.begin(0)
@@ -95,12 +95,20 @@ class ProgressView(QWidget):
         self._show(*self._pending)
         self._pending = None
 
+    def _set_value(self, value: int) -> None:
+        """QProgressBar.setValue repaints at once, and a synchronous repaint paints everything
+        waiting in the window (the graph, the curves) there and then: the bar is redrawn with
+        the window's next ordinary paint instead."""
+        self.bar.setUpdatesEnabled(False)
+        self.bar.setValue(value)
+        self.bar.setUpdatesEnabled(True)  # schedules the bar's repaint
+
     def _show(self, step: int, epoch: float, elapsed: float, rate: float) -> None:
         started = self._started
         if started is None:
             return
         total = started.total_steps
-        self.bar.setValue(step)
+        self._set_value(step)
         current_epoch = min(max(math.ceil(epoch), 1), self._epochs)
         parts = [
             self.tr("Epoch {e} of {n}").format(e=current_epoch, n=self._epochs),
