@@ -32,7 +32,13 @@ __all__ = ["PRESETS", "TrainingConfig", "TrainingControl", "train"]
 _TRAIN_EVAL_SIZE = 10_000  # training samples scored at each evaluation (a fixed slice)
 _BACKUP_EVERY = 50  # steps between copies of the last good parameters, kept for divergence
 LR_SCHEDULES = ("constant", "cosine")
-_MAX_HIDDEN = 4096  # units per hidden layer; more is certainly a typo
+# (smallest, largest) allowed for the whole-number hyperparameters; the GUI's messages read these
+LIMITS = {
+    "hidden": (1, 4096),  # units per hidden layer; more is certainly a typo
+    "batch_size": (1, 60_000),  # the whole MNIST training set
+    "epochs": (1, 1000),
+    "evals_per_epoch": (1, 100),
+}
 
 
 def _is_whole(value: object) -> bool:
@@ -70,9 +76,10 @@ class TrainingConfig:
         if not (isinstance(self.hidden, (list, tuple)) and all(map(_is_whole, self.hidden))):
             raise ConfigError(f"hidden layer sizes must be whole numbers, got {self.hidden!r}")
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
-        if any(h < 1 or h > _MAX_HIDDEN for h in self.hidden):
+        lo, hi = LIMITS["hidden"]
+        if any(h < lo or h > hi for h in self.hidden):
             raise ConfigError(
-                f"hidden layer sizes must be between 1 and {_MAX_HIDDEN}, got {self.hidden}"
+                f"hidden layer sizes must be between {lo} and {hi}, got {self.hidden}"
             )
         self.make_activation()  # raises ConfigError for an unknown name or a bad parameter
         get_loss(self.loss)
@@ -83,12 +90,10 @@ class TrainingConfig:
         lr_is_real = isinstance(self.lr, numbers.Real) and not isinstance(self.lr, bool)
         if not (lr_is_real and math.isfinite(self.lr) and self.lr > 0):
             raise ConfigError(f"learning rate must be a positive number, got {self.lr}")
-        if not _is_whole(self.batch_size) or not 1 <= self.batch_size <= 60_000:
-            raise ConfigError(
-                f"batch size must be a whole number from 1 to 60000, got {self.batch_size}"
-            )
-        if not _is_whole(self.epochs) or not 1 <= self.epochs <= 1000:
-            raise ConfigError(f"epochs must be a whole number from 1 to 1000, got {self.epochs}")
+        for name, what in (("batch_size", "batch size"), ("epochs", "epochs")):
+            value, (lo, hi) = getattr(self, name), LIMITS[name]
+            if not _is_whole(value) or not lo <= value <= hi:
+                raise ConfigError(f"{what} must be a whole number from {lo} to {hi}, got {value}")
         if self.init not in INITS:
             raise ConfigError(
                 f"unknown initialisation {self.init!r}; choose one of {', '.join(INITS)}"
@@ -100,9 +105,10 @@ class TrainingConfig:
             )
         if not _is_whole(self.seed) or self.seed < 0:
             raise ConfigError(f"seed must be a non-negative whole number, got {self.seed}")
-        if not _is_whole(self.evals_per_epoch) or not 1 <= self.evals_per_epoch <= 100:
+        lo, hi = LIMITS["evals_per_epoch"]
+        if not _is_whole(self.evals_per_epoch) or not lo <= self.evals_per_epoch <= hi:
             raise ConfigError(
-                f"evaluations per epoch must be from 1 to 100, got {self.evals_per_epoch}"
+                f"evaluations per epoch must be from {lo} to {hi}, got {self.evals_per_epoch}"
             )
 
     def make_activation(self):

@@ -62,6 +62,23 @@ def _format_value(value: object) -> str:
     return str(value)
 
 
+def _requirement(name: str) -> str | None:
+    """What field ``name`` of TrainingConfig accepts, in the interface language (the core's own
+    message is English); None for the fields whose core message is the better one."""
+    if name in training.LIMITS:
+        lo, hi = training.LIMITS[name]
+        if name == "hidden":
+            return tr("Whole numbers from {lo} to {hi}, separated by commas").format(lo=lo, hi=hi)
+        return tr("A whole number from {lo} to {hi}").format(lo=lo, hi=hi)
+    return {
+        "lr": tr("A positive number, e.g. 0.1"),
+        "seed": tr("A whole number, 0 or more"),
+        "leaky_slope": tr("A number from 0 up to, but not including, 1"),
+        "elu_alpha": tr("A positive number"),
+        "maxout_pieces": tr("A whole number, 2 or more"),
+    }.get(name)
+
+
 class TrainingForm(QWidget):
     """Preset chooser and one field per hyperparameter; ``changed(config or None)`` on edits."""
 
@@ -348,10 +365,9 @@ class TrainingForm(QWidget):
                 single["activation"] = activation
             try:
                 TrainingConfig(**single)
-            except NnvizError as exc:
-                errors["activation_param" if name == param else name] = str(exc)
-            except (TypeError, ValueError) as exc:
-                errors[name] = str(exc)
+            except (NnvizError, TypeError, ValueError) as exc:
+                field = "activation_param" if name == param else name
+                errors[field] = _requirement(name) or str(exc)
         if "dataset" not in errors and values["dataset"] != self._known_dataset():
             try:
                 load_dataset(values["dataset"])  # finds the files; reads nothing yet

@@ -4,6 +4,34 @@
 <context>
     <name />
     <message>
+        <source>Whole numbers from {lo} to {hi}, separated by commas</source>
+        <translation>{lo}부터 {hi}까지의 정수를 쉼표로 구분해 입력하세요</translation>
+    </message>
+    <message>
+        <source>A whole number from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 정수</translation>
+    </message>
+    <message>
+        <source>A positive number, e.g. 0.1</source>
+        <translation>양수 (예: 0.1)</translation>
+    </message>
+    <message>
+        <source>A whole number, 0 or more</source>
+        <translation>0 이상의 정수</translation>
+    </message>
+    <message>
+        <source>A number from 0 up to, but not including, 1</source>
+        <translation>0 이상 1 미만의 수</translation>
+    </message>
+    <message>
+        <source>A positive number</source>
+        <translation>양수</translation>
+    </message>
+    <message>
+        <source>A whole number, 2 or more</source>
+        <translation>2 이상의 정수</translation>
+    </message>
+    <message>
         <source>Preset</source>
         <translation>프리셋</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from training_helpers import small_mnist
 
 from nnviz.core import events as ev
+from nnviz.core import training
 from nnviz.core.errors import ConfigError
 from nnviz.core.model_io import load_model
 from nnviz.core.training import TrainingConfig
@@ -64,7 +65,9 @@ def test_invalid_values_are_refused_at_their_field(panel, qtbot):
     form.editor("lr").setText("abc")
     form.editor("hidden").setText("50, x")
     form.validate()
-    assert form.error_text("epochs") == _config_error(epochs=2.5)
+    _config_error(epochs=2.5)  # the core refuses it; the field says what it accepts instead
+    lo, hi = training.LIMITS["epochs"]
+    assert form.error_text("epochs") == f"A whole number from {lo} to {hi}"
     assert form.error_text("lr") != "" and form.error_text("hidden") != ""
     assert form.error_text("batch_size") == ""
     assert panel.config is None
@@ -83,9 +86,8 @@ def test_an_activation_parameter_is_checked_by_the_config(panel):
     form.set_text("activation", "leaky-relu")
     form.editor("activation_param").setText("-3")
     form.validate()
-    assert form.error_text("activation_param") == _config_error(
-        activation="leaky-relu", leaky_slope=-3
-    )
+    _config_error(activation="leaky-relu", leaky_slope=-3)
+    assert form.error_text("activation_param") == "A number from 0 up to, but not including, 1"
     form.editor("activation_param").setText("0.2")
     assert form.validate() == TrainingConfig(activation="leaky-relu", leaky_slope=0.2)
 
@@ -263,6 +265,9 @@ def test_the_training_controls_follow_the_language(panel, qapp, qtbot, tmp_path)
         assert korean == ("시작", "(사용자 설정)")
         labels = [w.text() for w in panel.form.findChildren(QLabel)]
         assert "학습률" in labels and "Learning rate" not in labels
+        panel.form.editor("batch_size").setText("0")
+        panel.form.validate()
+        assert panel.form.error_text("batch_size").startswith("1부터 60000까지")
     finally:
         manager.set_language("en", remember=False)
     qtbot.waitUntil(lambda: panel.start_button.text() == english[0])
