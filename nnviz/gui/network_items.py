@@ -172,13 +172,16 @@ class PulseLayer:
         shown = 0
         for (sign, strong), item in self.items.items():
             sel = moving & (p["sign"] == sign) & (p["strong"] == strong)
+            count = int(sel.sum())
             item.setData(pos=pos[sel])
-            shown += int(sel.sum())
+            item.setVisible(count > 0)
+            shown += count
         return shown
 
     def clear(self) -> None:
         for item in self.items.values():
             item.setData([], [])
+            item.setVisible(False)  # a hidden item costs a repaint nothing, an empty one does
 
 
 class OutputColumn:
@@ -238,7 +241,9 @@ class OutputColumn:
     def set_ring(self, unit: int | None, colour: str = style.HIGHLIGHT) -> None:
         if unit is None:
             self.ring.setData([], [])
+            self.ring.setVisible(False)
             return
+        self.ring.setVisible(True)
         col = self._layout.columns[-1]
         pen = QPen(QColor(colour), 3.0)
         pen.setCosmetic(True)

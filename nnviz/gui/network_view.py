@@ -242,6 +242,7 @@ class NetworkView(pg.GraphicsView):
         )
         self._hover_ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self._hover_ring.setPen(style.node_pen(highlight=True))
+        self._hover_ring.setVisible(False)  # shown while a node is hovered
 
     # ------------------------------------------------------------------ layout and data
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt)
@@ -294,6 +295,7 @@ class NetworkView(pg.GraphicsView):
         self.labels.place(net, lay)
         for col in lay.columns:
             l = col.layer
+            self._node_items[l].setVisible(not col.is_image)  # an empty item still paints
             if col.is_image:
                 self._node_items[l].setData([], [])
                 left, top, side = col.image_rect
@@ -504,11 +506,13 @@ class NetworkView(pg.GraphicsView):
     def _on_points_hovered(self, layer: int, points) -> None:
         if len(points) == 0:
             self._hover_ring.setData([], [])
+            self._hover_ring.setVisible(False)
             self.node_left.emit()
             return
         point = points[0]
         col = self._layout.columns[layer]
         self._hover_ring.setData(pos=[point.pos()], size=col.node_size + 6)
+        self._hover_ring.setVisible(True)
         self.node_hovered.emit(layer, int(point.data()), self._view_point(point.pos()))
 
     def _on_points_clicked(self, layer: int, points) -> None:
