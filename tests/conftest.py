@@ -22,6 +22,37 @@ def _private_qt_settings(tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _widgets_live_until_teardown(request, monkeypatch):
+    """Keep the widgets a test hands to ``qtbot.addWidget`` alive until the test is over.
+
+    pytest-qt holds them weakly. A shown widget that only a reference cycle keeps alive (a
+    signal connected to a lambda, say) then outlives its test function as garbage and still
+    gets paint events; if Python's cycle collector runs during one of them, it deletes the
+    widget in mid-paint and the process dies ("QPaintDevice: Cannot destroy paint device that
+    is being painted", then a segmentation fault). Holding them and collecting at teardown makes
+    them go between tests, never inside a paint.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    import gc
+
+    import pytestqt.qtbot as qtbot_module
+
+    kept = []
+    register = qtbot_module._add_widget
+
+    def add_widget(item, widget, **kwargs):
+        kept.append(widget)
+        register(item, widget, **kwargs)
+
+    monkeypatch.setattr(qtbot_module, "_add_widget", add_widget)
+    yield  # pytest-qt closes the widgets after this test's call, before fixtures tear down
+    kept.clear()
+    gc.collect()
+
+
 @pytest.fixture(scope="session")
 def mnist():
     """The bundled MNIST (resources/mnist), read and checksum-verified once per session."""

@@ -259,6 +259,8 @@ class NetworkView(pg.GraphicsView):
         super().changeEvent(event)
 
     def close(self) -> bool:
+        if getattr(self, "closed", False):  # closed before: the slots are disconnected already
+            return super().close()
         self._timer.stop()
         self._draft_timer.stop()
         self._playing = False
