@@ -1,10 +1,13 @@
 """``nnviz bench --gui``: how training behaves with the window open (offscreen).
 
-Measures, with the same TrainingConfig (the defaults, ``epochs`` epochs) and one BLAS thread:
+Measures, with the same TrainingConfig (the defaults, ``epochs`` epochs) and one BLAS thread,
+Start pressed with the training panel's tab in front (as a learner presses it; the explorers
+tabbed behind it do no work then):
 - headless samples/s (``train()`` in a plain loop, as ``nnviz train``) and samples/s with the
   whole window training (curves, results, weights and the live layer graph), and their ratio;
-- the largest gap between ticks of a 10 ms timer in the GUI thread while training (stalls),
-  and separately the one at the click on Start (a new network is drawn before training);
+- the largest gap between ticks of a 10 ms timer in the GUI thread while training (stalls,
+  the worst of the runs), and separately the one at the click on Start (from the click to the
+  first event of the worker: the new network is drawn before training);
 - how often the curves were redrawn per second;
 - the same window run with two BLAS threads, to show why the worker limits BLAS to one;
 - the layer graph's animation frame rate (``measure_animation_fps`` of nnviz.gui.app).
