@@ -25,7 +25,8 @@ from threadpoolctl import threadpool_limits
 __all__ = ["run_gui_bench"]
 
 _TICK_MS = 10  # the timer whose gaps reveal stalls of the GUI thread
-_REPEATS = 3  # runs per measurement; the median is reported (the machine is shared)
+_REPEATS = 5  # runs per measurement; the median is reported (the machine is shared, a 1-epoch
+# run lasts a quarter of a second: one busy moment elsewhere moves a single run by 20%)
 _RUN_TIMEOUT_S = 600  # a run that takes longer than this is reported as failed
 _ANIMATION_S = 2.0  # seconds of forward-pass animation for the frame rate
 
@@ -62,6 +63,9 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
         app.processEvents()
     panel.set_config(config)
     panel.same_weights.setChecked(True)  # every run starts from the same weights
+    # one earlier run stays on the plots, as when a learner compares two runs: the figures
+    # must not depend on how many runs the bench has made before (each adds dimmed curves)
+    curves.clear_earlier()
     state = {
         "rate": 0.0,
         "last": 0.0,
