@@ -16,7 +16,7 @@ import os
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -125,25 +125,18 @@ class CurvesPanel(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(6)
         self.x_box = QComboBox()
-        for mode, text in zip(
-            _X_MODES,
-            (self.tr("by step"), self.tr("by epoch"), self.tr("by time")),
-            strict=True,
-        ):
-            self.x_box.addItem(text, mode)
+        for mode in _X_MODES:
+            self.x_box.addItem("", mode)  # texts: retranslate_ui
         self.x_box.currentIndexChanged.connect(lambda i: self.set_x_mode(self.x_box.itemData(i)))
-        self.x_box.setToolTip(self.tr("What the horizontal axis counts"))
         bar.addWidget(self.x_box)
         bar.addSpacing(4)
-        bar.addWidget(QLabel(self.tr("Smoothing")))
+        self.smoothing_title = QLabel()
+        bar.addWidget(self.smoothing_title)
         self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
         self.smoothing_slider.setRange(0, _SMOOTHING_STEPS - 1)
         self.smoothing_slider.setValue(round(_DEFAULT_SMOOTHING * _SMOOTHING_STEPS))
         self.smoothing_slider.setMinimumWidth(60)
         self.smoothing_slider.setMaximumWidth(110)
-        self.smoothing_slider.setToolTip(
-            self.tr("How strongly the training curves are averaged over recent batches")
-        )
         self.smoothing_slider.valueChanged.connect(
             lambda v: self.set_smoothing(v / _SMOOTHING_STEPS)
         )
@@ -152,24 +145,22 @@ class CurvesPanel(QWidget):
         self.smoothing_label.setMinimumWidth(28)
         bar.addWidget(self.smoothing_label)
         bar.addSpacing(4)
-        self.log_loss_box = QCheckBox(self.tr("log loss"))
+        self.log_loss_box = QCheckBox()
         self.log_loss_box.toggled.connect(self._apply_log_modes)
         bar.addWidget(self.log_loss_box)
-        self.log_x_box = QCheckBox(self.tr("log x"))
+        self.log_x_box = QCheckBox()
         self.log_x_box.toggled.connect(self._apply_log_modes)
         bar.addWidget(self.log_x_box)
         bar.addStretch(1)
-        self.clear_button = QPushButton(self.tr("Clear old runs"))
-        self.clear_button.setToolTip(self.tr("Remove the dimmed curves of earlier runs"))
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_earlier)
         self.clear_button.setEnabled(False)
         bar.addWidget(self.clear_button)
         self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Curves as CSV table…"), self._on_export_csv)
-        menu.addAction(self.tr("Plots as PNG picture…"), self._on_export_png)
+        self.export_csv_action = menu.addAction("", self._on_export_csv)
+        self.export_png_action = menu.addAction("", self._on_export_png)
         self.export_button.setMenu(menu)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
@@ -180,12 +171,8 @@ class CurvesPanel(QWidget):
         self.accuracy_plot = self.graphics.addPlot(row=1, col=0)
         self._side_by_side = False
         self.accuracy_plot.setXLink(self.loss_plot)
-        for plot, ylabel in (
-            (self.loss_plot, self.tr("loss")),
-            (self.accuracy_plot, self.tr("accuracy (%)")),
-        ):
+        for plot in (self.loss_plot, self.accuracy_plot):
             # no grid: its lines across the whole plot cost ~10 ms a frame in software
-            plot.setLabel("left", ylabel, color=_AXIS)
             plot.setMenuEnabled(False)
             for side in ("left", "bottom"):
                 plot.getAxis(side).setTextPen(_AXIS)
@@ -209,11 +196,36 @@ class CurvesPanel(QWidget):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setCacheMode(_CACHED)
         self._y_end: float | None = None  # the top of the loss axis (None: automatic)
-        self.empty_text = pg.TextItem(
-            self.tr("Press Start to train: the curves appear here"), color="#868e96"
-        )
+        self.empty_text = pg.TextItem("", color="#868e96")
         self.loss_plot.addItem(self.empty_text)
         layout.addWidget(self.graphics, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every static text (legends of runs already drawn keep their language)."""
+        for i, text in enumerate((self.tr("by step"), self.tr("by epoch"), self.tr("by time"))):
+            self.x_box.setItemText(i, text)
+        self.x_box.setToolTip(self.tr("What the horizontal axis counts"))
+        self.smoothing_title.setText(self.tr("Smoothing"))
+        self.smoothing_slider.setToolTip(
+            self.tr("How strongly the training curves are averaged over recent batches")
+        )
+        self.log_loss_box.setText(self.tr("log loss"))
+        self.log_x_box.setText(self.tr("log x"))
+        self.clear_button.setText(self.tr("Clear old runs"))
+        self.clear_button.setToolTip(self.tr("Remove the dimmed curves of earlier runs"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_csv_action.setText(self.tr("Curves as CSV table…"))
+        self.export_png_action.setText(self.tr("Plots as PNG picture…"))
+        self.loss_plot.setLabel("left", self.tr("loss"), color=_AXIS)
+        self.accuracy_plot.setLabel("left", self.tr("accuracy (%)"), color=_AXIS)
+        self.empty_text.setText(self.tr("Press Start to train: the curves appear here"))
+        self._set_x_label()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
@@ -89,8 +89,7 @@ class ConfusionPlot(pg.PlotWidget):
         self.addItem(self.image)
         self.invertY(True)
         self.setAspectLocked(True)
-        self.setLabel("left", self.tr("true digit"), color=style.TEXT)
-        self.setLabel("bottom", self.tr("predicted digit"), color=style.TEXT)
+        self.retranslate_ui()
         for side in ("left", "bottom"):
             self.getAxis(side).setTextPen(style.TEXT)
             self.getAxis(side).setPen(style.MUTED)
@@ -98,6 +97,15 @@ class ConfusionPlot(pg.PlotWidget):
         self._classes = 0
         self.counts: np.ndarray | None = None
         self.image.clicked_at.connect(self._on_image_clicked)
+
+    def retranslate_ui(self) -> None:
+        self.setLabel("left", self.tr("true digit"), color=style.TEXT)
+        self.setLabel("bottom", self.tr("predicted digit"), color=style.TEXT)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_classes(self, names: tuple[str, ...]) -> None:
         n = len(names)
@@ -154,7 +162,8 @@ class ResultsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        self.title = QLabel(self.tr("Train the network to see which digits it confuses."))
+        self.title = QLabel()
+        self._waiting_for = "training"  # what the title says while there is no evaluation
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -171,7 +180,7 @@ class ResultsPanel(QWidget):
         self.gallery_label = QLabel()
         self.gallery_label.setWordWrap(True)
         box.addWidget(self.gallery_label)
-        self.show_all_button = QPushButton(self.tr("Show all mistakes"))
+        self.show_all_button = QPushButton()
         self.show_all_button.clicked.connect(lambda: self.set_filter(None))
         self.show_all_button.hide()
         box.addWidget(self.show_all_button)
@@ -191,7 +200,28 @@ class ResultsPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         self.confusion.set_classes(session.class_names())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.show_all_button.setText(self.tr("Show all mistakes"))
+        if self._event is not None:
+            self._draw()  # title and gallery captions
+            return
+        self.title.setText(
+            {
+                "training": self.tr("Train the network to see which digits it confuses."),
+                "test": self.tr("Waiting for the first test of this run…"),
+                "untested": self.tr(
+                    "This run ended before the test set was scored: no results yet."
+                ),
+            }[self._waiting_for]
+        )
         self._update_gallery_label(0, 0)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)
@@ -212,14 +242,13 @@ class ResultsPanel(QWidget):
         self._filter = None
         self.gallery.clear()
         self.shown_indices = np.zeros(0, dtype=np.intp)
-        self.title.setText(self.tr("Waiting for the first test of this run…"))
-        self._update_gallery_label(0, 0)
+        self._waiting_for = "test"
+        self.retranslate_ui()
 
     def run_ended(self, event: ev.TrainingEnded) -> None:
         if self._event is None:
-            self.title.setText(
-                self.tr("This run ended before the test set was scored: no results yet.")
-            )
+            self._waiting_for = "untested"
+            self.retranslate_ui()
 
     def show_evaluation(self, event: ev.Evaluated) -> None:
         dataset = self.session.dataset

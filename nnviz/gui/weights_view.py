@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.gui import style
@@ -23,15 +24,22 @@ MAX_TILES = 100  # hidden units shown; the rest are summarised in the caption
 _GAP = 2  # px between tiles (filled with the background)
 
 
+def mosaic_columns(n: int, aspect: float = 1.0) -> int:
+    """Tiles per row so that ``n`` tiles fill a view ``aspect`` (width / height) times as wide
+    as it is tall: a wide strip under the graph gets a few long rows, a tall panel a column."""
+    return max(1, min(n, math.ceil(math.sqrt(n * max(aspect, 1e-3)))))
+
+
 def weight_mosaic(
-    W1: np.ndarray, side: int, max_tiles: int = MAX_TILES
+    W1: np.ndarray, side: int, max_tiles: int = MAX_TILES, aspect: float = 1.0
 ) -> tuple[np.ndarray, int, int]:
-    """Tiles of W1's columns as side x side images scaled to [-1, 1], each by its max |w|.
+    """Tiles of W1's columns as side x side images scaled to [-1, 1], each by its max |w|,
+    laid out for a view of the given ``aspect`` (width / height).
 
     Returns (mosaic (rows*(side+gap)-gap, cols*(side+gap)-gap) float with NaN gaps, rows, cols).
     """
     n = min(W1.shape[1], max_tiles)
-    cols = max(1, math.ceil(math.sqrt(n)))
+    cols = mosaic_columns(n, aspect)
     rows = max(1, math.ceil(n / cols))
     tiles = np.asarray(W1[:, :n], dtype=np.float64).T.reshape(n, side, side)
     scale = np.abs(tiles).max(axis=(1, 2), keepdims=True)
@@ -51,6 +59,7 @@ class WeightsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.mosaic: np.ndarray | None = None
+        self._cols = 0  # tiles per row of the mosaic shown
         self._lazy = DeferWhileHidden(self)  # redrawn when shown: off screen it costs nothing
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -74,6 +83,21 @@ class WeightsView(QWidget):
         session.params_changed.connect(self._on_weights_changed)
         self._on_weights_changed()
 
+    def _aspect(self) -> float:
+        size = self.plot.size()
+        return size.width() / size.height() if size.height() > 0 else 1.0
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        units = min(self.session.network.params["W1"].shape[1], MAX_TILES)
+        if self.mosaic is not None and mosaic_columns(units, self._aspect()) != self._cols:
+            self._on_weights_changed()  # the tiles are laid out for the view's new shape
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_weights_changed()  # the caption
+        super().changeEvent(event)
+
     def _on_weights_changed(self) -> None:
         if self._lazy.defer(self._on_weights_changed):
             return
@@ -87,7 +111,7 @@ class WeightsView(QWidget):
                 self.tr("The inputs ({n}) are not a square image.").format(n=W1.shape[0])
             )
             return
-        mosaic, _rows, _cols = weight_mosaic(W1, side)
+        mosaic, _rows, self._cols = weight_mosaic(W1, side, aspect=self._aspect())
         self.mosaic = mosaic
         shown = np.nan_to_num(mosaic, nan=0.0)  # gaps: white, the colour of 0
         self.image.setImage(shown, levels=(-1.0, 1.0), autoLevels=False)

@@ -272,3 +272,45 @@ def test_the_training_controls_follow_the_language(panel, qapp, qtbot, tmp_path)
         manager.set_language("en", remember=False)
     qtbot.waitUntil(lambda: panel.start_button.text() == english[0])
     assert (panel.start_button.text(), panel.form.preset_box.itemText(0)) == english
+
+
+def test_the_curves_results_and_weights_follow_the_language(session, qapp, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from nnviz.gui.curves import CurvesPanel
+    from nnviz.gui.i18n import LanguageManager
+    from nnviz.gui.results import ResultsPanel
+    from nnviz.gui.weights_view import WeightsView
+
+    curves, results, weights = CurvesPanel(), ResultsPanel(session), WeightsView(session)
+    for widget in (curves, results, weights):
+        qtbot.addWidget(widget)
+        widget.show()
+    english = (curves.clear_button.text(), results.title.text(), weights.caption.text())
+    manager = LanguageManager(qapp, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        manager.set_language("ko", remember=False)
+        qtbot.waitUntil(lambda: curves.clear_button.text() != english[0])
+        korean = (curves.clear_button.text(), results.title.text(), weights.caption.text())
+        assert korean[0] == "이전 실행 지우기"
+        assert all(k != e for k, e in zip(korean, english, strict=True))
+        assert all(any("\uac00" <= ch <= "\ud7a3" for ch in text) for text in korean)
+        assert curves.x_box.itemText(0) == "스텝 기준"
+    finally:
+        manager.set_language("en", remember=False)
+    qtbot.waitUntil(lambda: curves.clear_button.text() == english[0])
+    assert (curves.clear_button.text(), results.title.text(), weights.caption.text()) == english
+
+
+def test_the_weight_tiles_are_laid_out_for_the_shape_of_the_view(session, qtbot):
+    from nnviz.gui.weights_view import WeightsView
+
+    view = WeightsView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 220)  # a wide strip under the graph
+    view.show()
+    qtbot.waitUntil(lambda: view.mosaic is not None)
+    wide = view.mosaic.shape
+    assert wide[1] > 3 * wide[0]
+    view.resize(300, 900)  # a tall side panel
+    qtbot.waitUntil(lambda: view.mosaic.shape[0] > view.mosaic.shape[1])
