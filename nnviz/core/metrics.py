@@ -46,12 +46,17 @@ def evaluate(network: Network, images: np.ndarray, labels: np.ndarray) -> Evalua
     ce_fn, mse_fn = get_loss("cross-entropy"), get_loss("mse")
     predictions = np.empty(n, dtype=np.intp)
     ce_sum = mse_sum = 0.0
+    ready = images.dtype == network.dtype  # already scaled floats: used as they are, no copy
     scale = np.float32(1 / 255) if images.dtype == np.uint8 else np.float32(1)
-    buf = np.empty((min(_EVAL_CHUNK, max(n, 1)), images.shape[1]), dtype=network.dtype)
+    if not ready:
+        buf = np.empty((min(_EVAL_CHUNK, max(n, 1)), images.shape[1]), dtype=network.dtype)
     for start in range(0, n, _EVAL_CHUNK):
         stop = min(start + _EVAL_CHUNK, n)
-        x = buf[: stop - start]
-        np.multiply(images[start:stop], scale, out=x, casting="unsafe")
+        if ready:
+            x = images[start:stop]
+        else:
+            x = buf[: stop - start]
+            np.multiply(images[start:stop], scale, out=x, casting="unsafe")
         y = softmax(network.logits(x))
         lab = labels[start:stop]
         predictions[start:stop] = y.argmax(axis=1)

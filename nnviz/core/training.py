@@ -239,6 +239,13 @@ class TrainingControl:
                 self._cond.wait(0.25)
 
 
+def _scaled(images: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """uint8 pixels as floats in [0, 1]."""
+    out = np.empty(images.shape, dtype=dtype)
+    np.multiply(images, dtype.type(1 / 255), out=out, casting="unsafe")
+    return out
+
+
 def _copy_params(network: Network) -> dict[str, np.ndarray]:
     return {k: v.copy() for k, v in network.params.items()}
 
@@ -292,9 +299,13 @@ def train(
     yield ev.TrainingStarted(0, 0.0, 0.0, total_steps, steps_per_epoch, n, len(test_split))
     last_snapshot = time.perf_counter()
 
+    # the evaluation sets scaled once (2 x 31 MB for MNIST) rather than at every evaluation
+    test_x = _scaled(test_split.images, network.dtype)
+    train_eval_x = _scaled(images[train_eval], network.dtype)
+
     def evaluation(epoch_end: bool) -> ev.Evaluated:
-        test = evaluate(network, test_split.images, test_split.labels)
-        tr = evaluate(network, images[train_eval], labels[train_eval])
+        test = evaluate(network, test_x, test_split.labels)
+        tr = evaluate(network, train_eval_x, labels[train_eval])
         return ev.Evaluated(
             step,
             step / steps_per_epoch,
