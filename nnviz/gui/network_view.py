@@ -3,24 +3,26 @@ forward pass from the input to the output.
 
 The view replays ``session.trace``: it does no maths per frame. Everything drawn is a fixed set of
 long-lived items updated with ``setData`` (network_items.py: one edge item per pair of layers
-drawing six pens, four pulse items, one scatter item of nodes per layer, the output column).
+drawing six pens, four pulse items, the output column; network_nodes.py: one scatter item of
+nodes per layer). network_animation.py keeps the time of the animation and of play mode.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPen, QPixmapCache
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from nnviz.core.contributions import contributions, strongest_incoming, unit_preactivation
+from nnviz.core.contributions import contributions, strongest_incoming
 from nnviz.gui import style
 from nnviz.gui.column_labels import ColumnLabels
+from nnviz.gui.network_animation import ForwardPlayer, NodeAnimation
 from nnviz.gui.network_items import EdgeLayer, OutputColumn, PulseLayer
 from nnviz.gui.network_layout import GraphLayout, compute_layout
+from nnviz.gui.network_nodes import NodeColumns
+from nnviz.gui.network_values import column_stage, column_values, value_scale
 from nnviz.gui.session import Session
 
 # the edge items' pixmap caches (a few MB each) must fit in Qt's pixmap cache, 10 MB by
@@ -29,36 +31,6 @@ _PIXMAP_CACHE_KB = 128 * 1024
 # after the last live weight update, redraw the edges antialiased (25-35 ms): longer than any
 # gap between training snapshots (an evaluation included), so it happens once training stops
 _DRAFT_SETTLE_MS = 1000
-_MAX_FRAME_STEP_S = 0.05  # a late frame advances the animation at most this much: no skipping
-
-
-def column_stage(trace, stage: int, layer: int) -> int | None:
-    """Index of the latest stage <= ``stage`` that gives layer ``layer`` its values."""
-    found = None
-    for i, s in enumerate(trace.stages[: stage + 1]):
-        if s.layer == layer:
-            found = i
-    return found
-
-
-def value_scale(kind: str, values: np.ndarray) -> float:
-    """Colour scale for a column: pre-activations by their size, the others at least [-1, 1]."""
-    if kind == "input":
-        return 1.0
-    if kind == "affine":
-        return style.nice_scale(values)
-    return max(1.0, style.nice_scale(values))
-
-
-@dataclass
-class _Animation:
-    kind: str  # "move" (pulses, then the nodes fill) or "recolour" (a -> z, a -> y)
-    layer: int
-    start: np.ndarray  # brush indices of the shown nodes at the start
-    end: np.ndarray
-    move_s: float
-    fill_s: float
-    t: float = 0.0
 
 
 class NetworkView(pg.GraphicsView):
@@ -79,19 +51,12 @@ class NetworkView(pg.GraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.animations_enabled = True
         self.frames_painted = 0
-        self._speed = 1.0
-        self._playing = False
-        self._anim: _Animation | None = None
-        self._hold = 0.0
         self._shown_stage = session.stage
         self._layout: GraphLayout | None = None
         self._brush_idx: dict[int, np.ndarray] = {}
-        self._reached: dict[int, bool] = {}
-        self._timer = QTimer(self)
-        self._timer.setInterval(style.FRAME_MS)
-        self._timer.timeout.connect(self._on_frame)
-        self._clock = QElapsedTimer()
-        self._last_ms = 0
+        self.player = ForwardPlayer(session, self._draw_animation, self._apply_static, self)
+        self.player.playing_changed.connect(self.playing_changed)
+        self.player.animation_finished.connect(self.animation_finished)
         # while weights stream in (live training) edges are drawn without antialiasing
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -110,18 +75,18 @@ class NetworkView(pg.GraphicsView):
     # ------------------------------------------------------------------ public, read
     @property
     def speed(self) -> float:
-        return self._speed
+        return self.player.speed
 
     def set_speed(self, speed: float) -> None:
-        self._speed = max(0.05, float(speed))
+        self.player.set_speed(speed)
 
     @property
     def is_playing(self) -> bool:
-        return self._playing
+        return self.player.playing
 
     @property
     def is_animating(self) -> bool:
-        return self._anim is not None
+        return self.player.animation is not None
 
     @property
     def graph_layout(self) -> GraphLayout | None:
@@ -129,14 +94,8 @@ class NetworkView(pg.GraphicsView):
 
     def node_values(self, layer: int) -> np.ndarray | None:
         """Values the nodes of ``layer`` show at the current stage (None: not reached yet)."""
-        trace = self.session.trace
-        i = column_stage(trace, self._shown_stage, layer)
-        if i is None:
-            return None
-        stage = trace.stages[i]
-        if stage.kind == "affine" and layer < self.session.network.num_layers:
-            return unit_preactivation(self.session.network, trace, layer)
-        return stage.values
+        shown = column_values(self.session.network, self.session.trace, self._shown_stage, layer)
+        return None if shown is None else shown[1]
 
     def shown_stage_name(self, layer: int) -> str | None:
         i = column_stage(self.session.trace, self._shown_stage, layer)
@@ -173,29 +132,17 @@ class NetworkView(pg.GraphicsView):
 
     # ------------------------------------------------------------------ public, act
     def play(self) -> None:
-        if self._playing:
-            return
-        if self.session.stage >= len(self.session.trace) - 1:
-            self.session.set_stage(0)
-        self._playing = True
-        self._hold = style.HOLD_S  # the first step starts at once
-        self._start_timer()
-        self.playing_changed.emit(True)
+        self.player.play()
 
     def pause(self) -> None:
-        if self._playing:
-            self._playing = False
-            self.playing_changed.emit(False)
+        self.player.pause()
 
     def toggle_play(self) -> None:
-        self.pause() if self._playing else self.play()
+        self.player.toggle_play()
 
     def finish_animation(self) -> None:
         """Jump to the end of the running animation."""
-        if self._anim is not None:
-            self._anim = None
-            self._apply_static()
-            self.animation_finished.emit()
+        self.player.finish()
 
     # ------------------------------------------------------------------ building
     def _add(self, item, z: float = 0.0):
@@ -213,7 +160,6 @@ class NetworkView(pg.GraphicsView):
         for item in self._items:
             self.view_box.removeItem(item)
         self._items = []
-        self._reached = {}
         net = self.session.network
         L = net.num_layers
         self.edge_layers = {l: EdgeLayer(self._add) for l in range(1, L + 1)}
@@ -227,28 +173,15 @@ class NetworkView(pg.GraphicsView):
         frame_pen = QPen(QColor(style.NODE_OUTLINE), 1.0)
         frame_pen.setCosmetic(True)
         self._image_frame.setPen(frame_pen)
-        self._node_items: dict[int, pg.ScatterPlotItem] = {}
-        for l in range(0, L + 1):
-            item = pg.ScatterPlotItem(
-                pxMode=True, symbol="o", hoverable=True, tip=None, antialias=True
-            )
-            item.sigHovered.connect(lambda _it, pts, ev, l=l: self._on_points_hovered(l, pts))
-            item.sigClicked.connect(lambda _it, pts, ev, l=l: self._on_points_clicked(l, pts))
-            self._node_items[l] = self._add(item, 10.0)
+        self.nodes = NodeColumns(self._add, L + 1, self._on_points_hovered, self._on_points_clicked)
         self.labels = ColumnLabels(self._text, L + 1)
         self.output = OutputColumn(self._add, self._text, net.sizes[-1])
-        self._hover_ring = self._add(
-            pg.ScatterPlotItem(pxMode=True, symbol="o", antialias=True), 16.0
-        )
-        self._hover_ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-        self._hover_ring.setPen(style.node_pen(highlight=True))
-        self._hover_ring.setVisible(False)  # shown while a node is hovered
 
     # ------------------------------------------------------------------ layout and data
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(ev)
         # pyqtgraph resizes once inside __init__ (no items yet) and once while closing (items gone)
-        if hasattr(self, "_node_items") and not getattr(self, "closed", False):
+        if hasattr(self, "nodes") and not getattr(self, "closed", False):
             self._relayout()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -261,10 +194,8 @@ class NetworkView(pg.GraphicsView):
     def close(self) -> bool:
         if getattr(self, "closed", False):  # closed before: the slots are disconnected already
             return super().close()
-        self._timer.stop()
+        self.player.stop()
         self._draft_timer.stop()
-        self._playing = False
-        self._anim = None
         for signal, slot in self._session_slots():
             signal.disconnect(slot)
         return super().close()
@@ -296,18 +227,14 @@ class NetworkView(pg.GraphicsView):
         net = self.session.network
         self.labels.place(net, lay)
         for col in lay.columns:
-            l = col.layer
-            self._node_items[l].setVisible(not col.is_image)  # an empty item still paints
+            self.nodes.place(col)
             if col.is_image:
-                self._node_items[l].setData([], [])
                 left, top, side = col.image_rect
                 self._image_frame.setRect(QRectF(left, top, side, side))
-            else:
-                self._node_items[l].setData(pos=col.positions, size=col.node_size, data=col.shown)
-            if l == 0:
+            if col.layer == 0:
                 self._image.setVisible(col.is_image)
                 self._image_frame.setVisible(col.is_image)
-        self._reached = {}
+        self.nodes.forget_reached()
         self.output.place(lay, self.session.class_names())
 
     def _refresh(self) -> None:
@@ -322,12 +249,12 @@ class NetworkView(pg.GraphicsView):
             self._image.setImage(x.reshape(side, side), levels=(0.0, 1.0), autoLevels=False)
             left, top, size = col0.image_rect
             self._image.setRect(QRectF(left, top, size, size))  # after setImage: scales by shape
-        running, self._anim = self._anim, None
+        running, self.player.animation = self.player.animation, None
         self._apply_static()
         if running is not None:  # a resize or new weights mid-animation: carry on from there
             self._start_animation(self._shown_stage)
-            if self._anim is not None:
-                self._anim.t = running.t
+            if self.player.animation is not None:
+                self.player.animation.t = running.t
 
     def _compute_edges(self) -> None:
         """The strongest w·x terms into each node, as segments between node centres."""
@@ -346,26 +273,12 @@ class NetworkView(pg.GraphicsView):
             self.pulses.set_paths(l, p0, p1, val)
 
     def _column_indices(self, layer: int, stage: int) -> np.ndarray | None:
-        trace = self.session.trace
-        i = column_stage(trace, stage, layer)
-        if i is None:
+        shown = column_values(self.session.network, self.session.trace, stage, layer)
+        if shown is None:
             return None
-        kind = trace.stages[i].kind
-        if kind == "affine" and layer < self.session.network.num_layers:
-            values = unit_preactivation(self.session.network, trace, layer)
-        else:
-            values = trace.stages[i].values
-        shown = self._layout.columns[layer].shown
-        return style.scale_indices(values[shown], value_scale(kind, values))
-
-    def _set_reached(self, layer: int, reached: bool) -> None:
-        if self._reached.get(layer) != reached:
-            self._reached[layer] = reached
-            self._node_items[layer].setPen(style.node_pen() if reached else _faint_pen())
-
-    def _set_brushes(self, layer: int, idx: np.ndarray) -> None:
-        brushes = style.value_brushes()
-        self._node_items[layer].setBrush([brushes[i] for i in idx])
+        kind, values = shown
+        units = self._layout.columns[layer].shown
+        return style.scale_indices(values[units], value_scale(kind, values))
 
     def _apply_static(self) -> None:
         """Draw the current stage without animation."""
@@ -382,11 +295,11 @@ class NetworkView(pg.GraphicsView):
             idx = self._column_indices(l, stage)
             if idx is None:
                 self._brush_idx[l] = np.full(len(col.shown), -1, dtype=np.intp)
-                self._node_items[l].setBrush(QBrush(QColor(style.EMPTY_NODE)))
+                self.nodes.set_empty(l)
             else:
                 self._brush_idx[l] = idx
-                self._set_brushes(l, idx)
-            self._set_reached(l, idx is not None)
+                self.nodes.set_brushes(l, idx)
+            self.nodes.set_reached(l, idx is not None)
         for l, edges in self.edge_layers.items():
             a_stage = 2 * l - 1
             edges.set_state(
@@ -411,12 +324,6 @@ class NetworkView(pg.GraphicsView):
         self.output.set_ring(best, colour)
 
     # ------------------------------------------------------------------ animation
-    def _start_timer(self) -> None:
-        if not self._timer.isActive():
-            self._clock.start()
-            self._last_ms = 0
-            self._timer.start()
-
     def _start_animation(self, stage: int) -> None:
         st = self.session.trace.stages[stage]
         layer = st.layer
@@ -425,58 +332,36 @@ class NetworkView(pg.GraphicsView):
         end = self._brush_idx[layer].copy()
         if st.kind == "affine":
             start = np.full_like(end, (style.SCALE_STEPS - 1) // 2)  # white: 0
-            self._anim = _Animation("move", layer, start, end, style.LAYER_MOVE_S, style.FILL_S)
-            self._node_items[layer].setBrush(QBrush(QColor(style.EMPTY_NODE)))
-            self._set_reached(layer, False)
+            anim = NodeAnimation("move", layer, start, end, style.LAYER_MOVE_S, style.FILL_S)
+            self.nodes.set_empty(layer)
+            self.nodes.set_reached(layer, False)
         else:
             start = self._column_indices(layer, stage - 1)
             if start is None or len(start) != len(end):
                 return
-            self._anim = _Animation("recolour", layer, start, end, 0.0, style.ACTIVATION_S)
-            self._set_brushes(layer, start)
+            anim = NodeAnimation("recolour", layer, start, end, 0.0, style.ACTIVATION_S)
+            self.nodes.set_brushes(layer, start)
         if st.kind == "softmax":
             self.output.draw("y", self.session.trace["y"], grow=0.0)
             self.output.set_ring(None)
-        self._start_timer()
+        self.player.start(anim)
 
-    def _on_frame(self) -> None:
-        now = self._clock.elapsed()
-        dt = min((now - self._last_ms) / 1000.0, _MAX_FRAME_STEP_S)
-        self._last_ms = now
-        if self._anim is not None:
-            a = self._anim
-            a.t += dt * self._speed
-            self._draw_animation(a)
-            if a.t >= a.move_s + a.fill_s:
-                self._anim = None
-                self._apply_static()
-                self._hold = 0.0
-                self.animation_finished.emit()
-        elif self._playing:
-            self._hold += dt * self._speed
-            if self._hold >= style.HOLD_S:
-                if self.session.stage < len(self.session.trace) - 1:
-                    self.session.set_stage(self.session.stage + 1)
-                else:
-                    self.pause()
-        if self._anim is None and not self._playing:
-            self._timer.stop()
-
-    def _draw_animation(self, a: _Animation) -> None:
+    def _draw_animation(self, a: NodeAnimation) -> None:
+        """One frame of ``a`` (the player advanced its time)."""
         if a.kind == "move" and a.t < a.move_s:
             self.pulses.draw(a.layer, a.t / a.move_s)
             return
         if a.kind == "move":
             self.pulses.clear()
-            self._set_reached(a.layer, True)
+            self.nodes.set_reached(a.layer, True)
         f = min(1.0, (a.t - a.move_s) / a.fill_s) if a.fill_s > 0 else 1.0
-        self._set_brushes(a.layer, np.rint(a.start + (a.end - a.start) * f).astype(np.intp))
+        self.nodes.set_brushes(a.layer, np.rint(a.start + (a.end - a.start) * f).astype(np.intp))
         if self.shown_stage_name(a.layer) == "y":
             self.output.draw("y", self.session.trace["y"], grow=f)
 
     # ------------------------------------------------------------------ session
     def _on_network_changed(self) -> None:
-        self._anim = None
+        self.player.animation = None
         self._shown_stage = self.session.stage
         self._build_items()
         self._relayout()
@@ -496,7 +381,7 @@ class NetworkView(pg.GraphicsView):
 
     def _on_stage_changed(self, stage: int) -> None:
         old, self._shown_stage = self._shown_stage, stage
-        self._anim = None
+        self.player.animation = None
         self._apply_static()
         if self.animations_enabled and stage == old + 1 and self.isVisible():
             self._start_animation(stage)
@@ -507,14 +392,12 @@ class NetworkView(pg.GraphicsView):
 
     def _on_points_hovered(self, layer: int, points) -> None:
         if len(points) == 0:
-            self._hover_ring.setData([], [])
-            self._hover_ring.setVisible(False)
+            self.nodes.hide_ring()
             self.node_left.emit()
             return
         point = points[0]
         col = self._layout.columns[layer]
-        self._hover_ring.setData(pos=[point.pos()], size=col.node_size + 6)
-        self._hover_ring.setVisible(True)
+        self.nodes.show_ring(point.pos(), col.node_size + 6)
         self.node_hovered.emit(layer, int(point.data()), self._view_point(point.pos()))
 
     def _on_points_clicked(self, layer: int, points) -> None:
@@ -525,9 +408,3 @@ class NetworkView(pg.GraphicsView):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt: the viewport's paint events)
         self.frames_painted += 1
         super().paintEvent(event)
-
-
-def _faint_pen() -> QPen:
-    pen = QPen(QColor(style.GRID), 1.0)
-    pen.setCosmetic(True)
-    return pen

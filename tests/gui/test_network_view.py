@@ -10,7 +10,8 @@ from nnviz.core.network import Network
 from nnviz.gui import style
 from nnviz.gui.network_items import EDGE_GROUPS
 from nnviz.gui.network_layout import compute_layout
-from nnviz.gui.network_view import NetworkView, column_stage, value_scale
+from nnviz.gui.network_values import column_stage, value_scale
+from nnviz.gui.network_view import NetworkView
 from nnviz.gui.session import Session
 
 

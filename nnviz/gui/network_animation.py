@@ -1,0 +1,135 @@
+"""The clock of the layer graph's forward pass: the running node animation and play mode.
+
+The player only keeps time. The NetworkView builds each ``NodeAnimation`` from what its nodes
+show and draws its frames; the player advances it by the elapsed time (times the speed) on a
+frame timer and, while playing, steps the session to the next stage once the current one has
+been shown for ``style.HOLD_S``. The timer runs only while something moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+
+from nnviz.gui import style
+from nnviz.gui.session import Session
+
+_MAX_FRAME_STEP_S = 0.05  # a late frame advances the animation at most this much: no skipping
+
+
+@dataclass
+class NodeAnimation:
+    kind: str  # "move" (pulses, then the nodes fill) or "recolour" (a -> z, a -> y)
+    layer: int
+    start: np.ndarray  # brush indices of the shown nodes at the start
+    end: np.ndarray
+    move_s: float
+    fill_s: float
+    t: float = 0.0
+
+
+class ForwardPlayer(QObject):
+    """Frame timer, speed and play mode of the forward pass through ``session.trace``.
+
+    ``draw_frame(animation)`` draws one frame of the running animation; ``draw_static()`` draws
+    the current stage without one (when an animation ends or is cut short).
+    """
+
+    playing_changed = Signal(bool)
+    animation_finished = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        draw_frame: Callable[[NodeAnimation], None],
+        draw_static: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._draw_frame = draw_frame
+        self._draw_static = draw_static
+        self._speed = 1.0
+        self.playing = False
+        self.animation: NodeAnimation | None = None
+        self._hold = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(style.FRAME_MS)
+        self._timer.timeout.connect(self._on_frame)
+        self._clock = QElapsedTimer()
+        self._last_ms = 0
+
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    def set_speed(self, speed: float) -> None:
+        self._speed = max(0.05, float(speed))
+
+    def play(self) -> None:
+        if self.playing:
+            return
+        if self._session.stage >= len(self._session.trace) - 1:
+            self._session.set_stage(0)
+        self.playing = True
+        self._hold = style.HOLD_S  # the first step starts at once
+        self._start_timer()
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.playing:
+            self.playing = False
+            self.playing_changed.emit(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def start(self, animation: NodeAnimation) -> None:
+        """Run ``animation`` from its time ``t`` on."""
+        self.animation = animation
+        self._start_timer()
+
+    def finish(self) -> None:
+        """Jump to the end of the running animation."""
+        if self.animation is not None:
+            self.animation = None
+            self._draw_static()
+            self.animation_finished.emit()
+
+    def stop(self) -> None:
+        """Stop everything at once, silently (the view is closing)."""
+        self._timer.stop()
+        self.playing = False
+        self.animation = None
+
+    def _start_timer(self) -> None:
+        if not self._timer.isActive():
+            self._clock.start()
+            self._last_ms = 0
+            self._timer.start()
+
+    def _on_frame(self) -> None:
+        now = self._clock.elapsed()
+        dt = min((now - self._last_ms) / 1000.0, _MAX_FRAME_STEP_S)
+        self._last_ms = now
+        if self.animation is not None:
+            a = self.animation
+            a.t += dt * self._speed
+            self._draw_frame(a)
+            if a.t >= a.move_s + a.fill_s:
+                self.animation = None
+                self._draw_static()
+                self._hold = 0.0
+                self.animation_finished.emit()
+        elif self.playing:
+            self._hold += dt * self._speed
+            if self._hold >= style.HOLD_S:
+                if self._session.stage < len(self._session.trace) - 1:
+                    self._session.set_stage(self._session.stage + 1)
+                else:
+                    self.pause()
+        if self.animation is None and not self.playing:
+            self._timer.stop()

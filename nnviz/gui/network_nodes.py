@@ -1,0 +1,80 @@
+"""The nodes of the layer graph: one scatter item per column and the ring around a hovered node.
+
+Like the groups in network_items.py, the items live as long as the network's shape and are
+updated with ``setData`` / ``setBrush`` / ``setPen``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+
+from nnviz.gui import style
+from nnviz.gui.network_items import AddItem
+from nnviz.gui.network_layout import ColumnLayout
+
+PointsSlot = Callable[[int, object], None]  # (layer, the points under the mouse)
+
+
+class NodeColumns:
+    """The node columns (fill colour = value, outline = reached by the forward pass or not)
+    and the ring around the hovered node."""
+
+    def __init__(
+        self, add: AddItem, columns: int, hovered: PointsSlot, clicked: PointsSlot
+    ) -> None:
+        self.items: dict[int, pg.ScatterPlotItem] = {}
+        self._reached: dict[int, bool] = {}
+        for l in range(columns):
+            item = pg.ScatterPlotItem(
+                pxMode=True, symbol="o", hoverable=True, tip=None, antialias=True
+            )
+            item.sigHovered.connect(lambda _it, pts, ev, l=l: hovered(l, pts))
+            item.sigClicked.connect(lambda _it, pts, ev, l=l: clicked(l, pts))
+            self.items[l] = add(item, 10.0)
+        self._ring = add(pg.ScatterPlotItem(pxMode=True, symbol="o", antialias=True), 16.0)
+        self._ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self._ring.setPen(style.node_pen(highlight=True))
+        self._ring.setVisible(False)  # shown while a node is hovered
+
+    def place(self, col: ColumnLayout) -> None:
+        item = self.items[col.layer]
+        item.setVisible(not col.is_image)  # an empty item still paints
+        if col.is_image:
+            item.setData([], [])
+        else:
+            item.setData(pos=col.positions, size=col.node_size, data=col.shown)
+
+    def forget_reached(self) -> None:
+        """The outlines are set again on the next draw (the items were placed anew)."""
+        self._reached = {}
+
+    def set_reached(self, layer: int, reached: bool) -> None:
+        if self._reached.get(layer) != reached:
+            self._reached[layer] = reached
+            self.items[layer].setPen(style.node_pen() if reached else _faint_pen())
+
+    def set_brushes(self, layer: int, idx: np.ndarray) -> None:
+        brushes = style.value_brushes()
+        self.items[layer].setBrush([brushes[i] for i in idx])
+
+    def set_empty(self, layer: int) -> None:
+        self.items[layer].setBrush(QBrush(QColor(style.EMPTY_NODE)))
+
+    def show_ring(self, pos, size: float) -> None:
+        self._ring.setData(pos=[pos], size=size)
+        self._ring.setVisible(True)
+
+    def hide_ring(self) -> None:
+        self._ring.setData([], [])
+        self._ring.setVisible(False)
+
+
+def _faint_pen() -> QPen:
+    pen = QPen(QColor(style.GRID), 1.0)
+    pen.setCosmetic(True)
+    return pen
