@@ -1,24 +1,24 @@
 """The main window: menus, status bar, the network view at the centre with the stage header above
-and the step controls below, and docks for the other panels (``add_panel``).
+and the step controls below, and docks for the other panels (``add_panel``). The menu bar is built
+in :mod:`nnviz.gui.window_menus`, the docks and their remembered layout are kept by
+:class:`nnviz.gui.dock_panels.DockPanels`; every text of the window is set here.
 
 No maths here: the window loads and saves through the core and hands everything to the Session.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,30 +28,24 @@ from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
 from nnviz.gui.activation_explorer import ActivationExplorer
+from nnviz.gui.dock_panels import DockPanels
 from nnviz.gui.drawing_pad import DrawingPad
-from nnviz.gui.forward_controls import ForwardControls, StageHeader
-from nnviz.gui.i18n import LANGUAGES, LanguageManager
+from nnviz.gui.forward_controls import ForwardControls
+from nnviz.gui.i18n import LanguageManager
 from nnviz.gui.legend import LegendBar
 from nnviz.gui.network_view import NetworkView
 from nnviz.gui.node_info import NodeInfoPopup
 from nnviz.gui.session import Session
 from nnviz.gui.softmax_view import SoftmaxView
+from nnviz.gui.stage_header import StageHeader
 from nnviz.gui.training_docks import TrainingDocks
+from nnviz.gui.window_menus import build_menus
 
 DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
-DOCK_WIDTH = 400  # px of the right-hand panels on the first run
-LEFT_DOCK_WIDTH = 300
-BOTTOM_DOCK_HEIGHT = 250
-_SETTINGS_VERSION = 2  # bump when the dock layout changes incompatibly
 
 
 def make_settings() -> QSettings:
     return QSettings("nnviz", "nnviz")
-
-
-def _panel_title(context: str, text: str) -> str:
-    """A dock title given as source text (marked with QT_TRANSLATE_NOOP where it is written)."""
-    return QCoreApplication.translate(context, text)
 
 
 class MainWindow(QMainWindow):
@@ -71,8 +65,6 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self.model_path: Path | None = None
         self._rng = np.random.default_rng()
-        self._docks: list[QDockWidget] = []
-        self._dock_sources: dict[QDockWidget, tuple[str, str]] = {}  # dock -> (context, text)
         self._layout_restored = False
         self.setDockOptions(
             QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks
@@ -100,7 +92,8 @@ class MainWindow(QMainWindow):
         self.network_view.node_clicked.connect(self._on_node_clicked)
         QShortcut(QKeySequence("Esc"), self, activated=self.node_info.close_popup)
 
-        self._build_menus()
+        build_menus(self)  # file_menu, view_menu, ..., and their actions
+        self._panels = DockPanels(self, self.view_menu, self._panels_separator)
         self.activation_explorer = ActivationExplorer(session)
         self.softmax_view = SoftmaxView(session)
         self.drawing_pad = DrawingPad(session)
@@ -131,81 +124,6 @@ class MainWindow(QMainWindow):
                 self.restoreGeometry(geometry)
         self.network_view.setFocus()
 
-    # ------------------------------------------------------------------ menus
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.open_model_action = self._menu_action(
-            self.file_menu, QKeySequence.StandardKey.Open, self._on_open_model
-        )
-        self.save_model_action = self._menu_action(
-            self.file_menu, QKeySequence.StandardKey.Save, self._on_save_model
-        )
-        self.new_network_action = self._menu_action(
-            self.file_menu, QKeySequence.StandardKey.New, self.new_random_network
-        )
-        self.file_menu.addSeparator()
-        self.open_dataset_action = self._menu_action(self.file_menu, None, self._on_open_dataset)
-        self.export_action = self._menu_action(
-            self.file_menu, QKeySequence("Ctrl+E"), self._on_export
-        )
-        self.file_menu.addSeparator()
-        self.quit_action = self._menu_action(
-            self.file_menu, QKeySequence.StandardKey.Quit, self.close
-        )
-
-        self.step_menu = bar.addMenu("")
-        for name in (
-            "next_stage",
-            "prev_stage",
-            "play",
-            "home",
-            None,
-            "next_sample",
-            "prev_sample",
-            "random_sample",
-        ):
-            if name is None:
-                self.step_menu.addSeparator()
-            else:
-                self.step_menu.addAction(self.forward_controls.actions_by_name[name])
-        self.step_menu.addSeparator()
-        self.animate_action = QAction(self, checkable=True)
-        self.animate_action.setChecked(True)
-        self.animate_action.toggled.connect(self._on_animate_toggled)
-        self.step_menu.addAction(self.animate_action)
-
-        self.view_menu = bar.addMenu("")
-        self._panels_separator = self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        for code, own_name in LANGUAGES.items():  # each language in its own words: not translated
-            action = QAction(own_name, self, checkable=True)
-            action.setData(code)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-        if self.languages is not None:
-            self.languages.language_changed.connect(self._on_language_changed)
-        self._on_language_changed(self.language)
-
-        self.help_menu = bar.addMenu("")
-        self.shortcuts_action = self._menu_action(
-            self.help_menu, QKeySequence.StandardKey.HelpContents, self.show_shortcuts
-        )
-        self.about_action = self._menu_action(self.help_menu, None, self.show_about)
-
-    def _menu_action(self, menu, key, slot) -> QAction:
-        action = QAction(self)
-        if key is not None:
-            action.setShortcut(key)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
     # ------------------------------------------------------------------ language
     def retranslate_ui(self) -> None:
         """Set every static text (again, after the language changed)."""
@@ -224,8 +142,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About nnviz"))
-        for dock, (context, text) in self._dock_sources.items():
-            dock.setWindowTitle(_panel_title(context, text))
+        self._panels.retranslate()
         self.update_summary()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -262,48 +179,15 @@ class MainWindow(QMainWindow):
         ``QT_TRANSLATE_NOOP(context, "...")``, and the dock's title follows the language.
         Without it, ``title`` is shown as given (already translated) and stays as it is.
         """
-        shown = _panel_title(context, title) if context is not None else title
-        dock = QDockWidget(shown, self)
-        slug = re.sub(r"[^a-z0-9]+", "_", widget.__class__.__name__.lower() + "_" + title.lower())
-        dock.setObjectName(f"dock_{slug.strip('_')}")
-        dock.setWidget(widget)
-        if context is not None:
-            self._dock_sources[dock] = (context, title)
-        same_area = [d for d in self._docks if self.dockWidgetArea(d) == area]
-        self.addDockWidget(area, dock)
-        if same_area:
-            self.tabifyDockWidget(same_area[0], dock)
-        self._docks.append(dock)
-        self.view_menu.insertAction(self._panels_separator, dock.toggleViewAction())
-        return dock
+        return self._panels.add(widget, title, area, context)
 
     def panels(self) -> list[QDockWidget]:
-        return list(self._docks)
+        return self._panels.panels()
 
     def raise_panel(self, name: str) -> bool:
         """Bring the panel (a dock, or a tab inside one) whose title, English title or object
         name is ``name`` to the front; an exact match wins over one containing ``name``."""
-        key = name.lower()
-        candidates = []  # (names, show): every dock and every tab inside a dock
-        for dock in self._docks:
-            source = self._dock_sources.get(dock, ("", ""))[1]
-            candidates.append(((dock.windowTitle(), source, dock.objectName()), (dock, None, 0)))
-            for tabs in dock.findChildren(QTabWidget):
-                for index in range(tabs.count()):
-                    page = tabs.widget(index)
-                    english = getattr(tabs, "source_titles", ())  # titles before translation
-                    source = english[index] if index < len(english) else ""
-                    names = (tabs.tabText(index), source, type(page).__name__)
-                    candidates.append((names, (dock, tabs, index)))
-        for matches in (lambda t: t.lower() == key, lambda t: key in t.lower()):
-            for names, (dock, tabs, index) in candidates:
-                if any(matches(t) for t in names):
-                    dock.show()
-                    dock.raise_()
-                    if tabs is not None:
-                        tabs.setCurrentIndex(index)
-                    return True
-        return False
+        return self._panels.raise_panel(name)
 
     # ------------------------------------------------------------------ actions
     def open_model(self, path: str | Path) -> bool:
@@ -483,28 +367,14 @@ class MainWindow(QMainWindow):
         if self._layout_restored:
             return
         self._layout_restored = True  # here, after every panel was added
-        if self.remember_layout:
-            state = self.settings.value("window/state")
-            version = self.settings.value("window/version", 0)
-            if state is not None and str(version) == str(_SETTINGS_VERSION):
-                self.restoreState(state, _SETTINGS_VERSION)
-                return
-        # first run: the layer graph keeps most of the width, the docks a comfortable column
-        for area, size, orientation in (
-            (Qt.DockWidgetArea.RightDockWidgetArea, DOCK_WIDTH, Qt.Orientation.Horizontal),
-            (Qt.DockWidgetArea.LeftDockWidgetArea, LEFT_DOCK_WIDTH, Qt.Orientation.Horizontal),
-            (Qt.DockWidgetArea.BottomDockWidgetArea, BOTTOM_DOCK_HEIGHT, Qt.Orientation.Vertical),
-        ):
-            docks = [d for d in self._docks if self.dockWidgetArea(d) == area]
-            if docks:
-                self.resizeDocks(docks, [size] * len(docks), orientation)
+        if not (self.remember_layout and self._panels.restore_state(self.settings)):
+            self._panels.size_for_first_run()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         self.training.shutdown()  # stop a run and join its thread
         self.network_view.pause()
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/state", self.saveState(_SETTINGS_VERSION))
-            self.settings.setValue("window/version", _SETTINGS_VERSION)
+            self._panels.save_state(self.settings)
             self.settings.sync()
         super().closeEvent(event)

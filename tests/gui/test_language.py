@@ -291,7 +291,7 @@ def test_the_extraction_check_catches_texts_lupdate_cannot_see():
 # where the text is written); they are not marking places themselves
 _FORWARDERS = {
     ("i18n.py", "QCoreApplication.translate('', text, disambiguation, n)"),
-    ("main_window.py", "QCoreApplication.translate(context, text)"),
+    ("dock_panels.py", "QCoreApplication.translate(context, text)"),
     ("training_docks.py", "tr(title)"),  # TrainingTabs.source_titles, marked with QT_TRANSLATE_NOOP
     ("training_form.py", "tr(source)"),  # TrainingForm._text: every source QT_TRANSLATE_NOOP
 }

@@ -1,0 +1,144 @@
+"""The stage header above the graph: the stage's number and name, its formula, one sentence on
+what happens, and the prediction versus the label; and the texts describing a stage, which the
+stage buttons of :mod:`nnviz.gui.forward_controls` show as tooltips too.
+
+It reads the Session and refreshes itself whenever the stage or the trace changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+
+from nnviz.gui import style
+from nnviz.gui.i18n import tr
+from nnviz.gui.session import Session
+
+
+def stage_formula(session: Session, index: int) -> str:
+    """The formula of stage ``index`` as shown on screen, with h named."""
+    stage = session.trace.stages[index]
+    if stage.kind == "activation":
+        return tr("{formula},  h = {name}").format(
+            formula=stage.formula, name=session.network.activation.name
+        )
+    return stage.formula
+
+
+def stage_explanation(session: Session, index: int) -> str:
+    """One sentence for a learner: what happens at stage ``index``."""
+    net = session.network
+    stage = session.trace.stages[index]
+    L = net.num_layers
+    l = stage.layer
+    if stage.kind == "input":
+        return tr(
+            "The input: the {n} pixel values of the image, from 0 (paper) to 1 (ink)."
+        ).format(n=net.sizes[0])
+    if stage.kind == "affine":
+        if l == 1:
+            return tr(
+                "Each node of layer 1 multiplies all {n} inputs by its weights, adds them up "
+                "and adds its bias. Edges: the strongest products w·x."
+            ).format(n=net.sizes[0])
+        if l == L:
+            return tr(
+                "Each output node adds up the {n} outputs of layer {p}, each times its weight, "
+                "plus its bias: one score per class."
+            ).format(n=net.sizes[l - 1], p=l - 1)
+        return tr(
+            "Each node of layer {l} adds up the {n} outputs of layer {p}, each times its "
+            "weight, plus its bias."
+        ).format(l=l, n=net.sizes[l - 1], p=l - 1)
+    if stage.kind == "activation":
+        return tr("Each node of layer {l} passes its sum a through the activation: {f}.").format(
+            l=l, f=net.activation.formula
+        )
+    return tr(
+        "softmax turns the {n} scores into probabilities that add up to 1: "
+        "y_k = exp(a_k) / Σ exp(a_i). The largest is the prediction."
+    ).format(n=net.sizes[-1])
+
+
+class StageHeader(QFrame):
+    """Stage number and name, its formula, one sentence, and the prediction versus the label."""
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("StageHeader")
+        self.setStyleSheet(
+            f"#StageHeader {{ background: {style.PANEL_BACKGROUND}; "
+            f"border-bottom: 1px solid {style.GRID}; }}"
+        )
+        self.stage_label = QLabel()
+        self.stage_label.setFont(style.ui_font(0, bold=False))
+        self.stage_label.setStyleSheet(f"color: {style.MUTED}")
+        self.formula_label = QLabel()
+        self.formula_label.setFont(style.formula_font(6, bold=True))
+        self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation_label = QLabel()
+        self.explanation_label.setWordWrap(True)
+        self.prediction_label = QLabel()
+        self.prediction_label.setFont(style.ui_font(3, bold=True))
+        self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.sample_label = QLabel()
+        self.sample_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.sample_label.setStyleSheet(f"color: {style.MUTED}")
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addWidget(self.stage_label)
+        left.addWidget(self.formula_label)
+        left.addWidget(self.explanation_label)
+        right = QVBoxLayout()
+        right.setSpacing(2)
+        right.addWidget(self.prediction_label)
+        right.addWidget(self.sample_label)
+        right.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.addLayout(left, 1)
+        row.addSpacing(16)
+        row.addLayout(right)
+        session.stage_changed.connect(self._on_stage_changed)
+        session.trace_changed.connect(self.refresh)
+        self.refresh()
+
+    def _on_stage_changed(self, _stage: int) -> None:
+        self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()  # every text here is recomputed from the session
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        s = self.session
+        i = s.stage
+        n = len(s.trace)
+        name = s.trace.stages[i].name
+        self.stage_label.setText(tr("Stage {i} of {n}: {name}").format(i=i + 1, n=n, name=name))
+        self.formula_label.setText(stage_formula(s, i))
+        self.explanation_label.setText(stage_explanation(s, i))
+        names = s.class_names()
+        best = s.prediction
+        p = float(s.trace["y"][best])
+        pred = names[best] if best < len(names) else str(best)
+        if s.label is None:
+            colour, mark = style.TEXT, ""
+            truth = tr("no true label (drawn input)")
+        else:
+            right = best == s.label
+            colour = style.CORRECT if right else style.WRONG
+            mark = tr("✓ right") if right else tr("✗ wrong")
+            true_name = names[s.label] if s.label < len(names) else str(s.label)
+            truth = tr("true label: {name}").format(name=true_name)
+        self.prediction_label.setText(
+            tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(pred=pred, p=100 * p, mark=mark)
+        )
+        self.prediction_label.setStyleSheet(f"color: {colour}")
+        if s.sample_index is None:
+            where = tr("drawn input")
+        else:
+            where = tr("test sample #{i}").format(i=s.sample_index)
+        self.sample_label.setText(f"{where} · {truth}")
