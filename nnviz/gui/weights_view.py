@@ -83,14 +83,15 @@ class WeightsView(QWidget):
         session.params_changed.connect(self._on_weights_changed)
         self._on_weights_changed()
 
-    def _aspect(self) -> float:
+    def view_aspect(self) -> float:
+        """Width over height of the plot the tiles are laid out for."""
         size = self.plot.size()
         return size.width() / size.height() if size.height() > 0 else 1.0
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)
         units = min(self.session.network.params["W1"].shape[1], MAX_TILES)
-        if self.mosaic is not None and mosaic_columns(units, self._aspect()) != self._cols:
+        if self.mosaic is not None and mosaic_columns(units, self.view_aspect()) != self._cols:
             self._on_weights_changed()  # the tiles are laid out for the view's new shape
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -111,7 +112,7 @@ class WeightsView(QWidget):
                 self.tr("The inputs ({n}) are not a square image.").format(n=W1.shape[0])
             )
             return
-        mosaic, _rows, self._cols = weight_mosaic(W1, side, aspect=self._aspect())
+        mosaic, _rows, self._cols = weight_mosaic(W1, side, aspect=self.view_aspect())
         self.mosaic = mosaic
         shown = np.nan_to_num(mosaic, nan=0.0)  # gaps: white, the colour of 0
         self.image.setImage(shown, levels=(-1.0, 1.0), autoLevels=False)

@@ -122,7 +122,7 @@ def test_the_weights_view_follows_the_session(qtbot, session):
     qtbot.waitUntil(lambda: view.mosaic is not None)
     new = TrainingConfig(seed=5).make_network().params
     session.set_params(new)
-    expected, _, _ = weight_mosaic(new["W1"], 28)
+    expected, _, _ = weight_mosaic(new["W1"], 28, aspect=view.view_aspect())
     np.testing.assert_allclose(view.mosaic, expected, equal_nan=True)
     wide = TrainingConfig(hidden=(MAX_TILES + 20,)).make_network()
     session.set_network(wide)
