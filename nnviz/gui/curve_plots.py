@@ -1,0 +1,266 @@
+"""The two plots of the CurvesPanel (loss, accuracy): axes, legends, and each run's plot items.
+
+Each run owns a fixed set of plot items updated with ``setData`` (never a new item per update);
+lines are downsampled and clipped to the view; the axes grow in round jumps rather than with
+every update; what rarely changes is painted once into a pixmap. The panel (curves.py) holds
+the data and the options and gives this class its translated texts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from nnviz.gui.curve_runs import RunCurves, SeriesBuffer, round_up, round_up_fine
+
+_FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
+_EARLIER_ALPHA = 110  # curves of earlier runs
+_X_HEADROOM = 1.05  # the x axis ends a little after the newest point
+_POINTS_PER_PIXEL = 1.0  # downsampling target (pyqtgraph's default 5 paints 5x more)
+_Y_HEADROOM = 1.04  # the loss axis ends a little above the highest loss
+# what does not change with every batch (axes, legends, test points, earlier runs) is painted
+# once into a pixmap and blitted on the next redraws (each paint holds the trainer's GIL)
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_LIVE_KEYS = ("batch_loss", "smooth_loss", "train_accuracy")  # new points with every batch
+_X_COLUMNS = {"step": "step", "epoch": "epoch", "time": "elapsed"}  # x mode -> buffer column
+
+# one colour per role; earlier runs reuse them, dimmed
+_TRAIN = "#1971c2"  # training loss / accuracy
+_TEST = "#e8590c"  # test, the loss being minimised
+_OTHER = "#7048e8"  # test, the other loss (not minimised)
+_LEGEND_SIZE = "8pt"
+# earlier runs: muted colours, told apart in the legend ("run n: ...")
+_EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
+_BACKGROUND = "#ffffff"
+_AXIS = "#495057"
+
+
+def _cache(item: pg.PlotDataItem) -> None:
+    """Paint ``item``'s line and symbols into pixmaps (for items that rarely change)."""
+    item.curve.setCacheMode(_CACHED)
+    item.scatter.setCacheMode(_CACHED)
+
+
+def _cache_legend(legend: pg.LegendItem) -> None:
+    legend.setCacheMode(_CACHED)
+    for sample, label in legend.items:
+        sample.setCacheMode(_CACHED)
+        label.setCacheMode(_CACHED)
+
+
+def _pen(colour: str, alpha: int = 255, width: float = 1.0, dash: bool = False) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    pen = pg.mkPen(c, width=width)
+    if dash:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+class CurvePlots:
+    """The loss plot above (or, in a wide dock, beside) the accuracy plot, x axes linked."""
+
+    def __init__(self) -> None:
+        self.x_mode = "step"
+        self.log_x = False
+        self.log_loss = False
+        self.side_by_side = False
+        self._x_end: float | None = None  # the right end of the x axis (None: automatic)
+        self._y_end: float | None = None  # the top of the loss axis (None: automatic)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(_BACKGROUND)
+        self.loss_plot = self.graphics.addPlot(row=0, col=0)
+        self.accuracy_plot = self.graphics.addPlot(row=1, col=0)
+        self.accuracy_plot.setXLink(self.loss_plot)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            # no grid: its lines across the whole plot cost ~10 ms a frame in software
+            plot.setMenuEnabled(False)
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setTextPen(_AXIS)
+                plot.getAxis(side).setPen(_AXIS)
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self.loss_plot.setLimits(yMin=0)  # a loss is never negative
+        for plot in (self.loss_plot, self.accuracy_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)" for learners
+        self.accuracy_plot.enableAutoRange(axis="y", enable=False)
+        self.loss_legend = self.loss_plot.addLegend(
+            offset=(-6, 6), labelTextColor=_AXIS, labelTextSize=_LEGEND_SIZE, verSpacing=-4
+        )
+        self.accuracy_legend = self.accuracy_plot.addLegend(
+            offset=(-6, -6), labelTextColor=_AXIS, labelTextSize=_LEGEND_SIZE, verSpacing=-4
+        )  # bottom right: accuracy rises towards the top
+        for legend in (self.loss_legend, self.accuracy_legend):
+            legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        for plot in (self.loss_plot, self.accuracy_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setCacheMode(_CACHED)
+        self.empty_text = pg.TextItem("", color="#868e96")
+        self.loss_plot.addItem(self.empty_text)
+
+    # ------------------------------------------------------------------ texts and arrangement
+    def set_y_labels(self, loss: str, accuracy: str) -> None:
+        self.loss_plot.setLabel("left", loss, color=_AXIS)
+        self.accuracy_plot.setLabel("left", accuracy, color=_AXIS)
+
+    def set_x_label(self, text: str) -> None:
+        """Under the accuracy plot, and under the loss plot too when they stand side by side."""
+        self.accuracy_plot.setLabel("bottom", text, color=_AXIS)
+        if self.side_by_side:
+            self.loss_plot.setLabel("bottom", text, color=_AXIS)
+        else:
+            self.loss_plot.getAxis("bottom").showLabel(False)
+
+    def arrange(self) -> bool:
+        """A wide, short dock (at the bottom) puts the plots side by side, a tall one stacks
+        them. True if the arrangement changed (the x labels must be set again)."""
+        wide = self.graphics.width() > 2.2 * self.graphics.height()
+        if wide == self.side_by_side:
+            return False
+        self.side_by_side = wide
+        layout = self.graphics.ci
+        layout.removeItem(self.accuracy_plot)
+        layout.addItem(self.accuracy_plot, row=0 if wide else 1, col=1 if wide else 0)
+        return True
+
+    # ------------------------------------------------------------------ options
+    def set_x_mode(self, mode: str) -> None:
+        self.x_mode = mode
+        self._x_end = None
+
+    def set_log_modes(self, log_x: bool, log_loss: bool) -> None:
+        self.log_x, self.log_loss = log_x, log_loss
+        self.loss_plot.setLogMode(x=log_x, y=log_loss)
+        self.accuracy_plot.setLogMode(x=log_x, y=False)
+        # a loss is never negative: keep the linear axis from showing below 0
+        self.loss_plot.setLimits(yMin=-1e300 if log_loss else 0)
+        self.reset_ranges()
+
+    def reset_ranges(self) -> None:
+        self._x_end = None
+        self._y_end = None
+
+    # ------------------------------------------------------------------ the items of a run
+    def add_run(self, run: RunCurves, names: dict[str, str | None]) -> None:
+        """Fresh items for ``run``; ``names`` are the legend entries (None: not in a legend)."""
+        self.loss_plot.removeItem(self.empty_text)
+        made = {
+            "batch_loss": (self.loss_plot, _pen(_TRAIN, _FAINT_ALPHA), None),
+            "smooth_loss": (self.loss_plot, _pen(_TRAIN, width=1), None),
+            "test_loss": (self.loss_plot, _pen(_TEST, width=1), "o"),
+            "test_other": (self.loss_plot, _pen(_OTHER, width=1, dash=True), "s"),
+            "train_accuracy": (self.accuracy_plot, _pen(_TRAIN, width=1), None),
+            "test_accuracy": (self.accuracy_plot, _pen(_TEST, width=1), "o"),
+        }
+        for key, (plot, pen, symbol) in made.items():
+            item = pg.PlotDataItem(pen=pen)
+            plot.addItem(item)  # (PlotItem.addItem resets downsampling: set it after)
+            if symbol:
+                item.setSymbol(symbol)
+                item.setSymbolSize(6)
+                item.setSymbolPen(pen)
+                item.setSymbolBrush(pen.color())
+            else:
+                item.opts["autoDownsampleFactor"] = _POINTS_PER_PIXEL
+                item.setDownsampling(auto=True, method="peak" if key == "batch_loss" else "mean")
+                item.setClipToView(True)
+            if key in _LIVE_KEYS:
+                item.opts["skipFiniteCheck"] = True  # losses are finite (divergence stops first)
+            else:
+                _cache(item)
+            name = names[key]
+            if name:
+                legend = self.loss_legend if plot is self.loss_plot else self.accuracy_legend
+                legend.addItem(item, name)
+                _cache_legend(legend)
+            run.items[key] = item
+
+    def dim(self, run: RunCurves) -> None:
+        """Turn the current run into an earlier one: grey, fewer lines, one legend entry."""
+        for key, item in run.items.items():
+            self.loss_legend.removeItem(item)
+            self.accuracy_legend.removeItem(item)
+            if key in ("batch_loss", "test_other"):
+                item.setVisible(False)
+                continue
+            colour = _EARLIER[(run.number - 1) % len(_EARLIER)]
+            item.setPen(_pen(colour, _EARLIER_ALPHA, dash=key.startswith("test")))
+            if item.opts["symbol"] is not None:
+                item.setSymbol(None)
+            _cache(item)  # an earlier run no longer changes
+        self.loss_legend.addItem(run.items["smooth_loss"], run.label())
+        _cache_legend(self.loss_legend)
+
+    def remove(self, run: RunCurves) -> None:
+        """Take an earlier run's items off the plots."""
+        for key, item in run.items.items():
+            self.loss_legend.removeItem(item)
+            plot = self.accuracy_plot if key.endswith("accuracy") else self.loss_plot
+            plot.removeItem(item)
+
+    # ------------------------------------------------------------------ drawing
+    def x(self, buffer: SeriesBuffer) -> np.ndarray:
+        return buffer[_X_COLUMNS[self.x_mode]]
+
+    def draw(self, run: RunCurves, everything: bool) -> None:
+        b, e = run.batches, run.evals
+        xb = self.x(b)
+        items = run.items
+        items["batch_loss"].setData(xb, b["loss"])
+        items["smooth_loss"].setData(xb, b["smooth"])
+        items["train_accuracy"].setData(xb, 100.0 * b["smooth_accuracy"])
+        if everything or run.evals_drawn != len(e):  # evaluations are rare: redraw on change
+            run.evals_drawn = len(e)
+            xe = self.x(e)
+            other = "mse" if run.minimised == "cross_entropy" else "cross_entropy"
+            items["test_loss"].setData(xe, e[f"test_{run.minimised}"])
+            items["test_other"].setData(xe, e[f"test_{other}"])
+            items["test_accuracy"].setData(xe, 100.0 * e["test_accuracy"])
+
+    def fit_x(self, runs: list[RunCurves]) -> None:
+        """Let the x axis grow in round jumps (1, 2, 5 x 10^k) rather than with every update:
+        an axis that stays put is not redrawn, and a few steps still fill the plot."""
+        if self.log_x or not any(len(r.batches) for r in runs):
+            self._x_end = None
+            self.loss_plot.enableAutoRange(axis="x")
+            return
+        end = max(float(self.x(r.batches)[-1]) for r in runs if len(r.batches))
+        target = round_up(end * _X_HEADROOM)
+        caps = [
+            r.total_steps / (1 if self.x_mode == "step" else r.steps_per_epoch)
+            for r in runs
+            if r.total_steps and r.steps_per_epoch and self.x_mode != "time"
+        ]
+        if caps and len(caps) == len(runs):
+            target = min(target, max(max(caps), end))
+        if target != self._x_end:
+            self._x_end = target
+            self.loss_plot.setXRange(0, target, padding=0.02)
+
+    def fit_y(self, runs: list[RunCurves], current: RunCurves | None) -> None:
+        """The loss axis from 0 to a round value above the highest loss shown, changed only
+        when the curves outgrow it: an automatic range moves with nearly every update, and
+        each move redraws the axis and everything under it."""
+        if self.log_loss:
+            if self._y_end is not None:
+                self._y_end = None
+                self.loss_plot.enableAutoRange(axis="y")
+            return
+        top = 0.0
+        for run in runs:
+            shown = ("smooth", "loss") if run is current else ("smooth",)
+            for column in shown:
+                if len(run.batches):
+                    top = max(top, float(run.batches[column].max()))
+            if len(run.evals):
+                for column in ("test_cross_entropy", "test_mse"):
+                    top = max(top, float(run.evals[column].max()))
+        if top <= 0.0 or not np.isfinite(top):
+            return
+        end = round_up_fine(top * _Y_HEADROOM)
+        if end != self._y_end:
+            self._y_end = end
+            self.loss_plot.setYRange(0.0, end, padding=0.0)
