@@ -2,39 +2,41 @@
 the saturation regions where learning stalls, parameter sliders, a hover readout, a compare mode,
 and the network's own pre-activations for the current sample plotted on its activation's curve.
 
-Every number drawn comes from the core's activation objects; this module only lays them out.
+Every number drawn comes from the core's activation objects; this module only lays them out
+(activation_plots.py draws the plots, activation_sliders.py holds the parameter sliders).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QSlider,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.activations import Activation, Maxout, activation_names, get_activation
 from nnviz.gui.activation_formulas import (
-    DERIVATIVE_COLOUR,
     display_name,
     formula_font,
     formula_html,
     hint,
-    number,
     parameter_label,
 )
+from nnviz.gui.activation_plots import (
+    ACTIVE_POINT,
+    COMPARE_COLOURS,
+    CURVE,
+    DERIVATIVE,
+    MUTED,
+    NETWORK_CURVE,
+    SATURATED_FILL,
+    SATURATED_POINT,
+    ActivationPlots,
+)
+from nnviz.gui.activation_sliders import PARAMETERS, SLIDERS_OF, ParamSlider
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
-__all__ = ["ActivationExplorer", "ParamSlider"]
+__all__ = ["ActivationExplorer"]
 
 SATURATION = 0.1  # |h'(x)| below this counts as saturated: the gradient nearly vanishes
 HALF_WIDTH = 6.0  # the x range shown is at least [-6, 6] ...
@@ -42,63 +44,6 @@ HALF_WIDTH_MAX = 60.0  # ... and grows to hold the network's pre-activations, up
 GRID_POINTS = 1201  # samples of each curve
 HIST_BINS = 48
 COMPARE_COLUMNS = 4  # the compare mode's check boxes, in rows of this many
-COMPARE_Y_RANGE = (-1.6, 3.6)  # compare mode: where the functions differ
-
-BACKGROUND = "#ffffff"
-TEXT = "#1f2328"
-MUTED = "#6e7781"
-CURVE = "#1c7ed6"  # h(x)
-DERIVATIVE = DERIVATIVE_COLOUR  # h'(x), dashed
-SATURATED_FILL = (250, 82, 82, 38)  # shading where |h'| < 0.1
-ACTIVE_POINT = "#2b8a3e"
-SATURATED_POINT = "#e03131"
-NETWORK_CURVE = "#adb5bd"
-COMPARE_COLOURS = ("#1c7ed6", "#e8590c", "#2b8a3e", "#ae3ec9", "#f59f00", "#0c8599", "#495057")
-
-# (name, minimum, maximum, step, default) of each slider
-PARAMETERS = (
-    ("slope", 0.0, 0.5, 0.01, 0.1),
-    ("alpha", 0.1, 3.0, 0.05, 1.0),
-    ("w1", -2.0, 2.0, 0.05, 1.0),
-    ("b1", -3.0, 3.0, 0.05, 0.0),
-    ("w2", -2.0, 2.0, 0.05, -0.5),
-    ("b2", -3.0, 3.0, 0.05, 0.0),
-)
-SLIDERS_OF = {"leaky-relu": ("slope",), "elu": ("alpha",), "maxout": ("w1", "b1", "w2", "b2")}
-
-
-class ParamSlider(QWidget):
-    """A labelled horizontal slider for one float parameter; emits ``value_changed(float)``."""
-
-    value_changed = Signal(float)
-
-    def __init__(self, label, minimum, maximum, step, value, parent=None) -> None:
-        super().__init__(parent)
-        self._minimum, self._step = minimum, step
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, round((maximum - minimum) / step))
-        self.name_label = QLabel(label)
-        self.value_label = QLabel()
-        self.value_label.setMinimumWidth(40)
-        self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.name_label)
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.value_label)
-        self.slider.valueChanged.connect(self._on_slider_moved)
-        self.set_value(value)
-        self._on_slider_moved()
-
-    def value(self) -> float:
-        return round(self._minimum + self.slider.value() * self._step, 6)
-
-    def set_value(self, value: float) -> None:
-        self.slider.setValue(round((value - self._minimum) / self._step))
-
-    def _on_slider_moved(self, *_) -> None:
-        self.value_label.setText(number(self.value()))
-        self.value_changed.emit(self.value())
 
 
 class ActivationExplorer(QWidget):
@@ -216,56 +161,17 @@ class ActivationExplorer(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_plots(self) -> None:
-        self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setBackground(BACKGROUND)
-        self.curve_plot = self.plots.addPlot(row=0, col=0)
-        self.hist_plot = self.plots.addPlot(row=1, col=0)
-        self.plots.ci.layout.setRowStretchFactor(0, 3)
-        self.plots.ci.layout.setRowStretchFactor(1, 1)
-        self.hist_plot.setXLink(self.curve_plot)
-        for plot in (self.curve_plot, self.hist_plot):
-            plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setMenuEnabled(False)
-            plot.setMouseEnabled(x=False, y=False)
-            plot.hideButtons()
+        self.drawing = ActivationPlots()
+        self.plots = self.drawing.widget
+        self.curve_plot, self.hist_plot = self.drawing.curve_plot, self.drawing.hist_plot
+        # the items the tests read
+        self.f_curve, self.df_curve = self.drawing.f_curve, self.drawing.df_curve
+        self.network_curve, self.histogram = self.drawing.network_curve, self.drawing.histogram
+        self.compare_curves, self.hover_line = self.drawing.compare_curves, self.drawing.hover_line
+        self._regions = self.drawing.regions
         self.key = QLabel()
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setWordWrap(True)
-        zero = pg.mkPen(MUTED, width=1)
-        self.curve_plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
-        self.curve_plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
-
-        self.network_curve = pg.PlotDataItem(pen=pg.mkPen(NETWORK_CURVE, width=2))
-        self.f_curve = pg.PlotDataItem(pen=pg.mkPen(CURVE, width=3), name="h(x)")
-        dashed = pg.mkPen(DERIVATIVE, width=2.5, style=Qt.PenStyle.DashLine)
-        self.df_curve = pg.PlotDataItem(pen=dashed, name="h′(x)")
-        self.curve_plot.addItem(self.network_curve)
-        self.curve_plot.addItem(self.f_curve)
-        self.curve_plot.addItem(self.df_curve)
-        self.compare_curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
-        for i, name in enumerate(activation_names()):
-            colour = COMPARE_COLOURS[i % len(COMPARE_COLOURS)]
-            f = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
-            df = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
-            self.curve_plot.addItem(f)
-            self.curve_plot.addItem(df)
-            self.compare_curves[name] = (f, df)
-        self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=0.8))
-        self.curve_plot.addItem(self.points)
-        self.hover_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, style=Qt.PenStyle.DotLine))
-        self.hover_marks = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(TEXT))
-        self.curve_plot.addItem(self.hover_line)
-        self.curve_plot.addItem(self.hover_marks)
-        self.hover_line.hide()
-
-        self.histogram = pg.PlotDataItem(
-            stepMode="center",
-            fillLevel=0,
-            brush=pg.mkBrush(ACTIVE_POINT + "99"),
-            pen=pg.mkPen(ACTIVE_POINT, width=1),
-        )
-        self.hist_plot.addItem(self.histogram)
-        self._regions: list[tuple[pg.LinearRegionItem, pg.LinearRegionItem]] = []
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     # ------------------------------------------------------------------ the maths, from the core
@@ -356,33 +262,23 @@ class ActivationExplorer(QWidget):
         self.hint.setText(hint(name))
         x = self.grid()
         if comparing:
-            self.f_curve.setData([], [])
-            self.df_curve.setData([], [])
+            self.drawing.show_function(None)
         else:
-            f, df = self.evaluate(x)
-            self.f_curve.setData(x, f)
-            self.df_curve.setData(x, df)
-        for key, (f_item, df_item) in self.compare_curves.items():
+            self.drawing.show_function(x, *self.evaluate(x))
+        for key in self.compare_curves:
             if comparing and key in self._compared():
                 f, df = self.evaluate(x, key)
-                f_item.setData(x, f)
-                if self.compare_derivatives.isChecked():
-                    df_item.setData(x, df)
-                else:
-                    df_item.setData([], [])
+                self.drawing.show_compared(
+                    key, x, f, df if self.compare_derivatives.isChecked() else None
+                )
             else:
-                f_item.setData([], [])
-                df_item.setData([], [])
-        self._update_regions([] if comparing else self.saturation_regions())
+                self.drawing.show_compared(key)
+        self.drawing.set_regions([] if comparing else self.saturation_regions())
         self._update_network_points()
         self._update_legend(comparing)
         if self.hover_line.isVisible():
             self.show_readout(float(self.hover_line.value()))
-        self.curve_plot.setXRange(-self._half_width, self._half_width, padding=0.02)
-        if comparing:  # the bounded functions would be flattened by ReLU's long climb
-            self.curve_plot.setYRange(*COMPARE_Y_RANGE, padding=0)
-        else:
-            self.curve_plot.enableAutoRange(axis="y")
+        self.drawing.set_ranges(self._half_width, comparing)
 
     def _compared(self) -> list[str]:
         return [n for n, box in self.compare_boxes.items() if box.isChecked()]
@@ -419,38 +315,16 @@ class ActivationExplorer(QWidget):
         self.key.setText(" &nbsp; ".join(parts))
         self.key.show()
 
-    def _update_regions(self, regions: list[tuple[float, float]]) -> None:
-        while len(self._regions) < len(regions):
-            pair = []
-            for plot in (self.curve_plot, self.hist_plot):
-                item = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(*SATURATED_FILL))
-                item.setZValue(-10)
-                for line in item.lines:
-                    line.setPen(pg.mkPen(None))
-                plot.addItem(item)
-                pair.append(item)
-            self._regions.append(tuple(pair))
-        for i, pair in enumerate(self._regions):
-            for item in pair:
-                if i < len(regions):
-                    item.setRegion(regions[i])
-                    item.show()
-                else:
-                    item.hide()
-
     def network_points(self) -> tuple[np.ndarray, np.ndarray]:
         """The points drawn for the network's units: (a, h(a)) with the network's activation."""
-        x, y = self.points.getData()
+        x, y = self.drawing.points.getData()
         return np.asarray(x), np.asarray(y)
 
     def _update_network_points(self) -> None:
         a = self._network_values
         act = self._session.network.activation
-        self.hist_plot.setVisible(a.size > 0)
         if a.size == 0:
-            self.points.clear()
-            self.network_curve.setData([], [])
-            self.histogram.setData([0, 1], [0])
+            self.drawing.clear_units()
             self.network_note.setText("")
             return
         if isinstance(act, Maxout):  # each unit outputs its winning piece: z = a_winner
@@ -460,21 +334,18 @@ class ActivationExplorer(QWidget):
         else:
             z = act.forward(a)
             saturated = np.abs(act.derivative(a)) < SATURATION
-        brushes = [pg.mkBrush(SATURATED_POINT if s else ACTIVE_POINT) for s in saturated]
-        self.points.setData(a, z, brush=brushes)
         same = act == self.activation() and not self.compare.isChecked()
         if isinstance(act, Maxout):  # a many-input unit has no curve; its output is its winner
             x = self.grid()
-            self.network_curve.setData(x, x)
+            curve = (x, x)
         elif same:
-            self.network_curve.setData([], [])
+            curve = None
         else:
             x = self.grid()
-            self.network_curve.setData(x, act.forward(x))
+            curve = (x, act.forward(x))
         edges = np.linspace(-self._half_width, self._half_width, HIST_BINS + 1)
         counts, _ = np.histogram(a, bins=edges)
-        self.histogram.setData(edges, counts)
-        self.hist_plot.setYRange(0, max(1, counts.max()) * 1.1, padding=0)
+        self.drawing.show_units(a, z, saturated, curve, edges, counts)
         self.network_note.setText(
             self.tr(
                 "<b>Dots:</b> the {n} units of layer {l} for the current sample, at their "
@@ -495,13 +366,11 @@ class ActivationExplorer(QWidget):
     # ------------------------------------------------------------------ hover
     def show_readout(self, x: float) -> None:
         """Read out x, h(x), h'(x) of the chosen function at ``x`` and mark them on the plot."""
-        self.hover_line.setPos(x)
-        self.hover_line.show()
         if self.compare.isChecked():
             names = self._compared()
             values = [float(self.evaluate(np.array([x]), n)[0][0]) for n in names]
             colours = [COMPARE_COLOURS[activation_names().index(n)] for n in names]
-            self.hover_marks.setData([x] * len(names), values, brush=colours)
+            self.drawing.mark(x, values, colours)
             parts = [
                 f"<span style='color:{c}'>{display_name(n)} {v:.3f}</span>"
                 for n, v, c in zip(names, values, colours, strict=True)
@@ -509,9 +378,7 @@ class ActivationExplorer(QWidget):
             self.readout.setText(f"x = {x:.3f} &nbsp; " + " &nbsp; ".join(parts))
             return
         f, df = self.evaluate(np.array([x]))
-        self.hover_marks.setData(
-            [x, x], [f[0], df[0]], brush=[pg.mkBrush(CURVE), pg.mkBrush(DERIVATIVE)]
-        )
+        self.drawing.mark(x, [f[0], df[0]], [pg.mkBrush(CURVE), pg.mkBrush(DERIVATIVE)])
         self.readout.setText(
             self.tr(
                 "x = {x} &nbsp; <span style='color:{c1}'>h(x) = {f}</span> &nbsp; "
@@ -520,9 +387,8 @@ class ActivationExplorer(QWidget):
         )
 
     def _on_mouse_moved(self, pos) -> None:
-        for plot in (self.curve_plot, self.hist_plot):
-            if plot.vb.sceneBoundingRect().contains(pos):
-                self.show_readout(float(plot.vb.mapSceneToView(pos).x()))
-                return
-        self.hover_line.hide()
-        self.hover_marks.clear()
+        x = self.drawing.x_at(pos)
+        if x is None:
+            self.drawing.unmark()
+        else:
+            self.show_readout(x)

@@ -1,0 +1,176 @@
+"""The plots of the activation explorer: h(x) and h'(x) (or several functions to compare), the
+shaded saturation regions, the network's units as dots with their histogram below, and the
+hover marks. The ActivationExplorer computes every value (from the core) and the texts; this
+module only draws them, with long-lived items updated by ``setData``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from nnviz.core.activations import activation_names
+from nnviz.gui.activation_formulas import DERIVATIVE_COLOUR
+
+COMPARE_Y_RANGE = (-1.6, 3.6)  # compare mode: where the functions differ
+
+BACKGROUND = "#ffffff"
+TEXT = "#1f2328"
+MUTED = "#6e7781"
+CURVE = "#1c7ed6"  # h(x)
+DERIVATIVE = DERIVATIVE_COLOUR  # h'(x), dashed
+SATURATED_FILL = (250, 82, 82, 38)  # shading where |h'| < 0.1
+ACTIVE_POINT = "#2b8a3e"
+SATURATED_POINT = "#e03131"
+NETWORK_CURVE = "#adb5bd"
+COMPARE_COLOURS = ("#1c7ed6", "#e8590c", "#2b8a3e", "#ae3ec9", "#f59f00", "#0c8599", "#495057")
+
+
+class ActivationPlots:
+    """The curve plot above the histogram of the network's units, x axes linked."""
+
+    def __init__(self) -> None:
+        self.widget = pg.GraphicsLayoutWidget()
+        self.widget.setBackground(BACKGROUND)
+        self.curve_plot = self.widget.addPlot(row=0, col=0)
+        self.hist_plot = self.widget.addPlot(row=1, col=0)
+        self.widget.ci.layout.setRowStretchFactor(0, 3)
+        self.widget.ci.layout.setRowStretchFactor(1, 1)
+        self.hist_plot.setXLink(self.curve_plot)
+        for plot in (self.curve_plot, self.hist_plot):
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+        zero = pg.mkPen(MUTED, width=1)
+        self.curve_plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
+        self.curve_plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
+
+        self.network_curve = pg.PlotDataItem(pen=pg.mkPen(NETWORK_CURVE, width=2))
+        self.f_curve = pg.PlotDataItem(pen=pg.mkPen(CURVE, width=3), name="h(x)")
+        dashed = pg.mkPen(DERIVATIVE, width=2.5, style=Qt.PenStyle.DashLine)
+        self.df_curve = pg.PlotDataItem(pen=dashed, name="h′(x)")
+        self.curve_plot.addItem(self.network_curve)
+        self.curve_plot.addItem(self.f_curve)
+        self.curve_plot.addItem(self.df_curve)
+        self.compare_curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        for i, name in enumerate(activation_names()):
+            colour = COMPARE_COLOURS[i % len(COMPARE_COLOURS)]
+            f = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
+            df = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
+            self.curve_plot.addItem(f)
+            self.curve_plot.addItem(df)
+            self.compare_curves[name] = (f, df)
+        self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=0.8))
+        self.curve_plot.addItem(self.points)
+        self.hover_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, style=Qt.PenStyle.DotLine))
+        self.hover_marks = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(TEXT))
+        self.curve_plot.addItem(self.hover_line)
+        self.curve_plot.addItem(self.hover_marks)
+        self.hover_line.hide()
+
+        self.histogram = pg.PlotDataItem(
+            stepMode="center",
+            fillLevel=0,
+            brush=pg.mkBrush(ACTIVE_POINT + "99"),
+            pen=pg.mkPen(ACTIVE_POINT, width=1),
+        )
+        self.hist_plot.addItem(self.histogram)
+        self.regions: list[tuple[pg.LinearRegionItem, pg.LinearRegionItem]] = []
+
+    # ------------------------------------------------------------------ curves
+    def show_function(self, x: np.ndarray | None, f=None, df=None) -> None:
+        """h and h' of the chosen function (x None: hidden, in compare mode)."""
+        if x is None:
+            self.f_curve.setData([], [])
+            self.df_curve.setData([], [])
+        else:
+            self.f_curve.setData(x, f)
+            self.df_curve.setData(x, df)
+
+    def show_compared(self, name: str, x=None, f=None, df=None) -> None:
+        """Function ``name`` in compare mode (x None: not compared; df None: no derivative)."""
+        f_item, df_item = self.compare_curves[name]
+        if x is None:
+            f_item.setData([], [])
+            df_item.setData([], [])
+            return
+        f_item.setData(x, f)
+        if df is not None:
+            df_item.setData(x, df)
+        else:
+            df_item.setData([], [])
+
+    def set_regions(self, regions: list[tuple[float, float]]) -> None:
+        """Shade the saturation intervals on both plots (items made once, hidden when unused)."""
+        while len(self.regions) < len(regions):
+            pair = []
+            for plot in (self.curve_plot, self.hist_plot):
+                item = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(*SATURATED_FILL))
+                item.setZValue(-10)
+                for line in item.lines:
+                    line.setPen(pg.mkPen(None))
+                plot.addItem(item)
+                pair.append(item)
+            self.regions.append(tuple(pair))
+        for i, pair in enumerate(self.regions):
+            for item in pair:
+                if i < len(regions):
+                    item.setRegion(regions[i])
+                    item.show()
+                else:
+                    item.hide()
+
+    def set_ranges(self, half_width: float, comparing: bool) -> None:
+        self.curve_plot.setXRange(-half_width, half_width, padding=0.02)
+        if comparing:  # the bounded functions would be flattened by ReLU's long climb
+            self.curve_plot.setYRange(*COMPARE_Y_RANGE, padding=0)
+        else:
+            self.curve_plot.enableAutoRange(axis="y")
+
+    # ------------------------------------------------------------------ the network's units
+    def clear_units(self) -> None:
+        self.hist_plot.setVisible(False)
+        self.points.clear()
+        self.network_curve.setData([], [])
+        self.histogram.setData([0, 1], [0])
+
+    def show_units(
+        self,
+        a: np.ndarray,
+        z: np.ndarray,
+        saturated: np.ndarray,
+        curve: tuple[np.ndarray, np.ndarray] | None,
+        edges: np.ndarray,
+        counts: np.ndarray,
+    ) -> None:
+        """Dots (a, z) (red: saturated), the network's own curve (None: the chosen one is the
+        same), and the histogram of a over ``edges``."""
+        self.hist_plot.setVisible(True)
+        brushes = [pg.mkBrush(SATURATED_POINT if s else ACTIVE_POINT) for s in saturated]
+        self.points.setData(a, z, brush=brushes)
+        if curve is None:
+            self.network_curve.setData([], [])
+        else:
+            self.network_curve.setData(*curve)
+        self.histogram.setData(edges, counts)
+        self.hist_plot.setYRange(0, max(1, counts.max()) * 1.1, padding=0)
+
+    # ------------------------------------------------------------------ hover
+    def mark(self, x: float, values, brushes) -> None:
+        """The vertical hover line at ``x`` and a mark at each of ``values``."""
+        self.hover_line.setPos(x)
+        self.hover_line.show()
+        self.hover_marks.setData([x] * len(values), values, brush=brushes)
+
+    def unmark(self) -> None:
+        self.hover_line.hide()
+        self.hover_marks.clear()
+
+    def x_at(self, pos) -> float | None:
+        """The x value under scene position ``pos`` (None: outside both plots)."""
+        for plot in (self.curve_plot, self.hist_plot):
+            if plot.vb.sceneBoundingRect().contains(pos):
+                return float(plot.vb.mapSceneToView(pos).x())
+        return None

@@ -1,0 +1,54 @@
+"""The parameter sliders of the activation explorer (Leaky ReLU's slope, ELU's alpha, the two
+pieces of a one-input Maxout unit)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+
+from nnviz.gui.activation_formulas import number
+
+# (name, minimum, maximum, step, default) of each slider
+PARAMETERS = (
+    ("slope", 0.0, 0.5, 0.01, 0.1),
+    ("alpha", 0.1, 3.0, 0.05, 1.0),
+    ("w1", -2.0, 2.0, 0.05, 1.0),
+    ("b1", -3.0, 3.0, 0.05, 0.0),
+    ("w2", -2.0, 2.0, 0.05, -0.5),
+    ("b2", -3.0, 3.0, 0.05, 0.0),
+)
+SLIDERS_OF = {"leaky-relu": ("slope",), "elu": ("alpha",), "maxout": ("w1", "b1", "w2", "b2")}
+
+
+class ParamSlider(QWidget):
+    """A labelled horizontal slider for one float parameter; emits ``value_changed(float)``."""
+
+    value_changed = Signal(float)
+
+    def __init__(self, label, minimum, maximum, step, value, parent=None) -> None:
+        super().__init__(parent)
+        self._minimum, self._step = minimum, step
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, round((maximum - minimum) / step))
+        self.name_label = QLabel(label)
+        self.value_label = QLabel()
+        self.value_label.setMinimumWidth(40)
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name_label)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.value_label)
+        self.slider.valueChanged.connect(self._on_slider_moved)
+        self.set_value(value)
+        self._on_slider_moved()
+
+    def value(self) -> float:
+        return round(self._minimum + self.slider.value() * self._step, 6)
+
+    def set_value(self, value: float) -> None:
+        self.slider.setValue(round((value - self._minimum) / self._step))
+
+    def _on_slider_moved(self, *_) -> None:
+        self.value_label.setText(number(self.value()))
+        self.value_changed.emit(self.value())
