@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Learning</source>
-        <translation>학습</translation>
+        <translation>학습 방법</translation>
     </message>
     <message>
         <source>Loss</source>
