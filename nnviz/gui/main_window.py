@@ -196,7 +196,11 @@ class MainWindow(QMainWindow):
         try:
             network = load_model(path).network
         except NnvizError as exc:
-            self.show_error(str(exc))
+            self.show_error(
+                self.tr("The model file could not be opened; the network shown stays.")
+                + "\n\n"
+                + str(exc)
+            )
             return False
         dataset = self.session.dataset
         if dataset is not None and network.sizes[0] != dataset.input_size:
@@ -219,7 +223,7 @@ class MainWindow(QMainWindow):
         try:
             written = save_model(path, self.session.network, meta)
         except NnvizError as exc:
-            self.show_error(str(exc))
+            self.show_error(self.tr("The model could not be saved.") + "\n\n" + str(exc))
             return False
         self.model_path = written
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 8000)
@@ -245,7 +249,7 @@ class MainWindow(QMainWindow):
             dataset = load_dataset(directory)
             dataset.test  # noqa: B018 (read now so a broken file is reported here)
         except NnvizError as exc:
-            self.show_error(str(exc))
+            self.show_error(self.tr("The dataset could not be opened.") + "\n\n" + str(exc))
             return False
         if dataset.input_size != self.session.network.sizes[0]:
             self.show_error(

@@ -839,6 +839,10 @@ like the image (red +, blue −)</source>
         <translation>nnviz 정보(&amp;A)</translation>
     </message>
     <message>
+        <source>The model file could not be opened; the network shown stays.</source>
+        <translation>모델 파일을 열 수 없습니다. 지금 보이는 네트워크는 그대로 둡니다.</translation>
+    </message>
+    <message>
         <source>{path}: the model takes {n} inputs, but {data} images have {m} pixels</source>
         <translation>{path}: 모델의 입력은 {n}개인데 {data} 이미지의 픽셀은 {m}개입니다</translation>
     </message>
@@ -847,12 +851,20 @@ like the image (red +, blue −)</source>
         <translation>{path}을(를) 열었습니다</translation>
     </message>
     <message>
+        <source>The model could not be saved.</source>
+        <translation>모델을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>{path}에 저장했습니다</translation>
     </message>
     <message>
         <source>New network with random weights (seed {seed}): untrained, so its predictions are guesses</source>
         <translation>무작위 가중치의 새 네트워크 (시드 {seed}): 학습 전이라 예측은 추측일 뿐입니다</translation>
+    </message>
+    <message>
+        <source>The dataset could not be opened.</source>
+        <translation>데이터셋을 열 수 없습니다.</translation>
     </message>
     <message>
         <source>{path}: images have {m} pixels, but the network takes {n} inputs</source>
