@@ -24,7 +24,7 @@ class LegendBar(QWidget):
         self.view = view
         self.setFont(style.ui_font(-0.5))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._name, self._scale, self._kind = "x", 1.0, "input"
+        self._name, self._scale, self._kind, self._one_sided = "x", 1.0, "input", True
         self._two_rows = False
         self.setFixedHeight(self._row_height())
         view.display_changed.connect(self._on_display_changed)
@@ -55,12 +55,12 @@ class LegendBar(QWidget):
         return self._two_rows
 
     def _on_display_changed(self) -> None:
-        self._name, self._scale, self._kind = self.view.legend_info()
+        self._name, self._scale, self._kind, self._one_sided = self.view.legend_info()
         self.update()
 
     def texts(self) -> list[str]:
         """Every text the legend paints (tests read these)."""
-        low = "0" if self._kind == "input" else style.format_number(-self._scale)
+        low = "0" if self._one_sided else style.format_number(-self._scale)
         high = "1" if self._kind == "input" else style.format_number(self._scale)
         return [
             tr("w·x > 0 (pushes up)"),
@@ -68,7 +68,7 @@ class LegendBar(QWidget):
             tr("thicker = larger |w·x|"),
             tr("node colour ({name}):").format(name=self._name),
             low,
-            "0" if self._kind != "input" else "",
+            "" if self._one_sided else "0",  # the tick under the middle of the bar
             high,
         ]
 
@@ -140,9 +140,13 @@ class LegendBar(QWidget):
             grad.setColorAt(0.0, QColor("#ffffff"))
             grad.setColorAt(1.0, QColor("#000000"))
         else:
+            # values that are never negative use the upper half of the diverging map only
             cmap = style.value_colormap()
+            start = 0.5 if self._one_sided else 0.0
             for pos, colour in zip(cmap.pos, cmap.getColors(mode="byte"), strict=True):
-                grad.setColorAt(float(pos), QColor(*[int(c) for c in colour[:3]]))
+                if pos >= start:
+                    at = (float(pos) - start) / (1.0 - start)
+                    grad.setColorAt(at, QColor(*[int(c) for c in colour[:3]]))
         p.fillRect(rect, grad)
         p.setPen(QPen(QColor(style.NODE_OUTLINE), 1.0))
         p.drawRect(rect)

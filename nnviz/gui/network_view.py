@@ -101,10 +101,13 @@ class NetworkView(pg.GraphicsView):
         i = column_stage(self.session.trace, self._shown_stage, layer)
         return None if i is None else self.session.trace.stages[i].name
 
-    def legend_info(self) -> tuple[str, float, str]:
-        """(name of the values just computed, their colour scale, stage kind)."""
+    def legend_info(self) -> tuple[str, float, str, bool]:
+        """(name of the values just computed, their colour scale, stage kind, whether they are
+        all >= 0: sigmoid and ReLU outputs and probabilities use only the upper half)."""
         stage = self.session.trace.stages[self._shown_stage]
-        return stage.name, value_scale(stage.kind, self.node_values(stage.layer)), stage.kind
+        values = self.node_values(stage.layer)
+        one_sided = stage.kind != "affine" and values.size > 0 and float(values.min()) >= 0
+        return stage.name, value_scale(stage.kind, values), stage.kind, one_sided
 
     def edge_count(self, layer: int | None = None) -> int:
         """How many edges are drawn (into ``layer``, or in total)."""

@@ -214,3 +214,32 @@ def test_a_resize_mid_animation_carries_the_animation_on(make_view, qtbot):
         view.resize(900, 560)
         qtbot.waitUntil(lambda: view.graph_layout.width < 950)
         assert view.is_animating
+
+
+@pytest.mark.parametrize(
+    ("activation", "stage", "one_sided"),
+    [
+        ("sigmoid", "a1", False),  # pre-activations take both signs
+        ("sigmoid", "z1", True),  # sigmoid outputs are in (0, 1)
+        ("tanh", "z1", False),  # tanh outputs are in (-1, 1)
+        ("relu", "z2", True),
+        ("sigmoid", "y", True),  # probabilities
+    ],
+)
+def test_the_legend_scale_is_one_sided_for_values_that_are_never_negative(
+    make_view, activation, stage, one_sided
+):
+    from nnviz.gui.legend import LegendBar
+
+    view = make_view(activation=activation)
+    legend = LegendBar(view)
+    view.session.set_stage(view.session.trace.names.index(stage))
+    name, scale, _kind, got = view.legend_info()
+    values = view.node_values(view.session.trace.stages[view.session.stage].layer)
+    assert name == stage and got == one_sided == bool(values.min() >= 0)
+    low, middle, high = legend.texts()[4:]
+    assert high == style.format_number(scale)
+    if one_sided:
+        assert (low, middle) == ("0", "")
+    else:
+        assert (low, middle) == (style.format_number(-scale), "0")
