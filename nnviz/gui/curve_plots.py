@@ -46,8 +46,7 @@ def _cache(item: pg.PlotDataItem) -> None:
 
 def _cache_legend(legend: pg.LegendItem) -> None:
     legend.setCacheMode(_CACHED)
-    for sample, label in legend.items:
-        sample.setCacheMode(_CACHED)
+    for _sample, label in legend.items:
         label.setCacheMode(_CACHED)
 
 
