@@ -27,17 +27,17 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
-from nnviz.gui.activation_explorer import ActivationExplorer
 from nnviz.gui.dock_panels import DockPanels
-from nnviz.gui.drawing_pad import DrawingPad
-from nnviz.gui.forward_controls import ForwardControls
+from nnviz.gui.draw.drawing_pad import DrawingPad
+from nnviz.gui.explorer.activation_explorer import ActivationExplorer
+from nnviz.gui.explorer.softmax_view import SoftmaxView
+from nnviz.gui.graph.forward_controls import ForwardControls
+from nnviz.gui.graph.legend import LegendBar
+from nnviz.gui.graph.network_view import NetworkView
+from nnviz.gui.graph.node_info import NodeInfoPopup
+from nnviz.gui.graph.stage_header import StageHeader
 from nnviz.gui.i18n import LanguageManager
-from nnviz.gui.legend import LegendBar
-from nnviz.gui.network_view import NetworkView
-from nnviz.gui.node_info import NodeInfoPopup
 from nnviz.gui.session import Session
-from nnviz.gui.softmax_view import SoftmaxView
-from nnviz.gui.stage_header import StageHeader
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import build_menus
 

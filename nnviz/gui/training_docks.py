@@ -6,6 +6,10 @@ come to the front at Start, the results when a run ends with a test.
 
 The bottom panels are tabs of one QTabWidget rather than tabbed docks: Qt 6.11 leaves a stale,
 visible tab bar behind when docks are tabified in a second dock area.
+
+Part of the window, not of a feature: it composes two features (``training``: the panel and the
+curves; ``results``: the test results and the first-layer weights) and wires the runs of one to
+the other, so neither feature package imports the other.
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 
-from nnviz.gui.curves import CurvesPanel
 from nnviz.gui.i18n import tr
-from nnviz.gui.results import ResultsPanel
-from nnviz.gui.training_panel import TrainingPanel, connect_training
-from nnviz.gui.weights_view import WeightsView
+from nnviz.gui.results.results import ResultsPanel
+from nnviz.gui.results.weights_view import WeightsView
+from nnviz.gui.training.curves import CurvesPanel
+from nnviz.gui.training.training_panel import TrainingPanel, connect_training
 
 __all__ = ["TrainingDocks", "TrainingTabs"]
 

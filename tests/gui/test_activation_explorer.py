@@ -7,7 +7,7 @@ import pytest
 
 from nnviz.core.activations import Maxout, activation_names, get_activation
 from nnviz.core.network import Network
-from nnviz.gui.activation_explorer import SATURATION, ActivationExplorer
+from nnviz.gui.explorer.activation_explorer import SATURATION, ActivationExplorer
 from nnviz.gui.session import Session
 
 

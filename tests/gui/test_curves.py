@@ -10,8 +10,8 @@ import pytest
 from nnviz.core import events as ev
 from nnviz.core.smoothing import ema
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.curves import CurvesPanel, SeriesBuffer
-from nnviz.gui.worker import BatchChunk
+from nnviz.gui.training.curves import CurvesPanel, SeriesBuffer
+from nnviz.gui.training.worker import BatchChunk
 
 
 def _chunk(start: int, n: int, per_epoch: int = 100) -> BatchChunk:

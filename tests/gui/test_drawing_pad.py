@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from nnviz.core.network import Network
 from nnviz.core.preprocess import bounding_box, centre_of_mass, to_mnist
-from nnviz.gui.drawing_pad import DrawingPad
+from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.session import Session
 
 

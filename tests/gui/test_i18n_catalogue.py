@@ -39,7 +39,7 @@ def _messages(ts_file: Path) -> list[tuple[str, str, ET.Element]]:
 def extracted(tmp_path_factory) -> list[tuple[str, str]]:
     """Every (context, text) pyside6-lupdate finds in the GUI sources right now."""
     ts = tmp_path_factory.mktemp("lupdate") / "current.ts"
-    sources = sorted(str(p) for p in GUI_SOURCES.glob("*.py"))
+    sources = sorted(str(p) for p in GUI_SOURCES.rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(ts)],
         check=True,

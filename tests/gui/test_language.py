@@ -299,7 +299,7 @@ _FORWARDERS = {
 
 def test_every_translated_text_in_the_gui_is_a_string_literal():
     problems = []
-    for path in sorted(GUI_DIR.glob("*.py")):
+    for path in sorted(GUI_DIR.rglob("*.py")):
         for line, call in untranslatable_calls(path.read_text(encoding="utf-8")):
             if (path.name, call) in _FORWARDERS:
                 continue

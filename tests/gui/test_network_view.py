@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from nnviz.core.network import Network
 from nnviz.gui import style
-from nnviz.gui.network_items import EDGE_GROUPS
-from nnviz.gui.network_layout import compute_layout
-from nnviz.gui.network_values import column_stage, value_scale
-from nnviz.gui.network_view import NetworkView
+from nnviz.gui.graph.network_items import EDGE_GROUPS
+from nnviz.gui.graph.network_layout import compute_layout
+from nnviz.gui.graph.network_values import column_stage, value_scale
+from nnviz.gui.graph.network_view import NetworkView
 from nnviz.gui.session import Session
 
 
@@ -229,7 +229,7 @@ def test_a_resize_mid_animation_carries_the_animation_on(make_view, qtbot):
 def test_the_legend_scale_is_one_sided_for_values_that_are_never_negative(
     make_view, activation, stage, one_sided
 ):
-    from nnviz.gui.legend import LegendBar
+    from nnviz.gui.graph.legend import LegendBar
 
     view = make_view(activation=activation)
     legend = LegendBar(view)

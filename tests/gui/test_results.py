@@ -11,9 +11,9 @@ from training_helpers import small_mnist
 from nnviz.core import events as ev
 from nnviz.core.metrics import confusion_matrix
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.results import GALLERY_MAX, ResultsPanel, confusion_colours
+from nnviz.gui.results.results import GALLERY_MAX, ResultsPanel, confusion_colours
+from nnviz.gui.results.weights_view import MAX_TILES, WeightsView, weight_mosaic
 from nnviz.gui.session import Session
-from nnviz.gui.weights_view import MAX_TILES, WeightsView, weight_mosaic
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from nnviz.core.activations import softmax
 from nnviz.core.losses import get_loss
 from nnviz.core.network import Network
+from nnviz.gui.explorer.softmax_view import SoftmaxView
 from nnviz.gui.session import Session
-from nnviz.gui.softmax_view import SoftmaxView
 
 
 @pytest.fixture

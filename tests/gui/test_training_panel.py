@@ -15,10 +15,10 @@ from nnviz.core import training
 from nnviz.core.errors import ConfigError
 from nnviz.core.model_io import load_model
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.curves import CurvesPanel
-from nnviz.gui.results import ResultsPanel
+from nnviz.gui.results.results import ResultsPanel
 from nnviz.gui.session import Session
-from nnviz.gui.training_panel import TrainingPanel, connect_training
+from nnviz.gui.training.curves import CurvesPanel
+from nnviz.gui.training.training_panel import TrainingPanel, connect_training
 
 _RUN_MS = 30_000  # generous: a run on the small set takes well under a second
 
@@ -175,7 +175,7 @@ def test_a_worker_exception_is_shown_in_the_panel(qtbot, panel, monkeypatch):
         raise RuntimeError("out of cheese")
         yield  # pragma: no cover
 
-    monkeypatch.setattr("nnviz.gui.worker.train", broken)
+    monkeypatch.setattr("nnviz.gui.training.worker.train", broken)
     with qtbot.waitSignal(panel.run_failed, timeout=_RUN_MS):
         panel.start()
     assert "out of cheese" in panel.status_label.text()
@@ -277,10 +277,10 @@ def test_the_training_controls_follow_the_language(panel, qapp, qtbot, tmp_path)
 def test_the_curves_results_and_weights_follow_the_language(session, qapp, qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from nnviz.gui.curves import CurvesPanel
     from nnviz.gui.i18n import LanguageManager
-    from nnviz.gui.results import ResultsPanel
-    from nnviz.gui.weights_view import WeightsView
+    from nnviz.gui.results.results import ResultsPanel
+    from nnviz.gui.results.weights_view import WeightsView
+    from nnviz.gui.training.curves import CurvesPanel
 
     curves, results, weights = CurvesPanel(), ResultsPanel(session), WeightsView(session)
     for widget in (curves, results, weights):
@@ -303,7 +303,7 @@ def test_the_curves_results_and_weights_follow_the_language(session, qapp, qtbot
 
 
 def test_the_weight_tiles_are_laid_out_for_the_shape_of_the_view(session, qtbot):
-    from nnviz.gui.weights_view import WeightsView
+    from nnviz.gui.results.weights_view import WeightsView
 
     view = WeightsView(session)
     qtbot.addWidget(view)

@@ -12,13 +12,13 @@ from training_helpers import small_mnist
 from nnviz.core import events as ev
 from nnviz.core.metrics import confusion_matrix
 from nnviz.core.network import Network
-from nnviz.gui.activation_explorer import ActivationExplorer
-from nnviz.gui.drawing_pad import DrawingPad
-from nnviz.gui.results import ResultsPanel
+from nnviz.gui.draw.drawing_pad import DrawingPad
+from nnviz.gui.explorer.activation_explorer import ActivationExplorer
+from nnviz.gui.explorer.softmax_view import SoftmaxView
+from nnviz.gui.results.results import ResultsPanel
+from nnviz.gui.results.weights_view import WeightsView, weight_mosaic
 from nnviz.gui.session import Session
-from nnviz.gui.softmax_view import SoftmaxView
 from nnviz.gui.visibility import DeferWhileHidden, on_screen
-from nnviz.gui.weights_view import WeightsView, weight_mosaic
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from training_helpers import small_mnist
 
 from nnviz.core import events as ev
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.worker import MAX_SIGNALS_PER_S, TrainingWorker
+from nnviz.gui.training.worker import MAX_SIGNALS_PER_S, TrainingWorker
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from nnviz.core.activations import activation_names
-from nnviz.gui.activation_formulas import DERIVATIVE_COLOUR
+from nnviz.gui.explorer.activation_formulas import DERIVATIVE_COLOUR
 
 COMPARE_Y_RANGE = (-1.6, 3.6)  # compare mode: where the functions differ
 

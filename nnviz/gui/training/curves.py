@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from nnviz.core import events as ev
 from nnviz.core.smoothing import ema
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.curve_plots import CurvePlots
-from nnviz.gui.curve_runs import EVAL_COLUMNS, RunCurves, SeriesBuffer, export_runs_csv
-from nnviz.gui.worker import BatchChunk
+from nnviz.gui.training.curve_plots import CurvePlots
+from nnviz.gui.training.curve_runs import EVAL_COLUMNS, RunCurves, SeriesBuffer, export_runs_csv
+from nnviz.gui.training.worker import BatchChunk
 
 __all__ = ["CurvesPanel", "SeriesBuffer"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
-from nnviz.gui.activation_formulas import number
+from nnviz.gui.explorer.activation_formulas import number
 
 # (name, minimum, maximum, step, default) of each slider
 PARAMETERS = (

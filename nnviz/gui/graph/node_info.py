@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.contributions import term_breakdown, unit_columns
 from nnviz.gui import style
+from nnviz.gui.graph.network_layout import image_side
 from nnviz.gui.i18n import tr
-from nnviz.gui.network_layout import image_side
 from nnviz.gui.session import Session
 
 TOP_TERMS = 5  # terms w_i x_i listed by name

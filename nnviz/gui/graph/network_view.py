@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming
 from nnviz.gui import style
-from nnviz.gui.column_labels import ColumnLabels
-from nnviz.gui.network_animation import ForwardPlayer, NodeAnimation
-from nnviz.gui.network_items import EdgeLayer, OutputColumn, PulseLayer
-from nnviz.gui.network_layout import GraphLayout, compute_layout
-from nnviz.gui.network_nodes import NodeColumns
-from nnviz.gui.network_values import column_stage, column_values, value_scale
+from nnviz.gui.graph.column_labels import ColumnLabels
+from nnviz.gui.graph.network_animation import ForwardPlayer, NodeAnimation
+from nnviz.gui.graph.network_items import EdgeLayer, OutputColumn, PulseLayer
+from nnviz.gui.graph.network_layout import GraphLayout, compute_layout
+from nnviz.gui.graph.network_nodes import NodeColumns
+from nnviz.gui.graph.network_values import column_stage, column_values, value_scale
 from nnviz.gui.session import Session
 
 # the edge items' pixmap caches (a few MB each) must fit in Qt's pixmap cache, 10 MB by

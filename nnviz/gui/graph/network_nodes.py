@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
 from nnviz.gui import style
-from nnviz.gui.network_items import AddItem
-from nnviz.gui.network_layout import ColumnLayout
+from nnviz.gui.graph.network_items import AddItem
+from nnviz.gui.graph.network_layout import ColumnLayout
 
 PointsSlot = Callable[[int, object], None]  # (layer, the points under the mouse)
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsRectItem
 
 from nnviz.gui import style
-from nnviz.gui.network_layout import GraphLayout
+from nnviz.gui.graph.network_layout import GraphLayout
 
 EDGE_GROUPS = [(sign, bucket) for sign in (1, -1) for bucket in range(3)]
 _PULSE_GROUPS = [(sign, strong) for sign in (1, -1) for strong in (True, False)]

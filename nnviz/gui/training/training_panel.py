@@ -27,9 +27,9 @@ from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.training import TrainingConfig
 from nnviz.gui.session import Session
-from nnviz.gui.training_form import TrainingForm
-from nnviz.gui.training_progress import ProgressView, format_duration
-from nnviz.gui.worker import TrainingWorker
+from nnviz.gui.training.training_form import TrainingForm
+from nnviz.gui.training.training_progress import ProgressView, format_duration
+from nnviz.gui.training.worker import TrainingWorker
 
 __all__ = ["TrainingPanel", "connect_training"]
 

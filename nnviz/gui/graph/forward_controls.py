@@ -1,6 +1,6 @@
 """Stepping the forward pass: the control bar under the graph (stage buttons, play, sample
 picking, misclassified filter, speed), with their keyboard keys. The stage header above the graph
-is in :mod:`nnviz.gui.stage_header`.
+is in :mod:`nnviz.gui.graph.stage_header`.
 
 The bar reads and drives the Session; the NetworkView animates whatever stage the Session shows.
 """
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.metrics import evaluate
 from nnviz.gui import style
+from nnviz.gui.graph.network_view import NetworkView
+from nnviz.gui.graph.stage_header import stage_formula
 from nnviz.gui.i18n import tr
-from nnviz.gui.network_view import NetworkView
 from nnviz.gui.session import Session
-from nnviz.gui.stage_header import stage_formula
 
 
 class ForwardControls(QFrame):

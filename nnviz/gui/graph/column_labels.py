@@ -14,8 +14,8 @@ from PySide6.QtGui import QFontMetrics
 
 from nnviz.core.network import Network
 from nnviz.gui import style
+from nnviz.gui.graph.network_layout import GraphLayout
 from nnviz.gui.i18n import tr
-from nnviz.gui.network_layout import GraphLayout
 
 _TITLE_GAP = 12  # px at least between neighbouring titles
 

@@ -14,14 +14,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.activations import Activation, Maxout, activation_names, get_activation
-from nnviz.gui.activation_formulas import (
+from nnviz.gui.explorer.activation_formulas import (
     display_name,
     formula_font,
     formula_html,
     hint,
     parameter_label,
 )
-from nnviz.gui.activation_plots import (
+from nnviz.gui.explorer.activation_plots import (
     ACTIVE_POINT,
     COMPARE_COLOURS,
     CURVE,
@@ -32,7 +32,7 @@ from nnviz.gui.activation_plots import (
     SATURATED_POINT,
     ActivationPlots,
 )
-from nnviz.gui.activation_sliders import PARAMETERS, SLIDERS_OF, ParamSlider
+from nnviz.gui.explorer.activation_sliders import PARAMETERS, SLIDERS_OF, ParamSlider
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 

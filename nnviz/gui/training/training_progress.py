@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from nnviz.core import events as ev
-from nnviz.gui.worker import BatchChunk
+from nnviz.gui.training.worker import BatchChunk
 
 __all__ = ["PROGRESS_MS", "ProgressView", "format_duration"]
 

@@ -1,6 +1,6 @@
 """The stage header above the graph: the stage's number and name, its formula, one sentence on
 what happens, and the prediction versus the label; and the texts describing a stage, which the
-stage buttons of :mod:`nnviz.gui.forward_controls` show as tooltips too.
+stage buttons of :mod:`nnviz.gui.graph.forward_controls` show as tooltips too.
 
 It reads the Session and refreshes itself whenever the stage or the trace changes.
 """

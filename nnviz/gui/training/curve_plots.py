@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from nnviz.gui.curve_runs import RunCurves, SeriesBuffer, round_up, round_up_fine
+from nnviz.gui.training.curve_runs import RunCurves, SeriesBuffer, round_up, round_up_fine
 
 _FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
 _EARLIER_ALPHA = 110  # curves of earlier runs

@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nnviz.gui import style
+from nnviz.gui.graph.network_view import NetworkView
 from nnviz.gui.i18n import tr
-from nnviz.gui.network_view import NetworkView
 
 _PAD = 14  # px left and right
 _SAMPLE = 26  # px of the line drawn before an edge label
