@@ -1,7 +1,8 @@
 """The main window: menus, status bar, the network view at the centre with the stage header above
-and the step controls below, and docks for the other panels (``add_panel``). The menu bar is built
-in :mod:`nnviz.gui.window_menus`, the docks and their remembered layout are kept by
-:class:`nnviz.gui.dock_panels.DockPanels`; every text of the window is set here.
+and the step controls below, and docks for the other panels (``add_panel``). The menu bar and its
+actions are :class:`nnviz.gui.window_menus.WindowMenus` (``self.menus``), the docks and their
+remembered layout are kept by :class:`nnviz.gui.dock_panels.DockPanels`; every text of the window
+is set here.
 
 No maths here: the window loads and saves through the core and hands everything to the Session.
 """
@@ -39,7 +40,7 @@ from nnviz.gui.graph.stage_header import StageHeader
 from nnviz.gui.i18n import LanguageManager
 from nnviz.gui.session import Session
 from nnviz.gui.training_docks import TrainingDocks
-from nnviz.gui.window_menus import build_menus
+from nnviz.gui.window_menus import WindowMenus
 
 DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
 
@@ -92,8 +93,9 @@ class MainWindow(QMainWindow):
         self.network_view.node_clicked.connect(self._on_node_clicked)
         QShortcut(QKeySequence("Esc"), self, activated=self.node_info.close_popup)
 
-        build_menus(self)  # file_menu, view_menu, ..., and their actions
-        self._panels = DockPanels(self, self.view_menu, self._panels_separator)
+        self.menus = WindowMenus(self, self.forward_controls.actions_by_name, languages)
+        self._connect_menus()
+        self._panels = DockPanels(self, self.menus.view_menu, self.menus.panels_separator)
         self.activation_explorer = ActivationExplorer(session)
         self.softmax_view = SoftmaxView(session)
         self.drawing_pad = DrawingPad(session)
@@ -128,20 +130,21 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Set every static text (again, after the language changed)."""
         self.setWindowTitle(self.tr("nnviz: a neural network, step by step"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.open_model_action.setText(self.tr("&Open model…"))
-        self.save_model_action.setText(self.tr("&Save model…"))
-        self.new_network_action.setText(self.tr("&New random network"))
-        self.open_dataset_action.setText(self.tr("Open &dataset…"))
-        self.export_action.setText(self.tr("&Export picture…"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.step_menu.setTitle(self.tr("&Forward pass"))
-        self.animate_action.setText(self.tr("&Animate steps"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
-        self.about_action.setText(self.tr("&About nnviz"))
+        menus = self.menus
+        menus.file_menu.setTitle(self.tr("&File"))
+        menus.open_model_action.setText(self.tr("&Open model…"))
+        menus.save_model_action.setText(self.tr("&Save model…"))
+        menus.new_network_action.setText(self.tr("&New random network"))
+        menus.open_dataset_action.setText(self.tr("Open &dataset…"))
+        menus.export_action.setText(self.tr("&Export picture…"))
+        menus.quit_action.setText(self.tr("&Quit"))
+        menus.step_menu.setTitle(self.tr("&Forward pass"))
+        menus.animate_action.setText(self.tr("&Animate steps"))
+        menus.view_menu.setTitle(self.tr("&View"))
+        menus.language_menu.setTitle(self.tr("&Language"))
+        menus.help_menu.setTitle(self.tr("&Help"))
+        menus.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        menus.about_action.setText(self.tr("&About nnviz"))
         self._panels.retranslate()
         self.update_summary()
 
@@ -158,11 +161,6 @@ class MainWindow(QMainWindow):
         """Switch the interface language (remembered); every widget retranslates itself."""
         if self.languages is not None:
             self.languages.set_language(code)
-
-    def _on_language_changed(self, code: str) -> None:
-        for lang, action in self.language_actions.items():
-            action.setChecked(lang == code)
-            action.setEnabled(self.languages is not None)
 
     # ------------------------------------------------------------------ panels
     def add_panel(
@@ -190,6 +188,21 @@ class MainWindow(QMainWindow):
         return self._panels.raise_panel(name)
 
     # ------------------------------------------------------------------ actions
+    def _connect_menus(self) -> None:
+        menus = self.menus
+        for action, slot in (
+            (menus.open_model_action, self._on_open_model),
+            (menus.save_model_action, self._on_save_model),
+            (menus.new_network_action, self.new_random_network),
+            (menus.open_dataset_action, self._on_open_dataset),
+            (menus.export_action, self._on_export),
+            (menus.quit_action, self.close),
+            (menus.shortcuts_action, self.show_shortcuts),
+            (menus.about_action, self.show_about),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        menus.animate_action.toggled.connect(self._on_animate_toggled)
+
     def open_model(self, path: str | Path) -> bool:
         """Load a model file; on error show it and keep the current network."""
         path = Path(path)

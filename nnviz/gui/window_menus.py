@@ -1,20 +1,23 @@
 """The main window's menu bar: File, Forward pass, View (panels and language) and Help.
 
-``build_menus`` makes the menus and their actions as attributes of the window and connects them
-to the window's slots. It sets no text: ``MainWindow.retranslate_ui`` does (again after a language
+:class:`WindowMenus` makes the menus and holds their actions; the window that builds it keeps it
+(``MainWindow.menus``) and connects the actions to its own slots. The language menu is the
+menus' own: its actions switch the :class:`~nnviz.gui.i18n.LanguageManager` and follow its
+language. No text is set here: ``MainWindow.retranslate_ui`` does (again after a language
 switch), so every text stays in the window's translation context.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
 
-from nnviz.gui.i18n import LANGUAGES
+from nnviz.gui.i18n import LANGUAGES, LanguageManager
 
-if TYPE_CHECKING:
-    from nnviz.gui.main_window import MainWindow
+__all__ = ["WindowMenus"]
 
 # the Forward pass menu, in order (None: a separator); the actions belong to ForwardControls
 _STEP_ACTIONS = (
@@ -29,71 +32,81 @@ _STEP_ACTIONS = (
 )
 
 
-def build_menus(window: MainWindow) -> None:
-    """Fill ``window``'s menu bar (``window.forward_controls`` must exist already)."""
-    bar = window.menuBar()
-    window.file_menu = bar.addMenu("")
-    window.open_model_action = _menu_action(
-        window, window.file_menu, QKeySequence.StandardKey.Open, window._on_open_model
-    )
-    window.save_model_action = _menu_action(
-        window, window.file_menu, QKeySequence.StandardKey.Save, window._on_save_model
-    )
-    window.new_network_action = _menu_action(
-        window, window.file_menu, QKeySequence.StandardKey.New, window.new_random_network
-    )
-    window.file_menu.addSeparator()
-    window.open_dataset_action = _menu_action(
-        window, window.file_menu, None, window._on_open_dataset
-    )
-    window.export_action = _menu_action(
-        window, window.file_menu, QKeySequence("Ctrl+E"), window._on_export
-    )
-    window.file_menu.addSeparator()
-    window.quit_action = _menu_action(
-        window, window.file_menu, QKeySequence.StandardKey.Quit, window.close
-    )
+class WindowMenus(QObject):
+    """The menus of ``window``'s menu bar and their actions.
 
-    window.step_menu = bar.addMenu("")
-    for name in _STEP_ACTIONS:
-        if name is None:
-            window.step_menu.addSeparator()
-        else:
-            window.step_menu.addAction(window.forward_controls.actions_by_name[name])
-    window.step_menu.addSeparator()
-    window.animate_action = QAction(window, checkable=True)
-    window.animate_action.setChecked(True)
-    window.animate_action.toggled.connect(window._on_animate_toggled)
-    window.step_menu.addAction(window.animate_action)
+    ``step_actions`` are the forward-pass actions by name (``ForwardControls.actions_by_name``),
+    listed in the Forward pass menu; ``languages`` switches the interface language (None: the
+    language menu is shown disabled). The docks' toggles go into ``view_menu`` before
+    ``panels_separator``.
+    """
 
-    window.view_menu = bar.addMenu("")
-    window._panels_separator = window.view_menu.addSeparator()
-    window.language_menu = window.view_menu.addMenu("")
-    window.language_actions = {}
-    group = QActionGroup(window)
-    group.setExclusive(True)
-    for code, own_name in LANGUAGES.items():  # each language in its own words: not translated
-        action = QAction(own_name, window, checkable=True)
-        action.setData(code)
-        action.triggered.connect(lambda _checked=False, c=code: window.set_language(c))
-        group.addAction(action)
-        window.language_menu.addAction(action)
-        window.language_actions[code] = action
-    if window.languages is not None:
-        window.languages.language_changed.connect(window._on_language_changed)
-    window._on_language_changed(window.language)
+    def __init__(
+        self,
+        window: QMainWindow,
+        step_actions: Mapping[str, QAction],
+        languages: LanguageManager | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._languages = languages
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_model_action = _menu_action(window, self.file_menu, QKeySequence.StandardKey.Open)
+        self.save_model_action = _menu_action(window, self.file_menu, QKeySequence.StandardKey.Save)
+        self.new_network_action = _menu_action(window, self.file_menu, QKeySequence.StandardKey.New)
+        self.file_menu.addSeparator()
+        self.open_dataset_action = _menu_action(window, self.file_menu, None)
+        self.export_action = _menu_action(window, self.file_menu, QKeySequence("Ctrl+E"))
+        self.file_menu.addSeparator()
+        self.quit_action = _menu_action(window, self.file_menu, QKeySequence.StandardKey.Quit)
 
-    window.help_menu = bar.addMenu("")
-    window.shortcuts_action = _menu_action(
-        window, window.help_menu, QKeySequence.StandardKey.HelpContents, window.show_shortcuts
-    )
-    window.about_action = _menu_action(window, window.help_menu, None, window.show_about)
+        self.step_menu = bar.addMenu("")
+        for name in _STEP_ACTIONS:
+            if name is None:
+                self.step_menu.addSeparator()
+            else:
+                self.step_menu.addAction(step_actions[name])
+        self.step_menu.addSeparator()
+        self.animate_action = QAction(window, checkable=True)
+        self.animate_action.setChecked(True)
+        self.step_menu.addAction(self.animate_action)
+
+        self.view_menu = bar.addMenu("")
+        self.panels_separator = self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(window)
+        group.setExclusive(True)
+        for code, own_name in LANGUAGES.items():  # each language in its own words: not translated
+            action = QAction(own_name, window, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self._on_language_chosen(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        if languages is not None:
+            languages.language_changed.connect(self._on_language_changed)
+        self._on_language_changed(languages.language if languages is not None else "en")
+
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = _menu_action(
+            window, self.help_menu, QKeySequence.StandardKey.HelpContents
+        )
+        self.about_action = _menu_action(window, self.help_menu, None)
+
+    def _on_language_chosen(self, code: str) -> None:
+        if self._languages is not None:
+            self._languages.set_language(code)
+
+    def _on_language_changed(self, code: str) -> None:
+        for lang, action in self.language_actions.items():
+            action.setChecked(lang == code)
+            action.setEnabled(self._languages is not None)
 
 
-def _menu_action(window: MainWindow, menu, key, slot) -> QAction:
+def _menu_action(window: QMainWindow, menu: QMenu, key) -> QAction:
     action = QAction(window)
     if key is not None:
         action.setShortcut(key)
-    action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action

@@ -100,7 +100,7 @@ def test_lang_sets_the_language_for_this_run_only_and_the_window_drives_the_same
         settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
         window = app.build_window(remember_layout=False, settings=settings)
         assert window.languages is manager
-        assert window.language_actions["ko"].isChecked()
+        assert window.menus.language_actions["ko"].isChecked()
         window.close()
     finally:
         manager.set_language("en", remember=False)

@@ -110,8 +110,8 @@ def _dock(window, name: str):
 def _visible_texts(window) -> dict[str, str]:
     """One text of each kind a language switch must reach."""
     return {
-        "file menu": window.file_menu.title(),
-        "view menu": window.view_menu.title(),
+        "file menu": window.menus.file_menu.title(),
+        "view menu": window.menus.view_menu.title(),
         "dock": _dock(window, "activationexplorer").windowTitle(),
         "stage header": window.stage_header.stage_label.text(),
         "prev button": window.forward_controls.sample_buttons["prev_sample"].text(),
@@ -133,8 +133,9 @@ ENGLISH = {
 
 
 def _choose(window, qtbot, code: str, expected_menu: str) -> None:
-    window.language_actions[code].trigger()
-    qtbot.waitUntil(lambda: window.file_menu.title() == expected_menu)  # LanguageChange is posted
+    window.menus.language_actions[code].trigger()
+    # LanguageChange is posted
+    qtbot.waitUntil(lambda: window.menus.file_menu.title() == expected_menu)
     QApplication.processEvents()  # the events queued for the other widgets too
 
 
@@ -155,12 +156,12 @@ def test_the_language_menu_switches_visible_labels_to_korean_and_back(
     assert ko["speed label"] == "속도"
     assert ko["explorer label"] == "활성화 함수:"
     assert ko["column title"].startswith(("은닉층 1", "1층"))
-    assert window.language_actions["ko"].isChecked()
-    assert not window.language_actions["en"].isChecked()
+    assert window.menus.language_actions["ko"].isChecked()
+    assert not window.menus.language_actions["en"].isChecked()
 
     _choose(window, qtbot, "en", "&File")
     assert _visible_texts(window) == before
-    assert window.language_actions["en"].isChecked()
+    assert window.menus.language_actions["en"].isChecked()
 
 
 def test_the_stage_header_keeps_following_the_stage_after_a_switch(window, qtbot, tiny_catalogue):
@@ -207,14 +208,14 @@ def test_an_open_node_popup_is_refilled_in_the_new_language(window, qtbot, tiny_
 def test_the_korean_catalogue_translates_the_visible_labels(window, qtbot):
     english = _visible_texts(window)
     window.set_language("ko")
-    qtbot.waitUntil(lambda: window.file_menu.title() != english["file menu"])
+    qtbot.waitUntil(lambda: window.menus.file_menu.title() != english["file menu"])
     QApplication.processEvents()
     korean = _visible_texts(window)
     for key, text in korean.items():
         assert text != english[key], key
         assert HANGUL.search(text), (key, text)
     window.set_language("en")
-    qtbot.waitUntil(lambda: window.file_menu.title() == english["file menu"])
+    qtbot.waitUntil(lambda: window.menus.file_menu.title() == english["file menu"])
     QApplication.processEvents()
     assert _visible_texts(window) == english
 

@@ -203,7 +203,7 @@ def test_add_panel_docks_tabbed_and_listed_in_the_view_menu(window, qtbot):
     first = window.add_panel(QLabel("one"), "First panel")
     second = window.add_panel(QLabel("two"), "Second panel")
     qtbot.waitUntil(lambda: second in window.tabifiedDockWidgets(first))  # a shown window
-    texts = [a.text() for a in window.view_menu.actions()]
+    texts = [a.text() for a in window.menus.view_menu.actions()]
     assert "First panel" in texts and "Second panel" in texts
     assert window.raise_panel("second")
 
