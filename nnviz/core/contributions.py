@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.core.network import ForwardTrace, Network
+from nnviz.core.network import Network
+from nnviz.core.trace import Kind, Trace
 
 __all__ = [
     "TermBreakdown",
@@ -27,12 +28,14 @@ __all__ = [
 ]
 
 
-def layer_input(trace: ForwardTrace, layer: int) -> np.ndarray:
+def layer_input(trace: Trace, layer: int) -> np.ndarray:
     """What layer ``layer`` (1..L) reads: x for layer 1, z_{l-1} otherwise; shape (n_{l-1},)."""
-    return trace["x"] if layer == 1 else trace[f"z{layer - 1}"]
+    if layer == 1:
+        return trace.values(Kind.INPUT)
+    return trace.values(Kind.ACTIVATION, layer - 1)
 
 
-def unit_columns(network: Network, trace: ForwardTrace, layer: int) -> np.ndarray:
+def unit_columns(network: Network, trace: Trace, layer: int) -> np.ndarray:
     """Column of ``W_layer`` that each unit's value comes from (the winning piece for Maxout)."""
     n = network.sizes[layer]
     k = network.width(layer) // n
@@ -41,12 +44,12 @@ def unit_columns(network: Network, trace: ForwardTrace, layer: int) -> np.ndarra
     return np.arange(n) * k + np.asarray(trace.winners[layer]).reshape(n)
 
 
-def unit_preactivation(network: Network, trace: ForwardTrace, layer: int) -> np.ndarray:
+def unit_preactivation(network: Network, trace: Trace, layer: int) -> np.ndarray:
     """a_l per unit, (n_l,): for Maxout the winning piece's a."""
-    return trace[f"a{layer}"][unit_columns(network, trace, layer)]
+    return trace.values(Kind.AFFINE, layer)[unit_columns(network, trace, layer)]
 
 
-def contributions(network: Network, trace: ForwardTrace, layer: int) -> np.ndarray:
+def contributions(network: Network, trace: Trace, layer: int) -> np.ndarray:
     """terms[i, j] = input_i * W_l[i, column(j)], shape (n_{l-1}, n_l); a_j = sum_i terms + b."""
     W = network.params[f"W{layer}"][:, unit_columns(network, trace, layer)]
     return layer_input(trace, layer)[:, None] * W
@@ -93,7 +96,7 @@ class TermBreakdown:
 
 
 def term_breakdown(
-    network: Network, trace: ForwardTrace, layer: int, unit: int, top: int = 5
+    network: Network, trace: Trace, layer: int, unit: int, top: int = 5
 ) -> TermBreakdown:
     """The ``top`` largest terms w_i x_i of unit ``unit`` in layer ``layer`` and the remainder."""
     column = int(unit_columns(network, trace, layer)[unit])
@@ -112,5 +115,5 @@ def term_breakdown(
         rest=rest,
         rest_count=int(products.size - top),
         bias=bias,
-        total=float(trace[f"a{layer}"][column]),
+        total=float(trace.values(Kind.AFFINE, layer)[column]),
     )

@@ -8,16 +8,17 @@ where ``k`` is the activation's number of pieces (Maxout) for hidden layers and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 import numpy as np
 
 from nnviz.core.activations import Activation, Maxout, get_activation, softmax
 from nnviz.core.errors import ConfigError
-from nnviz.core.losses import Loss, get_loss
+from nnviz.core.layers import ActivationLayer, Affine, Layer, SoftmaxWithLoss
+from nnviz.core.losses import CrossEntropy, Loss, get_loss
+from nnviz.core.trace import Kind, Stage, Trace, backward_formula, forward_formula
 
-__all__ = ["INITS", "ForwardTrace", "Network", "Stage", "DEFAULT_SIZES", "init_names"]
+__all__ = ["INITS", "Network", "DEFAULT_SIZES", "init_names"]
 
 DEFAULT_SIZES = (784, 50, 100, 10)  # the book's chapter 3 network
 
@@ -39,54 +40,6 @@ INITS = {"book": _init_book, "xavier": _init_xavier, "he": _init_he}
 
 def init_names() -> list[str]:
     return list(INITS)
-
-
-@dataclass(frozen=True)
-class Stage:
-    """One step of a forward pass: ``name`` is x, a1, z1, ..., aL or y."""
-
-    name: str
-    kind: str  # "input", "affine", "activation" or "softmax"
-    layer: int  # 0 for the input, l for a_l / z_l, L for y
-    values: np.ndarray  # (n, width) or (width,) for a single sample
-
-    @property
-    def formula(self) -> str:
-        if self.kind == "input":
-            return "x"
-        if self.kind == "affine":
-            prev = "x" if self.layer == 1 else f"z{self.layer - 1}"
-            return f"a{self.layer} = {prev} · W{self.layer} + b{self.layer}"
-        if self.kind == "activation":
-            return f"z{self.layer} = h(a{self.layer})"
-        return f"y = softmax(a{self.layer})"
-
-
-@dataclass(frozen=True)
-class ForwardTrace:
-    """Every stage of one forward pass, in order: x, a1, z1, ..., aL, y.
-
-    ``winners[l]`` holds, for a Maxout hidden layer ``l``, which piece each unit kept.
-    """
-
-    stages: tuple[Stage, ...]
-    winners: dict[int, np.ndarray] = field(default_factory=dict)
-
-    def __getitem__(self, name: str) -> np.ndarray:
-        for stage in self.stages:
-            if stage.name == name:
-                return stage.values
-        raise KeyError(name)
-
-    def __len__(self) -> int:
-        return len(self.stages)
-
-    def __iter__(self) -> Iterator[Stage]:
-        return iter(self.stages)
-
-    @property
-    def names(self) -> list[str]:
-        return [s.name for s in self.stages]
 
 
 class Network:
@@ -119,8 +72,24 @@ class Network:
                 fan_in, width = sizes[l - 1], self.width(l)
                 params[f"W{l}"] = INITS[init](rng, fan_in, (fan_in, width))
                 params[f"b{l}"] = np.zeros(width)
-        self.params = {k: np.ascontiguousarray(v, dtype=self.dtype) for k, v in params.items()}
+        self._params = {k: np.ascontiguousarray(v, dtype=self.dtype) for k, v in params.items()}
         self._check_shapes()
+        #: Affine 1, h 1, Affine 2, h 2, ..., Affine L: the one forward loop runs through these
+        self.layers: tuple[Layer, ...] = tuple(
+            layer
+            for l in range(1, self.num_layers + 1)
+            for layer in (
+                (Affine(self._params, l), ActivationLayer(self.activation, l))
+                if l < self.num_layers
+                else (Affine(self._params, l),)
+            )
+        )
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        """W1, b1, ..., WL, bL. The dictionary is the network's own (its layers read it), so it
+        is updated in place, never replaced."""
+        return self._params
 
     # ------------------------------------------------------------------ structure
     @property
@@ -172,15 +141,20 @@ class Network:
         return f"Network({sizes}, {self.activation!r}, {self.parameter_count()} parameters)"
 
     # ------------------------------------------------------------------ forward
+    def _forward(
+        self, x: np.ndarray, record: list[tuple[Layer, np.ndarray, object]] | None = None
+    ) -> np.ndarray:
+        """THE forward loop: a_L for x (n, n_0). ``record`` collects (layer, output, cache)."""
+        h = x
+        for layer in self.layers:
+            h, cache = layer.forward(h)
+            if record is not None:
+                record.append((layer, h, cache))
+        return h
+
     def logits(self, x: np.ndarray) -> np.ndarray:
         """a_L for a batch x (n, n_0); returns (n, classes)."""
-        h = np.asarray(x, dtype=self.dtype)
-        L = self.num_layers
-        for l in range(1, L + 1):
-            a = h @ self.params[f"W{l}"]
-            a += self.params[f"b{l}"]
-            h = self.activation.forward(a) if l < L else a
-        return h
+        return self._forward(np.asarray(x, dtype=self.dtype))
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """y = softmax(a_L): class probabilities, (n, classes)."""
@@ -190,57 +164,129 @@ class Network:
         """The most probable class per sample, (n,)."""
         return self.logits(x).argmax(axis=1)
 
-    def forward_trace(self, x: np.ndarray) -> ForwardTrace:
-        """Every stage of the forward pass for one sample (n_0,) or a batch (n, n_0)."""
+    def _stage_kinds(self, layer: Layer) -> Kind:
+        return Kind.AFFINE if isinstance(layer, Affine) else Kind.ACTIVATION
+
+    def forward_trace(self, x: np.ndarray) -> Trace:
+        """Every forward stage (x, a1, z1, ..., aL, y) for one sample (n_0,) or a batch (n, n_0)."""
         single = np.ndim(x) == 1
         h = np.atleast_2d(np.asarray(x, dtype=self.dtype))
-        stages = [Stage("x", "input", 0, h)]
+        record: list = []
+        logits = self._forward(h, record)
+        pairs = [(Kind.INPUT, 0, h)]
+        pairs += [(self._stage_kinds(layer), layer.layer, out) for layer, out, _ in record]
+        pairs.append((Kind.OUTPUT, self.num_layers, softmax(logits)))
         winners: dict[int, np.ndarray] = {}
-        L = self.num_layers
-        for l in range(1, L + 1):
-            a = h @ self.params[f"W{l}"] + self.params[f"b{l}"]
-            stages.append(Stage(f"a{l}", "affine", l, a))
-            if l < L:
-                h = self.activation.forward(a)
-                if isinstance(self.activation, Maxout):
-                    winners[l] = (
-                        self.activation.winners(a)[0] if single else self.activation.winners(a)
-                    )
-                stages.append(Stage(f"z{l}", "activation", l, h))
-        stages.append(Stage("y", "softmax", L, softmax(a)))
-        if single:
-            stages = [Stage(s.name, s.kind, s.layer, s.values[0]) for s in stages]
-        return ForwardTrace(tuple(stages), winners)
+        if isinstance(self.activation, Maxout):
+            for layer, _, (a, _z) in (r for r in record if isinstance(r[0], ActivationLayer)):
+                w = self.activation.winners(a)
+                winners[layer.layer] = w[0] if single else w
+        stages = tuple(
+            Stage(kind, l, values[0] if single else values, forward_formula(kind, l))
+            for kind, l, values in pairs
+        )
+        return Trace(stages, winners)
 
     # ------------------------------------------------------------------ backward
+    def _backward(
+        self, record: list, d_logits: np.ndarray, on_gradient=None
+    ) -> dict[str, np.ndarray]:
+        """THE backward loop: from dE/da_L back through the recorded layers to dE/dW1.
+
+        ``on_gradient(layer, d_out, d_in, grads)`` sees every layer's gradients as they go.
+        """
+        grads: dict[str, np.ndarray] = {}
+        grad = d_logits
+        for layer, _out, cache in reversed(record):
+            first = layer is self.layers[0]
+            d_in, layer_grads = layer.backward(cache, grad, need_d_in=not first)
+            if on_gradient is not None:
+                on_gradient(layer, grad, d_in, layer_grads)
+            grads.update(layer_grads)
+            grad = d_in
+        return grads
+
     def loss_and_gradients(
         self, x: np.ndarray, labels: np.ndarray, loss: str | Loss = "cross-entropy"
     ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
         """Forward and backward on a batch: (mean loss, {W1: dE/dW1, ...}, y)."""
-        loss_fn = get_loss(loss)
-        L = self.num_layers
-        act = self.activation
-        zs = [np.asarray(x, dtype=self.dtype)]
-        pre = []
-        for l in range(1, L + 1):
-            a = zs[-1] @ self.params[f"W{l}"]
-            a += self.params[f"b{l}"]
-            pre.append(a)
-            if l < L:
-                zs.append(act.forward(a))
-        value, grad, y = loss_fn.value_and_grad(pre[-1], labels)
-        return value, self.backward(zs, pre, grad), y
+        head = SoftmaxWithLoss(get_loss(loss))
+        record: list = []
+        logits = self._forward(np.asarray(x, dtype=self.dtype), record)
+        value, cache = head.forward(logits, labels)
+        d_logits, _ = head.backward(cache)
+        return value, self._backward(record, d_logits), head.probabilities(cache)
 
-    def backward(
-        self, zs: list[np.ndarray], pre: list[np.ndarray], grad_logits: np.ndarray
-    ) -> dict[str, np.ndarray]:
-        """Backpropagate dE/da_L through the layers; ``zs`` = [x, z1, ...], ``pre`` = [a1, ...]."""
-        grads: dict[str, np.ndarray] = {}
-        grad = grad_logits
-        for l in range(self.num_layers, 0, -1):
-            grads[f"W{l}"] = zs[l - 1].T @ grad
-            grads[f"b{l}"] = grad.sum(axis=0)
-            if l > 1:  # the input needs no gradient
-                grad_z = grad @ self.params[f"W{l}"].T
-                grad = self.activation.backward(pre[l - 2], zs[l - 1], grad_z)
-        return grads
+    def backward_trace(
+        self,
+        x: np.ndarray,
+        label: int | np.ndarray,
+        loss: str | Loss = "cross-entropy",
+        lr: float | None = None,
+    ) -> Trace:
+        """Every backward stage for one sample x (n_0,) with its class ``label`` (or a batch
+        (n, n_0) with labels (n,), gradients then being batch means): E, dE/daL, dE/dWL, dE/dbL,
+        dE/dz(L-1), dE/da(L-1), ..., dE/dW1, dE/db1, and with a learning rate ``lr`` the updates
+        ΔW_l = -lr · dE/dW_l. Computed in float64 whatever the network's dtype."""
+        single = np.ndim(x) == 1
+        loss_fn = get_loss(loss)
+        head = SoftmaxWithLoss(loss_fn)
+        labels = np.atleast_1d(np.asarray(label, dtype=np.intp))
+        x64 = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        net = self if self.dtype == np.float64 else self.astype(np.float64)
+        record: list = []
+        logits = net._forward(x64, record)
+        value, cache = head.forward(logits, labels)
+        d_logits, _ = head.backward(cache)
+        L = self.num_layers
+        fused = isinstance(loss_fn, CrossEntropy)
+
+        def per_sample(values: np.ndarray) -> np.ndarray:
+            return values[0] if single else values
+
+        stages = [
+            Stage(Kind.LOSS, L, np.asarray(value), backward_formula(Kind.LOSS, L, loss_fn.formula)),
+            Stage(
+                Kind.LOSS_GRADIENT,
+                L,
+                per_sample(d_logits),
+                backward_formula(Kind.LOSS_GRADIENT, L, fused=fused),
+            ),
+        ]
+        weight_grads: dict[int, np.ndarray] = {}
+
+        def on_gradient(layer, d_out, d_in, grads):
+            l = layer.layer
+            if isinstance(layer, Affine):
+                weight_grads[l] = grads[layer.w_name]
+                for kind, values in (
+                    (Kind.WEIGHT_GRADIENT, grads[layer.w_name]),
+                    (Kind.BIAS_GRADIENT, grads[layer.b_name]),
+                ):
+                    stages.append(Stage(kind, l, values, backward_formula(kind, l)))
+                if d_in is not None:
+                    kind = Kind.SIGNAL_GRADIENT
+                    stages.append(
+                        Stage(kind, l - 1, per_sample(d_in), backward_formula(kind, l - 1))
+                    )
+            else:
+                stages.append(
+                    Stage(Kind.DELTA, l, per_sample(d_in), backward_formula(Kind.DELTA, l))
+                )
+
+        net._backward(record, d_logits, on_gradient)
+        if lr is not None:
+            for l in range(L, 0, -1):
+                kind = Kind.UPDATE
+                stages.append(Stage(kind, l, -lr * weight_grads[l], backward_formula(kind, l)))
+        return Trace(tuple(stages))
+
+    def astype(self, dtype: type) -> Network:
+        """A copy of this network computing in ``dtype`` (float64 for exact traces)."""
+        return Network(
+            self.sizes,
+            self.activation,
+            self.init,
+            dtype=dtype,
+            params={k: v.astype(dtype) for k, v in self.params.items()},
+        )

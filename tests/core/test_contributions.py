@@ -10,6 +10,7 @@ from nnviz.core.contributions import (
     unit_preactivation,
 )
 from nnviz.core.network import Network
+from nnviz.core.trace import Kind
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def test_contributions_sum_to_the_preactivation(trace_and_net):
     for layer in (1, 2, 3):
         terms = contributions(net, trace, layer)
         a = terms.sum(axis=0) + net.params[f"b{layer}"]
-        np.testing.assert_allclose(a, trace[f"a{layer}"], rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(a, trace.values(Kind.AFFINE, layer), rtol=1e-5, atol=1e-6)
 
 
 def test_strongest_incoming_keeps_the_k_largest_magnitudes_per_unit():
@@ -65,8 +66,8 @@ def test_term_breakdown_adds_up(trace_and_net):
 def test_maxout_uses_the_winning_piece():
     net = Network((6, 4, 3), activation="maxout", seed=3)
     trace = net.forward_trace(np.linspace(0, 1, 6, dtype=np.float32))
-    np.testing.assert_allclose(unit_preactivation(net, trace, 1), trace["z1"])
+    np.testing.assert_allclose(unit_preactivation(net, trace, 1), trace.values(Kind.ACTIVATION, 1))
     terms = contributions(net, trace, 1)
     assert terms.shape == (6, 4)
     b = term_breakdown(net, trace, 1, 2, top=6)
-    assert b.total == pytest.approx(float(trace["z1"][2]), abs=1e-6)
+    assert b.total == pytest.approx(float(trace.values(Kind.ACTIVATION, 1)[2]), abs=1e-6)

@@ -10,6 +10,7 @@ from nnviz.core.activations import Elu, LeakyRelu, Maxout, get_activation, softm
 from nnviz.core.errors import ConfigError
 from nnviz.core.losses import get_loss
 from nnviz.core.network import DEFAULT_SIZES, Network, init_names
+from nnviz.core.trace import Direction, Kind
 
 SMALL = (6, 5, 4, 3)
 _KINK_MARGIN = 1e-3  # hidden pre-activations this far from a kink are safe for a 1e-5 step
@@ -34,7 +35,7 @@ def _kink_distance(net: Network, x: np.ndarray) -> float:
     trace = net.forward_trace(x)
     distances = [np.inf]
     for l in range(1, net.num_layers):
-        a = trace[f"a{l}"]
+        a = trace.values(Kind.AFFINE, l)
         if act.name in ("relu", "leaky-relu", "elu"):
             distances.append(np.abs(a).min())
         elif isinstance(act, Maxout):
@@ -177,25 +178,32 @@ def test_forward_trace_of_one_sample():
     assert trace.names == ["x", "a1", "z1", "a2", "z2", "a3", "y"]
     assert len(trace) == 7
     assert [s.kind for s in trace] == [
-        "input", "affine", "activation", "affine", "activation", "affine", "softmax"
+        Kind.INPUT, Kind.AFFINE, Kind.ACTIVATION, Kind.AFFINE, Kind.ACTIVATION, Kind.AFFINE,
+        Kind.OUTPUT,
     ]  # fmt: skip
+    assert all(s.direction is Direction.FORWARD for s in trace)
     assert [s.layer for s in trace] == [0, 1, 1, 2, 2, 3, 3]
     shapes = {s.name: s.values.shape for s in trace}
     assert shapes == {
         "x": (784,), "a1": (50,), "z1": (50,), "a2": (100,), "z2": (100,), "a3": (10,), "y": (10,)
     }  # fmt: skip
-    W, b = net.params, net.params
-    assert np.allclose(trace["a1"], x @ W["W1"] + b["b1"], atol=1e-6)
-    assert np.allclose(trace["z1"], 1 / (1 + np.exp(-trace["a1"])), atol=1e-6)
-    assert np.allclose(trace["a2"], trace["z1"] @ W["W2"] + b["b2"], atol=1e-6)
-    assert np.allclose(trace["z2"], 1 / (1 + np.exp(-trace["a2"])), atol=1e-6)
-    assert np.allclose(trace["a3"], trace["z2"] @ W["W3"] + b["b3"], atol=1e-6)
-    assert np.allclose(trace["y"], softmax(trace["a3"]))
-    assert np.allclose(trace["y"], net.forward(x[None])[0], atol=1e-6)
-    assert trace["a1"].dtype == np.float32
+    P = net.params
+    a = {l: trace.values(Kind.AFFINE, l) for l in (1, 2, 3)}
+    z = {l: trace.values(Kind.ACTIVATION, l) for l in (1, 2)}
+    y = trace.values(Kind.OUTPUT)
+    assert np.allclose(a[1], x @ P["W1"] + P["b1"], atol=1e-6)
+    assert np.allclose(z[1], 1 / (1 + np.exp(-a[1])), atol=1e-6)
+    assert np.allclose(a[2], z[1] @ P["W2"] + P["b2"], atol=1e-6)
+    assert np.allclose(z[2], 1 / (1 + np.exp(-a[2])), atol=1e-6)
+    assert np.allclose(a[3], z[2] @ P["W3"] + P["b3"], atol=1e-6)
+    assert np.allclose(y, softmax(a[3]))
+    assert np.allclose(y, net.forward(x[None])[0], atol=1e-6)
+    assert a[1].dtype == np.float32
+    assert trace.stage(Kind.ACTIVATION, 2) is trace.stages[4]
+    assert trace.index(Kind.OUTPUT) == 6
     assert trace.winners == {}
     with pytest.raises(KeyError):
-        trace["a4"]
+        trace.values(Kind.AFFINE, 4)
 
 
 def test_forward_trace_of_a_batch():
@@ -212,11 +220,17 @@ def test_forward_trace_of_a_batch():
         (7, 3),
         (7, 3),
     ]
-    assert np.allclose(trace["a1"], x @ net.params["W1"] + net.params["b1"], atol=1e-6)
-    assert np.allclose(trace["z1"], np.tanh(trace["a1"]))
-    assert np.allclose(trace["a2"], trace["z1"] @ net.params["W2"] + net.params["b2"], atol=1e-6)
-    assert np.allclose(trace["y"], net.forward(x), atol=1e-6)
-    assert np.allclose(trace["a3"], net.logits(x), atol=1e-6)
+    assert np.allclose(
+        trace.values(Kind.AFFINE, 1), x @ net.params["W1"] + net.params["b1"], atol=1e-6
+    )
+    assert np.allclose(trace.values(Kind.ACTIVATION, 1), np.tanh(trace.values(Kind.AFFINE, 1)))
+    assert np.allclose(
+        trace.values(Kind.AFFINE, 2),
+        trace.values(Kind.ACTIVATION, 1) @ net.params["W2"] + net.params["b2"],
+        atol=1e-6,
+    )
+    assert np.allclose(trace.values(Kind.OUTPUT), net.forward(x), atol=1e-6)
+    assert np.allclose(trace.values(Kind.AFFINE, 3), net.logits(x), atol=1e-6)
 
 
 def test_stage_formulas_name_the_layer():
@@ -236,18 +250,18 @@ def test_forward_trace_records_maxout_winners(k):
     trace = net.forward_trace(x)
     assert sorted(trace.winners) == [1, 2]
     for l, width in ((1, 5), (2, 4)):
-        a = trace[f"a{l}"]
+        a = trace.values(Kind.AFFINE, l)
         assert a.shape == (4, width * k)
         pieces = a.reshape(4, width, k)
         winners = trace.winners[l]
         assert winners.shape == (4, width)
         assert np.array_equal(winners, pieces.argmax(axis=-1))
         kept = np.take_along_axis(pieces, winners[..., None], axis=-1)[..., 0]
-        assert np.array_equal(trace[f"z{l}"], kept)
+        assert np.array_equal(trace.values(Kind.ACTIVATION, l), kept)
     single = net.forward_trace(x[2])
     assert single.winners[1].shape == (5,)
     assert np.array_equal(single.winners[1], trace.winners[1][2])
-    assert np.allclose(single["y"], trace["y"][2], atol=1e-6)
+    assert np.allclose(single.values(Kind.OUTPUT), trace.values(Kind.OUTPUT)[2], atol=1e-6)
 
 
 # ---------------------------------------------------------------------- initialisation
