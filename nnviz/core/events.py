@@ -42,6 +42,11 @@ class BatchFinished(TrainingEvent):
     samples_per_s: float
     batch_accuracy: float
     total_steps: int
+    cross_entropy: float = float("nan")  # both losses of this batch, whichever is minimised
+    mse: float = float("nan")
+    lr: float = float("nan")  # the learning rate this step used
+    grad_norms: tuple[float, ...] = ()  # ||dE/dW_l|| per layer l = 1..L
+    update_ratios: tuple[float, ...] = ()  # ||ΔW_l|| / ||W_l|| per layer (the step's size)
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,12 @@ class Evaluated(TrainingEvent):
 
 @dataclass(frozen=True)
 class WeightsSnapshot(TrainingEvent):
-    params: dict[str, np.ndarray] = field(repr=False)  # copies of W1, b1, ...
+    """Copies of W1, b1, ... after ``step`` steps (step 0: the initial weights). ``scheduled``
+    snapshots are the ones a run record keeps (``train(snapshot_steps=...)``); the others are
+    the live view's, taken at a time interval."""
+
+    params: dict[str, np.ndarray] = field(repr=False)
+    scheduled: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,12 @@ _FLUSH_EVERY = 50
 _TINY = 1e-30  # far above float32's smallest normal (1.2e-38) and far below any useful value
 
 
+def _sq(update: np.ndarray) -> float:
+    """||update||², the squared size of one parameter's step (a BLAS dot: ~2 µs for W1)."""
+    flat = update.reshape(-1)
+    return float(np.dot(flat, flat))
+
+
 def _flush_tiny(buffer: np.ndarray, scratch: np.ndarray) -> None:
     np.abs(buffer, out=scratch)
     buffer[scratch < _TINY] = 0
@@ -40,7 +46,9 @@ class Optimizer:
         self.lr = float(lr)
         self.steps = 0
 
-    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> dict[str, float]:
+        """Update ``params`` in place from ``grads`` (which may be consumed); returns the squared
+        size ||ΔW||² of each weight matrix's step (keys W1, W2, ...), for the run record."""
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -55,9 +63,13 @@ class Sgd(Optimizer):
     def step(self, params, grads):
         """Updates ``params`` in place; ``grads`` are consumed (scaled in place)."""
         self.steps += 1
+        sizes = {}
         for key, g in grads.items():
             g *= self.lr
             params[key] -= g
+            if key[0] == "W":
+                sizes[key] = _sq(g)
+        return sizes
 
 
 class Momentum(Optimizer):
@@ -73,15 +85,20 @@ class Momentum(Optimizer):
     def step(self, params, grads):
         self.steps += 1
         flush = self.steps % _FLUSH_EVERY == 0
+        sizes = {}
         for key, g in grads.items():
             v = self.v.get(key)
             if v is None:
                 v = self.v[key] = np.zeros_like(params[key])
             v *= self.momentum
-            v -= self.lr * g
+            g *= self.lr
+            v -= g
             params[key] += v
+            if key[0] == "W":
+                sizes[key] = _sq(v)
             if flush:
-                _flush_tiny(v, np.empty_like(v))
+                _flush_tiny(v, g)
+        return sizes
 
 
 class AdaGrad(Optimizer):
@@ -96,12 +113,17 @@ class AdaGrad(Optimizer):
 
     def step(self, params, grads):
         self.steps += 1
+        sizes = {}
         for key, g in grads.items():
             h = self.h.get(key)
             if h is None:
                 h = self.h[key] = np.zeros_like(params[key])
             h += g * g
-            params[key] -= self.lr * g / (np.sqrt(h) + self.eps)
+            step = self.lr * g / (np.sqrt(h) + self.eps)
+            params[key] -= step
+            if key[0] == "W":
+                sizes[key] = _sq(step)
+        return sizes
 
 
 class Adam(Optimizer):
@@ -123,6 +145,7 @@ class Adam(Optimizer):
         t = self.steps
         lr_t = self.lr * math.sqrt(1.0 - self.beta2**t) / (1.0 - self.beta1**t)
         flush = t % _FLUSH_EVERY == 0
+        sizes = {}
         for key, g in grads.items():
             m = self.m.get(key)
             if m is None:
@@ -147,6 +170,9 @@ class Adam(Optimizer):
             np.divide(m, tmp, out=tmp)
             tmp *= lr_t
             params[key] -= tmp
+            if key[0] == "W":
+                sizes[key] = _sq(tmp)
+        return sizes
 
 
 OPTIMIZERS = {cls.name: cls for cls in (Sgd, Momentum, AdaGrad, Adam)}

@@ -13,7 +13,7 @@ import math
 import numbers
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import asdict, dataclass, fields, replace
 
 import numpy as np
@@ -246,6 +246,28 @@ def _scaled(images: np.ndarray, dtype: np.dtype) -> np.ndarray:
     return out
 
 
+_TINY_NORM = 1e-30  # an all-zero weight matrix has no meaningful update ratio; avoids 0/0
+
+
+def _norm(array: np.ndarray) -> float:
+    flat = array.reshape(-1)
+    return math.sqrt(float(np.dot(flat, flat)))
+
+
+def _both_losses(
+    y: np.ndarray, target: np.ndarray, rows: np.ndarray, loss: float, minimised: str
+) -> tuple[float, float]:
+    """(cross-entropy, mse) of a batch from its probabilities y; the minimised one is ``loss``."""
+    n = y.shape[0]
+    if minimised == "mse":
+        p = y[rows[:n], target]
+        return float(-np.log(np.maximum(p, np.finfo(y.dtype).tiny)).mean(dtype=np.float64)), loss
+    d = y.copy()
+    d[rows[:n], target] -= 1
+    flat = d.reshape(-1)
+    return loss, 0.5 * float(np.dot(flat, flat)) / n
+
+
 def _copy_params(network: Network) -> dict[str, np.ndarray]:
     return {k: v.copy() for k, v in network.params.items()}
 
@@ -256,10 +278,13 @@ def train(
     control: TrainingControl | None = None,
     network: Network | None = None,
     snapshot_interval: float | None = None,
+    snapshot_steps: Collection[int] = (),
 ) -> Iterator[ev.TrainingEvent]:
     """Train ``network`` (a new one from ``config`` if None) and yield events as it goes.
 
-    ``snapshot_interval`` (seconds) adds a :class:`WeightsSnapshot` at most that often.
+    ``snapshot_interval`` (seconds) adds a :class:`WeightsSnapshot` at most that often (for a
+    live view); ``snapshot_steps`` adds a ``scheduled`` one after each of those steps (0: the
+    initial weights), for a run record (:func:`nnviz.core.recording.snapshot_schedule`).
     The network is updated in place; the final event also carries a copy of its parameters.
     """
     config = config or TrainingConfig()
@@ -289,19 +314,24 @@ def train(
     }
     train_eval = slice(0, min(_TRAIN_EVAL_SIZE, n))
     xbuf = np.empty((batch, images.shape[1]), dtype=network.dtype)
-    ubuf = np.empty((batch, images.shape[1]), dtype=images.dtype)
-    scale = network.dtype.type(1 / 255)
+    rows = np.arange(batch)
+    weights = [f"W{l}" for l in range(1, network.num_layers + 1)]
+    snapshot_steps = frozenset(int(s) for s in snapshot_steps)
     backup = _copy_params(network)
 
     step = 0
     elapsed = 0.0  # time spent training and evaluating, pauses excluded
     batch_time = 0.0  # time spent in batches only, for samples/s
     yield ev.TrainingStarted(0, 0.0, 0.0, total_steps, steps_per_epoch, n, len(test_split))
+    if 0 in snapshot_steps:
+        yield ev.WeightsSnapshot(0, 0.0, 0.0, _copy_params(network), scheduled=True)
     last_snapshot = time.perf_counter()
 
-    # the evaluation sets scaled once (2 x 31 MB for MNIST) rather than at every evaluation
+    # the images scaled to [0, 1] once per run (188 MB of float32 for MNIST's training set)
+    # rather than batch by batch: 11 µs less per step of 100, 4% of the default network's step
+    train_x = _scaled(images, network.dtype)
     test_x = _scaled(test_split.images, network.dtype)
-    train_eval_x = _scaled(images[train_eval], network.dtype)
+    train_eval_x = train_x[train_eval]
 
     def evaluation(epoch_end: bool) -> ev.Evaluated:
         test = evaluate(network, test_x, test_split.labels)
@@ -339,8 +369,7 @@ def train(
 
             t0 = time.perf_counter()
             idx = order[b * batch : (b + 1) * batch]
-            np.take(images, idx, axis=0, out=ubuf)
-            np.multiply(ubuf, scale, out=xbuf)
+            np.take(train_x, idx, axis=0, out=xbuf)
             target = labels[idx]
             loss, grads, y = network.loss_and_gradients(xbuf, target, loss_fn)
             if not math.isfinite(loss) or loss > loss_fn.diverged_above:
@@ -357,7 +386,12 @@ def train(
                     np.copyto(backup[k], v)
             if config.lr_schedule == "cosine":
                 optimizer.lr = 0.5 * config.lr * (1.0 + math.cos(math.pi * step / total_steps))
-            optimizer.step(network.params, grads)
+            grad_norms = tuple(_norm(grads[w]) for w in weights)
+            update_sq = optimizer.step(network.params, grads)
+            update_ratios = tuple(
+                math.sqrt(update_sq[w]) / max(_norm(network.params[w]), _TINY_NORM) for w in weights
+            )
+            ce, mse = _both_losses(y, target, rows, loss, loss_fn.name)
             step += 1
             batch_correct = int((y.argmax(axis=1) == target).sum())
             correct += batch_correct
@@ -374,6 +408,11 @@ def train(
                 step * batch / batch_time if batch_time > 0 else 0.0,
                 batch_correct / batch,
                 total_steps,
+                ce,
+                mse,
+                optimizer.lr,
+                grad_norms,
+                update_ratios,
             )
             if (b + 1) in eval_steps:
                 t0 = time.perf_counter()
@@ -381,11 +420,14 @@ def train(
                 elapsed += time.perf_counter() - t0
                 yield result
             now = time.perf_counter()
-            if control.take_snapshot_request() or (
-                snapshot_interval is not None and now - last_snapshot >= snapshot_interval
+            scheduled = step in snapshot_steps
+            if (
+                scheduled
+                or control.take_snapshot_request()
+                or (snapshot_interval is not None and now - last_snapshot >= snapshot_interval)
             ):
                 last_snapshot = now
                 yield ev.WeightsSnapshot(
-                    step, step / steps_per_epoch, elapsed, _copy_params(network)
+                    step, step / steps_per_epoch, elapsed, _copy_params(network), scheduled
                 )
     yield ended(ev.Finished, f"finished {config.epochs} epochs ({step} steps)")

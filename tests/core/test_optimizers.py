@@ -126,3 +126,15 @@ def test_registry():
 def test_nonsense_learning_rates_raise_config_error(cls, lr):
     with pytest.raises(ConfigError):
         cls(lr)
+
+
+@pytest.mark.parametrize("name", list(LEARNING_RATES))
+def test_each_step_reports_the_squared_size_of_every_weight_update(name):
+    rng = np.random.default_rng(3)
+    opt = get_optimizer(name, LEARNING_RATES[name])
+    params = {"W1": rng.standard_normal((4, 3)), "b1": rng.standard_normal(3)}
+    for _ in range(3):
+        before = {k: v.copy() for k, v in params.items()}
+        sizes = opt.step(params, {k: rng.standard_normal(v.shape) for k, v in params.items()})
+        assert sorted(sizes) == ["W1"]  # weights only: biases have no update ratio
+        assert sizes["W1"] == pytest.approx(float(np.sum((params["W1"] - before["W1"]) ** 2)))

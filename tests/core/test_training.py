@@ -311,9 +311,10 @@ def test_divergence_restores_weights_that_gave_a_good_loss(tiny, monkeypatch):
             self.lr = lr
 
         def step(self, params, grads):
-            self.inner.step(params, grads)
+            sizes = self.inner.step(params, grads)
             if self.inner.steps == blow_up_at:
                 params["W3"][:, 0] += 1e5  # every sample now says "0" with huge confidence
+            return sizes
 
     monkeypatch.setattr(training, "get_optimizer", BlowsUp)
     config = _config(epochs=3)
@@ -333,9 +334,10 @@ def test_an_mse_run_that_diverges_is_reported(tiny, monkeypatch):
             self.inner, self.lr = get_optimizer(name, lr), lr
 
         def step(self, params, grads):
-            self.inner.step(params, grads)
+            sizes = self.inner.step(params, grads)
             if self.inner.steps == 3:
                 params["W3"][:, 0] += 1e5
+            return sizes
 
     monkeypatch.setattr(training, "get_optimizer", BlowsUp)
     events = list(train(_config(loss="mse"), tiny))
@@ -458,3 +460,45 @@ def test_one_epoch_of_the_defaults_reaches_90_percent_on_mnist(mnist):
     assert final.test_accuracy >= 0.90
     assert final.test_cross_entropy < 0.4
     assert final.confusion.sum() == 10_000
+
+
+# ---------------------------------------------------------------------- what a run record needs
+def test_every_batch_reports_both_losses_the_rate_and_per_layer_step_sizes(tiny):
+    network = _config().make_network(16, 10)
+    initial = {k: v.copy() for k, v in network.params.items()}
+    config = _config(epochs=1, loss="mse", optimizer="sgd", lr=0.5)
+    first = next(e for e in train(config, tiny, network=network) if isinstance(e, ev.BatchFinished))
+    # the first batch again, by hand, from the initial weights
+    order = np.random.default_rng(config.seed).permutation(len(tiny.train))[:20]
+    x, t = tiny.train.floats(order), tiny.train.labels[order]
+    fresh = Network(network.sizes, network.activation, params=initial)
+    mse, grads, y = fresh.loss_and_gradients(x, t, "mse")
+    assert first.loss == pytest.approx(mse, rel=1e-5) and first.mse == first.loss
+    assert first.cross_entropy == pytest.approx(-np.log(y[np.arange(20), t]).mean(), rel=1e-5)
+    assert first.lr == 0.5
+    assert len(first.grad_norms) == len(first.update_ratios) == 3
+    for l in (1, 2, 3):
+        g = grads[f"W{l}"]
+        assert first.grad_norms[l - 1] == pytest.approx(np.linalg.norm(g), rel=1e-4)
+        after = initial[f"W{l}"] - 0.5 * g
+        ratio = np.linalg.norm(0.5 * g) / np.linalg.norm(after)
+        assert first.update_ratios[l - 1] == pytest.approx(ratio, rel=1e-4)
+
+
+def test_cosine_schedule_reports_the_rate_each_step_used(tiny):
+    config = _config(epochs=1, lr_schedule="cosine")
+    rates = [e.lr for e in train(config, tiny) if isinstance(e, ev.BatchFinished)]
+    assert rates[0] == pytest.approx(0.5)
+    assert rates == sorted(rates, reverse=True) and rates[-1] < 0.01
+
+
+def test_scheduled_snapshots_come_at_exactly_the_asked_steps(tiny):
+    network = _config().make_network(16, 10)
+    initial = {k: v.copy() for k, v in network.params.items()}
+    events = list(train(_config(), tiny, network=network, snapshot_steps=[0, 1, 5, 40, 999]))
+    snaps = [e for e in events if isinstance(e, ev.WeightsSnapshot)]
+    assert [s.step for s in snaps] == [0, 1, 5, 40]  # a run of 40 steps: 999 never comes
+    assert all(s.scheduled for s in snaps)
+    assert all(np.array_equal(snaps[0].params[k], initial[k]) for k in initial)
+    assert all(np.array_equal(snaps[-1].params[k], network.params[k]) for k in initial)
+    assert not np.array_equal(snaps[1].params["W1"], snaps[2].params["W1"])
