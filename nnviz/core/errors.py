@@ -17,3 +17,7 @@ class DataError(NnvizError):
 
 class ModelFileError(NnvizError):
     """A missing, malformed, truncated or unsafe model file (the message names the file)."""
+
+
+class RecordFileError(NnvizError):
+    """A missing, malformed, truncated or foreign run record file (the message names the file)."""

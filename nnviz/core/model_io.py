@@ -7,11 +7,9 @@ names (sigmoid by default, as in the book).
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import numpy as np
 from nnviz.core.activations import get_activation
 from nnviz.core.errors import ConfigError, ModelFileError
 from nnviz.core.network import Network
+from nnviz.core.npz import read_npz, write_npz
 
 __all__ = ["FORMAT_VERSION", "LoadedModel", "load_model", "save_model"]
 
@@ -52,51 +51,14 @@ def save_model(path: str | os.PathLike[str], network: Network, meta: dict | None
     }
     arrays = {k: np.asarray(v) for k, v in network.params.items()}
     arrays["meta"] = np.array(json.dumps(info))
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ModelFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:  # Ctrl-C mid-save: leave no half-written temporary file behind
-        tmp.unlink(missing_ok=True)
-        raise
+    write_npz(path, arrays, ModelFileError)
     return path
-
-
-def _read_arrays(path: Path) -> dict[str, np.ndarray]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ModelFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        data = np.load(io.BytesIO(raw), allow_pickle=False)
-        if not isinstance(data, np.lib.npyio.NpzFile):  # a single .npy array is no context manager
-            raise ModelFileError(f"{path}: not a model file (expected an .npz archive)")
-        with data:
-            arrays = {name: data[name] for name in data.files}
-    except ModelFileError:
-        raise
-    except ValueError as exc:
-        if "pickle" in str(exc).lower():
-            raise ModelFileError(
-                f"{path}: holds Python objects (pickled data), which nnviz refuses to load"
-            ) from None
-        raise ModelFileError(f"{path}: not a valid model file ({exc})") from None
-    except (OSError, EOFError, zipfile.BadZipFile, KeyError) as exc:
-        raise ModelFileError(f"{path}: corrupt or truncated model file ({exc})") from None
-    for name, value in arrays.items():
-        if not isinstance(value, np.ndarray):  # NpzFile hands back a non-.npy member as bytes
-            raise ModelFileError(f"{path}: the entry {name!r} is not a NumPy array")
-    return arrays
 
 
 def load_model(path: str | os.PathLike[str], activation: str | None = None) -> LoadedModel:
     """Read a model file; ``activation`` overrides (or, for a bare W/b file, supplies) h."""
     path = Path(path)
-    arrays = _read_arrays(path)
+    arrays = read_npz(path, ModelFileError, "model file")
     meta: dict = {}
     if "meta" in arrays:
         raw = arrays.pop("meta")

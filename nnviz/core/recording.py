@@ -1,0 +1,488 @@
+"""A run record: the one copy of everything a training run produced, for views of its past.
+
+A :class:`RunRecord` is fed the trainer's events (:meth:`RunRecord.add`) and keeps
+
+- per step: the minimised loss, both losses, the batch and running accuracy, the learning rate,
+  samples/s, and per layer ||dE/dW_l|| and the update-to-weight ratio ||ΔW_l|| / ||W_l||;
+- per evaluation: the test and training-slice losses and accuracies, the test confusion matrix
+  and every test prediction;
+- parameter snapshots at the steps of :func:`snapshot_schedule`: every step at first, where
+  learning is fastest, further and further apart later, within a memory budget; plus the final
+  (or, after a divergence, last good) parameters.
+
+It saves to and loads from one ``.npz`` file (arrays plus a JSON ``meta`` entry, written
+atomically, read with ``allow_pickle=False``). Shapes: ``steps`` (k, len(STEP_COLUMNS)),
+``grad_norms`` and ``update_ratios`` (k, L), ``evaluations`` (e, len(EVAL_COLUMNS)), ``confusion``
+(e, classes, classes), ``predictions`` (e, n_test), a snapshot of ``W_l`` (n_{l-1}, width_l).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nnviz.core import events as ev
+from nnviz.core.errors import ConfigError, RecordFileError
+from nnviz.core.network import Network
+from nnviz.core.npz import read_npz, write_npz
+from nnviz.core.training import TrainingConfig
+
+__all__ = [
+    "DEFAULT_BUDGET",
+    "EVAL_COLUMNS",
+    "STEP_COLUMNS",
+    "RunRecord",
+    "Snapshot",
+    "snapshot_schedule",
+]
+
+FORMAT = "nnviz-run"
+FORMAT_VERSION = 1
+#: bytes of parameter snapshots one record keeps: 268 snapshots of the book's 784-50-100-10
+#: network (183 KB each), so a 20-epoch run (12,000 steps) stays far under 100 MB in all
+DEFAULT_BUDGET = 48 * 2**20
+_DENSE_SHARE = 0.5  # share of the snapshots spread geometrically (dense early), the rest evenly
+
+STEP_COLUMNS = (
+    "step",
+    "epoch",
+    "elapsed",
+    "loss",
+    "cross_entropy",
+    "mse",
+    "batch_accuracy",
+    "accuracy",
+    "lr",
+    "samples_per_s",
+)
+EVAL_COLUMNS = (
+    "step",
+    "epoch",
+    "elapsed",
+    "test_accuracy",
+    "test_cross_entropy",
+    "test_mse",
+    "train_accuracy",
+    "train_cross_entropy",
+    "train_mse",
+    "epoch_end",
+)
+STATUSES = ("new", "running", "finished", "stopped", "diverged", "failed")
+
+
+def snapshot_schedule(
+    total_steps: int, snapshot_bytes: int, budget: int = DEFAULT_BUDGET
+) -> np.ndarray:
+    """The steps (0 = the initial weights .. total_steps) whose parameters a record keeps.
+
+    As many as ``budget`` allows (at least the first and the last): half spread geometrically,
+    so the first steps are all kept, the other half evenly, so no stretch of a long run is
+    empty. Sorted, unique, int64.
+    """
+    total_steps = max(int(total_steps), 0)
+    count = int(min(total_steps + 1, max(budget // max(int(snapshot_bytes), 1), 2)))
+    if count >= total_steps + 1:
+        return np.arange(total_steps + 1, dtype=np.int64)
+    dense = max(int(count * _DENSE_SHARE), 1)
+    steps = np.zeros(0, dtype=np.int64)
+    while steps.size < count:  # rounding merges early geometric steps: ask for more until full
+        geometric = np.geomspace(1, total_steps, dense)
+        even = np.linspace(0, total_steps, count - min(dense, count - 2))
+        steps = np.unique(np.rint(np.concatenate([[0, total_steps], geometric, even])))
+        dense += max((count - steps.size) // 2, 1)
+    # more than asked after the last round: drop from the even part's middle, keep both ends
+    while steps.size > count:
+        steps = np.delete(steps, steps.size // 2)
+    return steps.astype(np.int64)
+
+
+class _Table:
+    """A growable (rows, columns) float64 table: appends are amortised O(1)."""
+
+    def __init__(self, columns: int, capacity: int = 256) -> None:
+        self._data = np.full((capacity, columns), np.nan)
+        self._n = 0
+
+    def append(self, row) -> None:
+        if self._n == self._data.shape[0]:
+            grown = np.full((2 * self._n, self._data.shape[1]), np.nan)
+            grown[: self._n] = self._data[: self._n]
+            self._data = grown
+        self._data[self._n, : len(row)] = row
+        self._n += 1
+
+    def extend(self, rows: np.ndarray) -> None:
+        for row in rows:
+            self.append(row)
+
+    @property
+    def array(self) -> np.ndarray:
+        """The rows so far (a view: read it, do not keep it across appends)."""
+        return self._data[: self._n]
+
+    def __len__(self) -> int:
+        return self._n
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    step: int
+    epoch: float
+    params: dict[str, np.ndarray]  # W1, b1, ... as they were after ``step`` steps
+
+
+class RunRecord:
+    """Everything one run produced. Feed it the run's events in order with :meth:`add`."""
+
+    def __init__(
+        self,
+        config: TrainingConfig,
+        sizes: tuple[int, ...],
+        dataset: str = "mnist",
+        budget: int = DEFAULT_BUDGET,
+    ) -> None:
+        self.config = config
+        self.sizes = tuple(int(s) for s in sizes)
+        self.dataset = dataset
+        self.budget = int(budget)
+        self.status = "new"
+        self.message = ""
+        self.total_steps = 0
+        self.steps_per_epoch = 0
+        self.train_size = 0
+        self.test_size = 0
+        layers = len(self.sizes) - 1
+        self._steps = _Table(len(STEP_COLUMNS))
+        self._grad_norms = _Table(layers)
+        self._update_ratios = _Table(layers)
+        self._evals = _Table(len(EVAL_COLUMNS))
+        self._confusion: list[np.ndarray] = []
+        self._predictions: list[np.ndarray] = []
+        self._snapshots: list[Snapshot] = []
+        net = config.make_network(self.sizes[0], self.sizes[-1])
+        self._snapshot_bytes = sum(p.nbytes for p in net.params.values())
+        self.schedule = np.zeros(0, dtype=np.int64)
+
+    # ------------------------------------------------------------------ planning
+    def plan(self, total_steps: int) -> np.ndarray:
+        """Fix the snapshot steps for a run of ``total_steps``; pass them to ``train``."""
+        self.schedule = snapshot_schedule(total_steps, self._snapshot_bytes, self.budget)
+        return self.schedule
+
+    @classmethod
+    def for_run(
+        cls, config: TrainingConfig, input_size: int, classes: int, train_size: int, **kwargs
+    ) -> RunRecord:
+        """A record planned for ``config`` on a training set of ``train_size`` samples."""
+        record = cls(config, config.sizes(input_size, classes), **kwargs)
+        batch = min(config.batch_size, train_size)
+        record.plan(max(train_size // batch, 1) * config.epochs)
+        return record
+
+    # ------------------------------------------------------------------ writing
+    def add(self, event: ev.TrainingEvent) -> None:
+        """Take one event of the run (in the order the trainer yields them)."""
+        if isinstance(event, ev.BatchFinished):
+            self._steps.append(
+                (
+                    event.step,
+                    event.epoch,
+                    event.elapsed,
+                    event.loss,
+                    event.cross_entropy,
+                    event.mse,
+                    event.batch_accuracy,
+                    event.accuracy,
+                    event.lr,
+                    event.samples_per_s,
+                )
+            )
+            self._grad_norms.append(event.grad_norms)
+            self._update_ratios.append(event.update_ratios)
+        elif isinstance(event, ev.Evaluated):
+            self._evals.append(
+                (
+                    event.step,
+                    event.epoch,
+                    event.elapsed,
+                    event.test_accuracy,
+                    event.test_cross_entropy,
+                    event.test_mse,
+                    event.train_accuracy,
+                    event.train_cross_entropy,
+                    event.train_mse,
+                    float(event.epoch_end),
+                )
+            )
+            self._confusion.append(np.asarray(event.confusion))
+            self._predictions.append(np.asarray(event.test_predictions, dtype=np.int16))
+        elif isinstance(event, ev.WeightsSnapshot):
+            if event.scheduled:
+                self._keep(event.step, event.epoch, event.params)
+        elif isinstance(event, ev.TrainingStarted):
+            self.status = "running"
+            self.total_steps = event.total_steps
+            self.steps_per_epoch = event.steps_per_epoch
+            self.train_size, self.test_size = event.train_size, event.test_size
+            if self.schedule.size == 0:
+                self.plan(event.total_steps)
+        elif isinstance(event, ev.TrainingEnded):
+            self.status = event.status
+            self.message = event.message
+            self._keep(event.step, event.epoch, event.params)
+
+    def fail(self, message: str) -> None:
+        """The run ended in an error; what it recorded so far stays."""
+        self.status, self.message = "failed", message
+
+    def _keep(self, step: int, epoch: float, params: dict[str, np.ndarray]) -> None:
+        if self._snapshots and self._snapshots[-1].step == step:
+            self._snapshots[-1] = Snapshot(step, epoch, params)  # the final word on that step
+        else:
+            self._snapshots.append(Snapshot(step, epoch, params))
+
+    # ------------------------------------------------------------------ reading
+    def step_column(self, name: str) -> np.ndarray:
+        """One per-step column (see STEP_COLUMNS), a copy, (k,)."""
+        return self._steps.array[:, STEP_COLUMNS.index(name)].copy()
+
+    def eval_column(self, name: str) -> np.ndarray:
+        """One per-evaluation column (see EVAL_COLUMNS), a copy, (e,)."""
+        return self._evals.array[:, EVAL_COLUMNS.index(name)].copy()
+
+    @property
+    def steps_recorded(self) -> int:
+        return len(self._steps)
+
+    @property
+    def evaluations_recorded(self) -> int:
+        return len(self._evals)
+
+    @property
+    def grad_norms(self) -> np.ndarray:
+        """||dE/dW_l|| per step and layer, (k, L)."""
+        return self._grad_norms.array.copy()
+
+    @property
+    def update_ratios(self) -> np.ndarray:
+        """||ΔW_l|| / ||W_l|| per step and layer, (k, L)."""
+        return self._update_ratios.array.copy()
+
+    def confusion(self, i: int) -> np.ndarray:
+        return self._confusion[i]
+
+    def predictions(self, i: int) -> np.ndarray:
+        return self._predictions[i]
+
+    @property
+    def snapshot_steps(self) -> np.ndarray:
+        return np.array([s.step for s in self._snapshots], dtype=np.int64)
+
+    @property
+    def snapshots(self) -> tuple[Snapshot, ...]:
+        return tuple(self._snapshots)
+
+    def snapshot_at(self, step: int | None = None) -> Snapshot:
+        """The snapshot nearest ``step`` (the last one when None; the earlier on a tie)."""
+        if not self._snapshots:
+            raise ConfigError("the record holds no parameter snapshots")
+        if step is None:
+            return self._snapshots[-1]
+        steps = self.snapshot_steps
+        i = int(np.argmin(np.abs(steps - int(step))))
+        return self._snapshots[i]
+
+    def evaluation_before(self, step: int) -> int | None:
+        """Index of the last evaluation at or before ``step``, or None."""
+        steps = self._evals.array[:, 0]
+        i = int(np.searchsorted(steps, step, side="right")) - 1
+        return i if i >= 0 else None
+
+    def network_at(self, step: int | None = None) -> tuple[Network, int]:
+        """A network with the parameters of the snapshot nearest ``step``, and that step."""
+        snap = self.snapshot_at(step)
+        act = self.config.make_activation()
+        params = {k: v.copy() for k, v in snap.params.items()}
+        return Network(self.sizes, act, self.config.init, params=params), snap.step
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes the record holds in memory (snapshots, tables, confusions, predictions)."""
+        snaps = sum(p.nbytes for s in self._snapshots for p in s.params.values())
+        tables = sum(
+            t.array.nbytes
+            for t in (self._steps, self._grad_norms, self._update_ratios, self._evals)
+        )
+        per_eval = sum(a.nbytes for a in self._confusion + self._predictions)
+        return snaps + tables + per_eval
+
+    def summary(self) -> dict:
+        """What the record holds, as plain JSON-able values (``nnviz record``)."""
+        steps = self.snapshot_steps
+        return {
+            "status": self.status,
+            "message": self.message,
+            "network": "-".join(map(str, self.sizes)),
+            "activation": self.config.activation,
+            "dataset": self.dataset,
+            "total_steps": self.total_steps,
+            "steps_recorded": self.steps_recorded,
+            "epochs_recorded": (
+                round(self.steps_recorded / self.steps_per_epoch, 3) if self.steps_per_epoch else 0
+            ),
+            "evaluations": self.evaluations_recorded,
+            "snapshots": int(steps.size),
+            "snapshot_steps": [int(s) for s in steps],
+            "memory_mb": round(self.nbytes / 2**20, 2),
+            "config": self.config.to_dict(),
+        }
+
+    # ------------------------------------------------------------------ files
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the record to ``path`` (``.npz`` added when missing), atomically."""
+        path = Path(path)
+        if path.suffix != ".npz":
+            path = path.with_name(path.name + ".npz")
+        meta = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "config": self.config.to_dict(),
+            "sizes": list(self.sizes),
+            "dataset": self.dataset,
+            "budget": self.budget,
+            "status": self.status,
+            "message": self.message,
+            "total_steps": self.total_steps,
+            "steps_per_epoch": self.steps_per_epoch,
+            "train_size": self.train_size,
+            "test_size": self.test_size,
+            "step_columns": list(STEP_COLUMNS),
+            "eval_columns": list(EVAL_COLUMNS),
+            "snapshot_epochs": [s.epoch for s in self._snapshots],
+        }
+        classes = self.sizes[-1]
+        arrays: dict[str, np.ndarray] = {
+            "meta": np.array(json.dumps(meta)),
+            "schedule": self.schedule,
+            "steps": self._steps.array,
+            "grad_norms": self._grad_norms.array,
+            "update_ratios": self._update_ratios.array,
+            "evaluations": self._evals.array,
+            "confusion": np.array(self._confusion, dtype=np.int64).reshape(-1, classes, classes),
+            "predictions": np.array(self._predictions, dtype=np.int16).reshape(
+                len(self._predictions), self.test_size
+            ),
+            "snapshot_steps": self.snapshot_steps,
+        }
+        for name in self._param_names():
+            arrays[f"snapshot_{name}"] = np.stack([s.params[name] for s in self._snapshots])
+        write_npz(path, arrays, RecordFileError)
+        return path
+
+    def _param_names(self) -> list[str]:
+        return [f"{p}{l}" for l in range(1, len(self.sizes)) for p in "Wb"]
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> RunRecord:
+        """Read a record file; anything malformed raises RecordFileError naming the file."""
+        path = Path(path)
+        arrays = read_npz(path, RecordFileError, "run record")
+        return _Loader(path, arrays).record()
+
+
+class _Loader:
+    """Checks a record file's arrays against its meta before building the record."""
+
+    def __init__(self, path: Path, arrays: dict[str, np.ndarray]) -> None:
+        self.path, self.arrays = path, arrays
+
+    def fail(self, what: str) -> RecordFileError:
+        return RecordFileError(f"{self.path}: {what}")
+
+    def array(self, name: str, ndim: int, kind: str = "f") -> np.ndarray:
+        if name not in self.arrays:
+            raise self.fail(f"not a complete run record (no {name!r} entry)")
+        value = self.arrays[name]
+        if value.ndim != ndim or value.dtype.kind not in kind:
+            raise self.fail(f"the entry {name!r} has the wrong shape or type")
+        return value
+
+    def meta(self) -> dict:
+        raw = self.arrays.get("meta")
+        if raw is None or raw.shape != () or raw.dtype.kind != "U":
+            raise self.fail("not a run record (no meta entry; is it a model file?)")
+        try:
+            meta = json.loads(str(raw[()]))
+        except (json.JSONDecodeError, RecursionError):
+            raise self.fail("the meta entry is not valid JSON") from None
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise self.fail("not a run record (is it a model file?)")
+        version = meta.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise self.fail(f"run record version {version!r} is newer than this nnviz reads")
+        return meta
+
+    def record(self) -> RunRecord:
+        meta = self.meta()
+        try:
+            config = TrainingConfig.from_dict(meta["config"])
+            sizes = tuple(int(s) for s in meta["sizes"])
+            if len(sizes) < 2 or sizes[1:-1] != config.hidden:
+                raise ConfigError(f"layer sizes {sizes} do not match the configuration")
+            record = RunRecord(config, sizes, str(meta["dataset"]), int(meta["budget"]))
+            status = str(meta["status"])
+            if status not in STATUSES:
+                raise ConfigError(f"unknown status {status!r}")
+            record.status, record.message = status, str(meta.get("message", ""))
+            for key in ("total_steps", "steps_per_epoch", "train_size", "test_size"):
+                setattr(record, key, int(meta[key]))
+            snapshot_epochs = [float(e) for e in meta["snapshot_epochs"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self.fail(f"the meta entry is incomplete or wrong ({exc})") from None
+        layers = len(sizes) - 1
+        steps = self.array("steps", 2)
+        norms, ratios = self.array("grad_norms", 2), self.array("update_ratios", 2)
+        evals = self.array("evaluations", 2)
+        confusion = self.array("confusion", 3, "iu")
+        predictions = self.array("predictions", 2, "iu")
+        snap_steps = self.array("snapshot_steps", 1, "iu")
+        record.schedule = self.array("schedule", 1, "iu").astype(np.int64)
+        k, e, s = steps.shape[0], evals.shape[0], snap_steps.shape[0]
+        if (
+            steps.shape[1] != len(STEP_COLUMNS)
+            or norms.shape != (k, layers)
+            or ratios.shape != (k, layers)
+            or evals.shape[1] != len(EVAL_COLUMNS)
+            or confusion.shape != (e, sizes[-1], sizes[-1])
+            or predictions.shape[0] != e
+            or len(snapshot_epochs) != s
+        ):
+            raise self.fail("its tables do not fit together (truncated or edited?)")
+        record._steps.extend(steps)
+        record._grad_norms.extend(norms)
+        record._update_ratios.extend(ratios)
+        record._evals.extend(evals)
+        record._confusion = list(confusion)
+        record._predictions = list(predictions)
+        width = record.config.make_activation().pieces
+        for name in record._param_names():
+            l = int(name[1:])
+            cols = sizes[l] * (width if l < layers else 1)
+            shape = (sizes[l - 1], cols) if name[0] == "W" else (cols,)
+            stack = self.array(f"snapshot_{name}", 1 + len(shape))
+            if stack.shape != (s, *shape):
+                raise self.fail(f"snapshots of {name} have shape {stack.shape[1:]}, not {shape}")
+            if not np.all(np.isfinite(stack)):
+                raise self.fail(f"snapshots of {name} contain NaN or infinite values")
+        for i in range(s):
+            params = {n: self.arrays[f"snapshot_{n}"][i] for n in record._param_names()}
+            epoch = snapshot_epochs[i]
+            record._snapshots.append(Snapshot(int(snap_steps[i]), epoch, params))
+        if not all(math.isfinite(x) for x in snapshot_epochs):
+            raise self.fail("snapshot epochs are not finite numbers")
+        return record
