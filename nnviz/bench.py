@@ -16,7 +16,7 @@ import time
 import numpy as np
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from nnviz.cli import EXIT_OK, emit_json
+from nnviz.cli_support import EXIT_OK, emit_json
 from nnviz.core import events as ev
 from nnviz.core.datasets import Dataset, load_dataset
 from nnviz.core.metrics import evaluate

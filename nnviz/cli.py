@@ -7,23 +7,18 @@ exits with 1 and one readable line naming the file.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import signal
 import sys
 from collections.abc import Sequence
-from dataclasses import fields
 
 from nnviz import __version__
+from nnviz.cli_support import EXIT_FAILED, EXIT_USAGE
 from nnviz.core.activations import activation_names
 from nnviz.core.errors import ConfigError, NnvizError
 from nnviz.core.losses import loss_names
 from nnviz.core.network import init_names
 from nnviz.core.optimizers import optimizer_names
-from nnviz.core.training import LR_SCHEDULES, PRESETS, TrainingConfig
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-_DEFAULTS = {f.name: f.default for f in fields(TrainingConfig)}
+from nnviz.core.training import LR_SCHEDULES, PRESETS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -165,50 +160,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("nnviz: interrupted", file=sys.stderr)
         return 130
-
-
-def config_from_args(args: argparse.Namespace) -> TrainingConfig:
-    """The preset (or the defaults) with every flag given on the command line applied."""
-    base = PRESETS[args.preset] if getattr(args, "preset", None) else TrainingConfig()
-    changes = {
-        name: getattr(args, name) for name in _DEFAULTS if getattr(args, name, None) is not None
-    }
-    return base.with_(**changes)
-
-
-class Interrupts:
-    """First Ctrl-C asks the trainer to stop (so the model is still saved); a second one quits."""
-
-    def __init__(self, on_first) -> None:
-        self._on_first = on_first
-        self._count = 0
-        self._previous = None
-
-    def __enter__(self) -> Interrupts:
-        try:
-            self._previous = signal.signal(signal.SIGINT, self._handle)
-        except ValueError:  # not the main thread: leave Ctrl-C alone
-            self._previous = None
-        return self
-
-    def _handle(self, signum, frame) -> None:
-        self._count += 1
-        if self._count > 1:
-            raise KeyboardInterrupt
-        self._on_first()
-
-    def __exit__(self, *exc) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-
-
-def emit_json(obj: dict) -> None:
-    print(json.dumps(obj), flush=True)
-
-
-def fmt_duration(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 if __name__ == "__main__":  # pragma: no cover

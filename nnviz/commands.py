@@ -9,7 +9,14 @@ import time
 
 from threadpoolctl import threadpool_limits
 
-from nnviz.cli import EXIT_FAILED, EXIT_OK, Interrupts, config_from_args, emit_json, fmt_duration
+from nnviz.cli_support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    Interrupts,
+    config_from_args,
+    emit_json,
+    fmt_duration,
+)
 from nnviz.core import events as ev
 from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import ModelFileError
