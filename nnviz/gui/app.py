@@ -253,7 +253,7 @@ def _parse_size(text: str | None) -> tuple[int, int] | None:
 def _stage_index(session: Session, stage) -> int:
     names = session.trace.names
     if stage is None:
-        return session.stage
+        return session.stage_index
     text = str(stage).strip()
     if text in names:
         return names.index(text)
@@ -274,7 +274,7 @@ def screenshot(args) -> int:
             getattr(args, "model", None), sample=sample or 0, remember_layout=False
         )
         window.network_view.animations_enabled = False
-        window.session.set_stage(_stage_index(window.session, getattr(args, "stage", None)))
+        window.session.set_stage_index(_stage_index(window.session, getattr(args, "stage", None)))
     except (NnvizError, ValueError) as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return 1
@@ -331,12 +331,11 @@ def measure_animation_fps(window: MainWindow, seconds: float = 2.0) -> float:
     session = window.session
     was_enabled = view.animations_enabled
     view.animations_enabled = True
-    last = len(session.trace) - 1
 
     def next_stage() -> None:
-        if session.stage >= last:
-            session.set_stage(0)
-        session.set_stage(session.stage + 1)
+        if session.at_last_stage:
+            session.set_stage_index(0)
+        session.step_stage(+1)
 
     settle = QEventLoop()  # let pending resizes (docks finding their width) happen first
     QTimer.singleShot(_SETTLE_MS, settle.quit)

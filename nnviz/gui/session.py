@@ -10,7 +10,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnviz.core.datasets import Dataset
-from nnviz.core.network import ForwardTrace, Network
+from nnviz.core.network import Network
+from nnviz.core.trace import Kind, Stage, Trace
 
 
 class Session(QObject):
@@ -24,7 +25,7 @@ class Session(QObject):
     sample_changed = Signal()
     #: the trace was recomputed (after any of the three signals above)
     trace_changed = Signal()
-    #: the forward-pass stage shown changed: index into trace.stages
+    #: the stage shown changed (its kind and layer); the argument is its position in the trace
     stage_changed = Signal(int)
     #: the dataset was replaced
     dataset_changed = Signal()
@@ -64,16 +65,22 @@ class Session(QObject):
         return self._index
 
     @property
-    def trace(self) -> ForwardTrace:
+    def trace(self) -> Trace:
         return self._trace
 
     @property
-    def stage(self) -> int:
+    def stage(self) -> Stage:
+        """The stage shown: ``stage.kind``, ``stage.layer``, its values and formula."""
+        return self._trace.stages[self._stage]
+
+    @property
+    def stage_index(self) -> int:
+        """Position of the stage shown in the trace (for stepping through it in order)."""
         return self._stage
 
     @property
     def prediction(self) -> int:
-        return int(np.argmax(self._trace["y"]))
+        return int(np.argmax(self._trace.values(Kind.OUTPUT)))
 
     def class_names(self) -> tuple[str, ...]:
         if self._dataset is not None:
@@ -85,8 +92,11 @@ class Session(QObject):
         self._network = network
         if self._x.shape[0] != network.sizes[0]:
             self._x = np.zeros(network.sizes[0], dtype=np.float32)
-        self._stage = min(self._stage, 2 * network.num_layers)
+        kind, layer = self.stage.kind, self.stage.layer
         self._retrace()
+        # the same stage in the new network if it has one (y stays y), else the input
+        layer = None if kind is Kind.OUTPUT else layer
+        self._stage = self._trace.index(kind, layer) if self._trace.find(kind, layer) else 0
         self.network_changed.emit()
         self.trace_changed.emit()
 
@@ -120,11 +130,24 @@ class Session(QObject):
         self.sample_changed.emit()
         self.trace_changed.emit()
 
-    def set_stage(self, stage: int) -> None:
-        stage = max(0, min(int(stage), len(self._trace) - 1))
-        if stage != self._stage:
-            self._stage = stage
-            self.stage_changed.emit(stage)
+    def set_stage(self, kind: Kind, layer: int | None = None) -> None:
+        """Show the stage of this kind (and layer): ``set_stage(Kind.ACTIVATION, 2)``."""
+        self.set_stage_index(self._trace.index(kind, layer))
+
+    def set_stage_index(self, index: int) -> None:
+        """Show the stage at this position of the trace (clamped to the first and the last)."""
+        index = max(0, min(int(index), len(self._trace) - 1))
+        if index != self._stage:
+            self._stage = index
+            self.stage_changed.emit(index)
+
+    def step_stage(self, delta: int) -> None:
+        """The next (+1) or previous (-1) stage."""
+        self.set_stage_index(self._stage + delta)
+
+    @property
+    def at_last_stage(self) -> bool:
+        return self._stage == len(self._trace) - 1
 
     def _retrace(self) -> None:
         self._trace = self._network.forward_trace(self._x)

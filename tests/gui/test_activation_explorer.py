@@ -7,6 +7,7 @@ import pytest
 
 from nnviz.core.activations import Maxout, activation_names, get_activation
 from nnviz.core.network import Network
+from nnviz.core.trace import Kind
 from nnviz.gui.explorer.activation_explorer import SATURATION, ActivationExplorer
 from nnviz.gui.session import Session
 
@@ -107,18 +108,18 @@ def test_saturation_regions_are_where_the_derivative_is_small(explorer):
 
 
 def test_network_preactivations_lie_on_the_networks_curve_and_follow_the_stage(explorer, session):
-    session.set_stage(session.trace.names.index("a1"))
+    session.set_stage(Kind.AFFINE, 1)
     a, z = explorer.network_points()
-    np.testing.assert_allclose(np.sort(a), np.sort(session.trace["a1"]), rtol=1e-6)
+    np.testing.assert_allclose(np.sort(a), np.sort(session.trace.values(Kind.AFFINE, 1)), rtol=1e-6)
     np.testing.assert_allclose(z, session.network.activation.forward(a), rtol=1e-6)
     assert "layer 1" in explorer.network_note.text()
     saturated = int((np.abs(session.network.activation.derivative(a)) < SATURATION).sum())
     assert f"{saturated} saturated" in explorer.network_note.text()
 
-    session.set_stage(session.trace.names.index("z2"))
+    session.set_stage(Kind.ACTIVATION, 2)
     a, z = explorer.network_points()
     assert a.size == session.network.sizes[2]
-    np.testing.assert_allclose(np.sort(a), np.sort(session.trace["a2"]), rtol=1e-6)
+    np.testing.assert_allclose(np.sort(a), np.sort(session.trace.values(Kind.AFFINE, 2)), rtol=1e-6)
     assert "layer 2" in explorer.network_note.text()
     counts = explorer.histogram.getData()[1]
     assert counts.sum() == a.size
@@ -170,12 +171,14 @@ def test_compare_mode_draws_the_chosen_functions_together(explorer):
 def test_maxout_network_units_are_their_winning_pieces(qtbot, mnist):
     session = Session(Network(activation="maxout", seed=4), mnist)
     session.show_test_sample(1)
-    session.set_stage(session.trace.names.index("a1"))
+    session.set_stage(Kind.AFFINE, 1)
     explorer = ActivationExplorer(session)
     qtbot.addWidget(explorer)
     a, z = explorer.network_points()
     assert a.size == session.network.sizes[1]  # one dot per unit, not per piece
-    np.testing.assert_allclose(np.sort(z), np.sort(session.trace["z1"]), rtol=1e-6)
+    np.testing.assert_allclose(
+        np.sort(z), np.sort(session.trace.values(Kind.ACTIVATION, 1)), rtol=1e-6
+    )
     np.testing.assert_array_equal(a, z)
 
 

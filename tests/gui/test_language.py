@@ -166,7 +166,7 @@ def test_the_language_menu_switches_visible_labels_to_korean_and_back(
 
 def test_the_stage_header_keeps_following_the_stage_after_a_switch(window, qtbot, tiny_catalogue):
     _choose(window, qtbot, "ko", "파일(&F)")
-    window.session.set_stage(3)
+    window.session.set_stage_index(3)
     assert window.stage_header.stage_label.text() == "4/7단계: a2"
 
 

@@ -52,7 +52,7 @@ def test_the_header_names_each_stage_with_its_formula(window):
         "y": "y = softmax(a3)",
     }
     for i, name in enumerate(s.trace.names):
-        s.set_stage(i)
+        s.set_stage_index(i)
         assert header.stage_label.text() == f"Stage {i + 1} of 7: {name}"
         assert header.formula_label.text() == expected[name]
         assert header.explanation_label.text()
@@ -77,17 +77,17 @@ def test_keys_step_the_stages(window, qtbot):
     s = window.session
     last = len(s.trace) - 1
     qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
-    assert s.stage == 1
+    assert s.stage_index == 1
     qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
     qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
-    assert s.stage == 3
+    assert s.stage_index == 3
     qtbot.keyClick(window.network_view, Qt.Key.Key_Left)
-    assert s.stage == 2
+    assert s.stage_index == 2
     qtbot.keyClick(window.network_view, Qt.Key.Key_Home)
-    assert s.stage == 0
+    assert s.stage_index == 0
     for _ in range(last + 3):
         qtbot.keyClick(window.network_view, Qt.Key.Key_Right)
-    assert s.stage == last
+    assert s.stage_index == last
 
 
 def test_space_plays_and_pauses(window, qtbot):
@@ -178,7 +178,7 @@ def test_a_model_with_other_layer_sizes_opens_and_lays_out(window, tmp_path):
     row = window.forward_controls._stage_row
     assert row.count() == 7  # the old network's buttons are gone
     assert "other.npz" in window.summary_label.text()
-    window.session.set_stage(len(window.session.trace) - 1)
+    window.session.set_stage_index(len(window.session.trace) - 1)
     assert window.network_view.edge_count() > 0
 
 
@@ -225,7 +225,7 @@ def test_window_geometry_is_saved_to_the_given_settings(qtbot, mnist, settings):
 
 
 def test_hovering_a_layer1_node_shows_its_formula_and_weights(window):
-    window.session.set_stage(2)
+    window.session.set_stage_index(2)
     window._on_node_hovered(1, 4, QPoint(300, 200))
     popup = window.node_info
     assert popup.isVisible() and not popup.pinned
@@ -238,7 +238,7 @@ def test_hovering_a_layer1_node_shows_its_formula_and_weights(window):
 
 
 def test_clicking_an_output_node_pins_the_softmax_formula(window):
-    window.session.set_stage(6)
+    window.session.set_stage_index(6)
     window._on_node_clicked(3, 7, QPoint(800, 300))
     popup = window.node_info
     assert popup.pinned and popup.isVisible()

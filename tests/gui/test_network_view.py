@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QGraphicsItem
 
 from nnviz.core.network import Network
+from nnviz.core.trace import Kind
 from nnviz.gui import style
 from nnviz.gui.graph.network_items import EDGE_GROUPS
 from nnviz.gui.graph.network_layout import compute_layout
@@ -45,7 +46,7 @@ def test_every_stage_shows_the_trace_values(make_view):
     session = view.session
     L = session.network.num_layers
     for stage in range(len(session.trace)):
-        session.set_stage(stage)
+        session.set_stage_index(stage)
         for layer in range(L + 1):
             expected, kind = _expected(session, stage, layer)
             got = view.node_values(layer)
@@ -66,12 +67,12 @@ def test_every_stage_shows_the_trace_values(make_view):
 def test_output_bars_show_the_probabilities_only_at_the_last_stage(make_view):
     view = make_view()
     session = view.session
-    session.set_stage(len(session.trace) - 2)  # a3: logits as numbers, no bars
+    session.set_stage(Kind.AFFINE, 3)  # logits as numbers, no bars
     assert (view.output.bar_widths() == 0).all()
     assert view.output.value_labels[0].textItem.toPlainText().startswith("a3 = ")
-    session.set_stage(len(session.trace) - 1)
+    session.set_stage(Kind.OUTPUT)
     widths = view.output.bar_widths()
-    y = session.trace["y"]
+    y = session.trace.values(Kind.OUTPUT)
     np.testing.assert_allclose(widths / view.graph_layout.bar_width, y, atol=1e-6)
     assert view.output.ring.data.size == 1  # the predicted class is ringed
 
@@ -90,23 +91,23 @@ def test_edges_are_few_grouped_and_bounded(make_view):
 def test_edge_states_follow_the_stage(make_view):
     view = make_view()
     session = view.session
-    session.set_stage(0)
+    session.set_stage_index(0)
     assert [e.state for e in view.edge_layers.values()] == ["future"] * 3
-    session.set_stage(3)  # a2
+    session.set_stage(Kind.AFFINE, 2)
     assert [e.state for e in view.edge_layers.values()] == ["past", "current", "future"]
 
 
 def test_new_params_update_the_same_items(make_view):
     view = make_view()
     session = view.session
-    session.set_stage(6)
+    session.set_stage_index(6)
     items_before = len(view.scene().items())
     before = view.edge_layers[1].values.copy()
     params = {k: v * 1.5 for k, v in session.network.params.items()}
     session.set_params(params)
     assert len(view.scene().items()) == items_before
     assert not np.array_equal(before, view.edge_layers[1].values)
-    np.testing.assert_array_equal(view.node_values(3), session.trace["y"])
+    np.testing.assert_array_equal(view.node_values(3), session.trace.values(Kind.OUTPUT))
 
 
 @pytest.mark.parametrize("sizes", [(784, 16, 10), (784, 256, 128, 10), (784, 300, 10)])
@@ -125,7 +126,7 @@ def test_other_layer_sizes_lay_out_inside_the_view(make_view, sizes):
         assert d.min() >= col.node_size * 0.95, "nodes overlap"
         assert len(col.shown) + col.hidden_count == sizes[col.layer]
     for stage in range(len(view.session.trace)):
-        view.session.set_stage(stage)
+        view.session.set_stage_index(stage)
     assert view.edge_count() > 0
 
 
@@ -139,8 +140,8 @@ def test_a_layer_too_big_for_the_column_shows_a_subset_with_an_ellipsis():
 def test_maxout_network_shows_the_winning_pieces(make_view):
     view = make_view((784, 20, 10), activation="maxout")
     session = view.session
-    session.set_stage(1)
-    np.testing.assert_allclose(view.node_values(1), session.trace["z1"])
+    session.set_stage_index(1)
+    np.testing.assert_allclose(view.node_values(1), session.trace.values(Kind.ACTIVATION, 1))
 
 
 def test_stepping_forward_animates_pulses_then_fills_the_nodes(make_view, qtbot):
@@ -151,19 +152,22 @@ def test_stepping_forward_animates_pulses_then_fills_the_nodes(make_view, qtbot)
     pulses_seen = []
     view.pulses.draw = _spy(view.pulses.draw, pulses_seen)
     with qtbot.waitSignal(view.animation_finished, timeout=5000):
-        session.set_stage(1)
+        session.set_stage_index(1)
         assert view.is_animating
         assert (view.node_brush_indices(1) >= 0).all()  # the data is final at once
     assert max(pulses_seen) > 0
     assert not view.is_animating
-    want = style.scale_indices(session.trace["a1"], value_scale("affine", session.trace["a1"]))
+    want = style.scale_indices(
+        session.trace.values(Kind.AFFINE, 1),
+        value_scale(Kind.AFFINE, session.trace.values(Kind.AFFINE, 1)),
+    )
     np.testing.assert_array_equal(view.node_brush_indices(1), want)
 
 
 def test_jumping_does_not_animate(make_view):
     view = make_view()
     view.animations_enabled = True
-    view.session.set_stage(4)
+    view.session.set_stage_index(4)
     assert not view.is_animating
 
 
@@ -174,7 +178,7 @@ def test_play_runs_the_whole_pass_and_stops_at_the_output(make_view, qtbot):
     with qtbot.waitSignal(view.playing_changed, timeout=20000, check_params_cb=lambda p: not p):
         view.play()
         assert view.is_playing
-    assert view.session.stage == len(view.session.trace) - 1
+    assert view.session.stage_index == len(view.session.trace) - 1
 
 
 def test_pause_stops_playing(make_view, qtbot):
@@ -210,7 +214,7 @@ def test_a_resize_mid_animation_carries_the_animation_on(make_view, qtbot):
     view = make_view()
     view.animations_enabled = True
     with qtbot.waitSignal(view.animation_finished, timeout=5000):
-        view.session.set_stage(1)
+        view.session.set_stage_index(1)
         view.resize(900, 560)
         qtbot.waitUntil(lambda: view.graph_layout.width < 950)
         assert view.is_animating
@@ -233,9 +237,9 @@ def test_the_legend_scale_is_one_sided_for_values_that_are_never_negative(
 
     view = make_view(activation=activation)
     legend = LegendBar(view)
-    view.session.set_stage(view.session.trace.names.index(stage))
+    view.session.set_stage_index(view.session.trace.names.index(stage))
     name, scale, _kind, got = view.legend_info()
-    values = view.node_values(view.session.trace.stages[view.session.stage].layer)
+    values = view.node_values(view.session.stage.layer)
     assert name == stage and got == one_sided == bool(values.min() >= 0)
     low, middle, high = legend.texts()[4:]
     assert high == style.format_number(scale)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from nnviz.core.activations import softmax
 from nnviz.core.losses import get_loss
 from nnviz.core.network import Network
+from nnviz.core.trace import Kind
 from nnviz.gui.explorer.softmax_view import SoftmaxView
 from nnviz.gui.session import Session
 
@@ -34,10 +35,10 @@ def _heights(item) -> np.ndarray:
 
 
 def test_bars_are_logits_exp_and_the_cores_softmax(view, session):
-    logits = np.asarray(session.trace["a3"], dtype=np.float64)
+    logits = np.asarray(session.trace.values(Kind.AFFINE, 3), dtype=np.float64)
     logit_bars, exp_bars, prob_bars = (_heights(i) for i in view.bar_items)
     np.testing.assert_allclose(logit_bars, logits, rtol=1e-6)
-    np.testing.assert_allclose(prob_bars, session.trace["y"], rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(prob_bars, session.trace.values(Kind.OUTPUT), rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(prob_bars, softmax(logits), rtol=1e-12)
     assert exp_bars.max() == pytest.approx(1.0)
     np.testing.assert_allclose(exp_bars / exp_bars.sum(), prob_bars, rtol=1e-12)
@@ -46,7 +47,7 @@ def test_bars_are_logits_exp_and_the_cores_softmax(view, session):
 
 
 def test_temperature_divides_the_logits(view, session):
-    logits = np.asarray(session.trace["a3"], dtype=np.float64)
+    logits = np.asarray(session.trace.values(Kind.AFFINE, 3), dtype=np.float64)
     before = _heights(view.bar_items[2]).copy()
     view.set_temperature(4.0)
     t = view.temperature_value()
@@ -61,11 +62,11 @@ def test_temperature_divides_the_logits(view, session):
 
 def test_loss_points_equal_the_cores_losses(view, session):
     label = session.label
-    y = session.trace["y"][None, :].astype(np.float64)
+    y = session.trace.values(Kind.OUTPUT)[None, :].astype(np.float64)
     ce = get_loss("cross-entropy").value(y, np.array([label]))
     mse = get_loss("mse").value(y, np.array([label]))
     x, values = view.loss_points.getData()
-    p = float(session.trace["y"][label])
+    p = float(session.trace.values(Kind.OUTPUT)[label])
     np.testing.assert_allclose(x, [p, p], rtol=1e-6)
     assert view.loss_values() == pytest.approx((ce, mse), rel=1e-6)
     assert values[1] == pytest.approx(mse, rel=1e-6)
@@ -93,9 +94,11 @@ def test_a_confident_mistake_costs_more_in_cross_entropy(view):
 
 def test_everything_follows_the_sample(view, session):
     session.show_test_sample(11)
-    np.testing.assert_allclose(_heights(view.bar_items[2]), session.trace["y"], rtol=1e-5)
+    np.testing.assert_allclose(
+        _heights(view.bar_items[2]), session.trace.values(Kind.OUTPUT), rtol=1e-5
+    )
     assert view.loss_points.getData()[0][0] == pytest.approx(
-        float(session.trace["y"][session.label]), rel=1e-6
+        float(session.trace.values(Kind.OUTPUT)[session.label]), rel=1e-6
     )
     assert "#11" in view.summary.text()
 

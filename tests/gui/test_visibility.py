@@ -12,6 +12,7 @@ from training_helpers import small_mnist
 from nnviz.core import events as ev
 from nnviz.core.metrics import confusion_matrix
 from nnviz.core.network import Network
+from nnviz.core.trace import Kind
 from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.explorer.activation_explorer import ActivationExplorer
 from nnviz.gui.explorer.softmax_view import SoftmaxView
@@ -101,7 +102,7 @@ def test_a_hidden_explorer_does_not_recompute_until_shown(qtbot, session):
     session.set_params(_new_params(7))
     np.testing.assert_array_equal(explorer.network_points()[0], before)  # no work while hidden
     tabs.show_panel()
-    want = np.sort(session.trace["a1"].astype(np.float64))
+    want = np.sort(session.trace.values(Kind.AFFINE, 1).astype(np.float64))
     qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.network_points()[0]), want))
 
 
@@ -115,7 +116,7 @@ def test_a_closed_explorer_dock_catches_up_when_reopened(qtbot, session):
     session.set_params(_new_params(8))
     np.testing.assert_array_equal(explorer.network_points()[0], before)
     tabs.dock.show()
-    want = np.sort(session.trace["a1"].astype(np.float64))
+    want = np.sort(session.trace.values(Kind.AFFINE, 1).astype(np.float64))
     qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.network_points()[0]), want))
 
 
@@ -125,7 +126,7 @@ def test_a_shown_explorer_follows_new_weights_at_once(qtbot, session):
     tabs.show_panel()
     qtbot.waitUntil(lambda: on_screen(explorer))
     session.set_params(_new_params(9))
-    want = np.sort(session.trace["a1"].astype(np.float64))
+    want = np.sort(session.trace.values(Kind.AFFINE, 1).astype(np.float64))
     np.testing.assert_allclose(np.sort(explorer.network_points()[0]), want)
 
 

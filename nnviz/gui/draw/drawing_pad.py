@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.preprocess import BOX, FIELD, to_mnist
+from nnviz.core.trace import Kind
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
@@ -362,7 +363,7 @@ class DrawingPad(QWidget):
         if self.canvas.is_empty():
             self.answer.setText(self.tr("The network's answer appears here as you draw."))
             return
-        y = s.trace["y"]
+        y = s.trace.values(Kind.OUTPUT)
         best = int(np.argmax(y))
         name = s.class_names()[best]
         self.answer.setText(

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.activations import Activation, Maxout, activation_names, get_activation
+from nnviz.core.trace import Kind
 from nnviz.gui.explorer.activation_formulas import (
     display_name,
     formula_font,
@@ -239,10 +240,10 @@ class ActivationExplorer(QWidget):
         if hidden < 1 or not self.show_network.isChecked():
             self._network_values = np.zeros(0)
         else:
-            layer = self._session.trace.stages[self._session.stage].layer
+            layer = self._session.stage.layer
             self._layer = int(np.clip(layer, 1, hidden))
             self._network_values = np.asarray(
-                self._session.trace[f"a{self._layer}"], dtype=np.float64
+                self._session.trace.values(Kind.AFFINE, self._layer), dtype=np.float64
             ).reshape(-1)
         big = float(np.abs(self._network_values).max()) if self._network_values.size else 0.0
         self._half_width = float(np.clip(np.ceil(big * 1.05), HALF_WIDTH, HALF_WIDTH_MAX))

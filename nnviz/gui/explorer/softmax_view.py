@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSlider, QVBoxLay
 
 from nnviz.core.activations import softmax
 from nnviz.core.losses import get_loss
+from nnviz.core.trace import Kind
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
@@ -241,7 +242,8 @@ class SoftmaxView(QWidget):
     def _on_trace_changed(self) -> None:
         if self._lazy.defer(self._on_trace_changed):
             return  # off screen (a tab behind another): redone when shown
-        self.logits = np.asarray(self._session.trace.stages[-2].values, dtype=np.float64)
+        L = self._session.network.num_layers
+        self.logits = np.asarray(self._session.trace.values(Kind.AFFINE, L), dtype=np.float64)
         self._on_temperature_changed()
 
     def _on_temperature_changed(self, *_) -> None:

@@ -178,7 +178,11 @@ class ForwardControls(QFrame):
         )
         self._update_misclassified_text()
         for button in self.stage_buttons.buttons():
-            button.setToolTip(stage_formula(self.session, self.stage_buttons.id(button)))
+            button.setToolTip(
+                stage_formula(
+                    self.session, self.session.trace.stages[self.stage_buttons.id(button)]
+                )
+            )
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -248,27 +252,27 @@ class ForwardControls(QFrame):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumSize(34, 28)
-            button.setToolTip(stage_formula(self.session, i))
+            button.setToolTip(stage_formula(self.session, self.session.trace.stages[i]))
             self.stage_buttons.addButton(button, i)
             self._stage_row.addWidget(button)
-        self._on_stage_changed(self.session.stage)
+        self._on_stage_changed(self.session.stage_index)
 
     # ------------------------------------------------------------------ stages
     def next_stage(self) -> None:
         self.view.pause()
-        self.session.set_stage(self.session.stage + 1)
+        self.session.step_stage(+1)
 
     def prev_stage(self) -> None:
         self.view.pause()
-        self.session.set_stage(self.session.stage - 1)
+        self.session.step_stage(-1)
 
     def go_home(self) -> None:
         self.view.pause()
-        self.session.set_stage(0)
+        self.session.set_stage_index(0)
 
     def _on_stage_button(self, index: int) -> None:
         self.view.pause()
-        self.session.set_stage(index)
+        self.session.set_stage_index(index)
 
     def _on_stage_changed(self, stage: int) -> None:
         button = self.stage_buttons.button(stage)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nnviz.core.trace import Kind
 from nnviz.gui import style
 from nnviz.gui.graph.network_view import NetworkView
 from nnviz.gui.i18n import tr
@@ -24,7 +25,7 @@ class LegendBar(QWidget):
         self.view = view
         self.setFont(style.ui_font(-0.5))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._name, self._scale, self._kind, self._one_sided = "x", 1.0, "input", True
+        self._name, self._scale, self._kind, self._one_sided = "x", 1.0, Kind.INPUT, True
         self._two_rows = False
         self.setFixedHeight(self._row_height())
         view.display_changed.connect(self._on_display_changed)
@@ -61,7 +62,7 @@ class LegendBar(QWidget):
     def texts(self) -> list[str]:
         """Every text the legend paints (tests read these)."""
         low = "0" if self._one_sided else style.format_number(-self._scale)
-        high = "1" if self._kind == "input" else style.format_number(self._scale)
+        high = "1" if self._kind is Kind.INPUT else style.format_number(self._scale)
         return [
             tr("w·x > 0 (pushes up)"),
             tr("w·x < 0 (pushes down)"),
@@ -136,7 +137,7 @@ class LegendBar(QWidget):
         x += 6
         rect = QRectF(x, mid - 7, _BAR_W, 14)
         grad = QLinearGradient(rect.topLeft(), rect.topRight())
-        if self._kind == "input":
+        if self._kind is Kind.INPUT:
             grad.setColorAt(0.0, QColor("#ffffff"))
             grad.setColorAt(1.0, QColor("#000000"))
         else:

@@ -72,8 +72,8 @@ class ForwardPlayer(QObject):
     def play(self) -> None:
         if self.playing:
             return
-        if self._session.stage >= len(self._session.trace) - 1:
-            self._session.set_stage(0)
+        if self._session.at_last_stage:
+            self._session.set_stage_index(0)
         self.playing = True
         self._hold = style.HOLD_S  # the first step starts at once
         self._start_timer()
@@ -127,8 +127,8 @@ class ForwardPlayer(QObject):
         elif self.playing:
             self._hold += dt * self._speed
             if self._hold >= style.HOLD_S:
-                if self._session.stage < len(self._session.trace) - 1:
-                    self._session.set_stage(self._session.stage + 1)
+                if not self._session.at_last_stage:
+                    self._session.step_stage(+1)
                 else:
                     self.pause()
         if self.animation is None and not self.playing:

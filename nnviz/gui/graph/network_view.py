@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming
+from nnviz.core.trace import Kind, Stage
 from nnviz.gui import style
 from nnviz.gui.graph.column_labels import ColumnLabels
 from nnviz.gui.graph.network_animation import ForwardPlayer, NodeAnimation
@@ -51,7 +52,7 @@ class NetworkView(pg.GraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.animations_enabled = True
         self.frames_painted = 0
-        self._shown_stage = session.stage
+        self._shown_stage = session.stage_index
         self._layout: GraphLayout | None = None
         self._brush_idx: dict[int, np.ndarray] = {}
         self.player = ForwardPlayer(session, self._draw_animation, self._apply_static, self)
@@ -97,16 +98,21 @@ class NetworkView(pg.GraphicsView):
         shown = column_values(self.session.network, self.session.trace, self._shown_stage, layer)
         return None if shown is None else shown[1]
 
-    def shown_stage_name(self, layer: int) -> str | None:
+    def shown_column_stage(self, layer: int) -> Stage | None:
+        """The stage whose values the nodes of ``layer`` show now (None: not reached yet)."""
         i = column_stage(self.session.trace, self._shown_stage, layer)
-        return None if i is None else self.session.trace.stages[i].name
+        return None if i is None else self.session.trace.stages[i]
 
-    def legend_info(self) -> tuple[str, float, str, bool]:
+    def shown_stage_name(self, layer: int) -> str | None:
+        stage = self.shown_column_stage(layer)
+        return None if stage is None else stage.name
+
+    def legend_info(self) -> tuple[str, float, Kind, bool]:
         """(name of the values just computed, their colour scale, stage kind, whether they are
         all >= 0: sigmoid and ReLU outputs and probabilities use only the upper half)."""
         stage = self.session.trace.stages[self._shown_stage]
         values = self.node_values(stage.layer)
-        one_sided = stage.kind != "affine" and values.size > 0 and float(values.min()) >= 0
+        one_sided = stage.kind is not Kind.AFFINE and values.size > 0 and float(values.min()) >= 0
         return stage.name, value_scale(stage.kind, values), stage.kind, one_sided
 
     def edge_count(self, layer: int | None = None) -> int:
@@ -245,7 +251,7 @@ class NetworkView(pg.GraphicsView):
         if self._layout is None:
             return
         self._compute_edges()
-        x = self.session.trace["x"]
+        x = self.session.trace.values(Kind.INPUT)
         col0 = self._layout.columns[0]
         if col0.is_image:
             side = int(round(np.sqrt(x.size)))
@@ -304,20 +310,19 @@ class NetworkView(pg.GraphicsView):
                 self.nodes.set_brushes(l, idx)
             self.nodes.set_reached(l, idx is not None)
         for l, edges in self.edge_layers.items():
-            a_stage = 2 * l - 1
+            a_stage = self.session.trace.index(Kind.AFFINE, l)
             edges.set_state(
                 "future" if stage < a_stage else "current" if stage == a_stage else "past"
             )
         self.pulses.clear()
-        L = self.session.network.num_layers
-        name = self.shown_stage_name(L)
-        self.output.draw(name, self.session.trace[name] if name else None)
-        self._place_ring(name)
+        out = self.shown_column_stage(self.session.network.num_layers)
+        self.output.draw(*((out.name, out.values) if out is not None else (None, None)))
+        self._place_ring(out)
         self.display_changed.emit()
 
-    def _place_ring(self, output_name: str | None) -> None:
+    def _place_ring(self, output: Stage | None) -> None:
         """Ring the predicted class (green: right, red: wrong) once the probabilities show."""
-        if output_name != "y":
+        if output is None or output.kind is not Kind.OUTPUT:
             self.output.set_ring(None)
             return
         best, label = self.session.prediction, self.session.label
@@ -330,10 +335,10 @@ class NetworkView(pg.GraphicsView):
     def _start_animation(self, stage: int) -> None:
         st = self.session.trace.stages[stage]
         layer = st.layer
-        if st.kind == "input" or layer not in self._brush_idx:
+        if st.kind is Kind.INPUT or layer not in self._brush_idx:
             return
         end = self._brush_idx[layer].copy()
-        if st.kind == "affine":
+        if st.kind is Kind.AFFINE:
             start = np.full_like(end, (style.SCALE_STEPS - 1) // 2)  # white: 0
             anim = NodeAnimation("move", layer, start, end, style.LAYER_MOVE_S, style.FILL_S)
             self.nodes.set_empty(layer)
@@ -344,8 +349,8 @@ class NetworkView(pg.GraphicsView):
                 return
             anim = NodeAnimation("recolour", layer, start, end, 0.0, style.ACTIVATION_S)
             self.nodes.set_brushes(layer, start)
-        if st.kind == "softmax":
-            self.output.draw("y", self.session.trace["y"], grow=0.0)
+        if st.kind is Kind.OUTPUT:
+            self.output.draw(st.name, st.values, grow=0.0)
             self.output.set_ring(None)
         self.player.start(anim)
 
@@ -359,13 +364,14 @@ class NetworkView(pg.GraphicsView):
             self.nodes.set_reached(a.layer, True)
         f = min(1.0, (a.t - a.move_s) / a.fill_s) if a.fill_s > 0 else 1.0
         self.nodes.set_brushes(a.layer, np.rint(a.start + (a.end - a.start) * f).astype(np.intp))
-        if self.shown_stage_name(a.layer) == "y":
-            self.output.draw("y", self.session.trace["y"], grow=f)
+        shown = self.shown_column_stage(a.layer)
+        if shown is not None and shown.kind is Kind.OUTPUT:
+            self.output.draw(shown.name, shown.values, grow=f)
 
     # ------------------------------------------------------------------ session
     def _on_network_changed(self) -> None:
         self.player.animation = None
-        self._shown_stage = self.session.stage
+        self._shown_stage = self.session.stage_index
         self._build_items()
         self._relayout()
 
@@ -379,7 +385,7 @@ class NetworkView(pg.GraphicsView):
             edges.set_antialias(True)
 
     def _on_trace_changed(self) -> None:
-        self._shown_stage = self.session.stage
+        self._shown_stage = self.session.stage_index
         self._refresh()
 
     def _on_stage_changed(self, stage: int) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.contributions import term_breakdown, unit_columns
+from nnviz.core.trace import Kind
 from nnviz.gui import style
 from nnviz.gui.graph.network_layout import image_side
 from nnviz.gui.i18n import tr
@@ -88,7 +89,7 @@ def node_info_html(session: Session, layer: int, unit: int) -> str:
     parts.append("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
     if layer < L:
         act = net.activation
-        z = float(trace[f"z{layer}"][unit])
+        z = float(trace.values(Kind.ACTIVATION, layer)[unit])
         if act.pieces > 1:
             win = int(unit_columns(net, trace, layer)[unit]) % act.pieces
             parts.append(
@@ -111,11 +112,12 @@ def node_info_html(session: Session, layer: int, unit: int) -> str:
 
 
 def _softmax_html(session: Session, unit: int) -> str:
-    a = np.asarray(session.trace[f"a{session.network.num_layers}"], dtype=np.float64)
+    L = session.network.num_layers
+    a = np.asarray(session.trace.values(Kind.AFFINE, L), dtype=np.float64)
     shift = float(a.max()) if a.max() > _EXP_SAFE else 0.0
     e = np.exp(a - shift)
     total = float(e.sum())
-    y = float(session.trace["y"][unit])
+    y = float(session.trace.values(Kind.OUTPUT)[unit])
     order = [int(i) for i in np.argsort(-e, kind="stable")[:3]]
     terms = " + ".join(fmt(e[i]) for i in order)
     if len(a) > 3:

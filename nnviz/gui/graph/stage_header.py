@@ -10,32 +10,31 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from nnviz.core.trace import Kind, Stage
 from nnviz.gui import style
 from nnviz.gui.i18n import tr
 from nnviz.gui.session import Session
 
 
-def stage_formula(session: Session, index: int) -> str:
-    """The formula of stage ``index`` as shown on screen, with h named."""
-    stage = session.trace.stages[index]
-    if stage.kind == "activation":
+def stage_formula(session: Session, stage: Stage) -> str:
+    """The formula of ``stage`` as shown on screen, with h named."""
+    if stage.kind is Kind.ACTIVATION:
         return tr("{formula},  h = {name}").format(
             formula=stage.formula, name=session.network.activation.name
         )
     return stage.formula
 
 
-def stage_explanation(session: Session, index: int) -> str:
-    """One sentence for a learner: what happens at stage ``index``."""
+def stage_explanation(session: Session, stage: Stage) -> str:
+    """One sentence for a learner: what happens at ``stage``."""
     net = session.network
-    stage = session.trace.stages[index]
     L = net.num_layers
     l = stage.layer
-    if stage.kind == "input":
+    if stage.kind is Kind.INPUT:
         return tr(
             "The input: the {n} pixel values of the image, from 0 (paper) to 1 (ink)."
         ).format(n=net.sizes[0])
-    if stage.kind == "affine":
+    if stage.kind is Kind.AFFINE:
         if l == 1:
             return tr(
                 "Each node of layer 1 multiplies all {n} inputs by its weights, adds them up "
@@ -50,7 +49,7 @@ def stage_explanation(session: Session, index: int) -> str:
             "Each node of layer {l} adds up the {n} outputs of layer {p}, each times its "
             "weight, plus its bias."
         ).format(l=l, n=net.sizes[l - 1], p=l - 1)
-    if stage.kind == "activation":
+    if stage.kind is Kind.ACTIVATION:
         return tr("Each node of layer {l} passes its sum a through the activation: {f}.").format(
             l=l, f=net.activation.formula
         )
@@ -114,15 +113,15 @@ class StageHeader(QFrame):
 
     def refresh(self) -> None:
         s = self.session
-        i = s.stage
-        n = len(s.trace)
-        name = s.trace.stages[i].name
-        self.stage_label.setText(tr("Stage {i} of {n}: {name}").format(i=i + 1, n=n, name=name))
-        self.formula_label.setText(stage_formula(s, i))
-        self.explanation_label.setText(stage_explanation(s, i))
+        stage, n = s.stage, len(s.trace)
+        self.stage_label.setText(
+            tr("Stage {i} of {n}: {name}").format(i=s.stage_index + 1, n=n, name=stage.name)
+        )
+        self.formula_label.setText(stage_formula(s, stage))
+        self.explanation_label.setText(stage_explanation(s, stage))
         names = s.class_names()
         best = s.prediction
-        p = float(s.trace["y"][best])
+        p = float(s.trace.values(Kind.OUTPUT)[best])
         pred = names[best] if best < len(names) else str(best)
         if s.label is None:
             colour, mark = style.TEXT, ""
