@@ -1,7 +1,9 @@
 """``nnviz bench``: training samples/s and test-set evaluation time on the bundled MNIST.
 
 Figures come from the same ``train`` generator the window and ``nnviz train`` use, with one BLAS
-thread (as they do). ``--gui`` measures the window while it trains (nnviz.gui.gui_bench).
+thread (as they do). Beside them, the GEMM-only bound: one training step's matrix products alone,
+at the real shapes, and the share of it the trainer reaches. ``--gui`` measures the window while
+it trains (nnviz.gui.gui_bench).
 """
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ NETWORKS = (
 OPTIMIZERS = (("sgd", 0.1), ("adam", 0.001))
 BATCH_SIZES = (32, 100, 256)
 _EVAL_REPEATS = 7  # the median of this many full test-set evaluations
+# the trainer and the GEMM bound measured alternately this many times (medians), so that a busy
+# machine slows both alike
+_GEMM_ROUNDS = 5
+# the row the GEMM bound is computed for: 784-50-100-10 ReLU, SGD, batch 100
+_GEMM_CONFIG = TrainingConfig(
+    hidden=(50, 100), activation="relu", init="he", optimizer="sgd", lr=0.1, epochs=100
+)
 
 
 def measure_training(config: TrainingConfig, dataset: Dataset, samples: int) -> float:
@@ -45,6 +54,53 @@ def measure_training(config: TrainingConfig, dataset: Dataset, samples: int) -> 
             if event.step >= steps:
                 control.stop()
     return rate
+
+
+def measure_gemm_bound(
+    sizes: tuple[int, ...], batch: int, samples: int, rng: np.random.Generator
+) -> float:
+    """Samples per second of one training step's matrix products alone (float32, at the real
+    shapes): forward x·W1, z1·W2, ..., backward z_{l-1}ᵀ·δ_l for every layer and δ_l·W_lᵀ for
+    every layer but the first (the input needs no gradient). Nothing else of the step (biases,
+    activations, softmax, the update) is done: no trainer can beat this figure."""
+    f32 = np.float32
+    weights = [
+        rng.standard_normal((n_in, n_out), dtype=f32) / f32(np.sqrt(n_in))
+        for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+    ]
+    x = rng.random((batch, sizes[0]), dtype=f32)
+    outs = [np.empty((batch, n), f32) for n in sizes[1:]]  # a_l (stands for z_l as well)
+    deltas = [rng.standard_normal((batch, n), dtype=f32) for n in sizes[1:]]  # δ_l = dE/da_l
+    grads = [np.empty_like(w) for w in weights]
+    d_inputs = [np.empty((batch, n), f32) for n in sizes[1:-1]]  # δ_l·W_lᵀ for l = 2..L
+    inputs = [x, *outs[:-1]]
+
+    def step() -> None:
+        for w, inp, out in zip(weights, inputs, outs, strict=True):
+            np.matmul(inp, w, out=out)
+        for l in range(len(weights) - 1, -1, -1):
+            np.matmul(inputs[l].T, deltas[l], out=grads[l])
+            if l > 0:
+                np.matmul(deltas[l], weights[l].T, out=d_inputs[l - 1])
+
+    step()  # warm-up: first-call costs are not the bound's
+    steps = max(samples // batch, 2)
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        step()
+    return steps * batch / (time.perf_counter() - t0)
+
+
+def measure_gemm_share(dataset: Dataset, samples: int) -> tuple[float, float]:
+    """(trainer samples/s, GEMM-bound samples/s) for _GEMM_CONFIG, medians of interleaved runs
+    of the same number of samples."""
+    rng = np.random.default_rng(0)
+    sizes = _GEMM_CONFIG.sizes(dataset.input_size, dataset.num_classes)
+    trainer, bound = [], []
+    for _ in range(_GEMM_ROUNDS):
+        trainer.append(measure_training(_GEMM_CONFIG, dataset, samples))
+        bound.append(measure_gemm_bound(sizes, _GEMM_CONFIG.batch_size, samples, rng))
+    return statistics.median(trainer), statistics.median(bound)
 
 
 def measure_adam_epochs(dataset: Dataset, epochs: int = 3) -> list[float]:
@@ -130,6 +186,12 @@ def run_bench(args: argparse.Namespace) -> int:
             "full test-set evaluation (10,000 images, 784-50-100-10): "
             f"{eval_ms['float32']:.1f} ms ({eval_ms['uint8']:.1f} ms from the uint8 pixels)"
         )
+        gemm_trainer, gemm_bound = measure_gemm_share(dataset, samples)
+        say(
+            f"GEMM-only bound, 784-50-100-10 relu sgd batch 100 (the step's 8 matrix products, "
+            f"float32): {gemm_bound:,.0f} samples/s; the trainer reaches {gemm_trainer:,.0f}, "
+            f"{gemm_trainer / gemm_bound:.0%} of it (medians of {_GEMM_ROUNDS} interleaved runs)"
+        )
         adam = measure_adam_epochs(dataset)
         say(
             "Adam, 784-50-100-10 relu, batch 100, samples/s per epoch: "
@@ -140,6 +202,9 @@ def run_bench(args: argparse.Namespace) -> int:
         "eval_test_set_ms": round(eval_ms["float32"], 2),
         "eval_test_set_from_uint8_ms": round(eval_ms["uint8"], 2),
         "adam_epoch_samples_per_s": [round(r, 1) for r in adam],
+        "gemm_bound_samples_per_s": round(gemm_bound, 1),
+        "gemm_trainer_samples_per_s": round(gemm_trainer, 1),
+        "trainer_share": round(gemm_trainer / gemm_bound, 3),
         "machine": {
             "cores": os.cpu_count(),
             "python": platform.python_version(),

@@ -1,4 +1,5 @@
-"""The command line: ``nnviz`` (the window), ``train``, ``eval``, ``bench`` and ``screenshot``.
+"""The command line: ``nnviz`` (the window), ``train``, ``eval``, ``record``, ``bench`` and
+``screenshot``.
 
 Bad flags or values exit with 2 and one readable line; a missing or corrupt data or model file
 exits with 1 and one readable line naming the file.
@@ -91,13 +92,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--maxout-pieces", type=int, dest="maxout_pieces", help="affine pieces per Maxout unit"
     )
     tr.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
+    tr.add_argument(
+        "--record",
+        metavar="RUN.npz",
+        help="write the run record (metrics, evaluations, weight snapshots) as the run goes",
+    )
     tr.add_argument("--json", action="store_true", help="one JSON object per line")
 
-    ev = sub.add_parser("eval", help="evaluate a model file on the test set")
-    ev.add_argument("model", metavar="MODEL", help="model file (.npz)")
+    ev = sub.add_parser("eval", help="evaluate a model file or a run record on the test set")
+    ev.add_argument("model", metavar="MODEL", help="model file or run record (.npz)")
+    ev.add_argument(
+        "--step",
+        type=int,
+        metavar="N",
+        help="a run record's snapshot nearest step N (default: the last)",
+    )
     ev.add_argument("--activation", choices=activation_names(), help="for files without metadata")
     ev.add_argument("--dataset", default=None, help="mnist, fashion-mnist or a directory")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
+
+    rec = sub.add_parser("record", help="show what a run record holds")
+    rec.add_argument("run", metavar="RUN.npz", help="run record (train --record)")
+    rec.add_argument("--json", action="store_true", help="print one JSON object")
 
     be = sub.add_parser("bench", help="measure training and evaluation speed")
     be.add_argument("--json", action="store_true", help="print one JSON object")
@@ -139,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from nnviz.commands import run_eval
 
             return run_eval(args)
+        if command == "record":
+            from nnviz.commands import run_record
+
+            return run_record(args)
         if command == "bench":
             from nnviz.bench import run_bench
 

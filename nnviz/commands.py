@@ -1,12 +1,22 @@
-"""``nnviz train`` and ``nnviz eval``: the core driven from a terminal."""
+"""``nnviz train``, ``nnviz eval`` and ``nnviz record``: the core driven from a terminal.
+
+A run record (``train --record``) is written as the run goes: after each epoch and at the end,
+atomically, so a crash leaves the last good file; a stopped, diverged or failed run keeps what
+it recorded, with its status.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
 import sys
+import tempfile
 import time
+from pathlib import Path
 
+import numpy as np
 from threadpoolctl import threadpool_limits
 
 from nnviz.cli_support import (
@@ -18,14 +28,18 @@ from nnviz.cli_support import (
     fmt_duration,
 )
 from nnviz.core import events as ev
-from nnviz.core.datasets import load_dataset
-from nnviz.core.errors import ModelFileError
+from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
+from nnviz.core.errors import ConfigError, ModelFileError, RecordFileError
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model, save_model
-from nnviz.core.training import TrainingControl, train
+from nnviz.core.network import Network
+from nnviz.core.recording import FORMAT as RECORD_FORMAT
+from nnviz.core.recording import RunRecord
+from nnviz.core.training import TrainingConfig, TrainingControl, train
 
 _PROGRESS_INTERVAL = 0.1  # seconds between redraws of the terminal progress bar
 _BAR_WIDTH = 24
+_SNAPSHOT_STEPS_SHOWN = 5  # `nnviz record` lists this many snapshot steps at each end
 
 
 def _peak_rss_mb() -> float:
@@ -64,13 +78,122 @@ class _ProgressBar:
             self.stream.flush()
 
 
+def _npz_path(text: str | os.PathLike[str]) -> Path:
+    """The file a save writes for ``text``: ``.npz`` is added when missing (as both savers do)."""
+    path = Path(text)
+    return path if path.suffix == ".npz" else path.with_name(path.name + ".npz")
+
+
+def record_destination(text: str) -> Path:
+    """The file ``--record`` will write, checked before any training: its folder exists and
+    takes a new file, and the name is not a folder. Raises RecordFileError (one line)."""
+    if Path(text).is_dir() or text.endswith(("/", os.sep)):
+        raise RecordFileError(f"{text}: is a folder; give the record a file name, e.g. run.npz")
+    path = _npz_path(text)
+    if path.is_dir():
+        raise RecordFileError(f"{path}: is a folder; give the record another file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise RecordFileError(f"{path}: cannot write the record (no folder {folder})")
+    try:  # the test that counts: a file made (and removed) where the record's will be made
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".probe"):
+            pass
+    except OSError as exc:
+        raise RecordFileError(f"{path}: cannot write the record ({exc.strerror or exc})") from None
+    return path
+
+
+def _fallback_path() -> Path:
+    """Where a record goes when its own destination refuses the final save."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return Path(tempfile.gettempdir()) / f"nnviz-run-{stamp}-{os.getpid()}.npz"
+
+
+class _RecordWriter:
+    """Keeps ``--record``'s file up to date: after each epoch (once that epoch's last snapshot
+    is in), at the end, and when the run fails; the final save falls back to the temp folder."""
+
+    def __init__(self, record: RunRecord, path: Path) -> None:
+        self.record = record
+        self.path = path
+        self.fell_back = False
+        self._epoch_end: int | None = None  # step of an epoch end not yet saved
+        self._warned = False
+
+    def add(self, event: ev.TrainingEvent) -> None:
+        """Take the run's next event; save when an epoch's end is complete."""
+        if self._epoch_end is not None and not isinstance(event, ev.TrainingEnded):
+            # the trainer yields an epoch end's evaluation, then that step's snapshot
+            if not (isinstance(event, ev.WeightsSnapshot) and event.step == self._epoch_end):
+                self._save_progress()
+        self.record.add(event)
+        if isinstance(event, ev.Evaluated) and event.epoch_end:
+            self._epoch_end = event.step
+
+    def _save_progress(self) -> None:
+        self._epoch_end = None
+        try:
+            self.record.save(self.path)
+        except RecordFileError as exc:
+            if not self._warned:  # the final save tries again, then falls back
+                print(f"nnviz: warning: {exc}", file=sys.stderr)
+                self._warned = True
+
+    def save_final(self) -> Path:
+        """Save the finished (stopped, diverged) run; the path it went to."""
+        try:
+            return self.record.save(self.path)
+        except RecordFileError as exc:
+            fallback = _fallback_path()
+            try:
+                saved = self.record.save(fallback)
+            except RecordFileError as again:
+                raise RecordFileError(f"{exc}; the fallback failed too: {again}") from None
+            self.fell_back = True
+            print(f"nnviz: {exc}; the record was saved to {saved} instead", file=sys.stderr)
+            return saved
+
+    def abandon(self, exc: BaseException) -> None:
+        """The run ended in an error (or a second Ctrl-C): keep what it recorded, marked failed."""
+        if isinstance(exc, KeyboardInterrupt):
+            message = f"interrupted after {self.record.steps_recorded} steps"
+        else:
+            message = (str(exc).splitlines() or [type(exc).__name__])[0]
+        self.record.fail(message)
+        if self.record.snapshots:  # a record without parameters has nothing to look back at
+            try:
+                self.record.save(self.path)
+            except RecordFileError:
+                pass  # the error being raised is the one to report
+
+
+def _reopenable(dataset: str) -> str:
+    """The dataset as ``load_dataset`` can open it again from anywhere: a name, or the
+    directory's absolute path."""
+    return dataset if dataset in DATASET_NAMES else str(Path(dataset).resolve())
+
+
 def run_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
+    if args.record and args.save and _npz_path(args.record) == _npz_path(args.save):
+        raise ConfigError("--save and --record name the same file; give them different names")
+    record_path = record_destination(args.record) if args.record else None
     dataset = load_dataset(config.dataset)
     dataset.load()
     control = TrainingControl()
     bar = _ProgressBar(sys.stderr)
     network = config.make_network(dataset.input_size, dataset.num_classes)
+    writer = None
+    if record_path is not None:
+        record = RunRecord.for_run(
+            config,
+            dataset.input_size,
+            dataset.num_classes,
+            len(dataset.train),
+            dataset=_reopenable(config.dataset),
+        )
+        writer = _RecordWriter(record, record_path)
+    snapshot_steps = writer.record.schedule if writer else ()
     last_eval: ev.Evaluated | None = None
     end: ev.TrainingEnded | None = None
     samples_per_s = 0.0
@@ -81,35 +204,25 @@ def run_train(args: argparse.Namespace) -> int:
         )
     # one BLAS thread: as fast as two at these sizes, and unaffected by a busy second core
     with threadpool_limits(1), Interrupts(control.stop):
-        for event in train(config, dataset, control, network):
-            if isinstance(event, ev.BatchFinished):
-                samples_per_s = event.samples_per_s
-                if not args.json:
-                    bar.update(event, config.epochs)
-            elif isinstance(event, ev.Evaluated):
-                last_eval = event
-                record = {
-                    "event": "epoch",
-                    "epoch": round(event.epoch, 3),
-                    "step": event.step,
-                    "train_accuracy": event.train_accuracy,
-                    "test_accuracy": event.test_accuracy,
-                    "test_loss": event.test_loss(config.loss),
-                    "test_cross_entropy": event.test_cross_entropy,
-                    "test_mse": event.test_mse,
-                    "seconds": round(event.elapsed, 3),
-                }
-                if args.json:
-                    emit_json(record)
-                else:
-                    bar.clear()
-                    print(
-                        f"epoch {event.epoch:5.2f}  test accuracy {event.test_accuracy:7.2%}  "
-                        f"test loss {record['test_loss']:.4f}  train accuracy "
-                        f"{event.train_accuracy:7.2%}  ({event.elapsed:.1f} s)"
-                    )
-            elif isinstance(event, ev.TrainingEnded):
-                end = event
+        try:
+            for event in train(config, dataset, control, network, snapshot_steps=snapshot_steps):
+                if writer:
+                    writer.add(event)
+                if isinstance(event, ev.BatchFinished):
+                    samples_per_s = event.samples_per_s
+                    if not args.json:
+                        bar.update(event, config.epochs)
+                elif isinstance(event, ev.Evaluated):
+                    last_eval = event
+                    _report_epoch(event, config, args.json, bar)
+                elif isinstance(event, ev.TrainingEnded):
+                    end = event
+        except BaseException as exc:
+            if writer:
+                writer.abandon(exc)
+            raise
+        # inside Interrupts: a first Ctrl-C while the record is written does not cut it short
+        recorded = writer.save_final() if writer else None
     bar.clear()
     assert end is not None
     if last_eval is None or last_eval.step != end.step:
@@ -134,6 +247,8 @@ def run_train(args: argparse.Namespace) -> int:
         "peak_rss_mb": round(_peak_rss_mb(), 1),
         "config": config.to_dict(),
     }
+    if recorded is not None:
+        summary["record"] = str(recorded)
     if args.save:
         meta = {
             "loss": config.loss,
@@ -156,18 +271,120 @@ def run_train(args: argparse.Namespace) -> int:
             f"{end.status}: test accuracy {test_acc:.2%}, test loss {test_loss:.4f}, "
             f"{samples_per_s:,.0f} samples/s, {end.elapsed:.1f} s"
         )
+        if recorded is not None:
+            print(f"recorded {recorded} ({_size(recorded.stat().st_size)})")
         if args.save:
             print(f"saved {summary['saved']}")
     if isinstance(end, ev.Diverged):
         print(f"nnviz: {end.message}", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_OK
+    return EXIT_FAILED if writer and writer.fell_back else EXIT_OK
+
+
+def _report_epoch(event: ev.Evaluated, config: TrainingConfig, as_json: bool, bar) -> None:
+    line = {
+        "event": "epoch",
+        "epoch": round(event.epoch, 3),
+        "step": event.step,
+        "train_accuracy": event.train_accuracy,
+        "test_accuracy": event.test_accuracy,
+        "test_loss": event.test_loss(config.loss),
+        "test_cross_entropy": event.test_cross_entropy,
+        "test_mse": event.test_mse,
+        "seconds": round(event.elapsed, 3),
+    }
+    if as_json:
+        emit_json(line)
+    else:
+        bar.clear()
+        print(
+            f"epoch {event.epoch:5.2f}  test accuracy {event.test_accuracy:7.2%}  "
+            f"test loss {line['test_loss']:.4f}  train accuracy "
+            f"{event.train_accuracy:7.2%}  ({event.elapsed:.1f} s)"
+        )
+
+
+def _size(nbytes: int) -> str:
+    if nbytes < 2**20:
+        return f"{nbytes / 1024:.1f} KB"
+    return f"{nbytes / 2**20:.1f} MB"
+
+
+# ---------------------------------------------------------------------- eval
+def _npz_format(path: str | os.PathLike[str]) -> str | None:
+    """The ``format`` a file's JSON meta names ("nnviz-run" for a run record), read without
+    loading its other arrays; None when it cannot tell (the loader then says what is wrong)."""
+    try:
+        data = np.load(path, allow_pickle=False)
+    except Exception:  # missing, unreadable, not an archive: the real loader reports it
+        return None
+    if not isinstance(data, np.lib.npyio.NpzFile):
+        return None
+    with data:
+        try:
+            meta = json.loads(str(data["meta"][()]))
+        except Exception:  # no meta, not text, not JSON: a bare model file or a broken one
+            return None
+    return meta.get("format") if isinstance(meta, dict) else None
 
 
 def run_eval(args: argparse.Namespace) -> int:
+    if _npz_format(args.model) == RECORD_FORMAT:
+        return _eval_record(args)
     loaded = load_model(args.model, activation=args.activation)
-    network = loaded.network
+    if args.step is not None:
+        raise ConfigError(f"--step picks a snapshot of a run record; {args.model} is a model file")
     dataset = load_dataset(args.dataset or loaded.meta.get("dataset") or "mnist")
+    return _evaluate(args, loaded.network, dataset, {}, [])
+
+
+def _eval_record(args: argparse.Namespace) -> int:
+    record = RunRecord.load(args.model)
+    if args.activation is not None:
+        raise ConfigError(
+            f"--activation is for model files without metadata; the run record {args.model} "
+            f"names its own ({record.config.activation})"
+        )
+    if not record.snapshots:
+        raise RecordFileError(f"{args.model}: the record holds no parameter snapshots")
+    snapshot = record.snapshot_at(args.step)
+    network, step = record.network_at(args.step)
+    dataset = load_dataset(args.dataset or record.dataset)
+    line = f"snapshot at step {step} of {record.total_steps} (epoch {snapshot.epoch:.2f})"
+    if args.step is not None and args.step != step:
+        line += f", the nearest to step {args.step}"
+    note = _step_note(record, args.step, step)
+    extra = {
+        "step": step,
+        "requested_step": args.step,
+        "epoch": snapshot.epoch,
+        "total_steps": record.total_steps,
+        "status": record.status,
+        "note": note,
+    }
+    return _evaluate(args, network, dataset, extra, [line] + ([f"note: {note}"] if note else []))
+
+
+def _step_note(record: RunRecord, requested: int | None, used: int) -> str | None:
+    """What to say when the requested step is not in the run, or past what was recorded."""
+    if requested is None:
+        return None
+    if requested < 0 or requested > record.total_steps:
+        return (
+            f"step {requested} is outside the run (steps 0 to {record.total_steps}); "
+            f"the nearest snapshot is at step {used}"
+        )
+    last = int(record.snapshot_steps[-1])
+    if requested > last:
+        return f"the record ends at step {last} (status {record.status}); its last snapshot is used"
+    return None
+
+
+def _evaluate(
+    args: argparse.Namespace, network: Network, dataset: Dataset, extra: dict, lines: list[str]
+) -> int:
+    """Evaluate ``network`` on ``dataset``'s test set and report it (``extra`` and ``lines``
+    say more about where the network came from, in JSON and in text)."""
     test = dataset.test
     if network.sizes[0] != test.images.shape[1] or network.sizes[-1] != dataset.num_classes:
         raise ModelFileError(
@@ -183,6 +400,7 @@ def run_eval(args: argparse.Namespace) -> int:
         emit_json(
             {
                 "model": str(args.model),
+                **extra,
                 "dataset": dataset.name,
                 "layer_sizes": list(network.sizes),
                 "activation": network.activation.name,
@@ -199,6 +417,8 @@ def run_eval(args: argparse.Namespace) -> int:
         return EXIT_OK
     names = dataset.class_names
     print(f"{args.model}: {network!r} on {dataset.name} test set ({len(test)} images)")
+    for line in lines:
+        print(line)
     print(f"accuracy       {result.accuracy:.2%}")
     print(f"cross-entropy  {result.cross_entropy:.4f}")
     print(f"mse            {result.mse:.4f}")
@@ -210,4 +430,54 @@ def run_eval(args: argparse.Namespace) -> int:
     print(" " * 5 + "".join(f"{i:>{width}}" for i in range(len(names))))
     for i, row in enumerate(result.confusion):
         print(f"{i:>4} " + "".join(f"{v:>{width}}" for v in row))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- record
+_STATUS_NOTES = {
+    "running": "written during the run: still under way, or it ended before its final save",
+    "failed": "the run ended in an error; what it recorded until then is kept",
+}
+
+
+def run_record(args: argparse.Namespace) -> int:
+    """``nnviz record RUN.npz``: what a run record holds."""
+    path = Path(args.run)
+    record = RunRecord.load(path)
+    file_bytes = path.stat().st_size
+    summary = record.summary()
+    if args.json:
+        emit_json({**summary, "file_bytes": file_bytes})
+        return EXIT_OK
+    config = record.config
+    status, message = record.status, record.message or _STATUS_NOTES.get(record.status, "")
+    if message.startswith(status):  # "finished 5 epochs (3000 steps)", "stopped after 12 steps"
+        status, message = message, ""
+    steps = summary["snapshot_steps"]
+    shown = " ".join(map(str, steps))
+    if len(steps) > 2 * _SNAPSHOT_STEPS_SHOWN:
+        head, tail = steps[:_SNAPSHOT_STEPS_SHOWN], steps[-_SNAPSHOT_STEPS_SHOWN:]
+        shown = " ".join(map(str, head)) + " ... " + " ".join(map(str, tail))
+    print(f"{path}: run record of {summary['network']} {config.activation} on {record.dataset}")
+    print(f"status       {status}" + (f" ({message})" if message else ""))
+    print(
+        f"training     {config.optimizer} lr {config.lr:g} ({config.lr_schedule}), "
+        f"batch {config.batch_size}, {config.loss}, {config.epochs} epochs, "
+        f"{config.init} init, seed {config.seed}"
+    )
+    print(
+        f"steps        {record.steps_recorded} of {record.total_steps} recorded "
+        f"({summary['epochs_recorded']:g} epochs)"
+    )
+    evaluations = f"evaluations  {record.evaluations_recorded}"
+    if record.evaluations_recorded:
+        loss = "test_mse" if config.loss == "mse" else "test_cross_entropy"
+        evaluations += (
+            f", the last at step {int(record.eval_column('step')[-1])}: test accuracy "
+            f"{record.eval_column('test_accuracy')[-1]:.2%}, test loss "
+            f"{record.eval_column(loss)[-1]:.4f}"
+        )
+    print(evaluations)
+    print(f"snapshots    {len(steps)}, at steps {shown}" if steps else "snapshots    none")
+    print(f"size         {_size(record.nbytes)} in memory, {_size(file_bytes)} on disk")
     return EXIT_OK

@@ -13,7 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from nnviz.core.datasets import load_dataset
+from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model
+from nnviz.core.recording import RunRecord
 
 _TIMEOUT = 120  # seconds; a hung command fails the test instead of the whole run
 
@@ -36,7 +39,7 @@ def json_lines(text: str) -> list[dict]:
 def test_help_lists_every_command(tmp_path):
     result = nnviz("--help", cwd=tmp_path)
     assert result.returncode == 0
-    for command in ("train", "eval", "bench", "screenshot", "gui"):
+    for command in ("train", "eval", "record", "bench", "screenshot", "gui"):
         assert command in result.stdout
 
 
@@ -94,6 +97,9 @@ def test_eval_prints_per_class_accuracy_and_confusion(tmp_path):
         ["train", "--optimizer", "rmsprop"],
         ["train", "--no-such-flag"],
         ["eval"],
+        ["eval", "m.npz", "--step", "x"],
+        ["train", "--save", "same.npz", "--record", "same"],
+        ["record"],
     ],
 )
 def test_bad_flags_exit_2_with_one_readable_line(tmp_path, args):
@@ -144,16 +150,18 @@ def test_missing_dataset_directory_exits_1(tmp_path):
     _one_line_error_naming(result, "nothing")
 
 
-def test_diverging_run_exits_1_and_still_saves_finite_weights(tmp_path):
-    model = tmp_path / "div.npz"
-    result = nnviz(
-        "train", "--epochs", "1", "--lr", "100", "--json", "--save", str(model), cwd=tmp_path
-    )
+def test_diverging_run_exits_1_and_still_saves_finite_weights_and_its_record(tmp_path):
+    model, run = tmp_path / "div.npz", tmp_path / "div-run.npz"
+    args = ("--epochs", "1", "--lr", "100", "--json", "--save", str(model), "--record", str(run))
+    result = nnviz("train", *args, cwd=tmp_path)
     assert result.returncode == 1
     assert json_lines(result.stdout)[-1]["status"] == "diverged"
     assert "learning rate" in result.stderr
     params = load_model(model).network.params
     assert all(np.isfinite(p).all() for p in params.values())
+    record = RunRecord.load(run)
+    assert record.status == "diverged" and "learning rate" in record.message
+    assert all(np.isfinite(p).all() for p in record.snapshots[-1].params.values())
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery to a child is POSIX-only")
@@ -200,3 +208,212 @@ def test_bench_json_reports_every_configuration(tmp_path):
     assert all(r["samples_per_s"] > 0 for r in rows)
     assert report["eval_test_set_ms"] > 0
     assert len(report["adam_epoch_samples_per_s"]) == 3
+    assert report["gemm_bound_samples_per_s"] > 0
+    assert 0 < report["trainer_share"]
+
+
+# ---------------------------------------------------------------------- run records
+def _write_idx(folder: Path, images: np.ndarray, labels: np.ndarray, prefix: str) -> None:
+    images = images.reshape(-1, 28, 28)
+    for stem, magic, array in (
+        (f"{prefix}-images-idx3-ubyte", 2051, images),
+        (f"{prefix}-labels-idx1-ubyte", 2049, labels),
+    ):
+        header = np.array([magic, *array.shape], dtype=">u4").tobytes()
+        (folder / stem).write_bytes(header + np.ascontiguousarray(array, dtype=np.uint8).tobytes())
+
+
+@pytest.fixture(scope="module")
+def small_mnist(tmp_path_factory, mnist) -> Path:
+    """A dataset directory with the first 1,000 training and 500 test digits of MNIST."""
+    folder = tmp_path_factory.mktemp("small-mnist")
+    _write_idx(folder, mnist.train.images[:1000], mnist.train.labels[:1000], "train")
+    _write_idx(folder, mnist.test.images[:500], mnist.test.labels[:500], "t10k")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def recorded_run(tmp_path_factory, small_mnist) -> tuple[Path, dict]:
+    """A finished 3-epoch run of 300 steps (more than the record keeps snapshots of), recorded;
+    its record file and its JSON summary."""
+    folder = tmp_path_factory.mktemp("recorded")
+    run = folder / "run.npz"
+    args = ("--dataset", str(small_mnist), "--batch-size", "10", "--epochs", "3")
+    result = nnviz("train", *args, "--json", "--record", str(run), cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return run, json_lines(result.stdout)[-1]
+
+
+def test_record_holds_every_step_evaluation_and_the_final_weights(recorded_run, small_mnist):
+    run, summary = recorded_run
+    assert summary["record"] == str(run)
+    record = RunRecord.load(run)
+    assert record.status == "finished" == summary["status"]
+    assert record.steps_recorded == record.total_steps == summary["steps"] == 300
+    assert np.array_equal(record.step_column("step"), np.arange(1, 301))
+    assert np.array_equal(record.eval_column("step"), [100, 200, 300])
+    assert record.eval_column("test_accuracy")[-1] == summary["test_accuracy"]
+    assert record.snapshot_steps[0] == 0 and record.snapshot_steps[-1] == 300
+    assert record.dataset == str(small_mnist)  # eval opens it again from anywhere
+
+
+def _first_lines(proc: subprocess.Popen, count: int) -> list[dict]:
+    lines = [json.loads(proc.stdout.readline()) for _ in range(count)]
+    assert all(line["event"] == "epoch" for line in lines)
+    return lines
+
+
+def _recording(tmp_path: Path, dataset: Path, run: Path, env=None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "nnviz", "train", "--dataset", str(dataset), "--epochs", "1000"]
+        + ["--json", "--record", str(run)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery to a child is POSIX-only")
+def test_record_is_written_as_the_run_goes_and_a_ctrl_c_run_keeps_it_stopped(tmp_path, small_mnist):
+    run = tmp_path / "run.npz"
+    proc = _recording(tmp_path, small_mnist, run)
+    first, _ = _first_lines(proc, 2)  # epoch 2's line comes after epoch 1's record was saved
+    during = RunRecord.load(run)
+    assert during.status == "running"
+    assert during.evaluations_recorded >= 1 and during.steps_recorded >= first["step"]
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=_TIMEOUT)
+    assert proc.returncode == 0, err
+    summary = json_lines(out)[-1]
+    assert summary["status"] == "stopped" and summary["record"] == str(run)
+    record = RunRecord.load(run)
+    assert record.status == "stopped"
+    assert record.steps_recorded == summary["steps"] == record.snapshot_steps[-1]
+    assert record.total_steps == 1000 * 10
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery to a child is POSIX-only")
+def test_a_record_whose_folder_goes_away_is_saved_in_the_temp_folder(tmp_path, small_mnist):
+    folder, temp = tmp_path / "out", tmp_path / "temp"
+    folder.mkdir()
+    temp.mkdir()
+    proc = _recording(
+        tmp_path, small_mnist, folder / "run.npz", {**os.environ, "TMPDIR": str(temp)}
+    )
+    _first_lines(proc, 1)
+    folder.rename(tmp_path / "moved")  # every later save to out/run.npz fails
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=_TIMEOUT)
+    assert proc.returncode == 1
+    (fallback,) = temp.glob("nnviz-run-*.npz")
+    assert str(fallback) in err and "out/run.npz" in err
+    assert json_lines(out)[-1]["record"] == str(fallback)
+    assert RunRecord.load(fallback).status == "stopped"
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "folder.npz", "read-only"])
+def test_an_unwritable_record_destination_fails_before_training(tmp_path, where):
+    if where == "read-only" and os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    target = {
+        "missing folder": tmp_path / "nowhere" / "run.npz",
+        "a folder": tmp_path,
+        "folder.npz": tmp_path / "folder.npz",
+        "read-only": tmp_path / "locked" / "run.npz",
+    }[where]
+    if where == "folder.npz":
+        target.mkdir()
+    if where == "read-only":
+        target.parent.mkdir()
+        target.parent.chmod(0o500)
+    result = nnviz("train", "--record", str(target), cwd=tmp_path)
+    _one_line_error_naming(result, str(target))
+    assert result.stdout == ""  # nothing was trained
+
+
+def _unsnapshotted_step(record: RunRecord) -> int:
+    steps = record.snapshot_steps
+    return int(np.setdiff1d(np.arange(steps[-1]), steps)[0])
+
+
+def test_eval_of_a_record_step_uses_the_nearest_snapshot(recorded_run, small_mnist):
+    run, _ = recorded_run
+    record = RunRecord.load(run)
+    step = _unsnapshotted_step(record)
+    network, nearest = record.network_at(step)
+    assert nearest != step
+    result = nnviz("eval", str(run), "--step", str(step), "--json", cwd=run.parent)
+    assert result.returncode == 0, result.stderr
+    (report,) = json_lines(result.stdout)
+    assert (report["step"], report["requested_step"]) == (nearest, step)
+    assert report["note"] is None
+    test = load_dataset(str(small_mnist)).test
+    assert report["test_accuracy"] == evaluate(network, test.images, test.labels).accuracy
+
+    text = nnviz("eval", str(run), "--step", str(step), cwd=run.parent)
+    assert text.returncode == 0, text.stderr
+    epoch = record.snapshot_at(step).epoch
+    assert f"snapshot at step {nearest} of 300 (epoch {epoch:.2f})" in text.stdout
+
+
+def test_eval_of_a_record_defaults_to_its_last_snapshot_and_says_when_a_step_is_outside(
+    recorded_run,
+):
+    run, summary = recorded_run
+    last = nnviz("eval", str(run), "--json", cwd=run.parent)
+    (report,) = json_lines(last.stdout)
+    assert (report["step"], report["requested_step"]) == (300, None)
+    assert report["test_accuracy"] == summary["test_accuracy"]
+    outside = nnviz("eval", str(run), "--step", "5000", cwd=run.parent)
+    assert outside.returncode == 0, outside.stderr
+    assert "snapshot at step 300 of 300" in outside.stdout
+    assert "step 5000 is outside the run" in outside.stdout
+
+
+def test_step_with_a_model_file_and_activation_with_a_record_are_usage_errors(recorded_run):
+    run, _ = recorded_run
+    model = Path(__file__).parents[1] / "resources" / "models" / "default.npz"
+    for args in ((str(model), "--step", "10"), (str(run), "--activation", "relu")):
+        result = nnviz("eval", *args, cwd=run.parent)
+        assert result.returncode == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "error" in lines[0], result.stderr
+
+
+def test_record_command_says_what_a_record_holds(recorded_run):
+    run, _ = recorded_run
+    text = nnviz("record", str(run), cwd=run.parent)
+    assert text.returncode == 0, text.stderr
+    assert "status       finished" in text.stdout
+    assert "steps        300 of 300 recorded (3 epochs)" in text.stdout
+    assert "evaluations  3" in text.stdout
+    assert "at steps 0 1 2 3 4 ... " in text.stdout and text.stdout.count("\n") == 7
+    result = nnviz("record", str(run), "--json", cwd=run.parent)
+    (report,) = json_lines(result.stdout)
+    assert report == {**RunRecord.load(run).summary(), "file_bytes": run.stat().st_size}
+
+
+@pytest.mark.parametrize(
+    "kind", ["truncated", "model file", "text", "pickle", "empty", "npy", "missing"]
+)
+def test_a_bad_record_file_exits_1_with_one_line(tmp_path, recorded_run, kind):
+    import pickle
+
+    bad = tmp_path / f"{kind.replace(' ', '-')}.npz"
+    run, _ = recorded_run
+    if kind == "truncated":
+        bad.write_bytes(run.read_bytes()[: run.stat().st_size // 2])
+    elif kind == "model file":
+        bad.write_bytes((Path(__file__).parents[1] / "resources/models/default.npz").read_bytes())
+    elif kind == "text":
+        bad.write_text("status: finished\n")
+    elif kind == "pickle":
+        bad.write_bytes(pickle.dumps({"meta": "nnviz-run"}))
+    elif kind == "empty":
+        bad.write_bytes(b"")
+    elif kind == "npy":
+        with open(bad, "wb") as fh:
+            np.save(fh, np.zeros(3))
+    _one_line_error_naming(nnviz("record", str(bad), cwd=tmp_path), bad.name)
