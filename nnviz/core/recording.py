@@ -273,6 +273,34 @@ class RunRecord:
         """||ΔW_l|| / ||W_l|| per step and layer, (k, L)."""
         return self._update_ratios.array.copy()
 
+    def step_rows(self, start: int = 0) -> np.ndarray:
+        """Rows ``start:`` of the per-step table (columns STEP_COLUMNS), a copy: a view that
+        follows a live run reads only what is new."""
+        return self._steps.array[start:].copy()
+
+    def eval_rows(self, start: int = 0) -> np.ndarray:
+        """Rows ``start:`` of the per-evaluation table (columns EVAL_COLUMNS), a copy."""
+        return self._evals.array[start:].copy()
+
+    def evaluation(self, i: int = -1) -> ev.Evaluated:
+        """Evaluation ``i`` (the last by default) as the trainer reported it."""
+        row = self._evals.array[i]
+        values = dict(zip(EVAL_COLUMNS, row.tolist(), strict=True))
+        return ev.Evaluated(
+            step=int(values["step"]),
+            epoch=values["epoch"],
+            elapsed=values["elapsed"],
+            test_accuracy=values["test_accuracy"],
+            test_cross_entropy=values["test_cross_entropy"],
+            test_mse=values["test_mse"],
+            train_accuracy=values["train_accuracy"],
+            train_cross_entropy=values["train_cross_entropy"],
+            train_mse=values["train_mse"],
+            epoch_end=bool(values["epoch_end"]),
+            confusion=self._confusion[i],
+            test_predictions=self._predictions[i].astype(np.intp),
+        )
+
     def confusion(self, i: int) -> np.ndarray:
         return self._confusion[i]
 

@@ -314,10 +314,10 @@ def _train_in_window(app: QApplication, window: MainWindow, epochs: int) -> str 
     if panel.form.validate() is None or not panel.start():
         return f"--train-epochs {epochs}: {panel.form.general_error or 'cannot start training'}"
     deadline = time.monotonic() + _TRAIN_SCREENSHOT_LIMIT_S
-    while panel.state != "idle":
+    while window.training.controller.state.active:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         if time.monotonic() > deadline:
-            panel.shutdown()
+            window.training.controller.shutdown()
             return "training for the screenshot did not finish in time"
     for _ in range(10):  # the last curve refresh and results
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)

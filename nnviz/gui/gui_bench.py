@@ -55,8 +55,8 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
 
     docks = window.training
-    panel, curves = docks.panel, docks.curves
-    panel.worker.blas_threads = blas_threads
+    panel, curves, controller = docks.panel, docks.curves, docks.controller
+    controller.worker.blas_threads = blas_threads
     dock = getattr(docks, "panel_dock", None)
     if dock is not None:  # Start is pressed on the training panel: its tab is in front
         dock.raise_()
@@ -103,11 +103,11 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
     timer = QTimer()
     timer.setInterval(_TICK_MS)
     timer.timeout.connect(on_tick)
-    panel.worker.batches.connect(on_batches)
-    panel.worker.started.connect(on_started)
+    controller.batches.connect(on_batches)
+    controller.started.connect(on_started)
     curves.refreshed.connect(on_refresh)
-    panel.run_ended.connect(on_ended)
-    panel.run_failed.connect(lambda _message: loop.quit())
+    controller.run_ended.connect(on_ended)
+    controller.run_failed.connect(loop.quit)
     QTimer.singleShot(_RUN_TIMEOUT_S * 1000, loop.quit)
     try:
         timer.start()
@@ -117,11 +117,11 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
         loop.exec()
     finally:
         timer.stop()
-        panel.worker.batches.disconnect(on_batches)
-        panel.worker.started.disconnect(on_started)
+        controller.batches.disconnect(on_batches)
+        controller.started.disconnect(on_started)
         curves.refreshed.disconnect(on_refresh)
-        panel.run_ended.disconnect(on_ended)
-        panel.shutdown()
+        controller.run_ended.disconnect(on_ended)
+        controller.shutdown()
     if state["ended"] is None:
         raise RuntimeError("the training run in the window did not finish")
     training = state["training_time"]

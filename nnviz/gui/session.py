@@ -1,5 +1,11 @@
-"""The one shared state of the window: the network, the dataset, the current sample, its forward
-trace and the stage being shown. Panels listen to the Session's signals instead of to each other.
+"""The one view state of the window: what it shows. Panels read it and call its setters; they
+listen to its signals instead of to each other, and no widget drives another.
+
+- the network, the dataset, the sample (a test digit or a drawing) and its trace;
+- the stage shown, by kind and layer (``set_stage(Kind.ACTIVATION, 2)``), and whether the pass
+  is playing, at what speed;
+- the runs of this window (their records, oldest first; the last is the newest) and the step
+  of a run being shown (None: the latest, following a live run).
 
 The Session does no maths of its own: it asks the core for the trace and keeps it.
 """
@@ -11,7 +17,10 @@ from PySide6.QtCore import QObject, Signal
 
 from nnviz.core.datasets import Dataset
 from nnviz.core.network import Network
+from nnviz.core.recording import RunRecord
 from nnviz.core.trace import Kind, Stage, Trace
+
+_MIN_SPEED = 0.05  # slower than this, the animation would seem frozen
 
 
 class Session(QObject):
@@ -29,6 +38,16 @@ class Session(QObject):
     stage_changed = Signal(int)
     #: the dataset was replaced
     dataset_changed = Signal()
+    #: the animated pass started (True) or stopped (False)
+    playing_changed = Signal(bool)
+    #: the animation speed changed (1 = normal)
+    speed_changed = Signal(float)
+    #: a run was added (its RunRecord, being written while it trains)
+    run_added = Signal(object)
+    #: runs were removed (the list of their records)
+    runs_removed = Signal(object)
+    #: the step shown of the newest run changed (None: the latest)
+    shown_step_changed = Signal(object)
 
     def __init__(self, network: Network, dataset: Dataset | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -39,6 +58,10 @@ class Session(QObject):
         self._index: int | None = None  # index into the test split, None for a drawn input
         self._stage = 0
         self._trace = network.forward_trace(self._x)
+        self._playing = False
+        self._speed = 1.0
+        self._runs: list[RunRecord] = []
+        self._shown_step: int | None = None
 
     # ------------------------------------------------------------------ read
     @property
@@ -81,6 +104,29 @@ class Session(QObject):
     @property
     def prediction(self) -> int:
         return int(np.argmax(self._trace.values(Kind.OUTPUT)))
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    @property
+    def runs(self) -> tuple[RunRecord, ...]:
+        """The records of this window's runs, oldest first."""
+        return tuple(self._runs)
+
+    @property
+    def run(self) -> RunRecord | None:
+        """The newest run's record (None before the first run)."""
+        return self._runs[-1] if self._runs else None
+
+    @property
+    def shown_step(self) -> int | None:
+        """The step of the newest run being shown; None follows the latest."""
+        return self._shown_step
 
     def class_names(self) -> tuple[str, ...]:
         if self._dataset is not None:
@@ -129,6 +175,36 @@ class Session(QObject):
         self._retrace()
         self.sample_changed.emit()
         self.trace_changed.emit()
+
+    def set_playing(self, playing: bool) -> None:
+        if bool(playing) != self._playing:
+            self._playing = bool(playing)
+            self.playing_changed.emit(self._playing)
+
+    def set_speed(self, speed: float) -> None:
+        speed = max(_MIN_SPEED, float(speed))
+        if speed != self._speed:
+            self._speed = speed
+            self.speed_changed.emit(speed)
+
+    def add_run(self, record: RunRecord) -> None:
+        """A new run (its record, still being written while it trains) becomes the newest."""
+        self._runs.append(record)
+        self._shown_step = None
+        self.run_added.emit(record)
+
+    def remove_earlier_runs(self) -> None:
+        """Forget every run but the newest."""
+        removed, self._runs = self._runs[:-1], self._runs[-1:]
+        if removed:
+            self.runs_removed.emit(removed)
+
+    def set_shown_step(self, step: int | None) -> None:
+        """Show the newest run at ``step`` (None: the latest)."""
+        step = None if step is None else int(step)
+        if step != self._shown_step:
+            self._shown_step = step
+            self.shown_step_changed.emit(step)
 
     def set_stage(self, kind: Kind, layer: int | None = None) -> None:
         """Show the stage of this kind (and layer): ``set_stage(Kind.ACTIVATION, 2)``."""

@@ -30,6 +30,8 @@ WRONG = "#c92a2a"
 BAR = "#f08c00"  # probability bars
 BAR_BEST = "#d9480f"
 HIGHLIGHT = "#fab005"  # the node under the mouse / the predicted class
+STATUS_TEXT = "#495057"  # a neutral status line (paused, stopped)
+STATUS_COLOURS = {"info": STATUS_TEXT, "good": CORRECT, "bad": WRONG}
 
 # ---------------------------------------------------------------- value colour scale
 SCALE_STEPS = 65  # node brushes are quantised to this many colours (keeps pyqtgraph's cache small)

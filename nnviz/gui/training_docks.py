@@ -7,9 +7,10 @@ come to the front at Start, the results when a run ends with a test.
 The bottom panels are tabs of one QTabWidget rather than tabbed docks: Qt 6.11 leaves a stale,
 visible tab bar behind when docks are tabified in a second dock area.
 
-Part of the window, not of a feature: it composes two features (``training``: the panel and the
-curves; ``results``: the test results and the first-layer weights) and wires the runs of one to
-the other, so neither feature package imports the other.
+Part of the window, not of a feature: it composes two features (``training``: the controller,
+the panel and the curves; ``results``: the test results and the first-layer weights) and wires
+the runs of one to the other, so neither feature package imports the other. The results read
+each evaluation from the run's record.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 from nnviz.gui.i18n import tr
 from nnviz.gui.results.results import ResultsPanel
 from nnviz.gui.results.weights_view import WeightsView
+from nnviz.gui.training.controller import TrainingController
 from nnviz.gui.training.curves import CurvesPanel
-from nnviz.gui.training.training_panel import TrainingPanel, connect_training
+from nnviz.gui.training.training_panel import TrainingPanel
 
 __all__ = ["TrainingDocks", "TrainingTabs"]
 
@@ -59,11 +61,15 @@ class TrainingDocks:
 
     def __init__(self, window) -> None:
         session = window.session
-        self.panel = TrainingPanel(session)
-        self.curves = CurvesPanel()
+        self.controller = TrainingController(session)
+        self.panel = TrainingPanel(session, self.controller)
+        self.curves = CurvesPanel(session)
         self.results = ResultsPanel(session)
         self.weights = WeightsView(session)
-        connect_training(self.panel, self.curves, self.results)
+        c = self.controller
+        c.run_started.connect(self.results.clear)
+        c.evaluated.connect(self._on_evaluated)
+        c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
         scroll = QScrollArea()  # the form never gets squeezed in a short window
         scroll.setWidget(self.panel)
@@ -87,8 +93,8 @@ class TrainingDocks:
         window.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
         QTimer.singleShot(0, self._size_bottom)  # once the window is laid out
         # the live curves while training, the mistakes once done (unless the user chose a tab)
-        self.panel.run_started.connect(self._on_run_started)
-        self.panel.run_ended.connect(self._on_run_ended)
+        c.run_started.connect(self._on_run_started)
+        c.run_ended.connect(self._on_run_ended)
         # Hidden until the first run (View menu shows it any time): before training, the graph
         # and the explorers get the room. A layout the user left visible is restored as it was.
         self.curves_dock.hide()
@@ -99,7 +105,10 @@ class TrainingDocks:
             return  # the user's own layout was restored
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
-    def _on_run_started(self, _config) -> None:
+    def _on_evaluated(self, _event) -> None:
+        self.results.show_evaluation(self.controller.record.evaluation())
+
+    def _on_run_started(self, _record) -> None:
         self._window.model_path = None  # the network is being retrained: no longer that file
         self._window.update_summary()
         if self.curves_dock.isHidden():
@@ -107,7 +116,9 @@ class TrainingDocks:
             self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         self.tabs.setCurrentWidget(self.curves)
 
-    def _on_run_ended(self, _event) -> None:
+    def _on_run_ended(self, event) -> None:
+        self.curves.refresh()  # the run's last numbers, now
+        self.results.run_ended(event)
         if self.results.evaluation is not None:  # the run was tested: show what it learnt
             self.results_dock.raise_()
 
@@ -117,4 +128,4 @@ class TrainingDocks:
 
     def shutdown(self) -> None:
         """Stop any run and join its thread (the window is closing)."""
-        self.panel.shutdown()
+        self.controller.shutdown()

@@ -79,6 +79,25 @@ def test_a_finished_run_leaves_every_step_evaluation_and_scheduled_snapshot(tiny
     assert record.predictions(3).shape == (len(tiny.test),)
     assert np.array_equal(record.snapshot_steps, record.schedule)  # a small run: every step
     assert record.evaluation_before(25) == 1 and record.evaluation_before(5) is None
+    assert record.step_rows(38).shape == (2, len(STEP_COLUMNS))
+    assert record.eval_rows(3)[0, 0] == 40
+
+
+def test_evaluations_come_back_as_the_trainer_reported_them(tiny):
+    config = _config(evals_per_epoch=2)
+    record = RunRecord.for_run(config, 16, 10, len(tiny.train))
+    reported = []
+    for event in train(config, tiny, snapshot_steps=record.schedule):
+        record.add(event)
+        if isinstance(event, ev.Evaluated):
+            reported.append(event)
+    for i, event in enumerate(reported):
+        back = record.evaluation(i)
+        for name in ("step", "epoch", "test_accuracy", "train_mse", "epoch_end"):
+            assert getattr(back, name) == getattr(event, name), name
+        np.testing.assert_array_equal(back.confusion, event.confusion)
+        np.testing.assert_array_equal(back.test_predictions, event.test_predictions)
+    assert record.evaluation().step == reported[-1].step
 
 
 def test_a_snapshot_gives_back_the_network_as_it_was(tiny):

@@ -125,7 +125,7 @@ def test_screenshot_can_train_first_with_the_windows_own_controls(tmp_path, qapp
 
     def spy(application, window, epochs):
         problem = train_in_window(application, window, epochs)
-        seen["state"] = window.training.panel.state
+        seen["state"] = window.training.controller.state.value
         seen["evaluation"] = window.training.results.evaluation
         seen["steps"] = window.training.panel.form.text("epochs")
         return problem
@@ -133,7 +133,7 @@ def test_screenshot_can_train_first_with_the_windows_own_controls(tmp_path, qapp
     monkeypatch.setattr(app, "_train_in_window", spy)
     out = tmp_path / "trained.png"
     assert app.screenshot(_args(out, train_epochs=1, tab="results", size="1200x800")) == 0
-    assert seen["state"] == "idle" and seen["steps"] == "1"
+    assert seen["state"] == "finished" and seen["steps"] == "1"
     assert seen["evaluation"] is not None and seen["evaluation"].test_accuracy > 0.85
     assert QImage(str(out)).width() == 1200
 

@@ -1,4 +1,5 @@
-"""Live curves: buffers, smoothing, both losses, earlier runs, x modes, export, fixed items."""
+"""Curves drawn from run records: buffers, smoothing, both losses, earlier runs, x modes,
+export, fixed items."""
 
 from __future__ import annotations
 
@@ -8,17 +9,34 @@ import numpy as np
 import pytest
 
 from nnviz.core import events as ev
+from nnviz.core.recording import RunRecord
 from nnviz.core.smoothing import ema
 from nnviz.core.training import TrainingConfig
+from nnviz.gui.session import Session
 from nnviz.gui.training.curves import CurvesPanel, SeriesBuffer
-from nnviz.gui.training.worker import BatchChunk
 
 
-def _chunk(start: int, n: int, per_epoch: int = 100) -> BatchChunk:
-    step = np.arange(start, start + n)
-    loss = 2.3 * np.exp(-step / 50) + 0.1
-    acc = 1 - loss / 3
-    return BatchChunk(step, step / per_epoch, step * 0.01, loss, acc, acc, 1e4, 1000)
+def _losses(start: int, n: int) -> np.ndarray:
+    return 2.3 * np.exp(-np.arange(start, start + n) / 50) + 0.1
+
+
+def _feed(record: RunRecord, start: int, n: int, per_epoch: int = 100) -> None:
+    """Batches start .. start + n - 1 of a made-up run, as the trainer reports them."""
+    for step, loss in zip(range(start, start + n), _losses(start, n), strict=True):
+        acc = 1 - loss / 3
+        record.add(
+            ev.BatchFinished(
+                step, step / per_epoch, step * 0.01, loss, acc, 1e4, acc, 1000, loss, loss / 5
+            )
+        )
+
+
+def _run(curves: CurvesPanel, config: TrainingConfig) -> RunRecord:
+    """A new run in the curves' Session (as Start makes one)."""
+    record = RunRecord(config, config.sizes())
+    record.add(ev.TrainingStarted(0, 0.0, 0.0, 1000, 100, 10_000, 1000))
+    curves.session.add_run(record)
+    return record
 
 
 def _evaluation(step: int, ce: float = 0.4, mse: float = 0.05, acc: float = 0.9):
@@ -39,8 +57,8 @@ def _evaluation(step: int, ce: float = 0.4, mse: float = 0.05, acc: float = 0.9)
 
 
 @pytest.fixture
-def curves(qtbot):
-    c = CurvesPanel()
+def curves(qtbot, qapp):
+    c = CurvesPanel(Session(TrainingConfig(hidden=(3,)).make_network()))
     qtbot.addWidget(c)
     c.resize(700, 400)
     c.show()
@@ -57,12 +75,12 @@ def test_series_buffer_grows_by_doubling_and_keeps_the_values():
 
 
 def test_updates_reuse_the_same_plot_items(curves):
-    curves.begin_run(TrainingConfig())
+    record = _run(curves, TrainingConfig())
     items = len(curves.loss_plot.items), len(curves.accuracy_plot.items)
     for i in range(50):
-        curves.add_batches(_chunk(1 + 20 * i, 20))
+        _feed(record, 1 + 20 * i, 20)
         if i % 10 == 9:
-            curves.add_evaluation(_evaluation(20 * (i + 1)))
+            record.add(_evaluation(20 * (i + 1)))
         curves.refresh()
     assert (len(curves.loss_plot.items), len(curves.accuracy_plot.items)) == items
     run = curves.current
@@ -74,16 +92,18 @@ def test_updates_reuse_the_same_plot_items(curves):
 
 
 def test_the_smoothed_line_is_the_debiased_ema_and_follows_the_slider(curves):
-    curves.begin_run(TrainingConfig())
-    chunk = _chunk(1, 200)
-    curves.add_batches(_chunk(1, 120))
-    curves.add_batches(_chunk(121, 80))
-    expected, _ = ema(chunk.loss, curves.smoothing)
+    record = _run(curves, TrainingConfig())
+    loss = _losses(1, 200)
+    _feed(record, 1, 120)
+    curves.refresh()
+    _feed(record, 121, 80)
+    curves.refresh()
+    expected, _ = ema(loss, curves.smoothing)
     np.testing.assert_allclose(curves.current.batches["smooth"], expected)
-    assert curves.current.batches["smooth"][0] == pytest.approx(chunk.loss[0])  # debiased
+    assert curves.current.batches["smooth"][0] == pytest.approx(loss[0])  # debiased
     curves.smoothing_slider.setValue(50)
     assert curves.smoothing == pytest.approx(0.5)
-    expected, _ = ema(chunk.loss, 0.5)
+    expected, _ = ema(loss, 0.5)
     np.testing.assert_allclose(curves.current.batches["smooth"], expected)
     curves.refresh()
     _, y = curves.current.items["smooth_loss"].getOriginalDataset()
@@ -91,9 +111,9 @@ def test_the_smoothed_line_is_the_debiased_ema_and_follows_the_slider(curves):
 
 
 def test_both_test_losses_are_drawn_and_the_minimised_one_is_named(curves):
-    curves.begin_run(TrainingConfig(loss="mse"))
-    curves.add_batches(_chunk(1, 100))
-    curves.add_evaluation(_evaluation(100, ce=0.7, mse=0.08))
+    record = _run(curves, TrainingConfig(loss="mse"))
+    _feed(record, 1, 100)
+    record.add(_evaluation(100, ce=0.7, mse=0.08))
     curves.refresh()
     items = curves.current.items
     _, minimised = items["test_loss"].getOriginalDataset()
@@ -105,10 +125,10 @@ def test_both_test_losses_are_drawn_and_the_minimised_one_is_named(curves):
 
 
 def test_earlier_runs_stay_dimmed_and_labelled_until_cleared(curves):
-    curves.begin_run(TrainingConfig(lr=0.5))
-    curves.add_batches(_chunk(1, 100))
-    curves.add_evaluation(_evaluation(100, acc=0.91))
-    curves.begin_run(TrainingConfig(lr=0.1))
+    record = _run(curves, TrainingConfig(lr=0.5))
+    _feed(record, 1, 100)
+    record.add(_evaluation(100, acc=0.91))
+    record = _run(curves, TrainingConfig(lr=0.1))
     first, second = curves.runs
     assert not first.items["batch_loss"].isVisible()
     assert first.items["smooth_loss"].opts["pen"].color().alpha() < 255
@@ -116,15 +136,15 @@ def test_earlier_runs_stay_dimmed_and_labelled_until_cleared(curves):
     assert any(t.startswith("run 1") and "lr 0.5" in t and "91.0%" in t for t in labels)
     assert curves.clear_button.isEnabled()
     curves.clear_earlier()
-    assert curves.runs == [second]
+    assert curves.runs == [second] and curves.session.runs == (second.record,)
     assert first.items["smooth_loss"] not in curves.loss_plot.items
 
 
 def test_x_axis_by_step_epoch_and_time(curves):
-    curves.begin_run(TrainingConfig())
-    chunk = _chunk(1, 300)
-    curves.add_batches(chunk)
-    for mode, expected in (("epoch", chunk.epoch), ("time", chunk.elapsed), ("step", chunk.step)):
+    record = _run(curves, TrainingConfig())
+    _feed(record, 1, 300)
+    step = np.arange(1, 301)
+    for mode, expected in (("epoch", step / 100), ("time", step * 0.01), ("step", step)):
         curves.set_x_mode(mode)
         x, _ = curves.current.items["smooth_loss"].getOriginalDataset()
         np.testing.assert_allclose(x, expected)
@@ -133,8 +153,8 @@ def test_x_axis_by_step_epoch_and_time(curves):
 
 
 def test_log_scale_toggles(curves):
-    curves.begin_run(TrainingConfig())
-    curves.add_batches(_chunk(1, 100))
+    record = _run(curves, TrainingConfig())
+    _feed(record, 1, 100)
     curves.log_loss_box.setChecked(True)
     curves.log_x_box.setChecked(True)
     assert curves.loss_plot.ctrl.logYCheck.isChecked()
@@ -143,18 +163,18 @@ def test_log_scale_toggles(curves):
 
 
 def test_export_csv_and_png(curves, tmp_path):
-    curves.begin_run(TrainingConfig())
-    curves.add_batches(_chunk(1, 50))
-    curves.add_evaluation(_evaluation(50))
-    curves.begin_run(TrainingConfig(lr=0.1))
-    curves.add_batches(_chunk(1, 30))
+    record = _run(curves, TrainingConfig())
+    _feed(record, 1, 50)
+    record.add(_evaluation(50))
+    record = _run(curves, TrainingConfig(lr=0.1))
+    _feed(record, 1, 30)
     path = tmp_path / "curves.csv"
     curves.export_csv(path)
     with open(path, newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 50 + 1 + 30
     batches = [r for r in rows if r["run"] == "1" and r["kind"] == "batch"]
-    np.testing.assert_allclose([float(r["batch_loss"]) for r in batches], _chunk(1, 50).loss)
+    np.testing.assert_allclose([float(r["batch_loss"]) for r in batches], _losses(1, 50))
     evaluation = [r for r in rows if r["kind"] == "evaluation"]
     assert len(evaluation) == 1 and float(evaluation[0]["test_mse"]) == 0.05
     assert {r["lr"] for r in rows if r["run"] == "2"} == {"0.1"}
@@ -163,15 +183,15 @@ def test_export_csv_and_png(curves, tmp_path):
 
 
 def test_the_loss_axis_ends_at_a_round_value_that_stays_while_the_loss_falls(curves):
-    curves.begin_run(TrainingConfig())
-    curves.add_batches(_chunk(1, 20))  # losses from 2.4 down
+    record = _run(curves, TrainingConfig())
+    _feed(record, 1, 20)  # losses from 2.4 down
     curves.refresh()
     top = curves.loss_plot.viewRange()[1][1]
     highest = float(curves.current.batches["loss"].max())
     assert highest < top <= 1.25 * highest  # close above the data
     assert top in (2.5, 3.0)  # a round value
     for i in range(10):
-        curves.add_batches(_chunk(21 + 20 * i, 20))
+        _feed(record, 21 + 20 * i, 20)
         curves.refresh()
         assert curves.loss_plot.viewRange()[1] == [0.0, top]  # no move, no axis redraw
     curves.log_loss_box.setChecked(True)  # a log axis fits itself again

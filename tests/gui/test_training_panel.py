@@ -1,5 +1,6 @@
-"""The training panel: defaults from TrainingConfig, field errors, Start to finished, pause /
-step / resume / stop, reset, failures, divergence, closing the window, save and reopen."""
+"""The training panel and its controller: defaults from TrainingConfig, field errors, Start to
+finished (the run's record, curves and results), pause / step / resume / stop, reset, failures,
+divergence, closing the window, save and reopen."""
 
 from __future__ import annotations
 
@@ -15,10 +16,9 @@ from nnviz.core import training
 from nnviz.core.errors import ConfigError
 from nnviz.core.model_io import load_model
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.results.results import ResultsPanel
 from nnviz.gui.session import Session
-from nnviz.gui.training.curves import CurvesPanel
-from nnviz.gui.training.training_panel import TrainingPanel, connect_training
+from nnviz.gui.training.controller import RunState, TrainingController
+from nnviz.gui.training.training_panel import TrainingPanel
 
 _RUN_MS = 30_000  # generous: a run on the small set takes well under a second
 
@@ -34,12 +34,18 @@ def session(data, qapp):
 
 
 @pytest.fixture
-def panel(qtbot, session):
-    p = TrainingPanel(session)
+def controller(qapp, session):
+    c = TrainingController(session)
+    yield c
+    c.shutdown()
+
+
+@pytest.fixture
+def panel(qtbot, session, controller):
+    p = TrainingPanel(session, controller)
     qtbot.addWidget(p)
     p.show()
-    yield p
-    p.shutdown()
+    return p
 
 
 def _config_error(**changes) -> str:
@@ -72,7 +78,7 @@ def test_invalid_values_are_refused_at_their_field(panel, qtbot):
     assert form.error_text("batch_size") == ""
     assert panel.config is None
     assert not panel.start_button.isEnabled() and not panel.step_button.isEnabled()
-    assert panel.start() is False and panel.state == "idle"
+    assert panel.start() is False and panel.controller.state is RunState.IDLE
     form.editor("epochs").setText("2")
     form.editor("lr").setText("0.1")
     form.editor("hidden").setText("30")
@@ -92,77 +98,49 @@ def test_an_activation_parameter_is_checked_by_the_config(panel):
     assert form.validate() == TrainingConfig(activation="leaky-relu", leaky_slope=0.2)
 
 
-def test_a_run_from_start_to_finished_fills_the_curves_with_the_reported_values(
-    qtbot, panel, session
-):
-    curves = CurvesPanel()
-    results = ResultsPanel(session)
-    qtbot.addWidget(curves)
-    qtbot.addWidget(results)
-    results.show()
-    connect_training(panel, curves, results)
-    chunks, evals = [], []
-    panel.worker.batches.connect(chunks.append)
-    panel.worker.evaluated.connect(evals.append)
-    panel.set_config(TrainingConfig(epochs=2))
-    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS) as blocker:
-        assert panel.start()
-        assert panel.state == "running" and not panel.form.form_widget.isEnabled()
-    end = blocker.args[0]
-    assert isinstance(end, ev.Finished) and panel.state == "idle"
-    run = curves.current
-    np.testing.assert_array_equal(run.batches["loss"], np.concatenate([c.loss for c in chunks]))
-    np.testing.assert_array_equal(run.batches["step"], np.arange(1, end.step + 1))
-    assert len(run.evals) == 2
-    np.testing.assert_array_equal(run.evals["test_accuracy"], [e.test_accuracy for e in evals])
-    np.testing.assert_array_equal(run.evals["test_mse"], [e.test_mse for e in evals])
-    curves.refresh()
-    x, y = run.items["batch_loss"].getOriginalDataset()
-    np.testing.assert_array_equal(y, run.batches["loss"])
-    # the trained weights are in the session, the results show the last evaluation
-    for k, v in end.params.items():
-        np.testing.assert_array_equal(session.network.params[k], v)
-    assert results.evaluation is evals[-1]
-    assert "Finished" in panel.status_label.text()
-    assert panel.progress.value() == end.step
-
-
-def test_step_pause_resume_and_stop(qtbot, panel, session):
+def test_step_pause_resume_and_stop(qtbot, panel, controller, session):
     panel.set_config(TrainingConfig(epochs=1000))
     chunks = []
-    panel.worker.batches.connect(chunks.append)
-    with qtbot.waitSignal(panel.worker.paused, timeout=_RUN_MS):
+    controller.batches.connect(chunks.append)
+    with qtbot.waitSignal(controller.paused, timeout=_RUN_MS):
         panel.step()  # from idle: a paused run, then one batch
     qtbot.waitUntil(lambda: sum(len(c) for c in chunks) == 1, timeout=_RUN_MS)
-    assert panel.state == "paused" and panel.pause_button.text() == "Resume"
+    assert controller.state is RunState.PAUSED and panel.pause_button.text() == "Resume"
+    assert "Paused after 1 steps" in panel.status_label.text()
     before = {k: v.copy() for k, v in session.network.params.items()}
-    with qtbot.waitSignal(panel.worker.snapshot, timeout=_RUN_MS):
+    with qtbot.waitSignal(controller.worker.snapshot, timeout=_RUN_MS):
         panel.step()
     assert sum(len(c) for c in chunks) == 2
     assert not np.array_equal(before["W1"], session.network.params["W1"])  # live weights
-    panel.resume()
-    assert panel.state == "running"
+    panel.pause_button.click()  # Resume
+    assert controller.state is RunState.RUNNING
+    assert panel.status_label.text() == ""  # "Paused after ..." is no longer true
     qtbot.waitUntil(lambda: sum(len(c) for c in chunks) > 20, timeout=_RUN_MS)
-    panel.pause()
-    assert panel.state == "paused"
-    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS) as blocker:
-        panel.stop()
+    panel.pause_button.click()  # Pause
+    assert controller.state is RunState.PAUSED
+    with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS) as blocker:
+        panel.stop_button.click()
     assert isinstance(blocker.args[0], ev.Stopped)
-    assert panel.state == "idle" and panel.form.form_widget.isEnabled()
+    assert controller.state is RunState.STOPPED and panel.form.form_widget.isEnabled()
     assert "Stopped" in panel.status_label.text()
+    record = controller.record
+    assert record.status == "stopped" and record.steps_recorded == blocker.args[0].step
+    np.testing.assert_array_equal(
+        record.step_column("step"), np.arange(1, record.steps_recorded + 1)
+    )
 
 
 def test_reset_gives_new_or_the_same_initial_weights(qtbot, panel, session):
     panel.set_config(TrainingConfig(epochs=1))
-    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS):
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS):
         panel.start()
-    first_seed = panel.run_config.seed
+    first_seed = panel.controller.config.seed
     panel.same_weights.setChecked(True)
     panel.reset()
     same = TrainingConfig(seed=first_seed).make_network()
     np.testing.assert_array_equal(session.network.params["W1"], same.params["W1"])
     panel.same_weights.setChecked(False)
-    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS):
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS):
         panel.start()
     panel.reset()
     assert int(panel.form.text("seed")) == first_seed + 1
@@ -176,18 +154,19 @@ def test_a_worker_exception_is_shown_in_the_panel(qtbot, panel, monkeypatch):
         yield  # pragma: no cover
 
     monkeypatch.setattr("nnviz.gui.training.worker.train", broken)
-    with qtbot.waitSignal(panel.run_failed, timeout=_RUN_MS):
+    with qtbot.waitSignal(panel.controller.run_failed, timeout=_RUN_MS):
         panel.start()
     assert "out of cheese" in panel.status_label.text()
-    assert panel.state == "idle" and panel.start_button.isEnabled()
+    assert panel.controller.state is RunState.FAILED and panel.start_button.isEnabled()
+    assert panel.controller.record.status == "failed"
 
 
 def test_a_diverging_run_explains_and_keeps_the_last_good_weights(qtbot, panel, session):
     panel.set_config(TrainingConfig(lr=100.0))
-    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS) as blocker:
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS) as blocker:
         panel.start()
     end = blocker.args[0]
-    assert isinstance(end, ev.Diverged)
+    assert isinstance(end, ev.Diverged) and panel.controller.state is RunState.DIVERGED
     text = panel.status_label.text()
     assert "diverged" in text and "learning rate 100 is too large" in text and "(10)" in text
     assert all(np.all(np.isfinite(p)) for p in session.network.params.values())
@@ -206,15 +185,77 @@ def window(qtbot, session, tmp_path):
     return w
 
 
-def test_closing_the_window_mid_run_stops_the_thread_silently(qtbot, window, capfd, qtlog):
-    panel = window.training.panel
+def test_a_run_from_start_to_finished_is_recorded_and_drawn_from_its_record(qtbot, window, session):
+    docks = window.training
+    panel, controller, curves, results = docks.panel, docks.controller, docks.curves, docks.results
+    chunks, evals = [], []
+    controller.batches.connect(chunks.append)
+    controller.evaluated.connect(evals.append)
+    panel.set_config(TrainingConfig(epochs=2))
+    with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS) as blocker:
+        assert panel.start()
+        assert controller.state is RunState.RUNNING and not panel.form.form_widget.isEnabled()
+        assert session.run is controller.record and session.run.status == "new"
+    end = blocker.args[0]
+    assert isinstance(end, ev.Finished) and controller.state is RunState.FINISHED
+    record = controller.record
+    # every batch is in the record, as the trainer reported it
+    assert record.status == "finished" and record.steps_recorded == end.step
+    reported = [e for c in chunks for e in c.events]
+    np.testing.assert_array_equal(record.step_column("loss"), [e.loss for e in reported])
+    np.testing.assert_array_equal(record.step_column("mse"), [e.mse for e in reported])
+    assert record.grad_norms.shape == (end.step, 3)
+    # scheduled snapshots arrived, from the initial weights to the final ones
+    assert record.snapshot_steps[0] == 0 and record.snapshot_steps[-1] == end.step
+    assert np.array_equal(
+        record.snapshot_steps[:-1], record.schedule[: len(record.snapshot_steps) - 1]
+    )
+    # the curves draw what the record holds
+    run = curves.current
+    assert run.record is record
+    np.testing.assert_array_equal(run.batches["loss"], record.step_column("loss"))
+    np.testing.assert_array_equal(run.evals["test_accuracy"], [e.test_accuracy for e in evals])
+    x, y = run.items["batch_loss"].getOriginalDataset()
+    np.testing.assert_array_equal(y, run.batches["loss"])
+    # the trained weights are in the session, the results show the last evaluation
+    for k, v in end.params.items():
+        np.testing.assert_array_equal(session.network.params[k], v)
+    assert results.evaluation.step == evals[-1].step
+    np.testing.assert_array_equal(results.evaluation.confusion, evals[-1].confusion)
+    assert "Finished" in panel.status_label.text()
+    assert panel.progress.value() == end.step
+    # a second run dims the first; clearing old runs removes it from the Session and the plots
+    with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS):
+        panel.start()
+    assert len(session.runs) == 2 and len(curves.runs) == 2
+    curves.clear_button.click()
+    assert session.runs == (controller.record,) and [r.record for r in curves.runs] == [
+        controller.record
+    ]
+
+
+def test_reset_mid_run_ends_the_run_through_the_one_shutdown_path(qtbot, panel, controller):
     panel.set_config(TrainingConfig(epochs=1000))
     chunks = []
-    panel.worker.batches.connect(chunks.append)
+    controller.batches.connect(chunks.append)
+    panel.start()
+    qtbot.waitUntil(lambda: len(chunks) > 0, timeout=_RUN_MS)
+    panel.reset_button.click()
+    assert not controller.worker.running and controller.state is RunState.STOPPED
+    assert controller.record.status == "stopped" and controller.record.steps_recorded > 0
+    assert "untrained" in panel.status_label.text()
+    assert panel.start_button.isEnabled() and panel.form.form_widget.isEnabled()
+
+
+def test_closing_the_window_mid_run_stops_the_thread_silently(qtbot, window, capfd, qtlog):
+    panel, controller = window.training.panel, window.training.controller
+    panel.set_config(TrainingConfig(epochs=1000))
+    chunks = []
+    controller.batches.connect(chunks.append)
     panel.start()
     qtbot.waitUntil(lambda: len(chunks) > 0, timeout=_RUN_MS)
     window.close()
-    assert not panel.worker.running
+    assert not controller.worker.running
     out, err = capfd.readouterr()
     assert "QThread" not in err and "Traceback" not in err
     assert not [r for r in qtlog.records if "QThread" in r.message]
@@ -223,7 +264,7 @@ def test_closing_the_window_mid_run_stops_the_thread_silently(qtbot, window, cap
 def test_save_and_reopen_a_model_trained_in_the_window(qtbot, window, session, tmp_path):
     panel = window.training.panel
     panel.set_config(TrainingConfig(epochs=1, hidden=(20,), activation="relu", init="he"))
-    with qtbot.waitSignal(panel.run_ended, timeout=_RUN_MS):
+    with qtbot.waitSignal(window.training.controller.run_ended, timeout=_RUN_MS):
         panel.start()
     path = tmp_path / "trained.npz"
     assert window.save_model(path)
@@ -233,8 +274,9 @@ def test_save_and_reopen_a_model_trained_in_the_window(qtbot, window, session, t
     for k, v in session.network.params.items():
         np.testing.assert_array_equal(loaded.network.params[k], v)
     meta = loaded.meta
-    assert TrainingConfig.from_dict(meta["config"]) == panel.run_config
-    assert meta["metrics"]["test_accuracy"] == panel.last_evaluation.test_accuracy
+    record = window.training.controller.record
+    assert TrainingConfig.from_dict(meta["config"]) == record.config
+    assert meta["metrics"]["test_accuracy"] == record.evaluation().test_accuracy
     assert meta["metrics"]["status"] == "finished"
     assert window.open_model(path)
     np.testing.assert_array_equal(session.network.params["W1"], loaded.network.params["W1"])
@@ -282,7 +324,7 @@ def test_the_curves_results_and_weights_follow_the_language(session, qapp, qtbot
     from nnviz.gui.results.weights_view import WeightsView
     from nnviz.gui.training.curves import CurvesPanel
 
-    curves, results, weights = CurvesPanel(), ResultsPanel(session), WeightsView(session)
+    curves, results, weights = CurvesPanel(session), ResultsPanel(session), WeightsView(session)
     for widget in (curves, results, weights):
         qtbot.addWidget(widget)
         widget.show()

@@ -149,3 +149,23 @@ def test_a_diverging_run_ends_with_an_explanation_and_good_weights(qtbot, data):
     assert "learning rate" in end.message
     assert all(np.all(np.isfinite(p)) for p in end.params.values())
     qtbot.waitUntil(lambda: not worker.running, timeout=5_000)
+
+
+def test_every_scheduled_snapshot_reaches_the_gui_while_the_live_view_gets_the_newest(qtbot, data):
+    worker = TrainingWorker()
+    rec = Recorder(worker)
+    recorded = []
+    worker.recorded.connect(recorded.append)
+    config = TrainingConfig(epochs=1, evals_per_epoch=3)
+    per_epoch = len(data.train) // config.batch_size
+    schedule = list(range(per_epoch + 1))  # every step, the initial weights too
+    with qtbot.waitSignal(worker.finished, timeout=20_000):
+        worker.start(config, data, snapshot_interval=None, snapshot_steps=schedule)
+    in_chunks = [s for c in rec.of("batches") for s in c.snapshots]
+    arrived = sorted(s.step for s in in_chunks + recorded)
+    assert arrived == schedule  # none dropped, none twice, the ones after evaluations too
+    assert all(s.scheduled for s in in_chunks + recorded)
+    batches_per_chunk = [len(c.events) for c in rec.of("batches")]
+    assert sum(batches_per_chunk) == per_epoch and all(
+        n == len(c) for n, c in zip(batches_per_chunk, rec.of("batches"), strict=True)
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnviz.core.recording import RunRecord
 from nnviz.core.smoothing import EmaState
 from nnviz.core.training import TrainingConfig
 
@@ -84,19 +85,33 @@ class SeriesBuffer:
 
 @dataclass(eq=False)
 class RunCurves:
-    """One training run on the plots: its data, smoothing state and plot items."""
+    """One training run on the plots: what of its record is drawn (a cache with the smoothed
+    lines added, filled from the record as it grows), its smoothing state and plot items."""
 
     number: int
-    config: TrainingConfig
+    record: RunRecord
     batches: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(BATCH_COLUMNS))
     evals: SeriesBuffer = field(default_factory=lambda: SeriesBuffer(EVAL_COLUMNS))
     ema_state: EmaState = field(default_factory=EmaState)
     accuracy_ema_state: EmaState = field(default_factory=EmaState)
     items: dict[str, object] = field(default_factory=dict)
-    status: str = ""
-    total_steps: int = 0  # known once the run has started
     evals_drawn: int = 0
-    steps_per_epoch: int = 0
+
+    @property
+    def config(self) -> TrainingConfig:
+        return self.record.config
+
+    @property
+    def status(self) -> str:
+        return self.record.status
+
+    @property
+    def total_steps(self) -> int:
+        return self.record.total_steps
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return self.record.steps_per_epoch
 
     @property
     def minimised(self) -> str:

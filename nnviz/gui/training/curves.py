@@ -1,11 +1,14 @@
-"""Live loss and accuracy curves of training runs (pyqtgraph).
+"""Live loss and accuracy curves of training runs (pyqtgraph), read from their run records.
 
 Loss: every batch as a faint line, its smoothed version (a debiased EMA, smoothing on a slider),
 and the test loss at each evaluation, both cross-entropy and MSE, the minimised one marked.
 Accuracy: the running training accuracy and the test accuracy. Earlier runs stay, dimmed and
 labelled, until cleared. The x axis shows steps, epochs or seconds.
 
-Long runs stay fast: data lives in growing preallocated buffers, each run owns a fixed set of
+The runs are the Session's: a run added there (at Start) gets its curves, runs removed there
+(Clear old runs) lose them. While a run trains the panel reads what is new in its record on a
+timer. Long runs stay fast: what is drawn lives in growing preallocated buffers (the record's
+numbers plus the smoothed lines), each run owns a fixed set of
 plot items updated with ``setData`` (never a new item per update; curve_plots.py draws them),
 lines are downsampled and clipped to the view, and redraws happen on a timer only when something
 changed.
@@ -15,7 +18,6 @@ from __future__ import annotations
 
 import os
 
-import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core import events as ev
+from nnviz.core import recording
+from nnviz.core.recording import RunRecord
 from nnviz.core.smoothing import ema
-from nnviz.core.training import TrainingConfig
+from nnviz.gui.session import Session
 from nnviz.gui.training.curve_plots import CurvePlots
 from nnviz.gui.training.curve_runs import EVAL_COLUMNS, RunCurves, SeriesBuffer, export_runs_csv
-from nnviz.gui.training.worker import BatchChunk
 
 __all__ = ["CurvesPanel", "SeriesBuffer"]
 
@@ -47,12 +49,13 @@ _X_MODES = ("step", "epoch", "time")
 
 
 class CurvesPanel(QWidget):
-    """Loss and accuracy plots fed by the training worker's batches and evaluations."""
+    """Loss and accuracy plots of the Session's runs, read from their records."""
 
     refreshed = Signal()  # after each redraw (the benchmark counts them)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self._runs: list[RunCurves] = []
         self._current: RunCurves | None = None
         self._smoothing = _DEFAULT_SMOOTHING
@@ -64,6 +67,10 @@ class CurvesPanel(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._on_timer)
         self._timer.start()
+        session.run_added.connect(self.begin_run)
+        session.runs_removed.connect(self._on_runs_removed)
+        for record in session.runs:
+            self.begin_run(record)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -160,12 +167,13 @@ class CurvesPanel(QWidget):
     def current(self) -> RunCurves | None:
         return self._current
 
-    def begin_run(self, config: TrainingConfig) -> None:
+    def begin_run(self, record: RunRecord) -> None:
         """A new run: the previous one is dimmed and labelled, the new one gets fresh items."""
         if self._current is not None:
+            self._sync(self._current)
             self.plots.dim(self._current)
             self.plots.draw(self._current, True)
-        run = RunCurves(len(self._runs) + 1, config)
+        run = RunCurves(len(self._runs) + 1, record)
         self._runs.append(run)
         self._current = run
         other = "cross_entropy" if run.minimised == "mse" else "mse"
@@ -184,48 +192,49 @@ class CurvesPanel(QWidget):
         self.clear_button.setEnabled(len(self._runs) > 1)
         self._dirty = True
 
-    def add_batches(self, chunk: BatchChunk) -> None:
-        run = self._current
-        if run is None:
-            return
-        smooth, run.ema_state = ema(chunk.loss, self._smoothing, run.ema_state)
-        smooth_acc, run.accuracy_ema_state = ema(
-            chunk.batch_accuracy, self._smoothing, run.accuracy_ema_state
-        )
-        run.batches.append(
-            step=chunk.step,
-            epoch=chunk.epoch,
-            elapsed=chunk.elapsed,
-            loss=chunk.loss,
-            smooth=smooth,
-            batch_accuracy=chunk.batch_accuracy,
-            smooth_accuracy=smooth_acc,
-        )
-        self._dirty = True
-
-    def add_evaluation(self, event: ev.Evaluated) -> None:
-        run = self._current
-        if run is None:
-            return
-        run.evals.append(**{name: np.array([float(getattr(event, name))]) for name in EVAL_COLUMNS})
-        self._dirty = True  # drawn with the next batches (one redraw, not two)
-
-    def end_run(self, event: ev.TrainingEnded) -> None:
-        if self._current is not None:
-            self._current.status = event.status
-        self.refresh()
+    def _sync(self, run: RunCurves) -> bool:
+        """Take what is new in the run's record; True if there was anything."""
+        record = run.record
+        steps = record.step_rows(len(run.batches))
+        evals = record.eval_rows(len(run.evals))
+        if len(steps):
+            col = {name: steps[:, i] for i, name in enumerate(recording.STEP_COLUMNS)}
+            smooth, run.ema_state = ema(col["loss"], self._smoothing, run.ema_state)
+            smooth_acc, run.accuracy_ema_state = ema(
+                col["batch_accuracy"], self._smoothing, run.accuracy_ema_state
+            )
+            run.batches.append(
+                step=col["step"],
+                epoch=col["epoch"],
+                elapsed=col["elapsed"],
+                loss=col["loss"],
+                smooth=smooth,
+                batch_accuracy=col["batch_accuracy"],
+                smooth_accuracy=smooth_acc,
+            )
+        if len(evals):
+            run.evals.append(
+                **{name: evals[:, recording.EVAL_COLUMNS.index(name)] for name in EVAL_COLUMNS}
+            )
+        return bool(len(steps) or len(evals))
 
     def clear_earlier(self) -> None:
-        """Remove every run but the current one."""
-        for run in self._runs:
-            if run is not self._current:
-                self.plots.remove(run)
-        self._runs = [self._current] if self._current is not None else []
-        if self._current is not None:
-            self._current.number = 1
-        self.clear_button.setEnabled(False)
+        """Remove every run but the newest (from the Session: its views all forget them)."""
+        self.session.remove_earlier_runs()
+
+    def _on_runs_removed(self, records: list[RunRecord]) -> None:
+        gone = [run for run in self._runs if run.record in records]
+        for run in gone:
+            self.plots.remove(run)
+        self._runs = [run for run in self._runs if run not in gone]
+        for i, run in enumerate(self._runs, start=1):
+            run.number = i
+        if self._current in gone:
+            self._current = None
+        self.clear_button.setEnabled(len(self._runs) > 1)
         self.plots.reset_ranges()
         self._dirty_all = True
+        self.refresh()
 
     # ------------------------------------------------------------------ options
     def set_smoothing(self, smoothing: float) -> None:
@@ -267,20 +276,18 @@ class CurvesPanel(QWidget):
         self._dirty_all = True
         self.refresh()
 
-    def set_run_length(self, event: ev.TrainingStarted) -> None:
-        """The current run's length is known: the x axis never needs to go beyond it."""
-        if self._current is not None:
-            self._current.total_steps = event.total_steps
-            self._current.steps_per_epoch = event.steps_per_epoch
-        self.plots.fit_x(self._runs)
-
     # ------------------------------------------------------------------ drawing
     def _on_timer(self) -> None:
+        if self._current is not None and self._sync(self._current):
+            self._dirty = True
         if self._dirty:
             self.refresh()
 
     def refresh(self) -> None:
-        """Push the buffers into the plot items (only the runs that can have changed)."""
+        """Read what is new in the newest run's record and push the buffers into the plot
+        items (only the runs that can have changed)."""
+        if self._current is not None and self._sync(self._current):
+            self._dirty = True
         if not (self._dirty or self._dirty_all):
             return
         for run in self._runs:
@@ -295,6 +302,7 @@ class CurvesPanel(QWidget):
     # ------------------------------------------------------------------ export
     def export_csv(self, path: str | os.PathLike[str]) -> None:
         """Every run's batches and evaluations as one table (empty cells where not measured)."""
+        self.refresh()  # everything the record holds so far
         export_runs_csv(self._runs, path)
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:

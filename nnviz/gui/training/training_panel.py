@@ -1,6 +1,6 @@
 """The training controls: hyperparameters bound to TrainingConfig, Start / Pause / Step / Stop /
-Reset, and a progress bar. The panel owns the TrainingWorker and keeps the Session up to date
-(a new network at the start, live weights from snapshots, the trained weights at the end).
+Reset, a progress bar and the run's status, all bound to the window's TrainingController (which
+owns the run, its thread and its record).
 
 Every default shown comes from ``dataclasses.fields(TrainingConfig)``; every check is
 TrainingConfig's own (its ConfigError text is shown under the field).
@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -26,52 +25,37 @@ from nnviz.core import events as ev
 from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.training import TrainingConfig
+from nnviz.gui import style
 from nnviz.gui.session import Session
+from nnviz.gui.training.controller import RunState, TrainingController
 from nnviz.gui.training.training_form import TrainingForm
 from nnviz.gui.training.training_progress import ProgressView, format_duration
-from nnviz.gui.training.worker import TrainingWorker
 
-__all__ = ["TrainingPanel", "connect_training"]
+__all__ = ["TrainingPanel"]
 
 _BUTTON_MIN_WIDTH = 56  # px: fits "Resume" in the Fusion style
-_ERROR_STYLE = "color: #c92a2a;"
-_FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
-_STATUS_STYLES = {
-    "info": "color: #495057;",
-    "good": "color: #2b8a3e;",
-    "bad": "color: #c92a2a;",
-}
-# the activation parameter each activation takes (field of TrainingConfig)
-_ACTIVATION_PARAM = {"leaky-relu": "leaky_slope", "elu": "elu_alpha", "maxout": "maxout_pieces"}
 
 
 class TrainingPanel(QWidget):
-    """Hyperparameters, run controls and progress. Signals for the curves and results:
+    """The form and the run buttons of ``controller``; shows its progress and status."""
 
-    ``run_started(TrainingConfig)`` when a new run begins, ``run_ended(TrainingEnded)`` and
-    ``run_failed(str)`` when it ends; the worker's own signals carry batches and evaluations.
-    """
-
-    run_started = Signal(object)
-    run_ended = Signal(object)
-    run_failed = Signal(str)
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, controller: TrainingController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self.worker = TrainingWorker(self)
-        self._state = "idle"  # idle | running | paused
-        self._run_config: TrainingConfig | None = None  # the config of the current / last run
+        self.controller = controller
         self._seed_used: int | None = None
-        self._last_eval: ev.Evaluated | None = None
-        self._last_end: ev.TrainingEnded | None = None
-        self._run_network = None  # the session's network while it shows this panel's run
-        self._watched_window: QWidget | None = None
-
         self._build()
         session.dataset_changed.connect(self._on_dataset_changed)
-        self._connect_worker()
-        self._set_state("idle")
+        c = controller
+        c.state_changed.connect(self._on_state_changed)
+        c.started.connect(self.progress_view.started)
+        c.batches.connect(self.progress_view.batches)
+        c.paused.connect(self._on_paused)
+        c.run_ended.connect(self._on_ended)
+        c.run_failed.connect(self._on_failed)
+        self._on_state_changed(c.state)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -126,9 +110,8 @@ class TrainingPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.start_button.setText(self.tr("Start"))
         self.start_button.setToolTip(self.tr("Train a new network with these settings"))
-        self.pause_button.setText(
-            self.tr("Resume") if getattr(self, "_state", "idle") == "paused" else self.tr("Pause")
-        )
+        paused = self.controller.state is RunState.PAUSED
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.step_button.setText(self.tr("Step"))
         self.step_button.setToolTip(self.tr("Train on one batch, then pause"))
         self.stop_button.setText(self.tr("Stop"))
@@ -154,7 +137,7 @@ class TrainingPanel(QWidget):
     def _on_dataset_changed(self) -> None:
         """A dataset opened from the File menu becomes the one to train on."""
         ds = self.session.dataset
-        if ds is None or self._state != "idle" or ds.name == self.form.text("dataset"):
+        if ds is None or self.controller.state.active or ds.name == self.form.text("dataset"):
             return
         self.form.set_text("dataset", ds.name if ds.name in DATASET_NAMES else str(ds.directory))
         self.form.validate()
@@ -168,23 +151,9 @@ class TrainingPanel(QWidget):
         """The configuration in the fields, or None while a field holds an invalid value."""
         return self.form.config
 
-    @property
-    def run_config(self) -> TrainingConfig | None:
-        """The configuration of the current (or last) run."""
-        return self._run_config
-
-    @property
-    def state(self) -> str:
-        """idle, running or paused."""
-        return self._state
-
-    @property
-    def last_evaluation(self) -> ev.Evaluated | None:
-        return self._last_eval
-
     def set_config(self, config: TrainingConfig) -> None:
         """Show ``config`` in the fields (ignored during a run)."""
-        if self._state == "idle":
+        if not self.controller.state.active:
             self.form.set_config(config)
 
     # ------------------------------------------------------------------ commands
@@ -207,91 +176,49 @@ class TrainingPanel(QWidget):
             return None
         return config, dataset, network
 
-    def start(self, paused: bool = False) -> bool:
-        """Start a new run with the fields' configuration; False if it is invalid or running."""
-        if self._state != "idle":
-            return False
-        prepared = self._fresh_network()
-        if prepared is None:
-            return False
-        config, dataset, network = prepared
-        if self.session.dataset is not dataset:
-            self.session.set_dataset(dataset)
-        self._show_network(network)
-        self._run_config = config
-        self._seed_used = config.seed
-        self._last_eval = None
-        self._last_end = None
-        self.progress_view.begin(config.epochs)
-        self._show_status("", "info")
-        self.worker.start(config, dataset, network, paused=paused)
-        self._set_state("paused" if paused else "running")
-        self.run_started.emit(config)
-        return True
-
-    def _show_network(self, network) -> None:
-        """Put (a copy of) the run's initial weights into the session: in place when the
-        session's network has the same shape (cheaper to redraw), else as a new network."""
-        current = self.session.network
-        same = (
-            current.sizes == network.sizes
-            and current.activation == network.activation
-            and current.dtype == network.dtype
-        )
-        if same and current is self._run_network:
-            self.session.set_params(network.params)
-        else:
-            self._run_network = network.copy()
-            self.session.set_network(self._run_network)
-
     def _dataset_for(self, config: TrainingConfig) -> Dataset:
         ds = self.session.dataset
         if ds is not None and config.dataset in (ds.name, str(ds.directory)):
             return ds
         return load_dataset(config.dataset)
 
+    def start(self, paused: bool = False) -> bool:
+        """Start a new run with the fields' configuration; False if it is invalid or running."""
+        if self.controller.state.active:
+            return False
+        prepared = self._fresh_network()
+        if prepared is None:
+            return False
+        config, dataset, network = prepared
+        self._seed_used = config.seed
+        self.progress_view.begin(config.epochs)
+        self._show_status("", "info")
+        return self.controller.start(config, dataset, network, paused=paused)
+
     def _on_pause_clicked(self) -> None:
-        if self._state == "running":
-            self.pause()
-        elif self._state == "paused":
-            self.resume()
-
-    def pause(self) -> None:
-        if self._state == "running":
-            self.worker.pause()
-            self._set_state("paused")
-
-    def resume(self) -> None:
-        if self._state == "paused":
-            self.worker.resume()
-            self._set_state("running")
+        if self.controller.state is RunState.RUNNING:
+            self.controller.pause()
+        elif self.controller.state is RunState.PAUSED:
+            self.controller.resume()
 
     def step(self) -> None:
-        """One batch: starts a paused run when idle, pauses a running one."""
-        if self._state == "idle":
-            if not self.start(paused=True):
-                return
-        self.worker.step()
-        self._set_state("paused")
+        """One batch: starts a paused run when none is going on, pauses a running one."""
+        if not self.controller.state.active and not self.start(paused=True):
+            return
+        self.controller.step()
 
     def stop(self) -> None:
-        if self._state != "idle":
-            self.worker.stop()
+        self.controller.stop()
 
     def reset(self) -> None:
         """Stop any run and put freshly initialised (untrained) weights into the network."""
-        self.worker.shutdown(discard=True)  # nothing more of the old run arrives
-        if self._state != "idle":
-            self._set_state("idle")
+        self.controller.shutdown(discard=True)  # nothing more of the old run arrives
         prepared = self._fresh_network()
         if prepared is None:
             return
         config, _dataset, network = prepared
         self._seed_used = None
-        self._last_end = None
-        self._last_eval = None
-        self._run_config = None
-        self._run_network = None
+        self.controller.forget_network()
         self.session.set_network(network)
         self.progress_view.clear()
         self._show_status(
@@ -301,55 +228,31 @@ class TrainingPanel(QWidget):
             "info",
         )
 
-    def shutdown(self) -> None:
-        """Stop and join the worker (the window is closing)."""
-        self.worker.shutdown()
-
     # ------------------------------------------------------------------ state
-    def _set_state(self, state: str) -> None:
-        self._state = state
-        self.form.set_locked(state != "idle")
-        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+    def _on_state_changed(self, state: RunState) -> None:
+        self.form.set_locked(state.active)
+        paused = state is RunState.PAUSED
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        if state is RunState.RUNNING:
+            self._show_status("", "info")  # a "Paused after..." line is no longer true
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:
-        idle = self._state == "idle"
+        active = self.controller.state.active
         valid = self.form.config is not None
-        self.start_button.setEnabled(idle and valid)
-        self.step_button.setEnabled(valid or not idle)
-        self.pause_button.setEnabled(not idle)
-        self.stop_button.setEnabled(not idle)
+        self.start_button.setEnabled(not active and valid)
+        self.step_button.setEnabled(valid or active)
+        self.pause_button.setEnabled(active)
+        self.stop_button.setEnabled(active)
 
     def _show_status(self, text: str, kind: str) -> None:
         self.status_label.setText(text)
-        self.status_label.setStyleSheet(_STATUS_STYLES[kind])
+        self.status_label.setStyleSheet(f"color: {style.STATUS_COLOURS[kind]};")
+        self.status_label.setToolTip("")
 
-    # ------------------------------------------------------------------ worker events
-    def _connect_worker(self) -> None:
-        w = self.worker
-        w.started.connect(self.progress_view.started)
-        w.batches.connect(self.progress_view.batches)
-        w.evaluated.connect(self._on_evaluated)
-        w.snapshot.connect(self._on_snapshot)
-        w.paused.connect(self._on_paused)
-        w.ended.connect(self._on_ended)
-        w.failed.connect(self._on_failed)
-
-    def _on_evaluated(self, event: ev.Evaluated) -> None:
-        self._last_eval = event
-
-    def _owns_session_network(self) -> bool:
-        """False once something else (File > Open) replaced the network being trained."""
-        return self.session.network is self._run_network
-
-    def _on_snapshot(self, event: ev.WeightsSnapshot) -> None:
-        if self._owns_session_network():
-            self.session.set_params(event.params)
-
+    # ------------------------------------------------------------------ run events
     def _on_paused(self, event: ev.Paused) -> None:
         self.progress_view.flush()  # the step the run stopped at, not an older one
-        if self._state == "running":  # paused from elsewhere (control.pause())
-            self._set_state("paused")
         self._show_status(
             self.tr("Paused after {n:,} steps: press Step for one more batch, or Resume.").format(
                 n=event.step
@@ -358,13 +261,9 @@ class TrainingPanel(QWidget):
         )
 
     def _on_ended(self, event: ev.TrainingEnded) -> None:
-        self._last_end = event
-        if self._owns_session_network():
-            self.session.set_params(event.params)
-        self._set_state("idle")
         self.progress_view.finish(event)
+        config = self.controller.config
         if isinstance(event, ev.Diverged):
-            config = self._run_config
             self._show_status(
                 self.tr(
                     "Training diverged at step {step}: each step changed the weights so much "
@@ -380,38 +279,39 @@ class TrainingPanel(QWidget):
         elif isinstance(event, ev.Stopped):
             self._show_status(self.tr("Stopped after {n:,} steps.").format(n=event.step), "info")
         else:
-            acc = self._last_eval.test_accuracy if self._last_eval is not None else None
+            record = self.controller.record
+            done = record is not None and record.evaluations_recorded > 0
             text = self.tr("Finished in {t}.").format(t=format_duration(event.elapsed))
-            if acc is not None:
+            if done:
+                acc = float(record.eval_column("test_accuracy")[-1])
                 text += " " + self.tr("Test accuracy {a:.1%}.").format(a=acc)
             self._show_status(text, "good")
-        self.run_ended.emit(event)
 
     def _on_failed(self, message: str, details: str) -> None:
-        self._set_state("idle")
         self._show_status(self.tr("Training failed: {m}").format(m=message), "bad")
         self.status_label.setToolTip(details)
-        self.run_failed.emit(message)
 
     # ------------------------------------------------------------------ saving
     def model_meta(self) -> dict:
         """Metadata for File > Save (the same keys as ``nnviz train --save``)."""
-        config = self._run_config
-        if config is None or not self._owns_session_network():
-            return {}  # the window shows a network this panel did not train
+        record = self.controller.record
+        if record is None or not self.controller.owns_session_network():
+            return {}  # the window shows a network this window did not train
+        config = record.config
         metrics: dict[str, object] = {}
-        if self._last_eval is not None:
-            e = self._last_eval
+        if record.evaluations_recorded:
             metrics.update(
-                test_accuracy=e.test_accuracy,
-                test_cross_entropy=e.test_cross_entropy,
-                test_mse=e.test_mse,
-                train_accuracy=e.train_accuracy,
+                {
+                    name: float(record.eval_column(column)[-1])
+                    for name, column in (
+                        ("test_accuracy", "test_accuracy"),
+                        ("test_cross_entropy", "test_cross_entropy"),
+                        ("test_mse", "test_mse"),
+                        ("train_accuracy", "train_accuracy"),
+                    )
+                }
             )
-        if self._state != "idle":
-            metrics.update(status=self._state)  # saved mid-run: the last snapshot's weights
-        elif self._last_end is not None:
-            metrics.update(steps=self._last_end.step, status=self._last_end.status)
+        metrics.update(steps=record.steps_recorded, status=record.status)
         return {
             "loss": config.loss,
             "dataset": config.dataset,
@@ -419,44 +319,3 @@ class TrainingPanel(QWidget):
             "metrics": metrics,
             "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
-
-    # ------------------------------------------------------------------ closing
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        window = self._main_window()
-        if window is not self._watched_window:
-            if self._watched_window is not None:
-                self._watched_window.removeEventFilter(self)
-            window.installEventFilter(self)
-            self._watched_window = window
-
-    def _main_window(self) -> QWidget:
-        w: QWidget = self
-        while w.parentWidget() is not None and not isinstance(w, QMainWindow):
-            w = w.parentWidget()
-        return w
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._watched_window and event.type() == QEvent.Type.Close:
-            self.shutdown()
-        return False
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override (panel as its own window)
-        self.shutdown()
-        super().closeEvent(event)
-
-
-def connect_training(panel: TrainingPanel, curves=None, results=None) -> None:
-    """Feed the curves (CurvesPanel) and results (ResultsPanel) from the panel's runs."""
-    w = panel.worker
-    if curves is not None:
-        panel.run_started.connect(curves.begin_run)
-        w.started.connect(curves.set_run_length)
-        w.batches.connect(curves.add_batches)
-        w.evaluated.connect(curves.add_evaluation)
-        w.paused.connect(lambda _event: curves.refresh())  # a single step shows at once
-        panel.run_ended.connect(curves.end_run)
-    if results is not None:
-        panel.run_started.connect(results.clear)
-        w.evaluated.connect(results.show_evaluation)
-        panel.run_ended.connect(results.run_ended)

@@ -4,9 +4,9 @@
 into Qt signals for the GUI thread:
 
 - batches are collected and forwarded together as one :class:`BatchChunk` at most
-  ``MAX_SIGNALS_PER_S`` times a second, so every batch reaches the curves but the GUI thread is
-  never flooded; evaluations, pauses and the final event always pass at once (after the batches
-  before them);
+  ``MAX_SIGNALS_PER_S`` times a second, so every batch (and every scheduled weight snapshot)
+  reaches the run record but the GUI thread is never flooded; evaluations, pauses and the final
+  event always pass at once (after the batches before them);
 - everything that crosses the thread is a copy the trainer no longer touches;
 - BLAS is limited to one thread while training (the GUI needs the other core; with two BLAS
   threads and a busy GUI NumPy trains 2.4-2.9 times slower);
@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,7 +43,8 @@ EventFactory = Callable[[TrainingControl], Iterator[ev.TrainingEvent]]
 
 @dataclass(frozen=True)
 class BatchChunk:
-    """The batches finished since the last update, one array entry per batch (owned copies)."""
+    """The batches finished since the last update, one array entry per batch (owned copies),
+    their events whole (for the run record) and the scheduled snapshots taken among them."""
 
     step: np.ndarray  # (n,) int64 optimizer steps
     epoch: np.ndarray  # (n,) float64 fractional epochs
@@ -53,9 +54,13 @@ class BatchChunk:
     batch_accuracy: np.ndarray  # (n,) float64 accuracy on each batch alone
     samples_per_s: float  # of the last batch
     total_steps: int
+    events: tuple[ev.BatchFinished, ...] = ()
+    snapshots: tuple[ev.WeightsSnapshot, ...] = ()  # the scheduled ones, in step order
 
     @classmethod
-    def from_events(cls, batches: list[ev.BatchFinished]) -> BatchChunk:
+    def from_events(
+        cls, batches: list[ev.BatchFinished], snapshots: list[ev.WeightsSnapshot] = ()
+    ) -> BatchChunk:
         last = batches[-1]
         return cls(
             np.fromiter((b.step for b in batches), np.int64, len(batches)),
@@ -66,6 +71,8 @@ class BatchChunk:
             np.fromiter((b.batch_accuracy for b in batches), np.float64, len(batches)),
             float(last.samples_per_s),
             int(last.total_steps),
+            tuple(batches),
+            tuple(snapshots),
         )
 
     def __len__(self) -> int:
@@ -113,14 +120,18 @@ class _TrainingThread(QThread):
         send = self._send
         interval = 1.0 / MAX_SIGNALS_PER_S
         pending: list[ev.BatchFinished] = []
+        scheduled: list[ev.WeightsSnapshot] = []
         snapshot: ev.WeightsSnapshot | None = None
         last_emit = -np.inf
 
         def flush() -> None:
-            nonlocal pending, snapshot
+            nonlocal pending, scheduled, snapshot
             if pending:
-                send("batches", BatchChunk.from_events(pending))
-                pending = []
+                send("batches", BatchChunk.from_events(pending, scheduled))
+            else:  # snapshots taken after the last chunk's batches (after an evaluation)
+                for snap in scheduled:
+                    send("recorded", snap)
+            pending, scheduled = [], []
             if snapshot is not None:
                 send("snapshot", snapshot)
                 snapshot = None
@@ -129,7 +140,9 @@ class _TrainingThread(QThread):
             if isinstance(event, ev.BatchFinished):
                 pending.append(event)
             elif isinstance(event, ev.WeightsSnapshot):
-                snapshot = event  # only the newest one matters; it is a copy already
+                if event.scheduled:
+                    scheduled.append(event)  # every one goes to the run record
+                snapshot = event  # the live view needs only the newest; it is a copy already
             else:
                 flush()
                 last_emit = self._clock()
@@ -171,6 +184,7 @@ class TrainingWorker(QObject):
 
     started = Signal(object)
     batches = Signal(object)
+    recorded = Signal(object)  # a scheduled WeightsSnapshot outside a chunk (step 0)
     evaluated = Signal(object)
     snapshot = Signal(object)
     paused = Signal(object)
@@ -217,6 +231,7 @@ class TrainingWorker(QObject):
         network: Network | None = None,
         paused: bool = False,
         snapshot_interval: float | None = SNAPSHOT_INTERVAL_S,
+        snapshot_steps: Collection[int] = (),
     ) -> None:
         """Train ``network`` (a new one from ``config`` if None) on ``dataset`` in the thread.
 
@@ -225,7 +240,7 @@ class TrainingWorker(QObject):
         """
 
         def events(control: TrainingControl) -> Iterator[ev.TrainingEvent]:
-            return train(config, dataset, control, network, snapshot_interval)
+            return train(config, dataset, control, network, snapshot_interval, snapshot_steps)
 
         self.start_events(events, paused=paused)
 

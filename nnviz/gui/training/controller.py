@@ -1,0 +1,233 @@
+"""The training controller: the one owner of a run in the window.
+
+:class:`TrainingController` owns the worker thread, the run's state (:class:`RunState`) and the
+:class:`~nnviz.core.recording.RunRecord` being written, which it hands to the Session as the
+newest run at Start. Every event of the run goes into that record (in the GUI thread, which is
+the only one that reads it); views read the record, never the events. It keeps the Session's
+network up to date: the run's initial weights at Start, live snapshots, the final weights.
+
+There is one way to end a run early: :meth:`TrainingController.shutdown`, used by Reset (which
+also drops whatever of the run is still on its way), by closing the window and by quitting.
+Stop asks the run to end within one batch and lets its last events arrive.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from nnviz.core import events as ev
+from nnviz.core.datasets import Dataset
+from nnviz.core.network import Network
+from nnviz.core.recording import RunRecord
+from nnviz.core.training import TrainingConfig
+from nnviz.gui.session import Session
+from nnviz.gui.training.worker import BatchChunk, TrainingWorker
+
+__all__ = ["RunState", "TrainingController"]
+
+
+class RunState(Enum):
+    IDLE = "idle"  # no run yet in this window
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+    DIVERGED = "diverged"
+    FAILED = "failed"
+
+    @property
+    def active(self) -> bool:
+        """A run is going on (running or paused): settings are locked, Start is refused."""
+        return self in (RunState.RUNNING, RunState.PAUSED)
+
+
+_ENDED = {
+    ev.Finished: RunState.FINISHED,
+    ev.Stopped: RunState.STOPPED,
+    ev.Diverged: RunState.DIVERGED,
+}
+
+
+class TrainingController(QObject):
+    """Starts, steers and records runs. Signals (all in the GUI thread):
+
+    ``state_changed(RunState)``; ``run_started(RunRecord)``; ``started(TrainingStarted)``;
+    ``batches(BatchChunk)`` after the chunk is in the record; ``evaluated(Evaluated)`` likewise;
+    ``paused(Paused)``; ``run_ended(TrainingEnded)``; ``run_failed(message, details)``.
+    """
+
+    state_changed = Signal(object)
+    run_started = Signal(object)
+    started = Signal(object)
+    batches = Signal(object)
+    evaluated = Signal(object)
+    paused = Signal(object)
+    run_ended = Signal(object)
+    run_failed = Signal(str, str)
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.worker = TrainingWorker(self)
+        self._state = RunState.IDLE
+        self._record: RunRecord | None = None
+        self._network: Network | None = None  # the session's network while it shows this run
+        w = self.worker
+        w.started.connect(self._on_started)
+        w.batches.connect(self._on_batches)
+        w.recorded.connect(self._on_recorded)
+        w.evaluated.connect(self._on_evaluated)
+        w.snapshot.connect(self._on_snapshot)
+        w.paused.connect(self._on_paused)
+        w.ended.connect(self._on_ended)
+        w.failed.connect(self._on_failed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def state(self) -> RunState:
+        return self._state
+
+    @property
+    def record(self) -> RunRecord | None:
+        """The record of the current (or last) run."""
+        return self._record
+
+    @property
+    def config(self) -> TrainingConfig | None:
+        return None if self._record is None else self._record.config
+
+    def owns_session_network(self) -> bool:
+        """False once something else (File > Open, Reset) replaced the network being trained."""
+        return self._network is not None and self.session.network is self._network
+
+    def _set_state(self, state: RunState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    # ------------------------------------------------------------------ commands
+    def start(
+        self, config: TrainingConfig, dataset: Dataset, network: Network, paused: bool = False
+    ) -> bool:
+        """Train ``network`` (untrained, from ``config``) on ``dataset``; False while a run is
+        going on. The Session shows a copy of it, updated as the run goes."""
+        if self._state.active:
+            return False
+        if self.session.dataset is not dataset:
+            self.session.set_dataset(dataset)
+        record = RunRecord.for_run(
+            config,
+            dataset.input_size,
+            dataset.num_classes,
+            len(dataset.train),
+            dataset=dataset.name,
+        )
+        self._show_network(network)
+        self._record = record
+        self.session.add_run(record)
+        self.worker.start(config, dataset, network, paused=paused, snapshot_steps=record.schedule)
+        self._set_state(RunState.PAUSED if paused else RunState.RUNNING)
+        self.run_started.emit(record)
+        return True
+
+    def _show_network(self, network: Network) -> None:
+        """Put (a copy of) the run's initial weights into the session: in place when the
+        session's network has the same shape (cheaper to redraw), else as a new network."""
+        current = self.session.network
+        same = (
+            current.sizes == network.sizes
+            and current.activation == network.activation
+            and current.dtype == network.dtype
+        )
+        if same and self.owns_session_network():
+            self.session.set_params(network.params)
+        else:
+            self._network = network.copy()
+            self.session.set_network(self._network)
+
+    def pause(self) -> None:
+        if self._state is RunState.RUNNING:
+            self.worker.pause()
+            self._set_state(RunState.PAUSED)
+
+    def resume(self) -> None:
+        if self._state is RunState.PAUSED:
+            self.worker.resume()
+            self._set_state(RunState.RUNNING)
+
+    def step(self) -> None:
+        """One more batch of a paused (or running) run, then pause."""
+        if self._state.active:
+            self.worker.step()
+            self._set_state(RunState.PAUSED)
+
+    def stop(self) -> None:
+        """End the run within one batch, keeping what it learnt (run_ended follows)."""
+        if self._state.active:
+            self.worker.stop()
+
+    def shutdown(self, discard: bool = False) -> None:
+        """THE way a run ends early: stop it and wait for its thread. ``discard`` (Reset) drops
+        what of the run is still on its way; the record keeps what it has, marked stopped."""
+        was_active = self._state.active
+        self.worker.shutdown(discard=discard)
+        if discard and was_active:
+            if self._record is not None and self._record.status == "running":
+                self._record.status = "stopped"
+            self._set_state(RunState.STOPPED)
+
+    def forget_network(self) -> None:
+        """The Session's network no longer shows this controller's run (Reset, File > Open)."""
+        self._network = None
+
+    # ------------------------------------------------------------------ worker events
+    def _on_started(self, event: ev.TrainingStarted) -> None:
+        if self._record is not None:
+            self._record.add(event)
+        self.started.emit(event)
+
+    def _on_batches(self, chunk: BatchChunk) -> None:
+        record = self._record
+        if record is not None:
+            for event in chunk.events:
+                record.add(event)
+            for snap in chunk.snapshots:
+                record.add(snap)
+        self.batches.emit(chunk)
+
+    def _on_recorded(self, event: ev.WeightsSnapshot) -> None:
+        if self._record is not None:
+            self._record.add(event)
+
+    def _on_evaluated(self, event: ev.Evaluated) -> None:
+        if self._record is not None:
+            self._record.add(event)
+        self.evaluated.emit(event)
+
+    def _on_snapshot(self, event: ev.WeightsSnapshot) -> None:
+        if self.owns_session_network():
+            self.session.set_params(event.params)
+
+    def _on_paused(self, event: ev.Paused) -> None:
+        if self._state is RunState.RUNNING:  # paused from elsewhere (control.pause())
+            self._set_state(RunState.PAUSED)
+        self.paused.emit(event)
+
+    def _on_ended(self, event: ev.TrainingEnded) -> None:
+        if self._record is not None:
+            self._record.add(event)
+        if self.owns_session_network():
+            self.session.set_params(event.params)
+        self._set_state(_ENDED.get(type(event), RunState.FINISHED))
+        self.run_ended.emit(event)
+
+    def _on_failed(self, message: str, details: str) -> None:
+        if self._record is not None:
+            self._record.fail(message)
+        self._set_state(RunState.FAILED)
+        self.run_failed.emit(message, details)
