@@ -46,9 +46,12 @@ class Optimizer:
         self.lr = float(lr)
         self.steps = 0
 
-    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> dict[str, float]:
-        """Update ``params`` in place from ``grads`` (which may be consumed); returns the squared
-        size ||ΔW||² of each weight matrix's step (keys W1, W2, ...), for the run record."""
+    def step(
+        self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]
+    ) -> dict[str, tuple[float, float]]:
+        """Update ``params`` in place from ``grads`` (which may be consumed); returns, for each
+        weight matrix (keys W1, W2, ...), the squared sizes (||dE/dW||², ||ΔW||²) of its
+        gradient and of its step, for the run record."""
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -64,11 +67,13 @@ class Sgd(Optimizer):
         """Updates ``params`` in place; ``grads`` are consumed (scaled in place)."""
         self.steps += 1
         sizes = {}
+        lr2 = self.lr * self.lr
         for key, g in grads.items():
+            if key[0] == "W":
+                g_sq = _sq(g)
+                sizes[key] = (g_sq, lr2 * g_sq)  # the step is lr * g
             g *= self.lr
             params[key] -= g
-            if key[0] == "W":
-                sizes[key] = _sq(g)
         return sizes
 
 
@@ -91,11 +96,12 @@ class Momentum(Optimizer):
             if v is None:
                 v = self.v[key] = np.zeros_like(params[key])
             v *= self.momentum
+            g_sq = _sq(g) if key[0] == "W" else 0.0
             g *= self.lr
             v -= g
             params[key] += v
             if key[0] == "W":
-                sizes[key] = _sq(v)
+                sizes[key] = (g_sq, _sq(v))
             if flush:
                 _flush_tiny(v, g)
         return sizes
@@ -122,7 +128,7 @@ class AdaGrad(Optimizer):
             step = self.lr * g / (np.sqrt(h) + self.eps)
             params[key] -= step
             if key[0] == "W":
-                sizes[key] = _sq(step)
+                sizes[key] = (_sq(g), _sq(step))
         return sizes
 
 
@@ -153,6 +159,7 @@ class Adam(Optimizer):
                 self.v[key] = np.zeros_like(params[key])
                 self._scratch[key] = np.empty_like(params[key])
             v, tmp = self.v[key], self._scratch[key]
+            g_sq = _sq(g) if key[0] == "W" else 0.0
             # m += (1 - beta1) * (g - m);  v += (1 - beta2) * (g^2 - v)
             np.subtract(g, m, out=tmp)
             tmp *= 1.0 - self.beta1
@@ -171,7 +178,7 @@ class Adam(Optimizer):
             tmp *= lr_t
             params[key] -= tmp
             if key[0] == "W":
-                sizes[key] = _sq(tmp)
+                sizes[key] = (g_sq, _sq(tmp))
         return sizes
 
 

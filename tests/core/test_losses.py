@@ -179,3 +179,18 @@ def test_registry_and_aliases():
 def test_unknown_loss_raises_config_error(name):
     with pytest.raises(ConfigError, match="unknown loss"):
         get_loss(name)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_cross_entropy_is_exact_when_rows_lie_far_apart(dtype):
+    # one row's logits far below another's: a shift shared by the batch would underflow it
+    logits = np.array([[1000.0, 999.0, 990.0], [-1000.0, -1001.0, -1003.0], [0.0, 5.0, -2.0]])
+    labels = np.array([1, 0, 2])
+    value, grad, y = get_loss("cross-entropy").value_and_grad(logits.astype(dtype), labels)
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_y = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    expected = -log_y[np.arange(3), labels].mean()
+    assert value == pytest.approx(expected, rel=1e-6)
+    np.testing.assert_allclose(y, np.exp(log_y), rtol=1e-5, atol=1e-7)
+    t = np.eye(3)[labels]
+    np.testing.assert_allclose(grad, (np.exp(log_y) - t) / 3, rtol=1e-5, atol=1e-7)

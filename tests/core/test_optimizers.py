@@ -135,6 +135,9 @@ def test_each_step_reports_the_squared_size_of_every_weight_update(name):
     params = {"W1": rng.standard_normal((4, 3)), "b1": rng.standard_normal(3)}
     for _ in range(3):
         before = {k: v.copy() for k, v in params.items()}
-        sizes = opt.step(params, {k: rng.standard_normal(v.shape) for k, v in params.items()})
+        grads = {k: rng.standard_normal(v.shape) for k, v in params.items()}
+        sizes = opt.step(params, {k: g.copy() for k, g in grads.items()})
         assert sorted(sizes) == ["W1"]  # weights only: biases have no update ratio
-        assert sizes["W1"] == pytest.approx(float(np.sum((params["W1"] - before["W1"]) ** 2)))
+        g_sq, step_sq = sizes["W1"]
+        assert g_sq == pytest.approx(float(np.sum(grads["W1"] ** 2)))
+        assert step_sq == pytest.approx(float(np.sum((params["W1"] - before["W1"]) ** 2)))
