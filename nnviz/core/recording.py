@@ -129,11 +129,51 @@ class _Table:
         return self._n
 
 
+class _Snapshots:
+    """Parameter snapshots kept in one preallocated array per parameter, (capacity, *shape):
+    no copy of them all is made to save or to read them, and memory is taken only for the
+    snapshots written (pages of an empty array are not touched). Grows by doubling if a run
+    outlives its plan."""
+
+    def __init__(self, shapes: dict[str, tuple[int, ...]], dtype: np.dtype, capacity: int) -> None:
+        capacity = max(int(capacity), 1)
+        self.arrays = {n: np.empty((capacity, *shape), dtype) for n, shape in shapes.items()}
+        self.steps: list[int] = []
+        self.epochs: list[float] = []
+
+    def put(self, step: int, epoch: float, params: dict[str, np.ndarray]) -> None:
+        if self.steps and self.steps[-1] == step:
+            i = len(self.steps) - 1  # the final word on that step (a run's end)
+            self.epochs[i] = epoch
+        else:
+            i = len(self.steps)
+            if i == next(iter(self.arrays.values())).shape[0]:
+                for n, a in self.arrays.items():
+                    grown = np.empty((2 * i, *a.shape[1:]), a.dtype)
+                    grown[:i] = a
+                    self.arrays[n] = grown
+            self.steps.append(int(step))
+            self.epochs.append(float(epoch))
+        for n, a in self.arrays.items():
+            a[i] = params[n]
+
+    def used(self) -> dict[str, np.ndarray]:
+        """The written snapshots of each parameter, (count, *shape) views."""
+        return {n: a[: len(self.steps)] for n, a in self.arrays.items()}
+
+    def get(self, i: int) -> Snapshot:
+        i = range(len(self.steps))[i]  # -1 is the last written, not the last row of the array
+        return Snapshot(self.steps[i], self.epochs[i], {n: a[i] for n, a in self.arrays.items()})
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     step: int
     epoch: float
-    params: dict[str, np.ndarray]  # W1, b1, ... as they were after ``step`` steps
+    params: dict[str, np.ndarray]  # W1, b1, ... after ``step`` steps (views: copy to change)
 
 
 class RunRecord:
@@ -163,15 +203,19 @@ class RunRecord:
         self._evals = _Table(len(EVAL_COLUMNS))
         self._confusion: list[np.ndarray] = []
         self._predictions: list[np.ndarray] = []
-        self._snapshots: list[Snapshot] = []
         net = config.make_network(self.sizes[0], self.sizes[-1])
+        self._shapes = {k: v.shape for k, v in net.params.items()}
+        self._dtype = net.dtype
         self._snapshot_bytes = sum(p.nbytes for p in net.params.values())
         self.schedule = np.zeros(0, dtype=np.int64)
+        self._snapshots = _Snapshots(self._shapes, self._dtype, 1)
 
     # ------------------------------------------------------------------ planning
     def plan(self, total_steps: int) -> np.ndarray:
         """Fix the snapshot steps for a run of ``total_steps``; pass them to ``train``."""
         self.schedule = snapshot_schedule(total_steps, self._snapshot_bytes, self.budget)
+        if not len(self._snapshots):  # room for every planned snapshot and a run's last weights
+            self._snapshots = _Snapshots(self._shapes, self._dtype, self.schedule.size + 1)
         return self.schedule
 
     @classmethod
@@ -241,10 +285,7 @@ class RunRecord:
         self.status, self.message = "failed", message
 
     def _keep(self, step: int, epoch: float, params: dict[str, np.ndarray]) -> None:
-        if self._snapshots and self._snapshots[-1].step == step:
-            self._snapshots[-1] = Snapshot(step, epoch, params)  # the final word on that step
-        else:
-            self._snapshots.append(Snapshot(step, epoch, params))
+        self._snapshots.put(step, epoch, params)
 
     # ------------------------------------------------------------------ reading
     def step_column(self, name: str) -> np.ndarray:
@@ -309,21 +350,21 @@ class RunRecord:
 
     @property
     def snapshot_steps(self) -> np.ndarray:
-        return np.array([s.step for s in self._snapshots], dtype=np.int64)
+        return np.array(self._snapshots.steps, dtype=np.int64)
 
     @property
     def snapshots(self) -> tuple[Snapshot, ...]:
-        return tuple(self._snapshots)
+        return tuple(self._snapshots.get(i) for i in range(len(self._snapshots)))
 
     def snapshot_at(self, step: int | None = None) -> Snapshot:
         """The snapshot nearest ``step`` (the last one when None; the earlier on a tie)."""
-        if not self._snapshots:
+        if not len(self._snapshots):
             raise ConfigError("the record holds no parameter snapshots")
         if step is None:
-            return self._snapshots[-1]
+            return self._snapshots.get(-1)
         steps = self.snapshot_steps
         i = int(np.argmin(np.abs(steps - int(step))))
-        return self._snapshots[i]
+        return self._snapshots.get(i)
 
     def evaluation_before(self, step: int) -> int | None:
         """Index of the last evaluation at or before ``step``, or None."""
@@ -341,7 +382,7 @@ class RunRecord:
     @property
     def nbytes(self) -> int:
         """Bytes the record holds in memory (snapshots, tables, confusions, predictions)."""
-        snaps = sum(p.nbytes for s in self._snapshots for p in s.params.values())
+        snaps = len(self._snapshots) * self._snapshot_bytes
         tables = sum(
             t.array.nbytes
             for t in (self._steps, self._grad_norms, self._update_ratios, self._evals)
@@ -391,7 +432,7 @@ class RunRecord:
             "test_size": self.test_size,
             "step_columns": list(STEP_COLUMNS),
             "eval_columns": list(EVAL_COLUMNS),
-            "snapshot_epochs": [s.epoch for s in self._snapshots],
+            "snapshot_epochs": list(self._snapshots.epochs),
         }
         classes = self.sizes[-1]
         arrays: dict[str, np.ndarray] = {
@@ -408,7 +449,7 @@ class RunRecord:
             "snapshot_steps": self.snapshot_steps,
         }
         for name in self._param_names():
-            arrays[f"snapshot_{name}"] = np.stack([s.params[name] for s in self._snapshots])
+            arrays[f"snapshot_{name}"] = self._snapshots.used()[name]  # views: no copy
         write_npz(path, arrays, RecordFileError)
         return path
 
@@ -507,10 +548,11 @@ class _Loader:
                 raise self.fail(f"snapshots of {name} have shape {stack.shape[1:]}, not {shape}")
             if not np.all(np.isfinite(stack)):
                 raise self.fail(f"snapshots of {name} contain NaN or infinite values")
-        for i in range(s):
-            params = {n: self.arrays[f"snapshot_{n}"][i] for n in record._param_names()}
-            epoch = snapshot_epochs[i]
-            record._snapshots.append(Snapshot(int(snap_steps[i]), epoch, params))
+        store = _Snapshots({}, record._dtype, s)
+        store.arrays = {n: self.arrays[f"snapshot_{n}"] for n in record._param_names()}
+        store.steps = [int(x) for x in snap_steps]
+        store.epochs = snapshot_epochs
+        record._snapshots = store
         if not all(math.isfinite(x) for x in snapshot_epochs):
             raise self.fail("snapshot epochs are not finite numbers")
         return record

@@ -226,3 +226,16 @@ def test_a_model_file_truncated_file_and_pickle_are_refused(tiny, tmp_path):
         RunRecord.load(pickled)
     with pytest.raises(RecordFileError, match="cannot read"):
         RunRecord.load(tmp_path / "nothing.npz")
+
+
+def test_a_run_longer_than_planned_and_an_empty_record_still_save(tiny, tmp_path):
+    record = RunRecord(_config(), (16, 12, 8, 10))
+    record.plan(3)  # room for 5 snapshots; the run below keeps 41
+    control = TrainingControl()
+    for event in train(_config(), tiny, control, snapshot_steps=range(41)):
+        record.add(event)
+    assert np.array_equal(record.snapshot_steps, np.arange(41))
+    back = RunRecord.load(record.save(tmp_path / "long.npz"))
+    assert np.array_equal(back.snapshots[7].params["W2"], record.snapshots[7].params["W2"])
+    empty = RunRecord.load(RunRecord(_config(), (16, 12, 8, 10)).save(tmp_path / "empty.npz"))
+    assert empty.snapshot_steps.size == 0 and empty.steps_recorded == 0
