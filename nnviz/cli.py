@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from nnviz import __version__
 from nnviz.cli_support import EXIT_FAILED, EXIT_USAGE
-from nnviz.core.activations import activation_names
+from nnviz.core.activations import ACTIVATION_PARAMS, activation_names
 from nnviz.core.errors import ConfigError, NnvizError
 from nnviz.core.losses import loss_names
 from nnviz.core.network import init_names
@@ -81,16 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument(
         "--evals-per-epoch", type=int, dest="evals_per_epoch", help="test-set evaluations per epoch"
     )
-    tr.add_argument(
-        "--leaky-slope",
-        type=_positive_float,
-        dest="leaky_slope",
-        help="Leaky ReLU slope for negative inputs",
-    )
-    tr.add_argument("--elu-alpha", type=_positive_float, dest="elu_alpha", help="ELU alpha")
-    tr.add_argument(
-        "--maxout-pieces", type=int, dest="maxout_pieces", help="affine pieces per Maxout unit"
-    )
+    for param in ACTIVATION_PARAMS.values():  # --leaky-slope, --elu-alpha, --maxout-pieces
+        tr.add_argument(
+            param.flag,
+            type=int if param.whole else _positive_float,
+            dest=param.field,
+            help=param.help,
+        )
     tr.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
     tr.add_argument(
         "--record",

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from nnviz.core.activations import ACTIVATION_PARAMS
 from nnviz.core.datasets import load_dataset
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model
@@ -108,6 +109,22 @@ def test_bad_flags_exit_2_with_one_readable_line(tmp_path, args):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "error" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_train_help_lists_the_activation_parameter_flags_of_the_registry(tmp_path):
+    result = nnviz("train", "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())  # argparse wraps to the terminal's width
+    for param in ACTIVATION_PARAMS.values():
+        assert f"{param.flag} {param.field.upper()} {param.help}" in text
+
+
+@pytest.mark.parametrize("param", ACTIVATION_PARAMS.values(), ids=lambda p: p.activation)
+def test_an_activation_parameter_flag_out_of_range_says_what_it_accepts(tmp_path, param):
+    result = nnviz("train", "--activation", param.activation, param.flag, "-1", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and param.accepts.lower() in lines[0].lower(), result.stderr
 
 
 def _one_line_error_naming(result: subprocess.CompletedProcess, name: str) -> None:

@@ -4,12 +4,18 @@ Every elementwise activation maps an array ``a`` of any shape to ``z = h(a)`` of
 Maxout is the exception: a layer with ``n`` units holds ``k`` affine pieces per unit, so its
 pre-activation has shape ``(..., n * k)`` (unit-major: the pieces of unit ``j`` are the columns
 ``j*k .. j*k + k - 1``) and ``z`` has shape ``(..., n)``.
+
+Leaky ReLU, ELU and Maxout each take one parameter, described once by an :class:`ActivationParam`
+on the class (its ``param``); :data:`ACTIVATION_PARAMS` collects them for ``TrainingConfig``,
+the command line's flags, the training form and the explorer's sliders.
 """
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
@@ -18,7 +24,9 @@ from nnviz.core.errors import ConfigError
 
 __all__ = [
     "ACTIVATIONS",
+    "ACTIVATION_PARAMS",
     "Activation",
+    "ActivationParam",
     "Elu",
     "Identity",
     "LeakyRelu",
@@ -37,6 +45,80 @@ def _is_real(value: object) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+def _plain(value: float) -> str:
+    """1.0 -> '1', 0.5 -> '0.5' (as a person writes the ends of a range)."""
+    return f"{value:g}"
+
+
+@dataclass(frozen=True)
+class ActivationParam:
+    """An activation's one parameter: its names, its allowed range, its default and the range
+    of the explorer's slider. Everything that takes or shows the parameter reads it from here.
+    """
+
+    #: the activation it belongs to (``Activation.name``)
+    activation: str
+    #: keyword of the activation class (``LeakyRelu(slope=...)``), the key in its ``params()``
+    #: and in a model file's ``activation_params``
+    keyword: str
+    #: the ``TrainingConfig`` field (and the command line's ``dest``; the flag is derived)
+    field: str
+    #: the training form's label, plain English
+    label: str
+    #: the command line's help text
+    help: str
+    default: float
+    low: float
+    high: float | None = None  # None: no upper end
+    low_included: bool = True
+    high_included: bool = True
+    whole: bool = False  # a whole number (2 or 2.0, not 2.5)
+    #: (minimum, maximum, step) of the explorer's slider; None: the explorer has no slider for it
+    slider: tuple[float, float, float] | None = None
+
+    @property
+    def flag(self) -> str:
+        """The command-line flag: ``leaky_slope`` -> ``--leaky-slope``."""
+        return "--" + self.field.replace("_", "-")
+
+    @property
+    def accepts(self) -> str:
+        """What the parameter accepts, in English, from the range (the ConfigError's words and
+        the source text of the form's translated message)."""
+        kind = "whole number" if self.whole else "number"
+        low = _plain(self.low)
+        if self.high is None:
+            if self.low == 0 and not self.low_included:
+                return f"A positive {kind}"
+            return f"A {kind}, {low} or more" if self.low_included else f"A {kind} above {low}"
+        start = f"from {low}" if self.low_included else f"above {low}"
+        high = _plain(self.high)
+        end = f"to {high}" if self.high_included else f"up to, but not including, {high}"
+        return f"A {kind} {start} {end}"
+
+    def allows(self, value: object) -> bool:
+        """True if ``value`` is a real number in the range (never raises, whatever ``value``)."""
+        if not _is_real(value):
+            return False
+        if not isinstance(value, numbers.Integral) and not math.isfinite(value):
+            return False  # (whole numbers are finite; math.isfinite(10**400) would overflow)
+        if self.whole and int(value) != value:
+            return False
+        above = value >= self.low if self.low_included else value > self.low
+        below = self.high is None or (
+            value <= self.high if self.high_included else value < self.high
+        )
+        return above and below
+
+    def check(self, value: object) -> float | int:
+        """``value`` as the activation keeps it (int if whole), or a ConfigError saying what the
+        parameter accepts."""
+        if not self.allows(value):
+            accepts = self.accepts[0].lower() + self.accepts[1:]
+            raise ConfigError(f"{self.activation} {self.keyword} must be {accepts}, got {value}")
+        return int(value) if self.whole else float(value)
+
+
 class Activation:
     """An activation h with ``forward(a)``, ``derivative(a)`` and ``backward(a, z, grad_z)``."""
 
@@ -45,6 +127,8 @@ class Activation:
     formula: ClassVar[str] = ""
     #: affine pieces per unit (Maxout keeps the largest of ``pieces``; everything else has 1)
     pieces: int = 1
+    #: the one parameter the activation takes, if any
+    param: ClassVar[ActivationParam | None] = None
 
     def forward(self, a: np.ndarray) -> np.ndarray:
         """h(a), elementwise; same shape and dtype as ``a``."""
@@ -124,11 +208,21 @@ class Relu(Activation):
 class LeakyRelu(Activation):
     name = "leaky-relu"
     formula = "h(a) = max(slope * a, a)"
+    param = ActivationParam(
+        activation=name,
+        keyword="slope",
+        field="leaky_slope",
+        label="Leaky slope",
+        help="Leaky ReLU slope for negative inputs",
+        default=0.1,
+        low=0.0,
+        high=1.0,
+        high_included=False,  # a slope of 1 is the identity
+        slider=(0.0, 0.5, 0.01),
+    )
 
-    def __init__(self, slope: float = 0.1) -> None:
-        if not (_is_real(slope) and 0 <= slope < 1):
-            raise ConfigError(f"leaky-relu slope must be in [0, 1), got {slope}")
-        self.slope = float(slope)
+    def __init__(self, slope: float = param.default) -> None:
+        self.slope = self.param.check(slope)
 
     def params(self) -> dict[str, float]:
         return {"slope": self.slope}
@@ -148,11 +242,20 @@ class LeakyRelu(Activation):
 class Elu(Activation):
     name = "elu"
     formula = "h(a) = a if a > 0 else alpha * (exp(a) - 1)"
+    param = ActivationParam(
+        activation=name,
+        keyword="alpha",
+        field="elu_alpha",
+        label="ELU alpha",
+        help="ELU alpha",
+        default=1.0,
+        low=0.0,
+        low_included=False,
+        slider=(0.1, 3.0, 0.05),
+    )
 
-    def __init__(self, alpha: float = 1.0) -> None:
-        if not (_is_real(alpha) and np.isfinite(alpha) and alpha > 0):
-            raise ConfigError(f"elu alpha must be positive, got {alpha}")
-        self.alpha = float(alpha)
+    def __init__(self, alpha: float = param.default) -> None:
+        self.alpha = self.param.check(alpha)
 
     def params(self) -> dict[str, float]:
         return {"alpha": self.alpha}
@@ -190,11 +293,20 @@ class Maxout(Activation):
 
     name = "maxout"
     formula = "h(x) = max(w1 . x + b1, w2 . x + b2, ...)"
+    # the explorer draws a one-input unit of two pieces with its own sliders, not this k
+    param = ActivationParam(
+        activation=name,
+        keyword="k",
+        field="maxout_pieces",
+        label="Maxout pieces",
+        help="affine pieces per Maxout unit",
+        default=2,
+        low=2,
+        whole=True,
+    )
 
-    def __init__(self, k: int = 2) -> None:
-        if not (_is_real(k) and np.isfinite(k) and int(k) == k and k >= 2):
-            raise ConfigError(f"maxout needs at least 2 pieces per unit, got k={k}")
-        self.pieces = int(k)
+    def __init__(self, k: int = param.default) -> None:
+        self.pieces = self.param.check(k)
 
     def params(self) -> dict[str, float]:
         return {"k": self.pieces}
@@ -235,8 +347,11 @@ class Maxout(Activation):
         return lines[np.arange(x.size), best], np.asarray(weights, dtype=np.float64)[best]
 
 
-ACTIVATIONS: dict[str, Callable[..., Activation]] = {
-    cls.name: cls for cls in (Sigmoid, Tanh, Relu, LeakyRelu, Elu, Maxout, Identity)
+_CLASSES = (Sigmoid, Tanh, Relu, LeakyRelu, Elu, Maxout, Identity)
+ACTIVATIONS: dict[str, Callable[..., Activation]] = {cls.name: cls for cls in _CLASSES}
+#: activation name -> its parameter, for the activations that take one (in the lesson's order)
+ACTIVATION_PARAMS: dict[str, ActivationParam] = {
+    cls.name: cls.param for cls in _CLASSES if cls.param is not None
 }
 
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, fields, replace
 import numpy as np
 
 from nnviz.core import events as ev
-from nnviz.core.activations import get_activation
+from nnviz.core.activations import ACTIVATION_PARAMS, Activation, get_activation
 from nnviz.core.datasets import Dataset, load_dataset
 from nnviz.core.errors import ConfigError
 from nnviz.core.losses import get_loss
@@ -39,6 +39,8 @@ LIMITS = {
     "epochs": (1, 1000),
     "evals_per_epoch": (1, 100),
 }
+# TrainingConfig field -> default of the activation parameters (described in core/activations.py)
+_PARAM_DEFAULTS = {p.field: p.default for p in ACTIVATION_PARAMS.values()}
 
 
 def _is_whole(value: object) -> bool:
@@ -67,9 +69,10 @@ class TrainingConfig:
     seed: int = 0
     dataset: str = "mnist"
     evals_per_epoch: int = 1
-    leaky_slope: float = 0.1
-    elu_alpha: float = 1.0
-    maxout_pieces: int = 2
+    # the activation parameters: each used only by its activation (ACTIVATION_PARAMS)
+    leaky_slope: float = _PARAM_DEFAULTS["leaky_slope"]
+    elu_alpha: float = _PARAM_DEFAULTS["elu_alpha"]
+    maxout_pieces: int = _PARAM_DEFAULTS["maxout_pieces"]
     lr_schedule: str = "constant"  # or "cosine": lr falls along a half cosine to 0 by the end
 
     def __post_init__(self) -> None:
@@ -111,14 +114,13 @@ class TrainingConfig:
                 f"evaluations per epoch must be from {lo} to {hi}, got {self.evals_per_epoch}"
             )
 
-    def make_activation(self):
+    def make_activation(self) -> Activation:
+        """The activation, given its parameter's field of this config (if it takes one)."""
         name = str(self.activation).strip().lower().replace("_", "-")
-        params = {
-            "leaky-relu": {"slope": self.leaky_slope},
-            "elu": {"alpha": self.elu_alpha},
-            "maxout": {"k": self.maxout_pieces},
-        }.get(name, {})
-        return get_activation(name, **params)
+        param = ACTIVATION_PARAMS.get(name)
+        return get_activation(
+            name, **({param.keyword: getattr(self, param.field)} if param else {})
+        )
 
     def sizes(self, input_size: int = 784, classes: int = 10) -> tuple[int, ...]:
         return (input_size, *self.hidden, classes)

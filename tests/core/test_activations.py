@@ -7,7 +7,10 @@ import pytest
 from gradcheck import TOLERANCE, numerical_vjp, relative_error
 
 from nnviz.core.activations import (
+    ACTIVATION_PARAMS,
+    ACTIVATIONS,
     Activation,
+    ActivationParam,
     Elu,
     Identity,
     LeakyRelu,
@@ -245,3 +248,66 @@ def test_default_parameters_are_the_books():
 def test_nonsense_activations_raise_config_error(name, params):
     with pytest.raises(ConfigError):
         get_activation(name, **params)
+
+
+# ---------------------------------------------------------------------- the parameter registry
+PARAMS = list(ACTIVATION_PARAMS.values())
+
+
+def _outside(param: ActivationParam) -> list[object]:
+    """Values just outside ``param``'s range (its excluded ends too), and values of no number."""
+    values: list[object] = [param.low if not param.low_included else param.low - 1e-6]
+    if param.high is not None:
+        values.append(param.high if not param.high_included else param.high + 1e-6)
+    else:
+        values.append(float("inf"))
+    if param.whole:
+        values.append(param.low + 0.5)
+    return [*values, float("nan"), "1", None, True]
+
+
+def test_every_activation_with_a_parameter_is_in_the_registry_under_its_name():
+    takes_one = [name for name, cls in ACTIVATIONS.items() if cls().params()]
+    assert list(ACTIVATION_PARAMS) == takes_one == ["leaky-relu", "elu", "maxout"]
+    for name, param in ACTIVATION_PARAMS.items():
+        assert param.activation == name
+        assert list(get_activation(name).params()) == [param.keyword]
+
+
+@pytest.mark.parametrize("param", PARAMS, ids=lambda p: p.activation)
+def test_a_value_outside_the_registry_range_raises_the_registry_text(param):
+    for value in _outside(param):
+        with pytest.raises(ConfigError) as info:
+            get_activation(param.activation, **{param.keyword: value})
+        message = str(info.value)
+        assert param.accepts.lower() in message.lower(), message
+        assert param.activation in message and param.keyword in message
+
+
+@pytest.mark.parametrize("param", PARAMS, ids=lambda p: p.activation)
+def test_the_registry_default_and_included_ends_are_accepted(param):
+    assert get_activation(param.activation).params() == {param.keyword: param.default}
+    ends = [param.low] * param.low_included + [param.high] * (
+        param.high is not None and param.high_included
+    )
+    for value in [param.default, *ends]:
+        assert get_activation(param.activation, **{param.keyword: value}).params() == {
+            param.keyword: value
+        }
+
+
+def test_the_registry_describes_the_ranges_in_the_forms_words():
+    accepts = {name: p.accepts for name, p in ACTIVATION_PARAMS.items()}
+    assert accepts == {
+        "leaky-relu": "A number from 0 up to, but not including, 1",
+        "elu": "A positive number",
+        "maxout": "A whole number, 2 or more",
+    }
+    assert [p.flag for p in PARAMS] == ["--leaky-slope", "--elu-alpha", "--maxout-pieces"]
+
+
+@pytest.mark.parametrize("param", [p for p in PARAMS if p.slider], ids=lambda p: p.activation)
+def test_an_explorer_slider_stays_in_the_allowed_range_and_holds_the_default(param):
+    lo, hi, step = param.slider
+    assert param.allows(lo) and param.allows(hi) and lo <= param.default <= hi
+    assert (param.default - lo) / step == pytest.approx(round((param.default - lo) / step))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import queue
+import re
 import threading
 from dataclasses import FrozenInstanceError
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from nnviz.core import events as ev
 from nnviz.core import training
+from nnviz.core.activations import ACTIVATION_PARAMS
 from nnviz.core.datasets import Dataset, Split
 from nnviz.core.errors import ConfigError
 from nnviz.core.metrics import evaluate
@@ -370,6 +372,18 @@ def test_config_round_trips_through_a_dict():
 def test_activation_parameters_reach_the_network():
     assert TrainingConfig(activation="leaky-relu", leaky_slope=0.3).make_activation().slope == 0.3
     assert TrainingConfig(activation="elu", elu_alpha=0.5).make_activation().alpha == 0.5
+
+
+@pytest.mark.parametrize("param", ACTIVATION_PARAMS.values(), ids=lambda p: p.activation)
+def test_activation_parameter_fields_default_to_the_registry_and_are_checked_by_it(param):
+    assert getattr(TrainingConfig(), param.field) == param.default
+    value = param.low + 1 if param.high is None else (param.low + param.high) / 2
+    config = TrainingConfig(activation=param.activation, **{param.field: value})
+    assert config.make_activation().params() == {param.keyword: value}
+    bad = param.low - 1
+    with pytest.raises(ConfigError, match=re.escape(param.accepts.lower())):
+        TrainingConfig(activation=param.activation, **{param.field: bad})
+    TrainingConfig(activation="sigmoid", **{param.field: bad})  # other activations ignore it
 
 
 def test_presets_are_valid_configs():

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
+from nnviz.core.activations import ACTIVATION_PARAMS
 from nnviz.gui.i18n import LANGUAGES, catalogue_path
 from nnviz.paths import resource_path
 
@@ -63,6 +64,18 @@ def test_every_interface_string_has_a_translation(qapp, extracted, lang):
         if not translator.translate(ctx, src)
     ]
     assert not missing, f"{len(missing)} strings lack a {lang} translation:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGUAGES if code != "en"])
+def test_the_activation_parameters_texts_of_the_core_are_translated(qapp, extracted, lang):
+    """The form shows tr() of the core registry's English (label, what the field accepts):
+    each must be a string the GUI marks for lupdate and the catalogue translates."""
+    translator = QTranslator()
+    assert translator.load(str(catalogue_path(lang)))
+    for param in ACTIVATION_PARAMS.values():
+        for text in (param.label, param.accepts):
+            assert ("", text) in extracted, f"{text!r} is not marked in the GUI for lupdate"
+            assert translator.translate("", text), f"{text!r} lacks a {lang} translation"
 
 
 def test_the_korean_source_catalogue_is_finished_and_keeps_placeholders():

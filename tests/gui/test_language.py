@@ -295,6 +295,10 @@ _FORWARDERS = {
     ("dock_panels.py", "QCoreApplication.translate(context, text)"),
     ("training_docks.py", "tr(title)"),  # TrainingTabs.source_titles, marked with QT_TRANSLATE_NOOP
     ("training_form.py", "tr(source)"),  # TrainingForm._text: every source QT_TRANSLATE_NOOP
+    # the core's ActivationParam texts, marked in training_form._PARAM_TEXTS (test_i18n_catalogue
+    # checks that each is marked and translated)
+    ("training_form.py", "tr(param.accepts)"),
+    ("training_form.py", "tr(param.label)"),
 }
 
 

@@ -13,7 +13,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from nnviz.core.activations import Activation, Maxout, activation_names, get_activation
+from nnviz.core.activations import (
+    ACTIVATION_PARAMS,
+    Activation,
+    Maxout,
+    activation_names,
+    get_activation,
+)
 from nnviz.core.trace import Kind
 from nnviz.gui.explorer.activation_formulas import (
     display_name,
@@ -33,7 +39,12 @@ from nnviz.gui.explorer.activation_plots import (
     SATURATED_POINT,
     ActivationPlots,
 )
-from nnviz.gui.explorer.activation_sliders import PARAMETERS, SLIDERS_OF, ParamSlider
+from nnviz.gui.explorer.activation_sliders import (
+    ACTIVATION_SLIDERS,
+    PARAMETERS,
+    SLIDERS_OF,
+    ParamSlider,
+)
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
@@ -84,7 +95,12 @@ class ActivationExplorer(QWidget):
             slider = ParamSlider(name, lo, hi, step, default)
             slider.value_changed.connect(self._on_params_changed)
             self.sliders[name] = slider
-            row, col, span = (0, 0, 2) if i < 2 else (1 + (i - 2) // 2, (i - 2) % 2, 1)
+            # a row each for the activations' parameters (compare mode may show several), then
+            # the Maxout unit's sliders two to a row
+            first = len(ACTIVATION_SLIDERS)
+            row, col, span = (
+                (i, 0, 2) if i < first else (first + (i - first) // 2, (i - first) % 2, 1)
+            )
             params.addWidget(slider, row, col, 1, span)
 
         self.compare_boxes: dict[str, QCheckBox] = {}
@@ -188,8 +204,8 @@ class ActivationExplorer(QWidget):
         p = self.params()
         if name == "maxout":
             return None
-        kwargs = {"leaky-relu": {"slope": p["slope"]}, "elu": {"alpha": p["alpha"]}}
-        return get_activation(name, **kwargs.get(name, {}))
+        param = ACTIVATION_PARAMS.get(name)
+        return get_activation(name, **({param.keyword: p[param.keyword]} if param else {}))
 
     def evaluate(self, x: np.ndarray, name: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(h(x), h'(x)) of the chosen function, float64, computed by the core."""

@@ -1,23 +1,33 @@
-"""The parameter sliders of the activation explorer (Leaky ReLU's slope, ELU's alpha, the two
-pieces of a one-input Maxout unit)."""
+"""The parameter sliders of the activation explorer: Leaky ReLU's slope and ELU's alpha (their
+ranges and defaults are the core's, ``ActivationParam.slider``), and the two pieces of the
+explorer's own one-input Maxout unit."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
+from nnviz.core.activations import ACTIVATION_PARAMS
 from nnviz.gui.explorer.activation_formulas import number
 
-# (name, minimum, maximum, step, default) of each slider
-PARAMETERS = (
-    ("slope", 0.0, 0.5, 0.01, 0.1),
-    ("alpha", 0.1, 3.0, 0.05, 1.0),
+# (name, minimum, maximum, step, default) of each slider: first the activations' own parameters
+# (named by their keyword), each on a row of its own ...
+ACTIVATION_SLIDERS = tuple(
+    (p.keyword, *p.slider, p.default) for p in ACTIVATION_PARAMS.values() if p.slider
+)
+# ... then the pieces w1 x + b1 and w2 x + b2 of a one-input Maxout unit, two to a row (the
+# network's Maxout has many inputs and k pieces: it is drawn by its winners, not by a curve)
+MAXOUT_SLIDERS = (
     ("w1", -2.0, 2.0, 0.05, 1.0),
     ("b1", -3.0, 3.0, 0.05, 0.0),
     ("w2", -2.0, 2.0, 0.05, -0.5),
     ("b2", -3.0, 3.0, 0.05, 0.0),
 )
-SLIDERS_OF = {"leaky-relu": ("slope",), "elu": ("alpha",), "maxout": ("w1", "b1", "w2", "b2")}
+PARAMETERS = ACTIVATION_SLIDERS + MAXOUT_SLIDERS
+SLIDERS_OF = {
+    **{p.activation: (p.keyword,) for p in ACTIVATION_PARAMS.values() if p.slider},
+    "maxout": tuple(name for name, *_ in MAXOUT_SLIDERS),
+}
 
 
 class ParamSlider(QWidget):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core import training
-from nnviz.core.activations import activation_names
+from nnviz.core.activations import ACTIVATION_PARAMS, ActivationParam, activation_names
 from nnviz.core.datasets import DATASET_NAMES, load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.losses import loss_names
@@ -33,8 +33,20 @@ __all__ = ["TrainingForm", "config_defaults"]
 _COMBO_MIN_CHARS = 8  # characters a choice box shows at least
 _ERROR_STYLE = "color: #c92a2a;"
 _FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
-# the activation parameter each activation takes (field of TrainingConfig)
-_ACTIVATION_PARAM = {"leaky-relu": "leaky_slope", "elu": "elu_alpha", "maxout": "maxout_pieces"}
+# TrainingConfig field -> the activation parameter it holds (the field "activation_param" shows
+# the one the chosen activation takes)
+_PARAM_FIELDS = {p.field: p for p in ACTIVATION_PARAMS.values()}
+# The English of the parameters' labels and messages is the core's (ActivationParam.label and
+# .accepts); the form shows tr() of it. Written out here only so that pyside6-lupdate puts them
+# in the catalogue; tests/gui/test_i18n_catalogue.py checks that every one is translated.
+_PARAM_TEXTS = (
+    QT_TRANSLATE_NOOP("", "Leaky slope"),
+    QT_TRANSLATE_NOOP("", "A number from 0 up to, but not including, 1"),
+    QT_TRANSLATE_NOOP("", "ELU alpha"),
+    QT_TRANSLATE_NOOP("", "A positive number"),
+    QT_TRANSLATE_NOOP("", "Maxout pieces"),
+    QT_TRANSLATE_NOOP("", "A whole number, 2 or more"),
+)
 
 
 def config_defaults() -> dict[str, object]:
@@ -70,12 +82,12 @@ def _requirement(name: str) -> str | None:
         if name == "hidden":
             return tr("Whole numbers from {lo} to {hi}, separated by commas").format(lo=lo, hi=hi)
         return tr("A whole number from {lo} to {hi}").format(lo=lo, hi=hi)
+    param = _PARAM_FIELDS.get(name)
+    if param is not None:
+        return tr(param.accepts)  # marked in _PARAM_TEXTS
     return {
         "lr": tr("A positive number, e.g. 0.1"),
         "seed": tr("A whole number, 0 or more"),
-        "leaky_slope": tr("A number from 0 up to, but not including, 1"),
-        "elu_alpha": tr("A positive number"),
-        "maxout_pieces": tr("A whole number, 2 or more"),
     }.get(name)
 
 
@@ -281,8 +293,8 @@ class TrainingForm(QWidget):
             for name in self._editors:
                 if name != "activation_param" and name in values:
                     self.set_text(name, _format_value(values[name]))
-            param = _ACTIVATION_PARAM.get(str(values.get("activation")))
-            self.set_text("activation_param", _format_value(values[param]) if param else "")
+            param = ACTIVATION_PARAMS.get(str(values.get("activation")))
+            self.set_text("activation_param", _format_value(values[param.field]) if param else "")
         finally:
             self._loading = False
 
@@ -349,11 +361,11 @@ class TrainingForm(QWidget):
                     else tr("Enter a number")
                 )
         activation = str(values.get("activation", ""))
-        param = _ACTIVATION_PARAM.get(activation)
+        param = ACTIVATION_PARAMS.get(activation)
         self._show_activation_param(param)
         if param:
             try:
-                values[param] = _parse_number(self.text("activation_param"))
+                values[param.field] = _parse_number(self.text("activation_param"))
             except ValueError:
                 errors["activation_param"] = tr("Enter a number")
         # one field at a time over the defaults, so each message lands at its own field
@@ -361,12 +373,12 @@ class TrainingForm(QWidget):
             if name in errors:
                 continue
             single = {name: value}
-            if name in _ACTIVATION_PARAM.values():
+            if name in _PARAM_FIELDS:
                 single["activation"] = activation
             try:
                 TrainingConfig(**single)
             except (NnvizError, TypeError, ValueError) as exc:
-                field = "activation_param" if name == param else name
+                field = "activation_param" if name in _PARAM_FIELDS else name
                 errors[field] = _requirement(name) or str(exc)
         if "dataset" not in errors and values["dataset"] != self._known_dataset():
             try:
@@ -398,19 +410,14 @@ class TrainingForm(QWidget):
         match = next((n for n, p in PRESETS.items() if p == config), None)
         self.preset_box.setCurrentIndex(max(self.preset_box.findData(match), 0))
 
-    def _show_activation_param(self, param: str | None) -> None:
+    def _show_activation_param(self, param: ActivationParam | None) -> None:
         editor = self._editors["activation_param"]
         label = self._form.labelForField(editor.parentWidget())
-        titles = {
-            "leaky_slope": tr("Leaky slope"),
-            "elu_alpha": tr("ELU alpha"),
-            "maxout_pieces": tr("Maxout pieces"),
-        }
         visible = param is not None
         if visible:
-            label.setText(titles[param])
+            label.setText(tr(param.label))  # marked in _PARAM_TEXTS
             if not editor.text().strip():
-                editor.setText(_format_value(self._defaults[param]))
+                editor.setText(_format_value(self._defaults[param.field]))
         else:
             editor.setText("")
         self._form.setRowVisible(editor.parentWidget(), visible)
