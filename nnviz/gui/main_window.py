@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.network_view = NetworkView(session)
         self.stage_header = StageHeader(session)
         self.legend = LegendBar(self.network_view)
-        self.forward_controls = ForwardControls(session, self.network_view)
+        self.forward_controls = ForwardControls(session)
         self.node_info = NodeInfoPopup(
             session, self
         )  # over the window: may be taller than the view
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
                 ).format(path=path, n=network.sizes[0], data=dataset.name, m=dataset.input_size)
             )
             return False
-        self.network_view.pause()
+        self.session.set_playing(False)
         self.session.set_network(network)
         self.model_path = path
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 8000)
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
     def new_random_network(self) -> None:
         net = self.session.network
         seed = int(self._rng.integers(2**31))
-        self.network_view.pause()
+        self.session.set_playing(False)
         self.session.set_network(Network(net.sizes, net.activation, init="xavier", seed=seed))
         self.model_path = None
         self.statusBar().showMessage(
@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         self.training.shutdown()  # stop a run and join its thread
-        self.network_view.pause()
+        self.session.set_playing(False)
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self._panels.save_state(self.settings)

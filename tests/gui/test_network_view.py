@@ -147,7 +147,7 @@ def test_maxout_network_shows_the_winning_pieces(make_view):
 def test_stepping_forward_animates_pulses_then_fills_the_nodes(make_view, qtbot):
     view = make_view()
     view.animations_enabled = True
-    view.set_speed(3.0)
+    view.session.set_speed(3.0)
     session = view.session
     pulses_seen = []
     view.pulses.draw = _spy(view.pulses.draw, pulses_seen)
@@ -174,7 +174,7 @@ def test_jumping_does_not_animate(make_view):
 def test_play_runs_the_whole_pass_and_stops_at_the_output(make_view, qtbot):
     view = make_view()
     view.animations_enabled = True
-    view.set_speed(3.0)
+    view.session.set_speed(3.0)
     with qtbot.waitSignal(view.playing_changed, timeout=20000, check_params_cb=lambda p: not p):
         view.play()
         assert view.is_playing

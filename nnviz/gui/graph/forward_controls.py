@@ -2,7 +2,8 @@
 picking, misclassified filter, speed), with their keyboard keys. The stage header above the graph
 is in :mod:`nnviz.gui.graph.stage_header`.
 
-The bar reads and drives the Session; the NetworkView animates whatever stage the Session shows.
+The bar reads and drives the Session (stage, playing, speed, sample); it knows no other widget.
+The NetworkView animates whatever the Session shows.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.metrics import evaluate
 from nnviz.gui import style
-from nnviz.gui.graph.network_view import NetworkView
 from nnviz.gui.graph.stage_header import stage_formula
 from nnviz.gui.i18n import tr
 from nnviz.gui.session import Session
@@ -35,10 +35,9 @@ from nnviz.gui.session import Session
 class ForwardControls(QFrame):
     """The control bar under the graph; owns the keyboard actions (add them to the window)."""
 
-    def __init__(self, session: Session, view: NetworkView, parent=None) -> None:
+    def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.view = view
         self._rng = np.random.default_rng(0)
         self._predictions: np.ndarray | None = None
         self.setObjectName("ForwardControls")
@@ -63,7 +62,7 @@ class ForwardControls(QFrame):
         self._action(
             "play",
             "Space",
-            self.view.toggle_play,
+            self.toggle_play,
             st.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
         )
         self._action(
@@ -139,7 +138,7 @@ class ForwardControls(QFrame):
         session.dataset_changed.connect(self._on_dataset_changed)
         session.stage_changed.connect(self._on_stage_changed)
         session.sample_changed.connect(self._on_sample_changed)
-        view.playing_changed.connect(self._on_playing_changed)
+        session.playing_changed.connect(self._on_playing_changed)
         self._build_stage_buttons()
         self._on_dataset_changed()
         self.retranslate_ui()
@@ -259,25 +258,28 @@ class ForwardControls(QFrame):
 
     # ------------------------------------------------------------------ stages
     def next_stage(self) -> None:
-        self.view.pause()
+        self.session.set_playing(False)
         self.session.step_stage(+1)
 
     def prev_stage(self) -> None:
-        self.view.pause()
+        self.session.set_playing(False)
         self.session.step_stage(-1)
 
     def go_home(self) -> None:
-        self.view.pause()
+        self.session.set_playing(False)
         self.session.set_stage_index(0)
 
     def _on_stage_button(self, index: int) -> None:
-        self.view.pause()
+        self.session.set_playing(False)
         self.session.set_stage_index(index)
 
     def _on_stage_changed(self, stage: int) -> None:
         button = self.stage_buttons.button(stage)
         if button is not None:
             button.setChecked(True)
+
+    def toggle_play(self) -> None:
+        self.session.set_playing(not self.session.playing)
 
     def _on_playing_changed(self, playing: bool) -> None:
         icon = (
@@ -287,7 +289,7 @@ class ForwardControls(QFrame):
 
     def _on_speed(self, index: int) -> None:
         speed = style.SPEEDS[index]
-        self.view.set_speed(speed)
+        self.session.set_speed(speed)
         self.speed_label.setText(f"{speed:g}×")
 
     # ------------------------------------------------------------------ samples

@@ -1,9 +1,11 @@
 """The clock of the layer graph's forward pass: the running node animation and play mode.
 
-The player only keeps time. The NetworkView builds each ``NodeAnimation`` from what its nodes
-show and draws its frames; the player advances it by the elapsed time (times the speed) on a
-frame timer and, while playing, steps the session to the next stage once the current one has
-been shown for ``style.HOLD_S``. The timer runs only while something moves.
+The player only keeps time. Whether the pass is playing and at what speed is the Session's view
+state (``session.playing``, ``session.speed``); the player follows it. The NetworkView builds
+each ``NodeAnimation`` from what its nodes show and draws its frames; the player advances it by
+the elapsed time (times the speed) on a frame timer and, while playing, steps the session to the
+next stage once the current one has been shown for ``style.HOLD_S``. The timer runs only while
+something moves.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class NodeAnimation:
 
 
 class ForwardPlayer(QObject):
-    """Frame timer, speed and play mode of the forward pass through ``session.trace``.
+    """Frame timer of the forward pass through ``session.trace``, playing while the Session says.
 
     ``draw_frame(animation)`` draws one frame of the running animation; ``draw_static()`` draws
     the current stage without one (when an animation ends or is cut short).
@@ -52,8 +54,6 @@ class ForwardPlayer(QObject):
         self._session = session
         self._draw_frame = draw_frame
         self._draw_static = draw_static
-        self._speed = 1.0
-        self.playing = False
         self.animation: NodeAnimation | None = None
         self._hold = 0.0
         self._timer = QTimer(self)
@@ -61,31 +61,28 @@ class ForwardPlayer(QObject):
         self._timer.timeout.connect(self._on_frame)
         self._clock = QElapsedTimer()
         self._last_ms = 0
+        session.playing_changed.connect(self._on_playing_changed)
 
     @property
-    def speed(self) -> float:
-        return self._speed
-
-    def set_speed(self, speed: float) -> None:
-        self._speed = max(0.05, float(speed))
+    def playing(self) -> bool:
+        return self._session.playing
 
     def play(self) -> None:
-        if self.playing:
-            return
-        if self._session.at_last_stage:
-            self._session.set_stage_index(0)
-        self.playing = True
-        self._hold = style.HOLD_S  # the first step starts at once
-        self._start_timer()
-        self.playing_changed.emit(True)
+        self._session.set_playing(True)
 
     def pause(self) -> None:
-        if self.playing:
-            self.playing = False
-            self.playing_changed.emit(False)
+        self._session.set_playing(False)
 
     def toggle_play(self) -> None:
-        self.pause() if self.playing else self.play()
+        self._session.set_playing(not self._session.playing)
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        if playing:
+            if self._session.at_last_stage:  # played again from the end: from the input
+                self._session.set_stage_index(0)
+            self._hold = style.HOLD_S  # the first step starts at once
+            self._start_timer()
+        self.playing_changed.emit(playing)
 
     def start(self, animation: NodeAnimation) -> None:
         """Run ``animation`` from its time ``t`` on."""
@@ -102,8 +99,8 @@ class ForwardPlayer(QObject):
     def stop(self) -> None:
         """Stop everything at once, silently (the view is closing)."""
         self._timer.stop()
-        self.playing = False
         self.animation = None
+        self._session.set_playing(False)
 
     def _start_timer(self) -> None:
         if not self._timer.isActive():
@@ -117,7 +114,7 @@ class ForwardPlayer(QObject):
         self._last_ms = now
         if self.animation is not None:
             a = self.animation
-            a.t += dt * self._speed
+            a.t += dt * self._session.speed
             self._draw_frame(a)
             if a.t >= a.move_s + a.fill_s:
                 self.animation = None
@@ -125,7 +122,7 @@ class ForwardPlayer(QObject):
                 self._hold = 0.0
                 self.animation_finished.emit()
         elif self.playing:
-            self._hold += dt * self._speed
+            self._hold += dt * self._session.speed
             if self._hold >= style.HOLD_S:
                 if not self._session.at_last_stage:
                     self._session.step_stage(+1)

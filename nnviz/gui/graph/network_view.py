@@ -75,15 +75,8 @@ class NetworkView(pg.GraphicsView):
 
     # ------------------------------------------------------------------ public, read
     @property
-    def speed(self) -> float:
-        return self.player.speed
-
-    def set_speed(self, speed: float) -> None:
-        self.player.set_speed(speed)
-
-    @property
     def is_playing(self) -> bool:
-        return self.player.playing
+        return self.session.playing
 
     @property
     def is_animating(self) -> bool:
