@@ -109,16 +109,20 @@ class _Table:
         self._n = 0
 
     def append(self, row) -> None:
-        if self._n == self._data.shape[0]:
-            grown = np.full((2 * self._n, self._data.shape[1]), np.nan)
-            grown[: self._n] = self._data[: self._n]
-            self._data = grown
-        self._data[self._n, : len(row)] = row
-        self._n += 1
+        self.extend(np.asarray(row, dtype=np.float64).reshape(1, -1))
 
     def extend(self, rows: np.ndarray) -> None:
-        for row in rows:
-            self.append(row)
+        """Append (k, columns) rows at once (missing columns stay NaN)."""
+        k = rows.shape[0]
+        if self._n + k > self._data.shape[0]:
+            grown = np.full(
+                (max(2 * self._data.shape[0], self._n + k), self._data.shape[1]), np.nan
+            )
+            grown[: self._n] = self._data[: self._n]
+            self._data = grown
+        if rows.size:
+            self._data[self._n : self._n + k, : rows.shape[1]] = rows
+        self._n += k
 
     @property
     def array(self) -> np.ndarray:
@@ -229,25 +233,47 @@ class RunRecord:
         return record
 
     # ------------------------------------------------------------------ writing
+    def add_batches(self, batches: list[ev.BatchFinished] | tuple[ev.BatchFinished, ...]) -> None:
+        """Take many BatchFinished events at once (a live run's chunk: one array operation per
+        table instead of three per batch)."""
+        if not batches:
+            return
+        self._steps.extend(
+            np.array(
+                [
+                    (
+                        b.step,
+                        b.epoch,
+                        b.elapsed,
+                        b.loss,
+                        b.cross_entropy,
+                        b.mse,
+                        b.batch_accuracy,
+                        b.accuracy,
+                        b.lr,
+                        b.samples_per_s,
+                    )
+                    for b in batches
+                ],
+                dtype=np.float64,
+            )
+        )
+        layers = len(self.sizes) - 1
+        for table, name in (
+            (self._grad_norms, "grad_norms"),
+            (self._update_ratios, "update_ratios"),
+        ):
+            rows = [getattr(b, name) for b in batches]
+            if all(len(r) == layers for r in rows):
+                table.extend(np.array(rows, dtype=np.float64).reshape(len(rows), layers))
+            else:  # a trainer that reported no per-layer sizes: NaN rows
+                for r in rows:
+                    table.append(r)
+
     def add(self, event: ev.TrainingEvent) -> None:
         """Take one event of the run (in the order the trainer yields them)."""
         if isinstance(event, ev.BatchFinished):
-            self._steps.append(
-                (
-                    event.step,
-                    event.epoch,
-                    event.elapsed,
-                    event.loss,
-                    event.cross_entropy,
-                    event.mse,
-                    event.batch_accuracy,
-                    event.accuracy,
-                    event.lr,
-                    event.samples_per_s,
-                )
-            )
-            self._grad_norms.append(event.grad_norms)
-            self._update_ratios.append(event.update_ratios)
+            self.add_batches((event,))
         elif isinstance(event, ev.Evaluated):
             self._evals.append(
                 (

@@ -194,8 +194,7 @@ class TrainingController(QObject):
     def _on_batches(self, chunk: BatchChunk) -> None:
         record = self._record
         if record is not None:
-            for event in chunk.events:
-                record.add(event)
+            record.add_batches(chunk.events)
             for snap in chunk.snapshots:
                 record.add(snap)
         self.batches.emit(chunk)
