@@ -259,11 +259,10 @@ class RunRecord:
             )
         )
         layers = len(self.sizes) - 1
-        for table, name in (
-            (self._grad_norms, "grad_norms"),
-            (self._update_ratios, "update_ratios"),
+        for table, rows in (
+            (self._grad_norms, [b.grad_norms for b in batches]),
+            (self._update_ratios, [b.update_ratios for b in batches]),
         ):
-            rows = [getattr(b, name) for b in batches]
             if all(len(r) == layers for r in rows):
                 table.extend(np.array(rows, dtype=np.float64).reshape(len(rows), layers))
             else:  # a trainer that reported no per-layer sizes: NaN rows
