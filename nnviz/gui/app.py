@@ -21,6 +21,7 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model
 from nnviz.core.network import Network
+from nnviz.gui import style
 from nnviz.gui.i18n import LanguageManager, tr
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
@@ -97,18 +98,18 @@ def _ensure_fonts(app: QApplication, lang: str | None) -> None:
 def _light_palette() -> QPalette:
     palette = QPalette()
     for role, colour in (
-        (QPalette.ColorRole.Window, "#f6f7f9"),
-        (QPalette.ColorRole.WindowText, "#1f2328"),
-        (QPalette.ColorRole.Base, "#ffffff"),
-        (QPalette.ColorRole.AlternateBase, "#f1f3f5"),
-        (QPalette.ColorRole.Text, "#1f2328"),
-        (QPalette.ColorRole.Button, "#eef0f3"),
-        (QPalette.ColorRole.ButtonText, "#1f2328"),
-        (QPalette.ColorRole.Highlight, "#1971c2"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.ToolTipBase, "#ffffff"),
-        (QPalette.ColorRole.ToolTipText, "#1f2328"),
-        (QPalette.ColorRole.PlaceholderText, "#6e7781"),
+        (QPalette.ColorRole.Window, style.PANEL_BACKGROUND),
+        (QPalette.ColorRole.WindowText, style.TEXT),
+        (QPalette.ColorRole.Base, style.BACKGROUND),
+        (QPalette.ColorRole.AlternateBase, style.FAINT_FILL),
+        (QPalette.ColorRole.Text, style.TEXT),
+        (QPalette.ColorRole.Button, style.BUTTON),
+        (QPalette.ColorRole.ButtonText, style.TEXT),
+        (QPalette.ColorRole.Highlight, style.SELECTION),
+        (QPalette.ColorRole.HighlightedText, style.SELECTION_TEXT),
+        (QPalette.ColorRole.ToolTipBase, style.BACKGROUND),
+        (QPalette.ColorRole.ToolTipText, style.TEXT),
+        (QPalette.ColorRole.PlaceholderText, style.MUTED),
     ):
         palette.setColor(role, QColor(colour))
     # greyed-out text for disabled controls (setColor above set every group, disabled too),
@@ -119,8 +120,8 @@ def _light_palette() -> QPalette:
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
     ):
-        palette.setColor(disabled, role, QColor("#9aa0a6"))
-    palette.setColor(disabled, QPalette.ColorRole.Base, QColor("#f1f3f5"))
+        palette.setColor(disabled, role, QColor(style.DISABLED_TEXT))
+    palette.setColor(disabled, QPalette.ColorRole.Base, QColor(style.FAINT_FILL))
     return palette
 
 

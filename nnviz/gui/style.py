@@ -32,6 +32,60 @@ BAR_BEST = "#d9480f"
 HIGHLIGHT = "#fab005"  # the node under the mouse / the predicted class
 STATUS_TEXT = "#495057"  # a neutral status line (paused, stopped)
 STATUS_COLOURS = {"info": STATUS_TEXT, "good": CORRECT, "bad": WRONG}
+PAPER = "#ffffff"  # a digit's background: 0 ink (the input image, the drawing pad)
+INK = "#000000"  # a digit's strokes: 1 ink
+
+# ---------------------------------------------------------------- the widgets' palette (app.py)
+BUTTON = "#eef0f3"
+FAINT_FILL = "#f1f3f5"  # alternate rows, a disabled field, the empty track of a probability bar
+SELECTION = "#1971c2"
+SELECTION_TEXT = "#ffffff"
+DISABLED_TEXT = "#9aa0a6"  # settings locked during training look locked
+TEXT_ON_DARK = "#ffffff"  # a number on a dark cell (the confusion matrix)
+
+# ---------------------------------------------------------------- layer graph
+PULSE_OUTLINE = (255, 255, 255, 200)  # RGBA: a light rim keeps overlapping pulses apart
+POPUP_BACKGROUND = "#fdfdfe"  # the node pop-up: a shade off the canvas so its edge reads
+MARKER_OUTLINE = "#ffffff"  # the rim of dots drawn over curves (explorer, loss chart)
+
+# ---------------------------------------------------------------- activation explorer
+ACTIVATION_CURVE = "#1c7ed6"  # h(x)
+ACTIVATION_DERIVATIVE = "#f08c00"  # h'(x), dashed; its formula is written in it too
+SATURATED_FILL = (250, 82, 82, 38)  # RGBA: shading where |h'| < 0.1
+SATURATED_SWATCH = "rgba(250,82,82,0.30)"  # that shading in the key, twice as strong
+UNIT_PASSING = CORRECT  # a unit that passes a gradient: green, good news
+UNIT_SATURATED = "#e03131"  # a unit whose |h'| < 0.1
+UNIT_HISTOGRAM = UNIT_PASSING + "99"  # the histogram of the units' pre-activations
+NETWORK_CURVE = "#adb5bd"  # the network's own activation, behind the one explored
+# compare mode: one colour per activation, in the registry's order
+COMPARE_COLOURS = ("#1c7ed6", "#e8590c", "#2b8a3e", "#ae3ec9", "#f59f00", "#0c8599", "#495057")
+
+# ---------------------------------------------------------------- softmax and loss explorer
+SOFTMAX_BAR = "#ffa94d"  # exp and probability bars
+SOFTMAX_BAR_BEST = "#e8590c"  # the largest one
+CROSS_ENTROPY = "#c2255c"
+MSE = "#1971c2"
+MSE_WORST = MSE + "55"  # MSE with the other 1 - p all on one class (the band's upper edge)
+MSE_BAND = MSE + "22"  # between the even and the worst spread of 1 - p
+MSE_BAND_SWATCH = "rgba(25,113,194,0.25)"  # the band in the key: MSE, light
+
+# ---------------------------------------------------------------- drawing pad
+DRAW_FRAME = "#9aa5b1"  # the pad's and the preview's frames
+DRAW_GUIDE = "#d6dde4"  # the dashed box MNIST centres a digit in
+DRAW_CAPTION = "#52606d"
+
+# ---------------------------------------------------------------- learning curves
+# one colour per role; earlier runs reuse them, dimmed
+CURVES_TRAIN = "#1971c2"  # training loss / accuracy
+CURVES_TEST = "#e8590c"  # test, the loss being minimised
+CURVES_OTHER_LOSS = "#7048e8"  # test, the other loss (not minimised)
+# earlier runs: muted colours, told apart in the legend ("run n: ...")
+CURVES_EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
+CURVES_FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
+CURVES_EARLIER_ALPHA = 110  # curves of earlier runs
+CURVES_AXIS = "#495057"  # axes, their labels and the legends' text
+CURVES_LEGEND_FILL = (255, 255, 255, 210)  # RGBA: white, the curves faintly behind
+CURVES_EMPTY_TEXT = "#868e96"  # "Press Start to train", before the first run
 
 # ---------------------------------------------------------------- value colour scale
 SCALE_STEPS = 65  # node brushes are quantised to this many colours (keeps pyqtgraph's cache small)

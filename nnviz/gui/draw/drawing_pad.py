@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.preprocess import BOX, FIELD, to_mnist
 from nnviz.core.trace import Kind
+from nnviz.gui import style
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
@@ -35,10 +36,10 @@ WIDE = 1.2  # width / height above which the preview sits beside the pad instead
 SEND_INTERVAL_MS = 60  # at most ~16 updates a second while drawing: live, yet cheap for the views
 DEFAULT_BRUSH = 22  # canvas pixels; a digit drawn 200 px tall gets MNIST's ~2 px strokes
 BRUSH_RANGE = (8, 44)
-_PAPER = QColor("#ffffff")
-_INK = QColor("#000000")
-_FRAME = QColor("#9aa5b1")
-_GUIDE = QColor("#d6dde4")
+_PAPER = QColor(style.PAPER)
+_INK = QColor(style.INK)
+_FRAME = QColor(style.DRAW_FRAME)
+_GUIDE = QColor(style.DRAW_GUIDE)
 
 
 def image_ink(image: QImage) -> np.ndarray:
@@ -231,7 +232,7 @@ class DrawingPad(QWidget):
         self.caption = caption = QLabel()
         caption.setWordWrap(True)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        caption.setStyleSheet("color: #52606d;")
+        caption.setStyleSheet(f"color: {style.DRAW_CAPTION};")
 
         caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.answer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

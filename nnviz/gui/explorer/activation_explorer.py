@@ -21,6 +21,7 @@ from nnviz.core.activations import (
     get_activation,
 )
 from nnviz.core.trace import Kind
+from nnviz.gui import style
 from nnviz.gui.explorer.activation_formulas import (
     display_name,
     formula_font,
@@ -28,17 +29,7 @@ from nnviz.gui.explorer.activation_formulas import (
     hint,
     parameter_label,
 )
-from nnviz.gui.explorer.activation_plots import (
-    ACTIVE_POINT,
-    COMPARE_COLOURS,
-    CURVE,
-    DERIVATIVE,
-    MUTED,
-    NETWORK_CURVE,
-    SATURATED_FILL,
-    SATURATED_POINT,
-    ActivationPlots,
-)
+from nnviz.gui.explorer.activation_plots import ActivationPlots
 from nnviz.gui.explorer.activation_sliders import (
     ACTIVATION_SLIDERS,
     PARAMETERS,
@@ -82,7 +73,7 @@ class ActivationExplorer(QWidget):
         self.formula.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {MUTED};")
+        self.hint.setStyleSheet(f"color: {style.MUTED};")
         self.readout = QLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.network_note = QLabel()
@@ -108,7 +99,7 @@ class ActivationExplorer(QWidget):
         for i, name in enumerate(activation_names()):
             box = QCheckBox()
             box.setChecked(name in ("sigmoid", "tanh", "relu"))
-            box.setStyleSheet(f"color: {COMPARE_COLOURS[i % len(COMPARE_COLOURS)]};")
+            box.setStyleSheet(f"color: {style.COMPARE_COLOURS[i % len(style.COMPARE_COLOURS)]};")
             box.toggled.connect(self._on_params_changed)
             self.compare_boxes[name] = box
             compare_row.addWidget(box, i // COMPARE_COLUMNS, i % COMPARE_COLUMNS)
@@ -307,17 +298,16 @@ class ActivationExplorer(QWidget):
             self.key.setText("")
             self.key.hide()
             return
-        sat = "rgba({},{},{},{:.2f})".format(*SATURATED_FILL[:3], SATURATED_FILL[3] / 255 * 2)
         parts = [
-            f"<span style='color:{CURVE}'><b>━━</b> h(x)</span>",
-            f"<span style='color:{DERIVATIVE}'><b>╌╌</b> "
+            f"<span style='color:{style.ACTIVATION_CURVE}'><b>━━</b> h(x)</span>",
+            f"<span style='color:{style.ACTIVATION_DERIVATIVE}'><b>╌╌</b> "
             + self.tr("h′(x), the slope")
             + "</span>",
         ]
         if self.saturation_regions():
             parts.append(
-                f"<span style='background:{sat}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
-                + self.tr("saturated: |h′| &lt; 0.1")
+                f"<span style='background:{style.SATURATED_SWATCH}'>"
+                "&nbsp;&nbsp;&nbsp;&nbsp;</span> " + self.tr("saturated: |h′| &lt; 0.1")
             )
         x = self.network_curve.xData
         if x is not None and len(x):
@@ -326,8 +316,8 @@ class ActivationExplorer(QWidget):
             if isinstance(self._session.network.activation, Maxout):
                 text = self.tr("the network's Maxout units output their winning piece: z = a")
             parts.append(
-                f"<span style='color:{NETWORK_CURVE}'><b>━━</b></span> "
-                f"<span style='color:{MUTED}'>{text}</span>"
+                f"<span style='color:{style.NETWORK_CURVE}'><b>━━</b></span> "
+                f"<span style='color:{style.MUTED}'>{text}</span>"
             )
         self.key.setText(" &nbsp; ".join(parts))
         self.key.show()
@@ -375,8 +365,8 @@ class ActivationExplorer(QWidget):
                 act=display_name(act.name),
                 k=int(saturated.sum()),
                 m=int((~saturated).sum()),
-                red=SATURATED_POINT,
-                green=ACTIVE_POINT,
+                red=style.UNIT_SATURATED,
+                green=style.UNIT_PASSING,
             )
         )
 
@@ -386,7 +376,7 @@ class ActivationExplorer(QWidget):
         if self.compare.isChecked():
             names = self._compared()
             values = [float(self.evaluate(np.array([x]), n)[0][0]) for n in names]
-            colours = [COMPARE_COLOURS[activation_names().index(n)] for n in names]
+            colours = [style.COMPARE_COLOURS[activation_names().index(n)] for n in names]
             self.drawing.mark(x, values, colours)
             parts = [
                 f"<span style='color:{c}'>{display_name(n)} {v:.3f}</span>"
@@ -395,12 +385,22 @@ class ActivationExplorer(QWidget):
             self.readout.setText(f"x = {x:.3f} &nbsp; " + " &nbsp; ".join(parts))
             return
         f, df = self.evaluate(np.array([x]))
-        self.drawing.mark(x, [f[0], df[0]], [pg.mkBrush(CURVE), pg.mkBrush(DERIVATIVE)])
+        self.drawing.mark(
+            x,
+            [f[0], df[0]],
+            [pg.mkBrush(style.ACTIVATION_CURVE), pg.mkBrush(style.ACTIVATION_DERIVATIVE)],
+        )
         self.readout.setText(
             self.tr(
                 "x = {x} &nbsp; <span style='color:{c1}'>h(x) = {f}</span> &nbsp; "
                 "<span style='color:{c2}'>h′(x) = {df}</span>"
-            ).format(x=f"{x:.3f}", f=f"{f[0]:.4f}", df=f"{df[0]:.4f}", c1=CURVE, c2=DERIVATIVE)
+            ).format(
+                x=f"{x:.3f}",
+                f=f"{f[0]:.4f}",
+                df=f"{df[0]:.4f}",
+                c1=style.ACTIVATION_CURVE,
+                c2=style.ACTIVATION_DERIVATIVE,
+            )
         )
 
     def _on_mouse_moved(self, pos) -> None:

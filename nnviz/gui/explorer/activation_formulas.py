@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 
+from nnviz.gui import style
 from nnviz.gui.i18n import tr
-from nnviz.gui.style import serif_families
 
 __all__ = [
-    "DERIVATIVE_COLOUR",
     "display_name",
     "formula_font",
     "formula_html",
@@ -18,14 +17,12 @@ __all__ = [
     "parameter_label",
 ]
 
-DERIVATIVE_COLOUR = "#f08c00"  # h'(x) is drawn in this colour; its formula is written in it too
-
 
 def formula_font() -> QFont:
     """A serif font a little larger than the interface's, as formulas are set on the slides."""
     font = QFont()
     font.setPointSizeF(font.pointSizeF() + 1)
-    font.setFamilies(serif_families())
+    font.setFamilies(style.serif_families())
     return font
 
 
@@ -98,7 +95,7 @@ def formula_html(name: str, p: dict[str, float]) -> str:
     f, df = cases[name]
     return (
         f"<span style='font-size:13pt'>{h}({x}) = {f}</span><br>"
-        f"<span style='color:{DERIVATIVE_COLOUR}'>{h}′({x}) = {df}</span>"
+        f"<span style='color:{style.ACTIVATION_DERIVATIVE}'>{h}′({x}) = {df}</span>"
     )
 
 

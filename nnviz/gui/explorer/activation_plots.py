@@ -11,20 +11,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from nnviz.core.activations import activation_names
-from nnviz.gui.explorer.activation_formulas import DERIVATIVE_COLOUR
+from nnviz.gui import style
 
 COMPARE_Y_RANGE = (-1.6, 3.6)  # compare mode: where the functions differ
-
-BACKGROUND = "#ffffff"
-TEXT = "#1f2328"
-MUTED = "#6e7781"
-CURVE = "#1c7ed6"  # h(x)
-DERIVATIVE = DERIVATIVE_COLOUR  # h'(x), dashed
-SATURATED_FILL = (250, 82, 82, 38)  # shading where |h'| < 0.1
-ACTIVE_POINT = "#2b8a3e"
-SATURATED_POINT = "#e03131"
-NETWORK_CURVE = "#adb5bd"
-COMPARE_COLOURS = ("#1c7ed6", "#e8590c", "#2b8a3e", "#ae3ec9", "#f59f00", "#0c8599", "#495057")
 
 
 class ActivationPlots:
@@ -32,7 +21,7 @@ class ActivationPlots:
 
     def __init__(self) -> None:
         self.widget = pg.GraphicsLayoutWidget()
-        self.widget.setBackground(BACKGROUND)
+        self.widget.setBackground(style.BACKGROUND)
         self.curve_plot = self.widget.addPlot(row=0, col=0)
         self.hist_plot = self.widget.addPlot(row=1, col=0)
         self.widget.ci.layout.setRowStretchFactor(0, 3)
@@ -43,29 +32,31 @@ class ActivationPlots:
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
-        zero = pg.mkPen(MUTED, width=1)
+        zero = pg.mkPen(style.MUTED, width=1)
         self.curve_plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
         self.curve_plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
 
-        self.network_curve = pg.PlotDataItem(pen=pg.mkPen(NETWORK_CURVE, width=2))
-        self.f_curve = pg.PlotDataItem(pen=pg.mkPen(CURVE, width=3), name="h(x)")
-        dashed = pg.mkPen(DERIVATIVE, width=2.5, style=Qt.PenStyle.DashLine)
+        self.network_curve = pg.PlotDataItem(pen=pg.mkPen(style.NETWORK_CURVE, width=2))
+        self.f_curve = pg.PlotDataItem(pen=pg.mkPen(style.ACTIVATION_CURVE, width=3), name="h(x)")
+        dashed = pg.mkPen(style.ACTIVATION_DERIVATIVE, width=2.5, style=Qt.PenStyle.DashLine)
         self.df_curve = pg.PlotDataItem(pen=dashed, name="h′(x)")
         self.curve_plot.addItem(self.network_curve)
         self.curve_plot.addItem(self.f_curve)
         self.curve_plot.addItem(self.df_curve)
         self.compare_curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         for i, name in enumerate(activation_names()):
-            colour = COMPARE_COLOURS[i % len(COMPARE_COLOURS)]
+            colour = style.COMPARE_COLOURS[i % len(style.COMPARE_COLOURS)]
             f = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5))
             df = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
             self.curve_plot.addItem(f)
             self.curve_plot.addItem(df)
             self.compare_curves[name] = (f, df)
-        self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=0.8))
+        self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen(style.MARKER_OUTLINE, width=0.8))
         self.curve_plot.addItem(self.points)
-        self.hover_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, style=Qt.PenStyle.DotLine))
-        self.hover_marks = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(TEXT))
+        self.hover_line = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen(style.MUTED, style=Qt.PenStyle.DotLine)
+        )
+        self.hover_marks = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(style.TEXT))
         self.curve_plot.addItem(self.hover_line)
         self.curve_plot.addItem(self.hover_marks)
         self.hover_line.hide()
@@ -73,8 +64,8 @@ class ActivationPlots:
         self.histogram = pg.PlotDataItem(
             stepMode="center",
             fillLevel=0,
-            brush=pg.mkBrush(ACTIVE_POINT + "99"),
-            pen=pg.mkPen(ACTIVE_POINT, width=1),
+            brush=pg.mkBrush(style.UNIT_HISTOGRAM),
+            pen=pg.mkPen(style.UNIT_PASSING, width=1),
         )
         self.hist_plot.addItem(self.histogram)
         self.regions: list[tuple[pg.LinearRegionItem, pg.LinearRegionItem]] = []
@@ -107,7 +98,7 @@ class ActivationPlots:
         while len(self.regions) < len(regions):
             pair = []
             for plot in (self.curve_plot, self.hist_plot):
-                item = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(*SATURATED_FILL))
+                item = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(*style.SATURATED_FILL))
                 item.setZValue(-10)
                 for line in item.lines:
                     line.setPen(pg.mkPen(None))
@@ -148,7 +139,7 @@ class ActivationPlots:
         """Dots (a, z) (red: saturated), the network's own curve (None: the chosen one is the
         same), and the histogram of a over ``edges``."""
         self.hist_plot.setVisible(True)
-        brushes = [pg.mkBrush(SATURATED_POINT if s else ACTIVE_POINT) for s in saturated]
+        brushes = [pg.mkBrush(style.UNIT_SATURATED if s else style.UNIT_PASSING) for s in saturated]
         self.points.setData(a, z, brush=brushes)
         if curve is None:
             self.network_curve.setData([], [])

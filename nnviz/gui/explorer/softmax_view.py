@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSlider, QVBoxLay
 from nnviz.core.activations import softmax
 from nnviz.core.losses import get_loss
 from nnviz.core.trace import Kind
+from nnviz.gui import style
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
@@ -30,18 +31,6 @@ LOSS_GRID = np.linspace(0.0, 1.0, 501)
 TALL_LOSS_SHARE = 0.34  # stacked layout: the loss chart's share of the height at most
 QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum"
 WIDE = 1.25  # width / height above which the bars and the loss chart sit side by side
-
-BACKGROUND = "#ffffff"
-TEXT = "#1f2328"
-MUTED = "#6e7781"
-POSITIVE = "#d9480f"
-NEGATIVE = "#1971c2"
-BAR = "#ffa94d"
-BAR_BEST = "#e8590c"
-TRUE_CLASS = "#2b8a3e"
-HOVER = "#fab005"
-CE_COLOUR = "#c2255c"
-MSE_COLOUR = "#1971c2"
 
 
 class SoftmaxView(QWidget):
@@ -129,18 +118,18 @@ class SoftmaxView(QWidget):
         for plot, title in zip(
             (*self.bar_plots, self.loss_plot.getPlotItem()), titles, strict=True
         ):
-            plot.setTitle(f"<span style='color:{TEXT}'>{title}</span>", size="10pt")
+            plot.setTitle(f"<span style='color:{style.TEXT}'>{title}</span>", size="10pt")
         plot = self.loss_plot.getPlotItem()
         plot.setLabel("bottom", self.tr("p, the probability of the true class"))
         plot.setLabel("left", self.tr("loss"))
         # the key sits above the chart: inside it would hide the curves in a narrow dock
-        band = "rgba(25,113,194,0.25)"
         self.loss_key.setText(
-            f"<span style='color:{CE_COLOUR}'><b>━━</b> "
+            f"<span style='color:{style.CROSS_ENTROPY}'><b>━━</b> "
             + self.tr("cross-entropy  −log p")
-            + f"</span><br><span style='color:{MSE_COLOUR}'><b>━━</b> "
+            + f"</span><br><span style='color:{style.MSE}'><b>━━</b> "
             + self.tr("mean squared error  ½ Σ (y<sub>k</sub> − t<sub>k</sub>)<sup>2</sup>")
-            + f"</span><br><span style='background:{band}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            + f"</span><br><span style='background:{style.MSE_BAND_SWATCH}'>"
+            "&nbsp;&nbsp;&nbsp;&nbsp;</span> "
             + self.tr("MSE when the other 1 − p is not spread evenly")
         )
         if self.logits.size:
@@ -154,7 +143,7 @@ class SoftmaxView(QWidget):
     # ------------------------------------------------------------------ building
     def _build_bars(self) -> None:
         self.bars = pg.GraphicsLayoutWidget()
-        self.bars.setBackground(BACKGROUND)
+        self.bars.setBackground(style.BACKGROUND)
         self.bar_plots = []
         self.bar_items = []
         for row in range(3):
@@ -170,7 +159,7 @@ class SoftmaxView(QWidget):
             plot.addItem(item)
             self.bar_plots.append(plot)
             self.bar_items.append(item)
-        self.bar_plots[0].addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen(MUTED)))
+        self.bar_plots[0].addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen(style.MUTED)))
         self.bar_plots[1].setYRange(0, 1.08, padding=0)
         self.bar_plots[2].setYRange(0, 1.45, padding=0)  # room for the labels above the bars
         for plot in self.bar_plots[1:]:
@@ -180,7 +169,7 @@ class SoftmaxView(QWidget):
         self.bars.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def _build_losses(self) -> None:
-        self.loss_plot = pg.PlotWidget(background=BACKGROUND)
+        self.loss_plot = pg.PlotWidget(background=style.BACKGROUND)
         self.loss_plot.setMinimumHeight(190)
         plot = self.loss_plot.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.2)
@@ -199,25 +188,27 @@ class SoftmaxView(QWidget):
         self.ce_curve = plot.plot(
             LOSS_GRID,
             ce,
-            pen=pg.mkPen(CE_COLOUR, width=3),
+            pen=pg.mkPen(style.CROSS_ENTROPY, width=3),
         )
         self.mse_curve = plot.plot(
             LOSS_GRID,
             mse,
-            pen=pg.mkPen(MSE_COLOUR, width=3),
+            pen=pg.mkPen(style.MSE, width=3),
         )
-        worst = pg.PlotDataItem(LOSS_GRID, mse_worst, pen=pg.mkPen(MSE_COLOUR + "55", width=1))
+        worst = pg.PlotDataItem(LOSS_GRID, mse_worst, pen=pg.mkPen(style.MSE_WORST, width=1))
         plot.addItem(worst)
-        band = pg.FillBetweenItem(self.mse_curve, worst, brush=pg.mkBrush(MSE_COLOUR + "22"))
+        band = pg.FillBetweenItem(self.mse_curve, worst, brush=pg.mkBrush(style.MSE_BAND))
         plot.addItem(band)
         self.p_line = pg.InfiniteLine(
-            angle=90, pen=pg.mkPen(MUTED, width=1, style=Qt.PenStyle.DashLine)
+            angle=90, pen=pg.mkPen(style.MUTED, width=1, style=Qt.PenStyle.DashLine)
         )
         plot.addItem(self.p_line)
-        self.loss_points = pg.ScatterPlotItem(size=13, pen=pg.mkPen("w", width=1.5))
+        self.loss_points = pg.ScatterPlotItem(
+            size=13, pen=pg.mkPen(style.MARKER_OUTLINE, width=1.5)
+        )
         plot.addItem(self.loss_points)
-        self.ce_text = pg.TextItem(color=CE_COLOUR, anchor=(0, 1))
-        self.mse_text = pg.TextItem(color=MSE_COLOUR, anchor=(0, 0))
+        self.ce_text = pg.TextItem(color=style.CROSS_ENTROPY, anchor=(0, 1))
+        self.mse_text = pg.TextItem(color=style.MSE, anchor=(0, 0))
         plot.addItem(self.ce_text)
         plot.addItem(self.mse_text)
 
@@ -272,7 +263,7 @@ class SoftmaxView(QWidget):
             where = self.tr("Your drawing")
         truth = (
             self.tr("true class <b style='color:{c}'>{n}</b>").format(
-                c=TRUE_CLASS, n=names[s.label]
+                c=style.CORRECT, n=names[s.label]
             )
             if s.label is not None
             else self.tr("true class not given")
@@ -292,15 +283,17 @@ class SoftmaxView(QWidget):
         best = int(np.argmax(self.probabilities))
         label = self._session.label
         outline = [
-            pg.mkPen(TRUE_CLASS, width=3)
+            pg.mkPen(style.CORRECT, width=3)
             if k == label
-            else pg.mkPen(HOVER, width=3)
+            else pg.mkPen(style.HIGHLIGHT, width=3)
             if k == self._hover
             else pg.mkPen(None)
             for k in range(n)
         ]
-        signs = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in self.scaled]
-        tops = [pg.mkBrush(BAR_BEST if k == best else BAR) for k in range(n)]
+        signs = [pg.mkBrush(style.POSITIVE if v >= 0 else style.NEGATIVE) for v in self.scaled]
+        tops = [
+            pg.mkBrush(style.SOFTMAX_BAR_BEST if k == best else style.SOFTMAX_BAR) for k in range(n)
+        ]
         for item, heights, brushes in zip(
             self.bar_items,
             (self.scaled, self.exps, self.probabilities),
@@ -318,7 +311,7 @@ class SoftmaxView(QWidget):
             low * 1.1 - 0.1, max(top, 0.1) * 1.1 if self.scaled.max() > 0 else 0.1, padding=0
         )
         while len(self.value_labels) < n:
-            text = pg.TextItem(color=TEXT, anchor=(0.5, 1))
+            text = pg.TextItem(color=style.TEXT, anchor=(0.5, 1))
             self.bar_plots[2].addItem(text)
             self.value_labels.append(text)
         for k, text in enumerate(self.value_labels):
@@ -346,7 +339,7 @@ class SoftmaxView(QWidget):
         self.p_line.show()
         shown_ce = min(ce, LOSS_Y_MAX * 0.97)  # a point off the chart is drawn at its top
         self.loss_points.setData(
-            [p, p], [shown_ce, mse], brush=[pg.mkBrush(CE_COLOUR), pg.mkBrush(MSE_COLOUR)]
+            [p, p], [shown_ce, mse], brush=[pg.mkBrush(style.CROSS_ENTROPY), pg.mkBrush(style.MSE)]
         )
         right = p > 0.6  # put the labels where they stay inside the chart
         self.ce_text.setAnchor((1.05, 1) if right else (-0.05, 1))
@@ -360,7 +353,9 @@ class SoftmaxView(QWidget):
                 "This sample: p = {p}, <span style='color:{c1}'>cross-entropy {ce}</span>, "
                 "<span style='color:{c2}'>MSE {mse}</span>. A confident mistake (p near 0) "
                 "costs up to ~16 in cross-entropy but at most 1 in MSE."
-            ).format(p=f"{p:.3f}", ce=f"{ce:.3f}", mse=f"{mse:.3f}", c1=CE_COLOUR, c2=MSE_COLOUR)
+            ).format(
+                p=f"{p:.3f}", ce=f"{ce:.3f}", mse=f"{mse:.3f}", c1=style.CROSS_ENTROPY, c2=style.MSE
+            )
         )
 
     # ------------------------------------------------------------------ linked hover

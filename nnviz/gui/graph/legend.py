@@ -138,8 +138,8 @@ class LegendBar(QWidget):
         rect = QRectF(x, mid - 7, _BAR_W, 14)
         grad = QLinearGradient(rect.topLeft(), rect.topRight())
         if self._kind is Kind.INPUT:
-            grad.setColorAt(0.0, QColor("#ffffff"))
-            grad.setColorAt(1.0, QColor("#000000"))
+            grad.setColorAt(0.0, QColor(style.PAPER))
+            grad.setColorAt(1.0, QColor(style.INK))
         else:
             # values that are never negative use the upper half of the diverging map only
             cmap = style.value_colormap()

@@ -140,7 +140,7 @@ class PulseLayer:
                 pxMode=True,
                 symbol="o",
                 size=11 if strong else 7,
-                pen=pg.mkPen(QColor(255, 255, 255, 200), width=1),
+                pen=pg.mkPen(QColor(*style.PULSE_OUTLINE), width=1),
                 brush=QBrush(colour),
                 antialias=True,
             )
@@ -195,7 +195,7 @@ class OutputColumn:
         for _ in range(n):
             track = add(QGraphicsRectItem(), 3.5)
             track.setPen(QPen(Qt.PenStyle.NoPen))
-            track.setBrush(QBrush(QColor("#f1f3f5")))
+            track.setBrush(QBrush(QColor(style.FAINT_FILL)))
             self.tracks.append(track)
             bar = add(QGraphicsRectItem(), 4.0)
             bar.setPen(QPen(Qt.PenStyle.NoPen))

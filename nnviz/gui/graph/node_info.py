@@ -175,7 +175,8 @@ class NodeInfoPopup(QFrame):
         self.node: tuple[int, int] | None = None
         self.setObjectName("NodeInfoPopup")
         self.setStyleSheet(
-            f"#NodeInfoPopup {{ background: #fdfdfe; border: 1px solid {style.NODE_OUTLINE};"
+            f"#NodeInfoPopup {{ background: {style.POPUP_BACKGROUND};"
+            f" border: 1px solid {style.NODE_OUTLINE};"
             " border-radius: 6px; }"
         )
         self.text_label = QLabel()

@@ -14,10 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
+from nnviz.gui import style
 from nnviz.gui.training.curve_runs import RunCurves, SeriesBuffer, round_up, round_up_fine
 
-_FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one
-_EARLIER_ALPHA = 110  # curves of earlier runs
 _X_HEADROOM = 1.05  # the x axis ends a little after the newest point
 _POINTS_PER_PIXEL = 1.0  # downsampling target (pyqtgraph's default 5 paints 5x more)
 _Y_HEADROOM = 1.04  # the loss axis ends a little above the highest loss
@@ -27,15 +26,7 @@ _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _LIVE_KEYS = ("batch_loss", "smooth_loss", "train_accuracy")  # new points with every batch
 _X_COLUMNS = {"step": "step", "epoch": "epoch", "time": "elapsed"}  # x mode -> buffer column
 
-# one colour per role; earlier runs reuse them, dimmed
-_TRAIN = "#1971c2"  # training loss / accuracy
-_TEST = "#e8590c"  # test, the loss being minimised
-_OTHER = "#7048e8"  # test, the other loss (not minimised)
 _LEGEND_SIZE = "8pt"
-# earlier runs: muted colours, told apart in the legend ("run n: ...")
-_EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
-_BACKGROUND = "#ffffff"
-_AXIS = "#495057"
 
 
 def _cache(item: pg.PlotDataItem) -> None:
@@ -70,7 +61,7 @@ class CurvePlots:
         self._x_end: float | None = None  # the right end of the x axis (None: automatic)
         self._y_end: float | None = None  # the top of the loss axis (None: automatic)
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setBackground(_BACKGROUND)
+        self.graphics.setBackground(style.BACKGROUND)
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.accuracy_plot = self.graphics.addPlot(row=1, col=0)
         self.accuracy_plot.setXLink(self.loss_plot)
@@ -78,8 +69,8 @@ class CurvePlots:
             # no grid: its lines across the whole plot cost ~10 ms a frame in software
             plot.setMenuEnabled(False)
             for side in ("left", "bottom"):
-                plot.getAxis(side).setTextPen(_AXIS)
-                plot.getAxis(side).setPen(_AXIS)
+                plot.getAxis(side).setTextPen(style.CURVES_AXIS)
+                plot.getAxis(side).setPen(style.CURVES_AXIS)
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
         self.loss_plot.setLimits(yMin=0)  # a loss is never negative
         for plot in (self.loss_plot, self.accuracy_plot):
@@ -87,29 +78,35 @@ class CurvePlots:
                 plot.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)" for learners
         self.accuracy_plot.enableAutoRange(axis="y", enable=False)
         self.loss_legend = self.loss_plot.addLegend(
-            offset=(-6, 6), labelTextColor=_AXIS, labelTextSize=_LEGEND_SIZE, verSpacing=-4
+            offset=(-6, 6),
+            labelTextColor=style.CURVES_AXIS,
+            labelTextSize=_LEGEND_SIZE,
+            verSpacing=-4,
         )
         self.accuracy_legend = self.accuracy_plot.addLegend(
-            offset=(-6, -6), labelTextColor=_AXIS, labelTextSize=_LEGEND_SIZE, verSpacing=-4
+            offset=(-6, -6),
+            labelTextColor=style.CURVES_AXIS,
+            labelTextSize=_LEGEND_SIZE,
+            verSpacing=-4,
         )  # bottom right: accuracy rises towards the top
         for legend in (self.loss_legend, self.accuracy_legend):
-            legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+            legend.setBrush(pg.mkBrush(*style.CURVES_LEGEND_FILL))
         for plot in (self.loss_plot, self.accuracy_plot):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setCacheMode(_CACHED)
-        self.empty_text = pg.TextItem("", color="#868e96")
+        self.empty_text = pg.TextItem("", color=style.CURVES_EMPTY_TEXT)
         self.loss_plot.addItem(self.empty_text)
 
     # ------------------------------------------------------------------ texts and arrangement
     def set_y_labels(self, loss: str, accuracy: str) -> None:
-        self.loss_plot.setLabel("left", loss, color=_AXIS)
-        self.accuracy_plot.setLabel("left", accuracy, color=_AXIS)
+        self.loss_plot.setLabel("left", loss, color=style.CURVES_AXIS)
+        self.accuracy_plot.setLabel("left", accuracy, color=style.CURVES_AXIS)
 
     def set_x_label(self, text: str) -> None:
         """Under the accuracy plot, and under the loss plot too when they stand side by side."""
-        self.accuracy_plot.setLabel("bottom", text, color=_AXIS)
+        self.accuracy_plot.setLabel("bottom", text, color=style.CURVES_AXIS)
         if self.side_by_side:
-            self.loss_plot.setLabel("bottom", text, color=_AXIS)
+            self.loss_plot.setLabel("bottom", text, color=style.CURVES_AXIS)
         else:
             self.loss_plot.getAxis("bottom").showLabel(False)
 
@@ -147,12 +144,16 @@ class CurvePlots:
         """Fresh items for ``run``; ``names`` are the legend entries (None: not in a legend)."""
         self.loss_plot.removeItem(self.empty_text)
         made = {
-            "batch_loss": (self.loss_plot, _pen(_TRAIN, _FAINT_ALPHA), None),
-            "smooth_loss": (self.loss_plot, _pen(_TRAIN, width=1), None),
-            "test_loss": (self.loss_plot, _pen(_TEST, width=1), "o"),
-            "test_other": (self.loss_plot, _pen(_OTHER, width=1, dash=True), "s"),
-            "train_accuracy": (self.accuracy_plot, _pen(_TRAIN, width=1), None),
-            "test_accuracy": (self.accuracy_plot, _pen(_TEST, width=1), "o"),
+            "batch_loss": (
+                self.loss_plot,
+                _pen(style.CURVES_TRAIN, style.CURVES_FAINT_ALPHA),
+                None,
+            ),
+            "smooth_loss": (self.loss_plot, _pen(style.CURVES_TRAIN, width=1), None),
+            "test_loss": (self.loss_plot, _pen(style.CURVES_TEST, width=1), "o"),
+            "test_other": (self.loss_plot, _pen(style.CURVES_OTHER_LOSS, width=1, dash=True), "s"),
+            "train_accuracy": (self.accuracy_plot, _pen(style.CURVES_TRAIN, width=1), None),
+            "test_accuracy": (self.accuracy_plot, _pen(style.CURVES_TEST, width=1), "o"),
         }
         for key, (plot, pen, symbol) in made.items():
             item = pg.PlotDataItem(pen=pen)
@@ -185,8 +186,8 @@ class CurvePlots:
             if key in ("batch_loss", "test_other"):
                 item.setVisible(False)
                 continue
-            colour = _EARLIER[(run.number - 1) % len(_EARLIER)]
-            item.setPen(_pen(colour, _EARLIER_ALPHA, dash=key.startswith("test")))
+            colour = style.CURVES_EARLIER[(run.number - 1) % len(style.CURVES_EARLIER)]
+            item.setPen(_pen(colour, style.CURVES_EARLIER_ALPHA, dash=key.startswith("test")))
             if item.opts["symbol"] is not None:
                 item.setSymbol(None)
             _cache(item)  # an earlier run no longer changes

@@ -26,13 +26,14 @@ from nnviz.core.losses import loss_names
 from nnviz.core.network import INITS
 from nnviz.core.optimizers import OPTIMIZERS
 from nnviz.core.training import PRESETS, TrainingConfig
+from nnviz.gui import style
 from nnviz.gui.i18n import tr
 
 __all__ = ["TrainingForm", "config_defaults"]
 
 _COMBO_MIN_CHARS = 8  # characters a choice box shows at least
-_ERROR_STYLE = "color: #c92a2a;"
-_FIELD_ERROR_STYLE = "QLineEdit { border: 1px solid #c92a2a; border-radius: 2px; }"
+_ERROR_STYLE = f"color: {style.WRONG};"
+_FIELD_ERROR_STYLE = f"QLineEdit {{ border: 1px solid {style.WRONG}; border-radius: 2px; }}"
 # TrainingConfig field -> the activation parameter it holds (the field "activation_param" shows
 # the one the chosen activation takes)
 _PARAM_FIELDS = {p.field: p for p in ACTIVATION_PARAMS.values()}

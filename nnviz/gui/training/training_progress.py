@@ -12,12 +12,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from nnviz.core import events as ev
+from nnviz.gui import style
 from nnviz.gui.training.worker import BatchChunk
 
 __all__ = ["PROGRESS_MS", "ProgressView", "format_duration"]
 
 PROGRESS_MS = 200  # the progress bar and its text are redrawn at most 5 times a second
-_TEXT_STYLE = "color: #495057;"
+_TEXT_STYLE = f"color: {style.STATUS_TEXT};"
 
 
 def format_duration(seconds: float) -> str:
