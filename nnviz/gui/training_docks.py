@@ -9,8 +9,7 @@ visible tab bar behind when docks are tabified in a second dock area.
 
 Part of the window, not of a feature: it composes two features (``training``: the controller,
 the panel and the curves; ``results``: the test results and the first-layer weights) and wires
-the runs of one to the other, so neither feature package imports the other. The results read
-each evaluation from the run's record.
+the runs of one to the other, so neither feature package imports the other.
 """
 
 from __future__ import annotations
@@ -67,8 +66,6 @@ class TrainingDocks:
         self.results = ResultsPanel(session)
         self.weights = WeightsView(session)
         c = self.controller
-        c.run_started.connect(self.results.clear)
-        c.evaluated.connect(self._on_evaluated)
         c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
         scroll = QScrollArea()  # the form never gets squeezed in a short window
@@ -105,9 +102,6 @@ class TrainingDocks:
             return  # the user's own layout was restored
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
-    def _on_evaluated(self, _event) -> None:
-        self.results.show_evaluation(self.controller.record.evaluation())
-
     def _on_run_started(self, _record) -> None:
         self._window.model_path = None  # the network is being retrained: no longer that file
         self._window.update_summary()
@@ -116,11 +110,9 @@ class TrainingDocks:
             self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         self.tabs.setCurrentWidget(self.curves)
 
-    def _on_run_ended(self, event) -> None:
+    def _on_run_ended(self, _event) -> None:
         self.curves.refresh()  # the run's last numbers, now
-        self.results.run_ended(event)
-        if self.results.evaluation is not None:  # the run was tested: show what it learnt
-            self.results_dock.raise_()
+        self.results_dock.raise_()  # what the trained network gets right and wrong
 
     def model_meta(self) -> dict:
         """Training metadata for File > Save ({} when the network was not trained here)."""

@@ -961,24 +961,16 @@ like the image (red +, blue −)</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <source>Train the network to see which digits it confuses.</source>
-        <translation>네트워크를 학습시키면 어떤 숫자를 헷갈리는지 볼 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Show all mistakes</source>
         <translation>틀린 것 모두 보기</translation>
     </message>
     <message>
-        <source>Waiting for the first test of this run…</source>
-        <translation>이번 실행의 첫 평가를 기다리는 중…</translation>
+        <source>No test set that fits this network: no results.</source>
+        <translation>이 네트워크에 맞는 시험 데이터가 없어 결과가 없습니다.</translation>
     </message>
     <message>
-        <source>This run ended before the test set was scored: no results yet.</source>
-        <translation>시험 데이터로 평가하기 전에 실행이 끝나서 아직 결과가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Test set after {steps:,} steps (epoch {epoch:.2g}): {acc:.1%} right, {wrong:,} wrong. Rows: the true digit; columns: the network's answer.</source>
-        <translation>{steps:,} 스텝 후의 시험 데이터 (에포크 {epoch:.2g}): {acc:.1%} 정답, {wrong:,}개 오답. 행: 실제 숫자, 열: 네트워크의 답.</translation>
+        <source>The network on screen, on the {n:,} test images: {acc:.1%} right, {wrong:,} wrong. Rows: the true digit; columns: the network's answer.</source>
+        <translation>화면의 네트워크, 시험 이미지 {n:,}개: {acc:.1%} 정답, {wrong:,}개 오답. 행: 실제 숫자, 열: 네트워크의 답.</translation>
     </message>
     <message>
         <source>said {p}

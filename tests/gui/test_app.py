@@ -134,7 +134,7 @@ def test_screenshot_can_train_first_with_the_windows_own_controls(tmp_path, qapp
     out = tmp_path / "trained.png"
     assert app.screenshot(_args(out, train_epochs=1, tab="results", size="1200x800")) == 0
     assert seen["state"] == "finished" and seen["steps"] == "1"
-    assert seen["evaluation"] is not None and seen["evaluation"].test_accuracy > 0.85
+    assert seen["evaluation"] is not None and seen["evaluation"].accuracy > 0.85
     assert QImage(str(out)).width() == 1200
 
 

@@ -141,11 +141,14 @@ def test_misclassified_only_visits_only_wrong_predictions(window, qtbot):
     assert all(i in set(wrong.tolist()) for i in visited)
 
 
-def test_misclassified_predictions_are_recomputed_after_new_params(window):
+def test_misclassified_digits_are_those_of_the_network_on_screen(window):
     controls = window.forward_controls
-    first = controls.predictions()
+    controls.misclassified_check.setChecked(True)
+    first = controls.misclassified_check.text()
     window.session.set_params({k: -v for k, v in window.session.network.params.items()})
-    assert not np.array_equal(first, controls.predictions())
+    labels = window.session.dataset.test.labels
+    wrong = int((window.session.evaluation.predictions != labels).sum())
+    assert controls.misclassified_check.text() == f"Misclassified only ({wrong})" != first
 
 
 def test_a_malformed_model_file_shows_an_error_and_keeps_the_network(window, tmp_path):

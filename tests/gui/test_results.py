@@ -1,5 +1,5 @@
-"""Results after an evaluation (confusion matrix, misclassified gallery, clicking a digit) and
-the first-layer weights view."""
+"""Results of the network on screen (confusion matrix, misclassified gallery, clicking a digit),
+always current, and the first-layer weights view."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from training_helpers import small_mnist
 
-from nnviz.core import events as ev
-from nnviz.core.metrics import confusion_matrix
+from nnviz.core.metrics import evaluate
 from nnviz.core.training import TrainingConfig
 from nnviz.gui.results.results import GALLERY_MAX, ResultsPanel, confusion_colours
 from nnviz.gui.results.weights_view import MAX_TILES, WeightsView, weight_mosaic
@@ -26,15 +25,6 @@ def session(data, qapp):
     return Session(TrainingConfig().make_network(), data)
 
 
-def _evaluation(data, wrong_every: int) -> ev.Evaluated:
-    labels = data.test.labels.astype(np.intp)
-    predictions = labels.copy()
-    predictions[::wrong_every] = (labels[::wrong_every] + 1) % 10
-    confusion = confusion_matrix(labels, predictions, 10)
-    acc = float((predictions == labels).mean())
-    return ev.Evaluated(100, 1.0, 1.0, acc, 0.3, 0.05, acc, 0.3, 0.05, True, confusion, predictions)
-
-
 @pytest.fixture
 def results(qtbot, session):
     panel = ResultsPanel(session)
@@ -45,8 +35,7 @@ def results(qtbot, session):
 
 
 def test_the_confusion_matrix_shows_the_counts(results, data):
-    event = _evaluation(data, wrong_every=7)
-    results.show_evaluation(event)
+    event = results.session.evaluation
     np.testing.assert_array_equal(results.confusion.counts, event.confusion)
     texts = [t.textItem.toPlainText() for t in results.confusion._texts]
     assert texts == [str(v) if v else "" for v in event.confusion.ravel()]
@@ -55,20 +44,18 @@ def test_the_confusion_matrix_shows_the_counts(results, data):
 
 
 def test_the_gallery_lists_mistakes_with_predicted_and_true_labels(results, data):
-    event = _evaluation(data, wrong_every=3)
-    results.show_evaluation(event)
-    wrong = np.flatnonzero(event.test_predictions != data.test.labels)
+    event = results.session.evaluation
+    wrong = np.flatnonzero(event.predictions != data.test.labels)
     assert len(wrong) > GALLERY_MAX
     assert results.gallery.count() == GALLERY_MAX
     np.testing.assert_array_equal(results.shown_indices, wrong[:GALLERY_MAX])
     first = results.gallery.item(0)
     i = int(first.data(Qt.ItemDataRole.UserRole))
-    assert first.text() == f"said {event.test_predictions[i]}\nis {data.test.labels[i]}"
+    assert first.text() == f"said {event.predictions[i]}\nis {data.test.labels[i]}"
     assert f"of {len(wrong):,}" in results.gallery_label.text()
 
 
 def test_clicking_a_digit_loads_it_into_the_forward_pass(results, session, data, qtbot):
-    results.show_evaluation(_evaluation(data, wrong_every=5))
     item = results.gallery.item(3)
     index = int(item.data(Qt.ItemDataRole.UserRole))
     with qtbot.waitSignal(session.sample_changed):
@@ -78,22 +65,38 @@ def test_clicking_a_digit_loads_it_into_the_forward_pass(results, session, data,
 
 
 def test_clicking_a_cell_shows_only_those_mistakes(results, data):
-    event = _evaluation(data, wrong_every=4)
-    results.show_evaluation(event)
+    event = results.session.evaluation
     labels = data.test.labels
     true = int(labels[0])
     predicted = (true + 1) % 10
     results.confusion.cell_clicked.emit(true, predicted)
-    expected = np.flatnonzero((labels == true) & (event.test_predictions == predicted))
+    expected = np.flatnonzero((labels == true) & (event.predictions == predicted))
     np.testing.assert_array_equal(results.shown_indices, expected[:GALLERY_MAX])
     assert results.show_all_button.isVisible()
     results.confusion.cell_clicked.emit(true, predicted)  # the same cell again: all mistakes
-    assert results.gallery.count() == min(
-        GALLERY_MAX, int((event.test_predictions != labels).sum())
-    )
+    assert results.gallery.count() == min(GALLERY_MAX, int((event.predictions != labels).sum()))
 
 
 # a results panel off screen draws when shown: tests/gui/test_visibility.py
+
+
+def test_the_results_always_describe_the_network_on_screen(results, session, data, qtbot):
+    first = results.evaluation
+    assert first is not None  # at start-up, before any training
+    np.testing.assert_array_equal(
+        first.predictions, evaluate(session.network, data.test.images, data.test.labels).predictions
+    )
+    fresh = TrainingConfig(seed=5).make_network()  # Reset, Ctrl+N, another model...
+    session.set_network(fresh)
+    qtbot.waitUntil(lambda: results.evaluation is not first)
+    expected = evaluate(fresh, data.test.images, data.test.labels)
+    np.testing.assert_array_equal(results.confusion.counts, expected.confusion)
+    assert f"{expected.accuracy:.1%} right" in results.title.text()
+    shown = results.evaluation
+    session.set_params({k: v * 0.5 for k, v in fresh.params.items()})  # a training snapshot
+    qtbot.waitUntil(lambda: results.evaluation is not shown)
+    halved = evaluate(session.network, data.test.images, data.test.labels)
+    np.testing.assert_array_equal(results.evaluation.predictions, halved.predictions)
 
 
 def test_confusion_colours_mark_right_green_and_mistakes_red():

@@ -220,7 +220,7 @@ def test_a_run_from_start_to_finished_is_recorded_and_drawn_from_its_record(qtbo
     # the trained weights are in the session, the results show the last evaluation
     for k, v in end.params.items():
         np.testing.assert_array_equal(session.network.params[k], v)
-    assert results.evaluation.step == evals[-1].step
+    qtbot.waitUntil(lambda: results.evaluation is session.evaluation)
     np.testing.assert_array_equal(results.evaluation.confusion, evals[-1].confusion)
     assert "Finished" in panel.status_label.text()
     assert panel.progress.value() == end.step

@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 from training_helpers import small_mnist
 
-from nnviz.core import events as ev
-from nnviz.core.metrics import confusion_matrix
+from nnviz.core.metrics import evaluate
 from nnviz.core.network import Network
 from nnviz.core.trace import Kind
 from nnviz.gui.draw.drawing_pad import DrawingPad
@@ -156,26 +155,20 @@ def test_a_hidden_drawing_pad_updates_its_answer_when_shown(qtbot, session):
     qtbot.waitUntil(lambda: "test image" in pad.answer.text())
 
 
-def _evaluation(data) -> ev.Evaluated:
-    labels = data.test.labels.astype(np.intp)
-    predictions = labels.copy()
-    predictions[::9] = (labels[::9] + 1) % 10
-    confusion = confusion_matrix(labels, predictions, 10)
-    acc = float((predictions == labels).mean())
-    return ev.Evaluated(100, 1.0, 1.0, acc, 0.3, 0.05, acc, 0.3, 0.05, True, confusion, predictions)
-
-
 def test_hidden_results_draw_when_shown(qtbot, session, data):
     panel = ResultsPanel(session)
     tabs = Tabs(qtbot, panel)
-    tabs.hide_panel()
-    event = _evaluation(data)
-    panel.show_evaluation(event)
-    assert panel.evaluation is event
-    assert panel.gallery.count() == 0  # nothing drawn while hidden
     tabs.show_panel()
-    qtbot.waitUntil(lambda: panel.gallery.count() > 0)
-    np.testing.assert_array_equal(panel.confusion.counts, event.confusion)
+    qtbot.waitUntil(lambda: panel.evaluation is not None)
+    before = panel.evaluation
+    tabs.hide_panel()
+    session.set_params(_new_params(12))
+    qtbot.wait(300)  # past the panel's redraw delay
+    assert panel.evaluation is before  # nothing evaluated or drawn while hidden
+    tabs.show_panel()
+    qtbot.waitUntil(lambda: panel.evaluation is not before)
+    expected = evaluate(session.network, data.test.images, data.test.labels)
+    np.testing.assert_array_equal(panel.confusion.counts, expected.confusion)
 
 
 def test_hidden_weights_view_redraws_when_shown(qtbot, session):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.metrics import evaluate
 from nnviz.gui import style
 from nnviz.gui.graph.stage_header import stage_formula
 from nnviz.gui.i18n import tr
@@ -39,7 +38,6 @@ class ForwardControls(QFrame):
         super().__init__(parent)
         self.session = session
         self._rng = np.random.default_rng(0)
-        self._predictions: np.ndarray | None = None
         self.setObjectName("ForwardControls")
         self.setStyleSheet(
             f"#ForwardControls {{ background: {style.PANEL_BACKGROUND}; "
@@ -134,7 +132,7 @@ class ForwardControls(QFrame):
         self._box.addWidget(self.sample_group)
 
         session.network_changed.connect(self._on_network_changed)
-        session.params_changed.connect(self._forget_predictions)
+        session.evaluation_changed.connect(self._update_misclassified_text)
         session.dataset_changed.connect(self._on_dataset_changed)
         session.stage_changed.connect(self._on_stage_changed)
         session.sample_changed.connect(self._on_sample_changed)
@@ -297,14 +295,10 @@ class ForwardControls(QFrame):
         """Test indices N / P / R may visit (None: all of them)."""
         if not self.misclassified_check.isChecked():
             return None
-        return np.flatnonzero(self.predictions() != self.session.dataset.test.labels)
-
-    def predictions(self) -> np.ndarray:
-        """The network's prediction for every test image (computed once per network/params)."""
-        if self._predictions is None:
-            test = self.session.dataset.test
-            self._predictions = evaluate(self.session.network, test.images, test.labels).predictions
-        return self._predictions
+        evaluation = self.session.evaluation
+        if evaluation is None:
+            return None
+        return np.flatnonzero(evaluation.predictions != self.session.dataset.test.labels)
 
     def _step_sample(self, direction: int) -> None:
         if self.session.dataset is None:
@@ -351,30 +345,22 @@ class ForwardControls(QFrame):
             self.sample_spin.setValue(self.session.sample_index)
             self.sample_spin.blockSignals(False)
 
-    def _on_misclassified_toggled(self, checked: bool) -> None:
-        if checked and self.session.dataset is not None:
-            self.predictions()  # the count shown next to the box
+    def _on_misclassified_toggled(self, _checked: bool) -> None:
         self._update_misclassified_text()
 
     def _update_misclassified_text(self) -> None:
-        """With the count of misclassified test images while the filter is on and it is known."""
-        known = self._predictions is not None and self.session.dataset is not None
-        if self.misclassified_check.isChecked() and known:
-            wrong = int((self.predictions() != self.session.dataset.test.labels).sum())
-            self.misclassified_check.setText(tr("Misclassified only ({n})").format(n=wrong))
+        """With the count of misclassified test images of the network on screen while the
+        filter is on (the Session's evaluation: asked for only then)."""
+        mistakes = self._candidates() if self.misclassified_check.isChecked() else None
+        if mistakes is not None:
+            self.misclassified_check.setText(tr("Misclassified only ({n})").format(n=mistakes.size))
         else:
             self.misclassified_check.setText(tr("Misclassified only"))
 
-    def _forget_predictions(self) -> None:
-        self._predictions = None  # recomputed when next needed, not on every training snapshot
-        self._update_misclassified_text()
-
     def _on_network_changed(self) -> None:
-        self._forget_predictions()
         self._build_stage_buttons()
 
     def _on_dataset_changed(self) -> None:
-        self._predictions = None
         dataset = self.session.dataset
         has = dataset is not None
         self.sample_spin.setEnabled(has)

@@ -1,13 +1,15 @@
-"""After each evaluation: the confusion matrix of the test set and a gallery of misclassified
-digits. Clicking a cell of the matrix shows only those mistakes; clicking a digit loads it into
-the forward-pass view (``Session.show_test_sample``).
+"""The network on screen on the test set (``Session.evaluation``, redone whenever the network,
+its weights or the data change: at start-up, during and after training, after Reset or a new
+model): the confusion matrix and a gallery of misclassified digits. Clicking a cell of the matrix
+shows only those mistakes; clicking a digit loads it into the forward-pass view
+(``Session.show_test_sample``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core import events as ev
+from nnviz.core.metrics import Evaluation
 from nnviz.gui import style
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
@@ -28,6 +30,7 @@ from nnviz.gui.visibility import DeferWhileHidden
 __all__ = ["ResultsPanel"]
 
 GALLERY_MAX = 60  # thumbnails per update: enough to browse, cheap to build
+_REDRAW_MS = 150  # a burst of weight changes (live training, a reset) gives one redraw
 _THUMB = 56  # px: a 28x28 digit at twice its size
 _CELL_FONT_PT = 8
 # confusion cells: correct answers in green, mistakes in red, darker for more
@@ -154,7 +157,7 @@ class ResultsPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._event: ev.Evaluated | None = None
+        self._shown: Evaluation | None = None
         self._filter: tuple[int, int] | None = None  # (true, predicted) or all mistakes
         self._lazy = DeferWhileHidden(self)  # no drawing while the panel is off screen
         self.shown_indices: np.ndarray = np.zeros(0, dtype=np.intp)
@@ -163,7 +166,6 @@ class ResultsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         self.title = QLabel()
-        self._waiting_for = "training"  # what the title says while there is no evaluation
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -200,23 +202,19 @@ class ResultsPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         self.confusion.set_classes(session.class_names())
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(_REDRAW_MS)
+        self._redraw.timeout.connect(self._draw)
+        session.evaluation_changed.connect(self._on_evaluation_changed)
+        session.dataset_changed.connect(self._on_dataset_changed)
         self.retranslate_ui()
+        self._draw()
 
     def retranslate_ui(self) -> None:
         self.show_all_button.setText(self.tr("Show all mistakes"))
-        if self._event is not None:
+        if self._shown is not None:
             self._draw()  # title and gallery captions
-            return
-        self.title.setText(
-            {
-                "training": self.tr("Train the network to see which digits it confuses."),
-                "test": self.tr("Waiting for the first test of this run…"),
-                "untested": self.tr(
-                    "This run ended before the test set was scored: no results yet."
-                ),
-            }[self._waiting_for]
-        )
-        self._update_gallery_label(0, 0)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -233,48 +231,40 @@ class ResultsPanel(QWidget):
 
     # ------------------------------------------------------------------ updates
     @property
-    def evaluation(self) -> ev.Evaluated | None:
-        return self._event
+    def evaluation(self) -> Evaluation | None:
+        """What the panel shows: the Session's evaluation of the network on screen."""
+        return self._shown
 
-    def clear(self, *_args) -> None:
-        """A new run began: forget the last results."""
-        self._event = None
+    def _on_evaluation_changed(self) -> None:
+        # live training changes the weights twice a second: one redraw for a burst of changes
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    def _on_dataset_changed(self) -> None:
         self._filter = None
-        self.gallery.clear()
-        self.shown_indices = np.zeros(0, dtype=np.intp)
-        self._waiting_for = "test"
-        self.retranslate_ui()
-
-    def run_ended(self, event: ev.TrainingEnded) -> None:
-        if self._event is None:
-            self._waiting_for = "untested"
-            self.retranslate_ui()
-
-    def show_evaluation(self, event: ev.Evaluated) -> None:
-        dataset = self.session.dataset
-        if dataset is None or len(event.test_predictions) != len(dataset.test):
-            return  # not the session's test set (the dataset was changed meanwhile)
-        self._event = event
-        self._draw()
+        self.confusion.set_classes(self.session.class_names())
 
     def _draw(self) -> None:
         if self._lazy.defer(self._draw):
             return  # drawn when the panel is shown: no work for a tab behind another
-        event = self._event
-        if event is None:
+        shown = self._shown = self.session.evaluation
+        if shown is None:
+            n = len(self.session.class_names())
+            self.confusion.set_counts(np.zeros((n, n), dtype=np.int64))
+            self.title.setText(self.tr("No test set that fits this network: no results."))
+            self._fill_gallery()
             return
         names = self.session.class_names()
         self.confusion.set_classes(names)
-        self.confusion.set_counts(event.confusion)
+        self.confusion.set_counts(shown.confusion)
         self.title.setText(
             self.tr(
-                "Test set after {steps:,} steps (epoch {epoch:.2g}): {acc:.1%} right, "
+                "The network on screen, on the {n:,} test images: {acc:.1%} right, "
                 "{wrong:,} wrong. Rows: the true digit; columns: the network's answer."
             ).format(
-                steps=event.step,
-                epoch=event.epoch,
-                acc=event.test_accuracy,
-                wrong=int(event.confusion.sum() - np.trace(event.confusion)),
+                n=int(shown.confusion.sum()),
+                acc=shown.accuracy,
+                wrong=int(shown.confusion.sum() - np.trace(shown.confusion)),
             )
         )
         self._fill_gallery()
@@ -291,14 +281,14 @@ class ResultsPanel(QWidget):
 
     def _fill_gallery(self) -> None:
         self.gallery.clear()
-        event = self._event
+        shown = self._shown
         self.show_all_button.setVisible(self._filter is not None)
-        if event is None:
+        if shown is None:
             self.shown_indices = np.zeros(0, dtype=np.intp)
             self._update_gallery_label(0, 0)
             return
         test = self.session.dataset.test
-        predictions = event.test_predictions
+        predictions = shown.predictions
         wrong = predictions != test.labels
         if self._filter is not None:
             wrong &= (test.labels == self._filter[0]) & (predictions == self._filter[1])
@@ -323,7 +313,7 @@ class ResultsPanel(QWidget):
         self._update_gallery_label(len(shown), len(indices))
 
     def _update_gallery_label(self, shown: int, total: int) -> None:
-        if self._event is None:
+        if self._shown is None:
             self.gallery_label.setText("")
             return
         names = self.session.class_names()
