@@ -340,6 +340,10 @@
         <translation>예측: {pred} ({p:.1f} %)  {mark}</translation>
     </message>
     <message>
+        <source>Prediction: when the signal reaches y</source>
+        <translation>예측: 신호가 y에 도달하면</translation>
+    </message>
+    <message>
         <source>drawn input</source>
         <translation>직접 그린 입력</translation>
     </message>

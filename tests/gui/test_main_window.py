@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
+from nnviz.core.trace import Kind
 from nnviz.gui.main_window import DEFAULT_SIZE, MainWindow
 from nnviz.gui.session import Session
 from nnviz.paths import resource_path
@@ -60,8 +61,19 @@ def test_the_header_names_each_stage_with_its_formula(window):
         assert button.isChecked() and button.text() == name
 
 
+def test_the_header_gives_the_answer_only_once_the_signal_reaches_y(window):
+    s = window.session
+    header = window.stage_header
+    for kind, layer in ((Kind.INPUT, None), (Kind.AFFINE, 1), (Kind.AFFINE, 3)):
+        s.set_stage(kind, layer)
+        assert header.prediction_label.text() == "Prediction: when the signal reaches y"
+    s.set_stage(Kind.OUTPUT)
+    assert header.prediction_label.text().startswith(f"Prediction: {s.prediction} (")
+
+
 def test_the_header_marks_the_prediction_right_or_wrong(window):
     s = window.session
+    s.set_stage(Kind.OUTPUT)
     predictions = evaluate(s.network, s.dataset.test.images, s.dataset.test.labels).predictions
     wrong = int(np.flatnonzero(predictions != s.dataset.test.labels)[0])
     s.show_test_sample(0)

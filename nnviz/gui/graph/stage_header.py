@@ -123,6 +123,7 @@ class StageHeader(QFrame):
         best = s.prediction
         p = float(s.trace.values(Kind.OUTPUT)[best])
         pred = names[best] if best < len(names) else str(best)
+        reached = s.stage_index >= s.trace.index(Kind.OUTPUT)  # the answer exists from y on
         if s.label is None:
             colour, mark = style.TEXT, ""
             truth = tr("no true label (drawn input)")
@@ -132,9 +133,13 @@ class StageHeader(QFrame):
             mark = tr("✓ right") if right else tr("✗ wrong")
             true_name = names[s.label] if s.label < len(names) else str(s.label)
             truth = tr("true label: {name}").format(name=true_name)
-        self.prediction_label.setText(
-            tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(pred=pred, p=100 * p, mark=mark)
-        )
+        if reached:
+            self.prediction_label.setText(
+                tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(pred=pred, p=100 * p, mark=mark)
+            )
+        else:
+            colour = style.MUTED
+            self.prediction_label.setText(tr("Prediction: when the signal reaches y"))
         self.prediction_label.setStyleSheet(f"color: {colour}")
         if s.sample_index is None:
             where = tr("drawn input")
