@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
+import math
 import os
 import struct
 import zlib
@@ -61,24 +63,48 @@ _CLASS_NAMES = {
 }
 _FASHION_DEBIAN = Path("/usr/share/datasets/fashion-mnist")
 DATASET_NAMES = ("mnist", "fashion-mnist")
+_LONGEST_HEADER = 4 + 4 * max(_MAGIC.values())  # magic and three dimensions
+# deflate cannot compress better than about 1032:1, so a gzip file whose header promises more
+# than this many bytes per byte of the file is lying (checked before decompressing)
+_MAX_GZIP_RATIO = 1100
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's IDX bytes; a gzip file is decompressed only as far as its IDX header says
+    (plus one byte, so that trailing bytes are still noticed), after checking that the header
+    asks for no more than the compressed file can hold."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            return gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise DataError(f"{path}: corrupt gzip data ({exc})") from None
-    return raw
+    if raw[:2] != b"\x1f\x8b":
+        return raw
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
+            head = fh.read(_LONGEST_HEADER)
+            found = _idx_header(head, str(path), complete=False)
+            if found is None:  # shorter than a header: parse_idx says what is wrong
+                return head
+            expected = _idx_size(*found)
+            if expected > _MAX_GZIP_RATIO * len(raw):
+                raise DataError(
+                    f"{path}: the IDX header promises {expected:,} bytes, more than this "
+                    f"{len(raw):,}-byte gzip file can hold"
+                )
+            return head + fh.read(max(expected - len(head), 0) + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataError(f"{path}: corrupt gzip data ({exc})") from None
 
 
-def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
-    """Parse IDX bytes (unsigned-byte data) into a uint8 array, checking the header and size."""
+def _idx_header(
+    data: bytes, name: str, complete: bool = True
+) -> tuple[int, tuple[int, ...]] | None:
+    """(header length, dimensions) of the IDX header that starts ``data``, with its magic
+    number and dimensions checked; None when ``data`` ends within the header and ``complete``
+    is False (more may follow)."""
     if len(data) < 8:
+        if not complete:
+            return None
         raise DataError(f"{name}: too short to be an IDX file ({len(data)} bytes)")
     (magic,) = struct.unpack(">I", data[:4])
     if magic not in _MAGIC:
@@ -89,15 +115,34 @@ def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
     ndim = _MAGIC[magic]
     header = 4 + 4 * ndim
     if len(data) < header:
+        if not complete:
+            return None
         raise DataError(f"{name}: header truncated")
     dims = struct.unpack(f">{ndim}I", data[4:header])
-    expected = header + int(np.prod(dims, dtype=np.int64))
-    if len(data) != expected:
-        shape = "x".join(map(str, dims))
-        what = "truncated" if len(data) < expected else "has trailing bytes"
+    if 0 in dims[1:]:
+        raise DataError(f"{name}: images of {'x'.join(map(str, dims[1:]))} pixels")
+    return header, dims
+
+
+def _idx_size(header: int, dims: tuple[int, ...]) -> int:
+    """Bytes of the whole file: computed with Python's integers, exact however large (a 64-bit
+    product of four-byte dimensions can overflow)."""
+    return header + math.prod(dims)
+
+
+def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
+    """Parse IDX bytes (unsigned-byte data) into a uint8 array, checking the header against the
+    data's real size before anything is allocated (the array is a view of ``data``)."""
+    header, dims = _idx_header(data, name)
+    expected = _idx_size(header, dims)
+    shape = "x".join(map(str, dims))
+    if len(data) < expected:
         raise DataError(
-            f"{name}: {what}: a {shape} IDX file needs {expected} bytes, this one has {len(data)}"
+            f"{name}: truncated: a {shape} IDX file needs {expected} bytes, "
+            f"this one has {len(data)}"
         )
+    if len(data) > expected:  # (a gzip file is read only this far: the excess is unknown)
+        raise DataError(f"{name}: has trailing bytes after the {expected} a {shape} IDX file needs")
     return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims)
 
 
@@ -142,15 +187,17 @@ class Dataset:
     checksums: dict[str, str] | None = field(default=None, repr=False)
 
     def _load(self, split: str) -> Split:
-        arrays = {}
+        arrays, paths = {}, {}
         for kind in ("images", "labels"):
             stem = _FILES[(split, kind)]
-            path = _find(self.directory, stem)
+            paths[kind] = path = _find(self.directory, stem)
             expected = None if self.checksums is None else self.checksums[stem]
             arrays[kind] = read_idx(path, expected)
         images, labels = arrays["images"], arrays["labels"]
         if images.ndim != 3 or labels.ndim != 1:
             raise DataError(f"{self.directory}: the {split} images and labels files are swapped")
+        if images.shape[0] == 0:
+            raise DataError(f"{paths['images']}: holds no images (the {split} split is empty)")
         if images.shape[0] != labels.shape[0]:
             raise DataError(
                 f"{self.directory}: {split} split has {images.shape[0]} images "

@@ -97,6 +97,16 @@ def _bad_files(images: np.ndarray) -> dict[str, tuple[bytes, str]]:
         "corrupt-gzip": (gzip.compress(good)[:20] + b"garbage" * 5, "gzip"),
         "truncated-gzip": (gzip.compress(good)[:-10], "gzip"),
         "gzip-of-truncated": (gzip.compress(good[:-1]), "truncated"),
+        # (2**32 - 1)^3 bytes: the product of the dimensions overflows 64 bits
+        "dims-past-64-bits": (
+            struct.pack(">4I", 2051, *(3 * [2**32 - 1])) + bytes(16),
+            f"needs {16 + (2**32 - 1) ** 3} bytes",
+        ),
+        "gzip-promising-more-than-it-holds": (
+            gzip.compress(struct.pack(">4I", 2051, 60000, 28, 28) + bytes(100)),
+            "more than this",
+        ),
+        "zero-pixels": (struct.pack(">4I", 2051, 3, 28, 0), "28x0 pixels"),
     }
 
 
@@ -111,6 +121,14 @@ def test_bad_files_raise_data_error_naming_the_file(tmp_path, images, case):
     assert str(path) in message
     assert words in message
     assert "\n" not in message
+
+
+def test_a_gzip_file_is_decompressed_only_as_far_as_its_header_says(tmp_path, images):
+    """Trailing bytes inside the gzip stream are still noticed, without reading them all."""
+    path = tmp_path / "images.gz"
+    path.write_bytes(gzip.compress(idx_bytes(images) + bytes(10**6)))
+    with pytest.raises(DataError, match="has trailing bytes after the 40 a 3x2x4 IDX file needs$"):
+        read_idx(path)
 
 
 def test_missing_file_raises_data_error_naming_it(tmp_path):
@@ -185,6 +203,18 @@ def test_swapped_images_and_labels_are_refused(tmp_path):
     b.write_bytes(data_a)
     with pytest.raises(DataError, match=str(tmp_path)):
         _ = load_dataset(tmp_path).test
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_a_split_without_samples_is_refused_naming_its_images_file(tmp_path, split):
+    write_dataset(tmp_path)
+    (tmp_path / FILES[f"{split}-images"]).write_bytes(idx_bytes(np.zeros((0, 4, 4))))
+    (tmp_path / FILES[f"{split}-labels"]).write_bytes(idx_bytes(np.zeros(0)))
+    with pytest.raises(DataError) as info:
+        load_dataset(tmp_path).load()
+    assert str(info.value) == (
+        f"{tmp_path / FILES[f'{split}-images']}: holds no images (the {split} split is empty)"
+    )
 
 
 def test_labels_beyond_the_classes_are_refused(tmp_path):
