@@ -34,9 +34,9 @@ _REDRAW_MS = 150  # a burst of weight changes (live training, a reset) gives one
 _THUMB = 56  # px: a 28x28 digit at twice its size
 _CELL_FONT_PT = 8
 # confusion cells: correct answers in green, mistakes in red, darker for more
-_RIGHT = np.array([43, 138, 62], dtype=np.float64)  # style.CORRECT
-_WRONG = np.array([201, 42, 42], dtype=np.float64)  # style.WRONG
-_EMPTY = np.array([255, 255, 255], dtype=np.float64)
+_RIGHT = np.array(QColor(style.CORRECT).getRgb()[:3], dtype=np.float64)
+_WRONG = np.array(QColor(style.WRONG).getRgb()[:3], dtype=np.float64)
+_EMPTY = np.array(QColor(style.BACKGROUND).getRgb()[:3], dtype=np.float64)  # a count of 0
 
 
 def confusion_colours(confusion: np.ndarray) -> np.ndarray:
@@ -141,7 +141,7 @@ class ConfusionPlot(pg.PlotWidget):
         dark = colours.astype(np.float64) @ np.array([0.299, 0.587, 0.114]) < 140
         for t, value, is_dark in zip(self._texts, counts.ravel(), dark, strict=True):
             t.setText(str(int(value)) if value else "")
-            t.setColor(QColor("#ffffff" if is_dark else style.TEXT))
+            t.setColor(QColor(style.TEXT_ON_DARK if is_dark else style.TEXT))
 
     def _on_image_clicked(self, x: float, y: float) -> None:
         col, row = int(x), int(y)
