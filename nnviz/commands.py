@@ -16,7 +16,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
 from threadpoolctl import threadpool_limits
 
 from nnviz.cli_support import (
@@ -33,6 +32,7 @@ from nnviz.core.errors import ConfigError, ModelFileError, RecordFileError
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
+from nnviz.core.npz import read_npz
 from nnviz.core.recording import FORMAT as RECORD_FORMAT
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingConfig, TrainingControl, train
@@ -315,16 +315,9 @@ def _npz_format(path: str | os.PathLike[str]) -> str | None:
     """The ``format`` a file's JSON meta names ("nnviz-run" for a run record), read without
     loading its other arrays; None when it cannot tell (the loader then says what is wrong)."""
     try:
-        data = np.load(path, allow_pickle=False)
-    except Exception:  # missing, unreadable, not an archive: the real loader reports it
+        meta = json.loads(str(read_npz(Path(path), ModelFileError, "file", only=("meta",))["meta"]))
+    except Exception:  # missing, not an archive, no meta, not JSON: the real loader reports it
         return None
-    if not isinstance(data, np.lib.npyio.NpzFile):
-        return None
-    with data:
-        try:
-            meta = json.loads(str(data["meta"][()]))
-        except Exception:  # no meta, not text, not JSON: a bare model file or a broken one
-            return None
     return meta.get("format") if isinstance(meta, dict) else None
 
 

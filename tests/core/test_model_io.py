@@ -141,14 +141,26 @@ def test_a_missing_file_is_refused(tmp_path):
 def test_a_text_file_is_refused(tmp_path):
     path = tmp_path / "notes.npz"
     path.write_text("these are not weights\n")
-    _assert_refused(path)
+    message = _assert_refused(path, "not an .npz model file (not a zip archive)")
+    assert "pickle" not in message
+
+
+def test_an_array_header_promising_more_than_the_file_holds_is_refused_unallocated(tmp_path):
+    """A header of 2**40 float64 numbers over 8 bytes of data: refused from the header, before
+    NumPy would allocate the 8 TB it promises."""
+    path = tmp_path / "huge.npz"
+    header = "{'descr': '<f8', 'fortran_order': False, 'shape': (1099511627776,), }"
+    npy = b"\x93NUMPY\x01\x00" + len(header.ljust(118) + "\n").to_bytes(2, "little")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("W1.npy", npy + (header.ljust(118) + "\n").encode() + bytes(8))
+    _assert_refused(path, "W1", "needs 8796093022208 bytes, the file holds 8")
 
 
 def test_a_single_npy_array_is_refused(tmp_path):
     path = tmp_path / "array.npz"
     with open(path, "wb") as fh:
         np.save(fh, np.zeros((3, 3)))
-    _assert_refused(path, "not a model file")
+    _assert_refused(path, "not an .npz model file", "np.save")
 
 
 def test_a_truncated_file_is_refused(tmp_path):
