@@ -379,11 +379,8 @@ def _evaluate(
     """Evaluate ``network`` on ``dataset``'s test set and report it (``extra`` and ``lines``
     say more about where the network came from, in JSON and in text)."""
     test = dataset.test
-    if network.sizes[0] != test.images.shape[1] or network.sizes[-1] != dataset.num_classes:
-        raise ModelFileError(
-            f"{args.model}: a {network.sizes[0]}-input, {network.sizes[-1]}-class model does not "
-            f"fit {dataset.name} ({test.images.shape[1]} inputs, {dataset.num_classes} classes)"
-        )
+    if problem := dataset.mismatch(network.sizes):
+        raise ModelFileError(f"{args.model}: {problem}")
     t0 = time.perf_counter()
     with threadpool_limits(1):
         result = evaluate(network, test.images, test.labels)

@@ -15,6 +15,7 @@ import math
 import os
 import struct
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -235,6 +236,19 @@ class Dataset:
     @property
     def num_classes(self) -> int:
         return len(self.class_names)
+
+    def mismatch(self, sizes: Sequence[int]) -> str | None:
+        """Why a network of layer sizes ``sizes`` (inputs first, classes last) cannot be used
+        on this dataset, in one line saying what each side has; None when it fits. The one
+        check behind ``nnviz eval``, training, ``nnviz --model`` and the window's File menu."""
+        inputs, classes = int(sizes[0]), int(sizes[-1])
+        if (inputs, classes) == (self.input_size, self.num_classes):
+            return None
+        return (
+            f"does not fit {self.name}: the model takes {inputs} inputs and predicts {classes} "
+            f"classes, {self.name} has {self.input_size} pixels per image and "
+            f"{self.num_classes} classes"
+        )
 
 
 def _fashion_dir() -> Path:

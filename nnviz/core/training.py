@@ -300,11 +300,8 @@ def train(
     train_split, test_split = dataset.train, dataset.test
     if network is None:
         network = config.make_network(dataset.input_size, dataset.num_classes)
-    elif network.sizes[0] != dataset.input_size or network.sizes[-1] != dataset.num_classes:
-        raise ConfigError(
-            f"the network {network.sizes} does not fit {dataset.name} "
-            f"({dataset.input_size} inputs, {dataset.num_classes} classes)"
-        )
+    elif problem := dataset.mismatch(network.sizes):
+        raise ConfigError(f"the network {network.sizes} {problem}")
     loss_fn = get_loss(config.loss)
     optimizer = get_optimizer(config.optimizer, config.lr)
     rng = np.random.default_rng(config.seed)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from nnviz.core.datasets import load_dataset
-from nnviz.core.errors import NnvizError
+from nnviz.core.errors import ModelFileError, NnvizError
 from nnviz.core.model_io import load_model
 from nnviz.core.network import Network
 from nnviz.gui import style
@@ -185,6 +185,8 @@ def build_window(
     application's manager)."""
     network, path, message = initial_network(model)
     dataset = load_dataset("mnist")
+    if model and (problem := dataset.mismatch(network.sizes)):
+        raise ModelFileError(f"{model}: {problem}")
     session = Session(network, dataset)
     session.show_test_sample(sample)
     if languages is None and QApplication.instance() is not None:

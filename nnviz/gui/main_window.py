@@ -216,11 +216,10 @@ class MainWindow(QMainWindow):
             )
             return False
         dataset = self.session.dataset
-        if dataset is not None and network.sizes[0] != dataset.input_size:
+        if dataset is not None and (problem := dataset.mismatch(network.sizes)):
             self.show_error(
-                self.tr(
-                    "{path}: the model takes {n} inputs, but {data} images have {m} pixels"
-                ).format(path=path, n=network.sizes[0], data=dataset.name, m=dataset.input_size)
+                self.tr("The model file could not be opened; the network shown stays.")
+                + f"\n\n{path}: {problem}"
             )
             return False
         self.session.set_playing(False)
@@ -264,11 +263,10 @@ class MainWindow(QMainWindow):
         except NnvizError as exc:
             self.show_error(self.tr("The dataset could not be opened.") + "\n\n" + str(exc))
             return False
-        if dataset.input_size != self.session.network.sizes[0]:
+        if problem := dataset.mismatch(self.session.network.sizes):
             self.show_error(
-                self.tr("{path}: images have {m} pixels, but the network takes {n} inputs").format(
-                    path=directory, m=dataset.input_size, n=self.session.network.sizes[0]
-                )
+                self.tr("The dataset could not be opened.")
+                + f"\n\n{directory}: the network shown {problem}"
             )
             return False
         self.session.set_dataset(dataset)
