@@ -39,8 +39,8 @@ def _length(item) -> int:
 
 
 def _curves(explorer):
-    x, f = explorer.f_curve.getData()
-    x2, df = explorer.df_curve.getData()
+    x, f = explorer.plots.f_curve.getData()
+    x2, df = explorer.plots.df_curve.getData()
     assert np.array_equal(x, x2)
     return np.asarray(x), np.asarray(f), np.asarray(df)
 
@@ -97,19 +97,19 @@ def test_saturation_regions_are_where_the_derivative_is_small(explorer):
     # sigmoid' = s(1 - s) = 0.1 at s = (1 +- sqrt(0.6)) / 2, i.e. |x| = ln(s / (1 - s)) ~ 2.063
     edge = np.log((1 + np.sqrt(0.6)) / (1 - np.sqrt(0.6)))
     assert hi1 == pytest.approx(-edge, abs=0.03) and lo2 == pytest.approx(edge, abs=0.03)
-    shown = [r for r, _ in explorer._regions if r.isVisible()]
+    shown = [r for r, _ in explorer.plots.regions if r.isVisible()]
     drawn = [v for r in shown for v in r.getRegion()]
     assert drawn == pytest.approx([v for region in regions for v in region])
     _select(explorer, "relu")
     assert len(explorer.saturation_regions()) == 1 and explorer.saturation_regions()[0][1] <= 0
     _select(explorer, "identity")
     assert explorer.saturation_regions() == []
-    assert not any(r.isVisible() for r, _ in explorer._regions)
+    assert not any(r.isVisible() for r, _ in explorer.plots.regions)
 
 
 def test_network_preactivations_lie_on_the_networks_curve_and_follow_the_stage(explorer, session):
     session.set_stage(Kind.AFFINE, 1)
-    a, z = explorer.network_points()
+    a, z = explorer.plots.points.getData()
     np.testing.assert_allclose(np.sort(a), np.sort(session.trace.values(Kind.AFFINE, 1)), rtol=1e-6)
     np.testing.assert_allclose(z, session.network.activation.forward(a), rtol=1e-6)
     assert "layer 1" in explorer.network_note.text()
@@ -117,18 +117,18 @@ def test_network_preactivations_lie_on_the_networks_curve_and_follow_the_stage(e
     assert f"{saturated} saturated" in explorer.network_note.text()
 
     session.set_stage(Kind.ACTIVATION, 2)
-    a, z = explorer.network_points()
+    a, z = explorer.plots.points.getData()
     assert a.size == session.network.sizes[2]
     np.testing.assert_allclose(np.sort(a), np.sort(session.trace.values(Kind.AFFINE, 2)), rtol=1e-6)
     assert "layer 2" in explorer.network_note.text()
-    counts = explorer.histogram.getData()[1]
+    counts = explorer.plots.histogram.getData()[1]
     assert counts.sum() == a.size
 
 
 def test_points_move_with_the_sample(explorer, session):
-    before = explorer.network_points()[0].copy()
+    before = explorer.plots.points.getData()[0].copy()
     session.show_test_sample(7)
-    after = explorer.network_points()[0]
+    after = explorer.plots.points.getData()[0]
     assert not np.allclose(np.sort(before), np.sort(after))
 
 
@@ -139,9 +139,9 @@ def test_points_use_the_networks_own_activation(qtbot, mnist):
     qtbot.addWidget(explorer)
     assert explorer.selected() == "tanh"  # opens on the network's function
     _select(explorer, "relu")  # looking at another function does not move the points
-    a, z = explorer.network_points()
+    a, z = explorer.plots.points.getData()
     np.testing.assert_allclose(z, np.tanh(a), rtol=1e-6)
-    x, ghost = explorer.network_curve.getData()
+    x, ghost = explorer.plots.network_curve.getData()
     np.testing.assert_allclose(ghost, np.tanh(x), rtol=1e-6)
 
 
@@ -150,22 +150,22 @@ def test_hover_readout_shows_the_cores_values(explorer):
     explorer.show_readout(0.5)
     text = explorer.readout.text()
     assert f"{np.tanh(0.5):.4f}" in text and f"{1 - np.tanh(0.5) ** 2:.4f}" in text
-    assert explorer.hover_line.value() == pytest.approx(0.5)
+    assert explorer.plots.hover_line.value() == pytest.approx(0.5)
 
 
 def test_compare_mode_draws_the_chosen_functions_together(explorer):
     explorer.compare.setChecked(True)
     explorer.compare_boxes["elu"].setChecked(True)
-    drawn = {name for name, (f, _) in explorer.compare_curves.items() if _length(f)}
+    drawn = {name for name, (f, _) in explorer.plots.compare_curves.items() if _length(f)}
     assert drawn == {"sigmoid", "tanh", "relu", "elu"}
-    x, f = explorer.compare_curves["elu"][0].getData()
+    x, f = explorer.plots.compare_curves["elu"][0].getData()
     np.testing.assert_allclose(f, get_activation("elu").forward(x), rtol=1e-6)
-    assert _length(explorer.f_curve) == 0
+    assert _length(explorer.plots.f_curve) == 0
     assert explorer.sliders["alpha"].isVisible()  # the compared ELU's parameter
     explorer.show_readout(1.0)
     assert "ELU" in explorer.readout.text()
     explorer.compare.setChecked(False)
-    assert _length(explorer.f_curve) > 0
+    assert _length(explorer.plots.f_curve) > 0
 
 
 def test_maxout_network_units_are_their_winning_pieces(qtbot, mnist):
@@ -174,7 +174,7 @@ def test_maxout_network_units_are_their_winning_pieces(qtbot, mnist):
     session.set_stage(Kind.AFFINE, 1)
     explorer = ActivationExplorer(session)
     qtbot.addWidget(explorer)
-    a, z = explorer.network_points()
+    a, z = explorer.plots.points.getData()
     assert a.size == session.network.sizes[1]  # one dot per unit, not per piece
     np.testing.assert_allclose(
         np.sort(z), np.sort(session.trace.values(Kind.ACTIVATION, 1)), rtol=1e-6
@@ -186,5 +186,5 @@ def test_no_hidden_layer_means_no_points(qtbot, mnist):
     session = Session(Network(sizes=(784, 10)), mnist)
     explorer = ActivationExplorer(session)
     qtbot.addWidget(explorer)
-    assert explorer.network_points()[0].size == 0
+    assert explorer.plots.points.getData()[0].size == 0
     assert explorer.network_note.text() == ""

@@ -49,14 +49,14 @@ def test_bars_are_logits_exp_and_the_cores_softmax(view, session):
 def test_temperature_divides_the_logits(view, session):
     logits = np.asarray(session.trace.values(Kind.AFFINE, 3), dtype=np.float64)
     before = _heights(view.bar_items[2]).copy()
-    view.set_temperature(4.0)
+    view.temperature.setValue(160)  # log10 T = -1 + 2 * 160 / 200 = 0.6: T = 3.98
     t = view.temperature_value()
     assert t == pytest.approx(4.0, rel=0.02)
     np.testing.assert_allclose(_heights(view.bar_items[0]), logits / t, rtol=1e-12)
     np.testing.assert_allclose(_heights(view.bar_items[2]), softmax(logits / t), rtol=1e-12)
     assert _heights(view.bar_items[2]).max() < before.max()  # a higher T flattens
     assert "T = 4" in view.temperature_label.text() or "T = 3.9" in view.temperature_label.text()
-    view.set_temperature(1.0)
+    view.temperature.setValue(100)  # the middle: T = 1
     assert view.temperature_value() == 1.0
 
 

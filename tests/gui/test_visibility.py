@@ -97,12 +97,13 @@ def test_a_hidden_explorer_does_not_recompute_until_shown(qtbot, session):
     explorer = ActivationExplorer(session)
     tabs = Tabs(qtbot, explorer)
     tabs.hide_panel()
-    before = explorer.network_points()[0].copy()
+    before = explorer.plots.points.getData()[0].copy()
     session.set_params(_new_params(7))
-    np.testing.assert_array_equal(explorer.network_points()[0], before)  # no work while hidden
+    # no work while hidden
+    np.testing.assert_array_equal(explorer.plots.points.getData()[0], before)
     tabs.show_panel()
     want = np.sort(session.trace.values(Kind.AFFINE, 1).astype(np.float64))
-    qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.network_points()[0]), want))
+    qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.plots.points.getData()[0]), want))
 
 
 def test_a_closed_explorer_dock_catches_up_when_reopened(qtbot, session):
@@ -111,12 +112,12 @@ def test_a_closed_explorer_dock_catches_up_when_reopened(qtbot, session):
     tabs.show_panel()
     tabs.dock.close()
     qtbot.waitUntil(lambda: not explorer.isVisible())
-    before = explorer.network_points()[0].copy()
+    before = explorer.plots.points.getData()[0].copy()
     session.set_params(_new_params(8))
-    np.testing.assert_array_equal(explorer.network_points()[0], before)
+    np.testing.assert_array_equal(explorer.plots.points.getData()[0], before)
     tabs.dock.show()
     want = np.sort(session.trace.values(Kind.AFFINE, 1).astype(np.float64))
-    qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.network_points()[0]), want))
+    qtbot.waitUntil(lambda: np.allclose(np.sort(explorer.plots.points.getData()[0]), want))
 
 
 def test_a_shown_explorer_follows_new_weights_at_once(qtbot, session):
@@ -126,7 +127,7 @@ def test_a_shown_explorer_follows_new_weights_at_once(qtbot, session):
     qtbot.waitUntil(lambda: on_screen(explorer))
     session.set_params(_new_params(9))
     want = np.sort(session.trace.values(Kind.AFFINE, 1).astype(np.float64))
-    np.testing.assert_allclose(np.sort(explorer.network_points()[0]), want)
+    np.testing.assert_allclose(np.sort(explorer.plots.points.getData()[0]), want)
 
 
 def test_a_hidden_softmax_view_recomputes_when_shown(qtbot, session):

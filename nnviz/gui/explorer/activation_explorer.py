@@ -127,7 +127,7 @@ class ActivationExplorer(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self._compare_widget)
         layout.addWidget(self.key)
-        layout.addWidget(self.plots, 1)
+        layout.addWidget(self.plots.widget, 1)
         layout.addWidget(self.readout)
         layout.addWidget(self.network_note)
         layout.addLayout(params)
@@ -159,7 +159,7 @@ class ActivationExplorer(QWidget):
             box.setText(display_name(name))
         self.compare_derivatives.setText(self.tr("h′ too"))
         self.compare_derivatives.setToolTip(self.tr("Also draw each function's derivative, dashed"))
-        self.hist_plot.setLabel("left", self.tr("units"))
+        self.plots.hist_plot.setLabel("left", self.tr("units"))
         self._on_params_changed()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -169,18 +169,11 @@ class ActivationExplorer(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_plots(self) -> None:
-        self.drawing = ActivationPlots()
-        self.plots = self.drawing.widget
-        self.curve_plot, self.hist_plot = self.drawing.curve_plot, self.drawing.hist_plot
-        # the items the tests read
-        self.f_curve, self.df_curve = self.drawing.f_curve, self.drawing.df_curve
-        self.network_curve, self.histogram = self.drawing.network_curve, self.drawing.histogram
-        self.compare_curves, self.hover_line = self.drawing.compare_curves, self.drawing.hover_line
-        self._regions = self.drawing.regions
+        self.plots = ActivationPlots()
         self.key = QLabel()
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setWordWrap(True)
-        self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plots.widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     # ------------------------------------------------------------------ the maths, from the core
     def selected(self) -> str:
@@ -270,23 +263,23 @@ class ActivationExplorer(QWidget):
         self.hint.setText(hint(name))
         x = self.grid()
         if comparing:
-            self.drawing.show_function(None)
+            self.plots.show_function(None)
         else:
-            self.drawing.show_function(x, *self.evaluate(x))
-        for key in self.compare_curves:
+            self.plots.show_function(x, *self.evaluate(x))
+        for key in self.plots.compare_curves:
             if comparing and key in self._compared():
                 f, df = self.evaluate(x, key)
-                self.drawing.show_compared(
+                self.plots.show_compared(
                     key, x, f, df if self.compare_derivatives.isChecked() else None
                 )
             else:
-                self.drawing.show_compared(key)
-        self.drawing.set_regions([] if comparing else self.saturation_regions())
+                self.plots.show_compared(key)
+        self.plots.set_regions([] if comparing else self.saturation_regions())
         self._update_network_points()
         self._update_legend(comparing)
-        if self.hover_line.isVisible():
-            self.show_readout(float(self.hover_line.value()))
-        self.drawing.set_ranges(self._half_width, comparing)
+        if self.plots.hover_line.isVisible():
+            self.show_readout(float(self.plots.hover_line.value()))
+        self.plots.set_ranges(self._half_width, comparing)
 
     def _compared(self) -> list[str]:
         return [n for n, box in self.compare_boxes.items() if box.isChecked()]
@@ -309,7 +302,7 @@ class ActivationExplorer(QWidget):
                 f"<span style='background:{style.SATURATED_SWATCH}'>"
                 "&nbsp;&nbsp;&nbsp;&nbsp;</span> " + self.tr("saturated: |h′| &lt; 0.1")
             )
-        x = self.network_curve.xData
+        x = self.plots.network_curve.xData
         if x is not None and len(x):
             name = display_name(self._session.network.activation.name)
             text = self.tr("the network's {0}").format(name)
@@ -322,16 +315,11 @@ class ActivationExplorer(QWidget):
         self.key.setText(" &nbsp; ".join(parts))
         self.key.show()
 
-    def network_points(self) -> tuple[np.ndarray, np.ndarray]:
-        """The points drawn for the network's units: (a, h(a)) with the network's activation."""
-        x, y = self.drawing.points.getData()
-        return np.asarray(x), np.asarray(y)
-
     def _update_network_points(self) -> None:
         a = self._network_values
         act = self._session.network.activation
         if a.size == 0:
-            self.drawing.clear_units()
+            self.plots.clear_units()
             self.network_note.setText("")
             return
         if isinstance(act, Maxout):  # each unit outputs its winning piece: z = a_winner
@@ -352,7 +340,7 @@ class ActivationExplorer(QWidget):
             curve = (x, act.forward(x))
         edges = np.linspace(-self._half_width, self._half_width, HIST_BINS + 1)
         counts, _ = np.histogram(a, bins=edges)
-        self.drawing.show_units(a, z, saturated, curve, edges, counts)
+        self.plots.show_units(a, z, saturated, curve, edges, counts)
         self.network_note.setText(
             self.tr(
                 "<b>Dots:</b> the {n} units of layer {l} for the current sample, at their "
@@ -377,7 +365,7 @@ class ActivationExplorer(QWidget):
             names = self._compared()
             values = [float(self.evaluate(np.array([x]), n)[0][0]) for n in names]
             colours = [style.COMPARE_COLOURS[activation_names().index(n)] for n in names]
-            self.drawing.mark(x, values, colours)
+            self.plots.mark(x, values, colours)
             parts = [
                 f"<span style='color:{c}'>{display_name(n)} {v:.3f}</span>"
                 for n, v, c in zip(names, values, colours, strict=True)
@@ -385,7 +373,7 @@ class ActivationExplorer(QWidget):
             self.readout.setText(f"x = {x:.3f} &nbsp; " + " &nbsp; ".join(parts))
             return
         f, df = self.evaluate(np.array([x]))
-        self.drawing.mark(
+        self.plots.mark(
             x,
             [f[0], df[0]],
             [pg.mkBrush(style.ACTIVATION_CURVE), pg.mkBrush(style.ACTIVATION_DERIVATIVE)],
@@ -404,8 +392,8 @@ class ActivationExplorer(QWidget):
         )
 
     def _on_mouse_moved(self, pos) -> None:
-        x = self.drawing.x_at(pos)
+        x = self.plots.x_at(pos)
         if x is None:
-            self.drawing.unmark()
+            self.plots.unmark()
         else:
             self.show_readout(x)

@@ -217,10 +217,6 @@ class SoftmaxView(QWidget):
         lo, hi = T_RANGE
         return float(10 ** (lo + (hi - lo) * self.temperature.value() / T_STEPS))
 
-    def set_temperature(self, t: float) -> None:
-        lo, hi = T_RANGE
-        self.temperature.setValue(round((np.log10(t) - lo) / (hi - lo) * T_STEPS))
-
     def loss_values(self) -> tuple[float, float] | None:
         """(cross-entropy, MSE) of the current sample at the current T; None without a label."""
         label = self._session.label
