@@ -1,5 +1,5 @@
-"""The command line: ``nnviz`` (the window), ``train``, ``eval``, ``record``, ``bench`` and
-``screenshot``.
+"""The command line: ``nnviz`` (the window), ``train``, ``eval``, ``record``, ``backward``,
+``bench`` and ``screenshot``.
 
 Bad flags or values exit with 2 and one readable line; a missing or corrupt data or model file
 exits with 1 and one readable line naming the file.
@@ -112,6 +112,23 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("run", metavar="RUN.npz", help="run record (train --record)")
     rec.add_argument("--json", action="store_true", help="print one JSON object")
 
+    bw = sub.add_parser("backward", help="the backward pass of one test digit, in numbers")
+    bw.add_argument("--model", help="model file (.npz); default: the bundled model")
+    bw.add_argument("--sample", type=int, metavar="I", help="test digit index (default 0)")
+    bw.add_argument("--loss", choices=loss_names(), default="cross-entropy")
+    bw.add_argument(
+        "--numerical",
+        action="store_true",
+        help="also every parameter's gradient by central differences, timed and compared",
+    )
+    bw.add_argument(
+        "--step",
+        type=_positive_float,
+        metavar="LR",
+        help="apply one update with learning rate LR and print the loss before and after",
+    )
+    bw.add_argument("--json", action="store_true", help="print one JSON object")
+
     be = sub.add_parser("bench", help="measure training and evaluation speed")
     be.add_argument("--json", action="store_true", help="print one JSON object")
     be.add_argument("--gui", action="store_true", help="measure the window while it trains")
@@ -156,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from nnviz.commands import run_record
 
             return run_record(args)
+        if command == "backward":
+            from nnviz.backward import run_backward
+
+            return run_backward(args)
         if command == "bench":
             from nnviz.bench import run_bench
 

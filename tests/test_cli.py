@@ -16,7 +16,8 @@ import pytest
 from nnviz.core.activations import ACTIVATION_PARAMS
 from nnviz.core.datasets import load_dataset
 from nnviz.core.metrics import evaluate
-from nnviz.core.model_io import load_model
+from nnviz.core.model_io import load_model, save_model
+from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
 
 _TIMEOUT = 120  # seconds; a hung command fails the test instead of the whole run
@@ -40,7 +41,7 @@ def json_lines(text: str) -> list[dict]:
 def test_help_lists_every_command(tmp_path):
     result = nnviz("--help", cwd=tmp_path)
     assert result.returncode == 0
-    for command in ("train", "eval", "record", "bench", "screenshot", "gui"):
+    for command in ("train", "eval", "record", "backward", "bench", "screenshot", "gui"):
         assert command in result.stdout
 
 
@@ -434,3 +435,94 @@ def test_a_bad_record_file_exits_1_with_one_line(tmp_path, recorded_run, kind):
         with open(bad, "wb") as fh:
             np.save(fh, np.zeros(3))
     _one_line_error_naming(nnviz("record", str(bad), cwd=tmp_path), bad.name)
+
+
+# ---------------------------------------------------------------------- backward
+_BACKWARD_STAGES = ["E", "dE/da3", "dE/dW3", "dE/db3", "dE/dz2", "dE/da2", "dE/dW2", "dE/db2"]
+_BACKWARD_STAGES += ["dE/dz1", "dE/da1", "dE/dW1", "dE/db1"]
+_STAGE_KEYS = {"name", "formula", "shape", "norm", "sum", "max_abs"}
+
+
+def test_backward_prints_every_stage_with_its_numbers_and_one_step(tmp_path):
+    result = nnviz("backward", "--sample", "8", "--step", "0.01", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "default.npz: mnist test digit 8 (label 5)" in lines[0]
+    header = lines[2].split()
+    assert header[:3] == ["stage", "formula", "shape"] and header[3:] == [
+        "norm",
+        "sum",
+        "max",
+        "|v|",
+    ]
+    names = [line.split()[0] for line in lines[3:]]
+    assert names[: len(_BACKWARD_STAGES)] == _BACKWARD_STAGES
+    assert names[len(_BACKWARD_STAGES) :][:3] == ["ΔW3", "ΔW2", "ΔW1"]
+    assert "dE/dW1 = xᵀ · dE/da1" in result.stdout and "(784, 50)" in result.stdout
+    assert lines[-1].startswith("one step, lr 0.01: E ")
+
+
+def test_backward_json_has_every_stage_and_a_step_lowers_the_loss(tmp_path):
+    result = nnviz(
+        "backward", "--sample", "8", "--loss", "mse", "--step", "0.05", "--json", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    (report,) = json_lines(result.stdout)
+    assert report["sample"] == 8 and report["label"] == 5 and report["loss_function"] == "mse"
+    stages = report["stages"]
+    assert [s["name"] for s in stages] == _BACKWARD_STAGES + ["ΔW3", "ΔW2", "ΔW1"]
+    assert all(_STAGE_KEYS <= set(s) for s in stages)
+    by_name = {s["name"]: s for s in stages}
+    assert by_name["dE/dW1"]["shape"] == [784, 50] and by_name["E"]["shape"] == []
+    assert by_name["E"]["sum"] == report["loss"] == report["loss_before"]
+    assert report["loss_after"] < report["loss_before"]
+    assert report["probability_after"] > report["probability_before"]
+
+
+def test_backward_numerical_reports_both_times_and_the_largest_difference(tmp_path):
+    result = nnviz("backward", "--numerical", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (report,) = json_lines(result.stdout)
+    assert report["numerical_seconds"] > report["backprop_seconds"] > 0
+    assert report["max_rel_diff"] < 1e-6
+    assert report["numerical_parameters"] == 45_360
+    assert result.stderr == ""  # no progress line when stderr is not a terminal
+    text = nnviz("backward", "--numerical", "--sample", "3", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert "numerical gradient, (E(w + h) - E(w - h)) / 2h" in text.stdout
+    assert "largest relative difference" in text.stdout
+
+
+def test_backward_bad_input_is_one_readable_line(tmp_path):
+    out_of_range = nnviz("backward", "--sample", "10000", cwd=tmp_path)
+    assert out_of_range.returncode == 2
+    assert out_of_range.stderr.strip().splitlines() == [
+        "nnviz: error: --sample 10000 is not a test digit of mnist (0 to 9999)"
+    ]
+    _one_line_error_naming(nnviz("backward", "--model", "nowhere.npz", cwd=tmp_path), "nowhere.npz")
+    small = save_model(tmp_path / "small.npz", Network((64, 10, 10)))
+    _one_line_error_naming(nnviz("backward", "--model", str(small), cwd=tmp_path), "does not fit")
+    bad_lr = nnviz("backward", "--step", "0", cwd=tmp_path)
+    assert bad_lr.returncode == 2 and "learning rate" in bad_lr.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery to a child is POSIX-only")
+def test_ctrl_c_cancels_the_numerical_gradient_cleanly(tmp_path):
+    # a network whose numerical gradient takes minutes, so that Ctrl-C comes mid-way
+    big = save_model(tmp_path / "big.npz", Network((784, 1000, 300, 10)))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nnviz", "backward", "--model", str(big), "--numerical"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for line in proc.stdout:  # the trace is printed before the numerical gradient starts
+        if line.startswith("dE/db1"):
+            break
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=_TIMEOUT)
+    assert proc.returncode == 130
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "numerical gradient cancelled after" in lines[0], err
+    assert "Traceback" not in err
