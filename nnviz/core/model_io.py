@@ -18,7 +18,7 @@ import numpy as np
 from nnviz.core.activations import get_activation
 from nnviz.core.errors import ConfigError, ModelFileError
 from nnviz.core.network import Network
-from nnviz.core.npz import read_npz, write_npz
+from nnviz.core.npz import npz_path, read_npz, write_npz
 
 __all__ = ["FORMAT_VERSION", "LoadedModel", "load_model", "save_model"]
 
@@ -39,9 +39,7 @@ def save_model(path: str | os.PathLike[str], network: Network, meta: dict | None
     The file is written to a temporary name first and renamed, so an interrupted save never
     leaves a half-written model in place of a good one.
     """
-    path = Path(path)
-    if path.suffix != ".npz":
-        path = path.with_suffix(path.suffix + ".npz") if path.suffix else path.with_suffix(".npz")
+    path = npz_path(path)
     info = {
         "format_version": FORMAT_VERSION,
         "layer_sizes": list(network.sizes),

@@ -18,7 +18,14 @@ import numpy as np
 
 from nnviz.core.errors import NnvizError
 
-__all__ = ["read_npz", "write_npz"]
+__all__ = ["npz_path", "read_npz", "write_npz"]
+
+
+def npz_path(path: str | os.PathLike[str]) -> Path:
+    """The file a save of ``path`` writes: ``.npz`` is added unless the name already ends in it,
+    in any case (``model.NPZ`` stays as it is; ``model`` and ``model.v2`` get ``.npz``)."""
+    path = Path(path)
+    return path if path.suffix.lower() == ".npz" else path.with_name(path.name + ".npz")
 
 
 def write_npz(path: Path, arrays: dict[str, np.ndarray], error: type[NnvizError]) -> None:

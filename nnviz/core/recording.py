@@ -29,7 +29,7 @@ import numpy as np
 from nnviz.core import events as ev
 from nnviz.core.errors import ConfigError, RecordFileError
 from nnviz.core.network import Network
-from nnviz.core.npz import read_npz, write_npz
+from nnviz.core.npz import npz_path, read_npz, write_npz
 from nnviz.core.training import TrainingConfig
 
 __all__ = [
@@ -439,9 +439,7 @@ class RunRecord:
     # ------------------------------------------------------------------ files
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the record to ``path`` (``.npz`` added when missing), atomically."""
-        path = Path(path)
-        if path.suffix != ".npz":
-            path = path.with_name(path.name + ".npz")
+        path = npz_path(path)
         meta = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,

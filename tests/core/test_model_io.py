@@ -88,6 +88,13 @@ def test_save_adds_the_npz_suffix(tmp_path):
     assert save_model(str(tmp_path / "model.v2"), Network(SIZES)).name == "model.v2.npz"
 
 
+@pytest.mark.parametrize("name", ["model.NPZ", "model.Npz"])
+def test_save_takes_the_npz_suffix_in_any_case(tmp_path, name):
+    written = save_model(tmp_path / name, Network(SIZES))
+    assert written == tmp_path / name and [p.name for p in tmp_path.iterdir()] == [name]
+    assert load_model(written).network.sizes == SIZES
+
+
 def test_save_replaces_an_existing_file(tmp_path):
     path = tmp_path / "m.npz"
     save_model(path, Network(SIZES, seed=1))
