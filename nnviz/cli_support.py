@@ -30,7 +30,8 @@ _DEFAULTS = {f.name: f.default for f in fields(TrainingConfig)}
 
 def config_from_args(args: argparse.Namespace) -> TrainingConfig:
     """The preset (or the defaults) with every flag given on the command line applied."""
-    base = PRESETS[args.preset] if getattr(args, "preset", None) else TrainingConfig()
+    base = PRESETS[args.preset] if args.preset else TrainingConfig()
+    # by name: not every TrainingConfig field has a flag
     changes = {
         name: getattr(args, name) for name in _DEFAULTS if getattr(args, name, None) is not None
     }
@@ -57,6 +58,17 @@ class Interrupts:
         if self._count > 1:
             raise KeyboardInterrupt
         self._on_first()
+
+    def finish(self) -> None:
+        """The work is done and the command is saving and reporting it before the process
+        exits: from now on Ctrl-C is ignored, to the end of the process (a press that landed
+        after the save, even while Python shuts down, would otherwise end the process by the
+        signal or with a traceback instead of its exit code)."""
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        except ValueError:  # not the main thread: Ctrl-C was never ours
+            return
+        self._previous = None  # leaving the block keeps ignoring it
 
     def __exit__(self, *exc) -> None:
         if self._previous is not None:

@@ -14,6 +14,8 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from threadpoolctl import threadpool_limits
@@ -28,11 +30,11 @@ from nnviz.cli_support import (
 )
 from nnviz.core import events as ev
 from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
-from nnviz.core.errors import ConfigError, ModelFileError, RecordFileError
+from nnviz.core.errors import ConfigError, ModelFileError, NnvizError, RecordFileError
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
-from nnviz.core.npz import read_npz
+from nnviz.core.npz import npz_path, read_npz
 from nnviz.core.recording import FORMAT as RECORD_FORMAT
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingConfig, TrainingControl, train
@@ -78,35 +80,63 @@ class _ProgressBar:
             self.stream.flush()
 
 
-def _npz_path(text: str | os.PathLike[str]) -> Path:
-    """The file a save writes for ``text``: ``.npz`` is added when missing (as both savers do)."""
-    path = Path(text)
-    return path if path.suffix == ".npz" else path.with_name(path.name + ".npz")
+@dataclass(frozen=True)
+class _Output:
+    """A kind of file ``train`` writes at the end of a run (``--save``, ``--record``)."""
+
+    what: str  # as messages name it
+    error: type[NnvizError]
+    example: str  # a file name to suggest
+    fallback_stem: str  # its name in the temp folder when its destination refuses it
 
 
-def record_destination(text: str) -> Path:
-    """The file ``--record`` will write, checked before any training: its folder exists and
-    takes a new file, and the name is not a folder. Raises RecordFileError (one line)."""
+_MODEL = _Output("model", ModelFileError, "model.npz", "nnviz-model")
+_RECORD = _Output("record", RecordFileError, "run.npz", "nnviz-run")
+
+
+def destination(text: str, output: _Output) -> Path:
+    """The file ``text`` names for ``output``, checked before any training: its folder exists
+    and takes a new file, and the name is not a folder. Raises the output's error (one line)."""
+    what = output.what
     if Path(text).is_dir() or text.endswith(("/", os.sep)):
-        raise RecordFileError(f"{text}: is a folder; give the record a file name, e.g. run.npz")
-    path = _npz_path(text)
+        raise output.error(
+            f"{text}: is a folder; give the {what} a file name, e.g. {output.example}"
+        )
+    path = npz_path(text)
     if path.is_dir():
-        raise RecordFileError(f"{path}: is a folder; give the record another file name")
+        raise output.error(f"{path}: is a folder; give the {what} another file name")
     folder = path.parent
     if not folder.is_dir():
-        raise RecordFileError(f"{path}: cannot write the record (no folder {folder})")
-    try:  # the test that counts: a file made (and removed) where the record's will be made
+        raise output.error(f"{path}: cannot write the {what} (no folder {folder})")
+    try:  # the test that counts: a file made (and removed) where the output's will be made
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".probe"):
             pass
     except OSError as exc:
-        raise RecordFileError(f"{path}: cannot write the record ({exc.strerror or exc})") from None
+        raise output.error(f"{path}: cannot write the {what} ({exc.strerror or exc})") from None
     return path
 
 
-def _fallback_path() -> Path:
-    """Where a record goes when its own destination refuses the final save."""
+def _fallback_path(output: _Output) -> Path:
+    """Where an output goes when its own destination refuses the final save."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    return Path(tempfile.gettempdir()) / f"nnviz-run-{stamp}-{os.getpid()}.npz"
+    return Path(tempfile.gettempdir()) / f"{output.fallback_stem}-{stamp}-{os.getpid()}.npz"
+
+
+def save_or_fall_back(
+    save: Callable[[Path], Path], path: Path, output: _Output
+) -> tuple[Path, bool]:
+    """``save(path)``; if the destination refuses (it was checked before the run, but a folder
+    can go away), the run's work is kept: saved in the temp folder instead, and stderr says
+    where. Returns the file written and whether it is the fallback."""
+    try:
+        return save(path), False
+    except output.error as exc:
+        try:
+            saved = save(_fallback_path(output))
+        except output.error as again:
+            raise output.error(f"{exc}; the fallback failed too: {again}") from None
+        print(f"nnviz: {exc}; the {output.what} was saved to {saved} instead", file=sys.stderr)
+        return saved, True
 
 
 class _RecordWriter:
@@ -141,17 +171,8 @@ class _RecordWriter:
 
     def save_final(self) -> Path:
         """Save the finished (stopped, diverged) run; the path it went to."""
-        try:
-            return self.record.save(self.path)
-        except RecordFileError as exc:
-            fallback = _fallback_path()
-            try:
-                saved = self.record.save(fallback)
-            except RecordFileError as again:
-                raise RecordFileError(f"{exc}; the fallback failed too: {again}") from None
-            self.fell_back = True
-            print(f"nnviz: {exc}; the record was saved to {saved} instead", file=sys.stderr)
-            return saved
+        saved, self.fell_back = save_or_fall_back(self.record.save, self.path, _RECORD)
+        return saved
 
     def abandon(self, exc: BaseException) -> None:
         """The run ended in an error (or a second Ctrl-C): keep what it recorded, marked failed."""
@@ -175,9 +196,11 @@ def _reopenable(dataset: str) -> str:
 
 def run_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    if args.record and args.save and _npz_path(args.record) == _npz_path(args.save):
+    if args.record and args.save and npz_path(args.record) == npz_path(args.save):
         raise ConfigError("--save and --record name the same file; give them different names")
-    record_path = record_destination(args.record) if args.record else None
+    # both checked before the run: a place that cannot be written fails now, not after it
+    save_path = destination(args.save, _MODEL) if args.save else None
+    record_path = destination(args.record, _RECORD) if args.record else None
     dataset = load_dataset(config.dataset)
     dataset.load()
     control = TrainingControl()
@@ -203,7 +226,7 @@ def run_train(args: argparse.Namespace) -> int:
             f"batch {config.batch_size}, {config.epochs} epochs, {config.loss}"
         )
     # one BLAS thread: as fast as two at these sizes, and unaffected by a busy second core
-    with threadpool_limits(1), Interrupts(control.stop):
+    with threadpool_limits(1), Interrupts(control.stop) as interrupts:
         try:
             for event in train(config, dataset, control, network, snapshot_steps=snapshot_steps):
                 if writer:
@@ -221,7 +244,8 @@ def run_train(args: argparse.Namespace) -> int:
             if writer:
                 writer.abandon(exc)
             raise
-        # inside Interrupts: a first Ctrl-C while the record is written does not cut it short
+        # the run is over: from here to the end, Ctrl-C cuts no save short and kills nothing
+        interrupts.finish()
         recorded = writer.save_final() if writer else None
     bar.clear()
     assert end is not None
@@ -249,7 +273,8 @@ def run_train(args: argparse.Namespace) -> int:
     }
     if recorded is not None:
         summary["record"] = str(recorded)
-    if args.save:
+    model_fell_back = False
+    if save_path is not None:
         meta = {
             "loss": config.loss,
             "dataset": dataset.name,
@@ -263,7 +288,10 @@ def run_train(args: argparse.Namespace) -> int:
             },
             "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
-        summary["saved"] = str(save_model(args.save, network, meta))
+        saved, model_fell_back = save_or_fall_back(
+            lambda path: save_model(path, network, meta), save_path, _MODEL
+        )
+        summary["saved"] = str(saved)
     if args.json:
         emit_json(summary)
     else:
@@ -273,12 +301,12 @@ def run_train(args: argparse.Namespace) -> int:
         )
         if recorded is not None:
             print(f"recorded {recorded} ({_size(recorded.stat().st_size)})")
-        if args.save:
+        if save_path is not None:
             print(f"saved {summary['saved']}")
     if isinstance(end, ev.Diverged):
         print(f"nnviz: {end.message}", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_FAILED if writer and writer.fell_back else EXIT_OK
+    return EXIT_FAILED if model_fell_back or (writer and writer.fell_back) else EXIT_OK
 
 
 def _report_epoch(event: ev.Evaluated, config: TrainingConfig, as_json: bool, bar) -> None:

@@ -3,14 +3,17 @@ readable line and the right exit code, never a traceback, and no trained weights
 
 from __future__ import annotations
 
+import json
 import os
+import signal
+import struct
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from nnviz.core.model_io import save_model
+from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
 
 _TIMEOUT = 120  # seconds; a hung command fails the test instead of the whole run
@@ -25,6 +28,21 @@ def nnviz(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Complete
         timeout=_TIMEOUT,
         env=env,
     )
+
+
+@pytest.fixture(scope="module")
+def small_mnist(tmp_path_factory, mnist) -> Path:
+    """A dataset directory with the first 1,000 training and 500 test digits of MNIST."""
+    folder = tmp_path_factory.mktemp("small-mnist")
+    for prefix, split, n in (("train", mnist.train, 1000), ("t10k", mnist.test, 500)):
+        images = split.images[:n].reshape(-1, 28, 28)
+        for kind, magic, array in (
+            ("images-idx3", 2051, images),
+            ("labels-idx1", 2049, split.labels[:n]),
+        ):
+            header = struct.pack(f">{1 + array.ndim}I", magic, *array.shape)
+            (folder / f"{prefix}-{kind}-ubyte").write_bytes(header + array.tobytes())
+    return folder
 
 
 def one_line_error(result: subprocess.CompletedProcess, code: int = 1) -> str:
@@ -61,3 +79,88 @@ def test_a_model_that_does_not_fit_the_data_is_one_line_in_eval_and_the_window(
     for args in (("eval", "misfit.npz"), ("--model", "misfit.npz")):
         line = one_line_error(nnviz(*args, cwd=tmp_path, env=env))
         assert expected in line and "mnist has 784 pixels per image and 10 classes" in line
+
+
+# ---------------------------------------------------------------------- --save
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "folder.npz", "read-only"])
+def test_an_unwritable_save_destination_fails_before_training(tmp_path, where):
+    if where == "read-only" and os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    target = {
+        "missing folder": tmp_path / "nowhere" / "model.npz",
+        "a folder": tmp_path,
+        "folder.npz": tmp_path / "folder.npz",
+        "read-only": tmp_path / "locked" / "model.npz",
+    }[where]
+    if where == "folder.npz":
+        target.mkdir()
+    if where == "read-only":
+        target.parent.mkdir()
+        target.parent.chmod(0o500)
+    result = nnviz("train", "--save", str(target), cwd=tmp_path)
+    line = one_line_error(result)
+    assert str(target) in line and "model" in line
+    assert result.stdout == ""  # nothing was trained
+
+
+def test_save_keeps_an_npz_suffix_in_capitals_as_it_is(tmp_path, small_mnist):
+    args = ("--dataset", str(small_mnist), "--epochs", "1", "--json", "--save", "model.NPZ")
+    result = nnviz("train", *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.NPZ"]
+    assert json.loads(result.stdout.splitlines()[-1])["saved"] == "model.NPZ"
+
+
+def _training(tmp_path: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "nnviz", "train", "--epochs", "1000", "--json", *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery to a child is POSIX-only")
+def test_a_model_whose_folder_goes_away_is_saved_in_the_temp_folder(tmp_path, small_mnist):
+    folder, temp = tmp_path / "out", tmp_path / "temp"
+    folder.mkdir()
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    proc = _training(
+        tmp_path, "--dataset", str(small_mnist), "--save", str(folder / "model.npz"), env=env
+    )
+    assert json.loads(proc.stdout.readline())["event"] == "epoch"  # the run is under way
+    folder.rename(tmp_path / "moved")  # the checked folder is gone by the end of the run
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=_TIMEOUT)
+    assert proc.returncode == 1
+    (fallback,) = temp.glob("nnviz-model-*.npz")
+    assert err.strip().splitlines() == [
+        f"nnviz: {folder / 'model.npz'}: cannot write (No such file or directory); "
+        f"the model was saved to {fallback} instead"
+    ]
+    assert json.loads(out.splitlines()[-1])["saved"] == str(fallback)
+    assert load_model(fallback).meta["metrics"]["status"] == "stopped"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery to a child is POSIX-only")
+def test_ctrl_c_after_the_save_changes_nothing_about_the_exit(tmp_path, small_mnist):
+    """Ctrl-C stops the run; more Ctrl-C presses once the model is saved (while the summary is
+    printed and Python exits) neither kill the process by the signal nor print a traceback."""
+    proc = _training(tmp_path, "--dataset", str(small_mnist), "--save", "model.npz")
+    assert json.loads(proc.stdout.readline())["event"] == "epoch"
+    proc.send_signal(signal.SIGINT)
+    for line in proc.stdout:  # the summary is printed once the model is saved
+        if json.loads(line)["event"] == "summary":
+            break
+    while proc.poll() is None:  # Ctrl-C pressed again and again until the process has exited
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=0.002)
+        except subprocess.TimeoutExpired:
+            pass
+    _, err = proc.communicate(timeout=_TIMEOUT)
+    assert proc.returncode == 0 and err == "", err
+    assert load_model(tmp_path / "model.npz").meta["metrics"]["status"] == "stopped"

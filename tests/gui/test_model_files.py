@@ -86,3 +86,23 @@ def test_model_flag_refuses_a_model_that_does_not_fit_in_one_line(qapp, tmp_path
     assert app.screenshot(args) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"{path}: does not fit mnist" in err
+
+
+@pytest.mark.parametrize("where", ["missing folder", "folder.npz"])
+def test_a_failed_save_as_keeps_the_model_in_the_window_and_says_why(window, tmp_path, where):
+    target = {
+        "missing folder": tmp_path / "nowhere" / "model.npz",
+        "folder.npz": tmp_path / "folder.npz",
+    }[where]
+    if where == "folder.npz":
+        target.mkdir()
+    session = window.session
+    before = (session.network, window.model_path, window.summary_label.text())
+    params = {k: v.copy() for k, v in session.network.params.items()}
+    assert not window.save_model(target)
+    assert (session.network, window.model_path, window.summary_label.text()) == before
+    assert all((session.network.params[k] == v).all() for k, v in params.items())
+    (message,) = window.errors
+    reason = "No such file or directory" if where == "missing folder" else "Is a directory"
+    assert message.endswith(f"{target}: cannot write ({reason})")
+    assert window.save_model(tmp_path / "model.npz")  # and a good place still takes it
