@@ -36,6 +36,10 @@ def _hidden(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError(
             f"hidden sizes must be comma-separated whole numbers, got {text!r}"
         ) from None
+    if not sizes:  # a network without hidden layers is not one of the lesson's
+        raise argparse.ArgumentTypeError(
+            f"give at least one hidden layer size, e.g. 50,100 (got {text!r})"
+        )
     return sizes
 
 

@@ -164,3 +164,10 @@ def test_ctrl_c_after_the_save_changes_nothing_about_the_exit(tmp_path, small_mn
     _, err = proc.communicate(timeout=_TIMEOUT)
     assert proc.returncode == 0 and err == "", err
     assert load_model(tmp_path / "model.npz").meta["metrics"]["status"] == "stopped"
+
+
+# ---------------------------------------------------------------------- flags
+@pytest.mark.parametrize("hidden", ["", " , "])
+def test_no_hidden_layer_sizes_is_refused_in_one_line(tmp_path, hidden):
+    line = one_line_error(nnviz("train", "--hidden", hidden, cwd=tmp_path), code=2)
+    assert "--hidden: give at least one hidden layer size, e.g. 50,100" in line
