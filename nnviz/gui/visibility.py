@@ -52,11 +52,6 @@ class DeferWhileHidden(QObject):
         widget.installEventFilter(self)
         self._find_dock()
 
-    @property
-    def pending(self) -> bool:
-        """True while some update waits for the panel to be shown."""
-        return bool(self._pending)
-
     def defer(self, update: Callable[[], object]) -> bool:
         """True (and ``update`` is remembered) when the panel is off screen; False: do it now."""
         if self._running or on_screen(self._widget):

@@ -54,6 +54,12 @@ def _config_error(**changes) -> str:
     return str(info.value)
 
 
+def _error(form, name: str) -> str:
+    """The complaint the form shows under field ``name`` ("" when there is none)."""
+    label = form.errors[name]
+    return "" if label.isHidden() else label.text()
+
+
 def test_every_field_shows_the_trainingconfig_default(panel):
     defaults = {f.name: f.default for f in fields(TrainingConfig)}
     assert panel.config == TrainingConfig()
@@ -67,21 +73,21 @@ def test_every_field_shows_the_trainingconfig_default(panel):
 
 def test_invalid_values_are_refused_at_their_field(panel, qtbot):
     form = panel.form
-    form.editor("epochs").setText("2.5")
-    form.editor("lr").setText("abc")
-    form.editor("hidden").setText("50, x")
+    form.set_text("epochs", "2.5")
+    form.set_text("lr", "abc")
+    form.set_text("hidden", "50, x")
     form.validate()
     _config_error(epochs=2.5)  # the core refuses it; the field says what it accepts instead
     lo, hi = training.LIMITS["epochs"]
-    assert form.error_text("epochs") == f"A whole number from {lo} to {hi}"
-    assert form.error_text("lr") != "" and form.error_text("hidden") != ""
-    assert form.error_text("batch_size") == ""
+    assert _error(form, "epochs") == f"A whole number from {lo} to {hi}"
+    assert _error(form, "lr") != "" and _error(form, "hidden") != ""
+    assert _error(form, "batch_size") == ""
     assert panel.config is None
     assert not panel.start_button.isEnabled() and not panel.step_button.isEnabled()
     assert panel.start() is False and panel.controller.state is RunState.IDLE
-    form.editor("epochs").setText("2")
-    form.editor("lr").setText("0.1")
-    form.editor("hidden").setText("30")
+    form.set_text("epochs", "2")
+    form.set_text("lr", "0.1")
+    form.set_text("hidden", "30")
     form.validate()
     assert panel.config == TrainingConfig(epochs=2, lr=0.1, hidden=(30,))
     assert panel.start_button.isEnabled()
@@ -90,11 +96,11 @@ def test_invalid_values_are_refused_at_their_field(panel, qtbot):
 def test_an_activation_parameter_is_checked_by_the_config(panel):
     form = panel.form
     form.set_text("activation", "leaky-relu")
-    form.editor("activation_param").setText("-3")
+    form.set_text("activation_param", "-3")
     form.validate()
     _config_error(activation="leaky-relu", leaky_slope=-3)
-    assert form.error_text("activation_param") == "A number from 0 up to, but not including, 1"
-    form.editor("activation_param").setText("0.2")
+    assert _error(form, "activation_param") == "A number from 0 up to, but not including, 1"
+    form.set_text("activation_param", "0.2")
     assert form.validate() == TrainingConfig(activation="leaky-relu", leaky_slope=0.2)
 
 
@@ -307,9 +313,9 @@ def test_the_training_controls_follow_the_language(panel, qapp, qtbot, tmp_path)
         assert korean == ("시작", "(사용자 설정)")
         labels = [w.text() for w in panel.form.findChildren(QLabel)]
         assert "학습률" in labels and "Learning rate" not in labels
-        panel.form.editor("batch_size").setText("0")
+        panel.form.set_text("batch_size", "0")
         panel.form.validate()
-        assert panel.form.error_text("batch_size").startswith("1부터 60000까지")
+        assert _error(panel.form, "batch_size").startswith("1부터 60000까지")
     finally:
         manager.set_language("en", remember=False)
     qtbot.waitUntil(lambda: panel.start_button.text() == english[0])

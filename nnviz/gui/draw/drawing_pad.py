@@ -79,9 +79,6 @@ class DigitCanvas(QWidget):
     def is_empty(self) -> bool:
         return not (self.ink() > 0).any()
 
-    def brush_size(self) -> int:
-        return self._brush
-
     def set_brush_size(self, size: int) -> None:
         self._brush = int(size)
 

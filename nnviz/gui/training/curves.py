@@ -56,8 +56,8 @@ class CurvesPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._runs: list[RunCurves] = []
-        self._current: RunCurves | None = None
+        self.runs: list[RunCurves] = []  # every run on the plots, oldest first
+        self.current: RunCurves | None = None  # the run being trained or last trained
         self._smoothing = _DEFAULT_SMOOTHING
         self._dirty = False  # the current run has new data
         self._dirty_all = False  # an option changed: every run is redrawn
@@ -159,23 +159,15 @@ class CurvesPanel(QWidget):
             self._set_x_label()
 
     # ------------------------------------------------------------------ runs
-    @property
-    def runs(self) -> list[RunCurves]:
-        return list(self._runs)
-
-    @property
-    def current(self) -> RunCurves | None:
-        return self._current
-
     def begin_run(self, record: RunRecord) -> None:
         """A new run: the previous one is dimmed and labelled, the new one gets fresh items."""
-        if self._current is not None:
-            self._sync(self._current)
-            self.plots.dim(self._current)
-            self.plots.draw(self._current, True)
-        run = RunCurves(len(self._runs) + 1, record)
-        self._runs.append(run)
-        self._current = run
+        if self.current is not None:
+            self._sync(self.current)
+            self.plots.dim(self.current)
+            self.plots.draw(self.current, True)
+        run = RunCurves(len(self.runs) + 1, record)
+        self.runs.append(run)
+        self.current = run
         other = "cross_entropy" if run.minimised == "mse" else "mse"
         names = {"cross_entropy": self.tr("cross-entropy"), "mse": self.tr("MSE")}
         self.plots.add_run(
@@ -189,7 +181,7 @@ class CurvesPanel(QWidget):
                 "test_accuracy": self.tr("test"),
             },
         )
-        self.clear_button.setEnabled(len(self._runs) > 1)
+        self.clear_button.setEnabled(len(self.runs) > 1)
         self._dirty = True
 
     def _sync(self, run: RunCurves) -> bool:
@@ -223,15 +215,15 @@ class CurvesPanel(QWidget):
         self.session.remove_earlier_runs()
 
     def _on_runs_removed(self, records: list[RunRecord]) -> None:
-        gone = [run for run in self._runs if run.record in records]
+        gone = [run for run in self.runs if run.record in records]
         for run in gone:
             self.plots.remove(run)
-        self._runs = [run for run in self._runs if run not in gone]
-        for i, run in enumerate(self._runs, start=1):
+        self.runs = [run for run in self.runs if run not in gone]
+        for i, run in enumerate(self.runs, start=1):
             run.number = i
-        if self._current in gone:
-            self._current = None
-        self.clear_button.setEnabled(len(self._runs) > 1)
+        if self.current in gone:
+            self.current = None
+        self.clear_button.setEnabled(len(self.runs) > 1)
         self.plots.reset_ranges()
         self._dirty_all = True
         self.refresh()
@@ -241,7 +233,7 @@ class CurvesPanel(QWidget):
         """EMA beta in [0, 1); recomputes the smoothed line of every run."""
         self._smoothing = min(max(float(smoothing), 0.0), 1.0 - 1.0 / _SMOOTHING_STEPS)
         self.smoothing_label.setText(f"{self._smoothing:.2f}")
-        for run in self._runs:
+        for run in self.runs:
             smooth, run.ema_state = ema(run.batches["loss"], self._smoothing)
             run.batches.set_column("smooth", smooth)
             smooth, run.accuracy_ema_state = ema(run.batches["batch_accuracy"], self._smoothing)
@@ -278,7 +270,7 @@ class CurvesPanel(QWidget):
 
     # ------------------------------------------------------------------ drawing
     def _on_timer(self) -> None:
-        if self._current is not None and self._sync(self._current):
+        if self.current is not None and self._sync(self.current):
             self._dirty = True
         if self._dirty:
             self.refresh()
@@ -286,16 +278,16 @@ class CurvesPanel(QWidget):
     def refresh(self) -> None:
         """Read what is new in the newest run's record and push the buffers into the plot
         items (only the runs that can have changed)."""
-        if self._current is not None and self._sync(self._current):
+        if self.current is not None and self._sync(self.current):
             self._dirty = True
         if not (self._dirty or self._dirty_all):
             return
-        for run in self._runs:
-            if self._dirty_all or run is self._current:
+        for run in self.runs:
+            if self._dirty_all or run is self.current:
                 self.plots.draw(run, self._dirty_all)
         self._dirty = self._dirty_all = False
-        self.plots.fit_x(self._runs)
-        self.plots.fit_y(self._runs, self._current)
+        self.plots.fit_x(self.runs)
+        self.plots.fit_y(self.runs, self.current)
         self.refresh_count += 1
         self.refreshed.emit()
 
@@ -303,7 +295,7 @@ class CurvesPanel(QWidget):
     def export_csv(self, path: str | os.PathLike[str]) -> None:
         """Every run's batches and evaluations as one table (empty cells where not measured)."""
         self.refresh()  # everything the record holds so far
-        export_runs_csv(self._runs, path)
+        export_runs_csv(self.runs, path)
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:
         self.refresh()

@@ -25,7 +25,7 @@ from nnviz.core.errors import NnvizError
 from nnviz.core.losses import loss_names
 from nnviz.core.network import INITS
 from nnviz.core.optimizers import OPTIMIZERS
-from nnviz.core.training import PRESETS, TrainingConfig
+from nnviz.core.training import LR_SCHEDULES, PRESETS, TrainingConfig
 from nnviz.gui import style
 from nnviz.gui.i18n import tr
 
@@ -107,7 +107,7 @@ class TrainingForm(QWidget):
         self._defaults = config_defaults()
         self._config: TrainingConfig | None = None
         self._editors: dict[str, QWidget] = {}
-        self._errors: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}  # the complaint under each field, hidden if none
         self._loading = False  # filling the fields from code: not a user edit
         self._texts: list[tuple[Callable[[str], None], str]] = []  # (setter, English source)
         self._build()
@@ -169,12 +169,7 @@ class TrainingForm(QWidget):
             QT_TRANSLATE_NOOP("", "Learning rate"),
             QT_TRANSLATE_NOOP("", "Step size of each weight update"),
         )
-        if "lr_schedule" in self._defaults:
-            self._add_combo(
-                "lr_schedule",
-                QT_TRANSLATE_NOOP("", "LR schedule"),
-                list(getattr(training, "LR_SCHEDULES", ())),
-            )
+        self._add_combo("lr_schedule", QT_TRANSLATE_NOOP("", "LR schedule"), list(LR_SCHEDULES))
         self._add_line(
             "batch_size",
             QT_TRANSLATE_NOOP("", "Batch size"),
@@ -242,7 +237,7 @@ class TrainingForm(QWidget):
         error.hide()
         box.addWidget(error)
         self._editors[name] = editor
-        self._errors[name] = error
+        self.errors[name] = error
         return cell
 
     def _add_line(self, name: str, label: str, tip: str) -> None:
@@ -319,17 +314,9 @@ class TrainingForm(QWidget):
         self.form_widget.setEnabled(not locked)
         self.preset_box.setEnabled(not locked)
 
-    def error_text(self, name: str) -> str:
-        """The complaint shown under field ``name`` ("" when it is fine)."""
-        label = self._errors[name]
-        return label.text() if not label.isHidden() else ""
-
     @property
     def general_error(self) -> str:
         return self.config_error.text() if not self.config_error.isHidden() else ""
-
-    def editor(self, name: str) -> QWidget:
-        return self._editors[name]
 
     @property
     def config(self) -> TrainingConfig | None:
@@ -393,7 +380,7 @@ class TrainingForm(QWidget):
                 config = TrainingConfig(**values)
             except (NnvizError, TypeError, ValueError) as exc:
                 general = str(exc)
-        for name, label in self._errors.items():
+        for name, label in self.errors.items():
             message = errors.get(name, "")
             label.setText(message)
             label.setVisible(bool(message))

@@ -219,10 +219,6 @@ class TrainingWorker(QObject):
         t = self._thread
         return t is not None and (t.isRunning() or not t.isFinished())
 
-    @property
-    def control(self) -> TrainingControl:
-        return self._control
-
     # ------------------------------------------------------------------ commands
     def start(
         self,
