@@ -206,9 +206,9 @@ def run_gui(args) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    app = make_app(getattr(args, "lang", None))
+    app = make_app(args.lang)
     try:
-        window = build_window(getattr(args, "model", None))
+        window = build_window(args.model)
     except NnvizError as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return 1
@@ -269,32 +269,27 @@ def screenshot(args) -> int:
     """Render the window offscreen in the state asked for and write a PNG."""
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = make_app(getattr(args, "lang", None))
+    app = make_app(args.lang)
     try:
-        size = _parse_size(getattr(args, "size", None))
-        sample = getattr(args, "sample", None)
-        window = build_window(
-            getattr(args, "model", None), sample=sample or 0, remember_layout=False
-        )
+        size = _parse_size(args.size)
+        window = build_window(args.model, sample=args.sample or 0, remember_layout=False)
         window.network_view.animations_enabled = False
-        window.session.set_stage_index(_stage_index(window.session, getattr(args, "stage", None)))
+        window.session.set_stage_index(_stage_index(window.session, args.stage))
     except (NnvizError, ValueError) as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return 1
     if size:
         window.resize(*size)
     window.show()
-    epochs = getattr(args, "train_epochs", None)
-    if epochs:
-        problem = _train_in_window(app, window, epochs)
+    if args.train_epochs:
+        problem = _train_in_window(app, window, args.train_epochs)
         if problem:
             print(f"nnviz: {problem}", file=sys.stderr)
             window.close()
             return 1
-    tab = getattr(args, "tab", None)
-    if tab and not window.raise_panel(tab):
+    if args.tab and not window.raise_panel(args.tab):
         names = ", ".join(d.windowTitle() for d in window.panels()) or "none yet"
-        print(f"nnviz: --tab {tab!r}: no such panel (panels: {names})", file=sys.stderr)
+        print(f"nnviz: --tab {args.tab!r}: no such panel (panels: {names})", file=sys.stderr)
     for _ in range(3):
         app.processEvents()
     ok = window.grab().save(str(args.out))

@@ -57,10 +57,8 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
     docks = window.training
     panel, curves, controller = docks.panel, docks.curves, docks.controller
     controller.worker.blas_threads = blas_threads
-    dock = getattr(docks, "panel_dock", None)
-    if dock is not None:  # Start is pressed on the training panel: its tab is in front
-        dock.raise_()
-        app.processEvents()
+    docks.panel_dock.raise_()  # Start is pressed on the training panel: its tab is in front
+    app.processEvents()
     panel.set_config(config)
     panel.same_weights.setChecked(True)  # every run starts from the same weights
     # one earlier run stays on the plots, as when a learner compares two runs: the figures
@@ -166,8 +164,7 @@ def run_gui_bench(epochs: int = 1) -> dict:
             headless.append(_headless_rate(config, dataset))
             one.append(_window_run(qapp, window, config, blas_threads=1))
             two.append(_window_run(qapp, window, config, blas_threads=2))
-        measure = getattr(gui_app, "measure_animation_fps", None)
-        fps = measure(window, _ANIMATION_S) if measure is not None else None
+        fps = gui_app.measure_animation_fps(window, _ANIMATION_S)
     finally:
         window.close()
         window.deleteLater()
@@ -182,7 +179,7 @@ def run_gui_bench(epochs: int = 1) -> dict:
         "max_stall_ms": round(max(r["max_stall_ms"] for r in one), 1),
         "start_stall_ms": round(max(r["start_stall_ms"] for r in one), 1),
         "curve_hz": round(statistics.median(r["curve_hz"] for r in one), 1),
-        "animation_fps": round(fps, 1) if fps is not None else None,
+        "animation_fps": round(fps, 1),
         "headless_samples_per_s": round(headless_rate),
         "gui_samples_per_s": round(gui_rate),
         "gui_samples_per_s_2_blas_threads": round(gui_rate_2),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 
@@ -10,13 +9,15 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
+from nnviz.cli import build_parser
 from nnviz.gui import app
 
 
 def _args(out, **kw):
-    base = dict(out=str(out), model=None, sample=None, stage=None, size=None, lang=None, tab=None)
-    base.update(kw)
-    return argparse.Namespace(**base)
+    """``nnviz screenshot OUT`` as the command line parses it, with ``kw`` set."""
+    args = build_parser().parse_args(["screenshot", str(out)])
+    vars(args).update(kw)
+    return args
 
 
 def test_no_display_is_reported_in_one_line(monkeypatch):
