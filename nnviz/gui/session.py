@@ -1,7 +1,9 @@
 """The one view state of the window: what it shows. Panels read it and call its setters; they
 listen to its signals instead of to each other, and no widget drives another.
 
-- the network, the dataset, the sample (a test digit or a drawing) and its trace, and the
+- the network, the dataset, the sample (a test digit or a drawing) and its trace: the forward
+  pass, and for a sample with a label the backward pass of ``loss`` and the update that a step
+  of learning rate ``lr`` would make (``set_learning``); the
   network's score on the test set (``evaluation``: always of the network on screen);
 - the stage shown, by kind and layer (``set_stage(Kind.ACTIVATION, 2)``), and whether the pass
   is playing, at what speed;
@@ -17,12 +19,21 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnviz.core.datasets import Dataset
+from nnviz.core.losses import get_loss
 from nnviz.core.metrics import Evaluation, evaluate
 from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
 from nnviz.core.trace import Kind, Stage, Trace
+from nnviz.core.training import TrainingConfig
 
 _MIN_SPEED = 0.05  # slower than this, the animation would seem frozen
+
+
+def single_digit_lr(config: TrainingConfig) -> float:
+    """The learning rate of one digit's step: training averages the gradient over a batch, so a
+    digit moves the weights by lr / batch_size of its own gradient in one training step (the
+    training lr itself would fit this one digit at once and unlearn the others)."""
+    return config.lr / config.batch_size
 
 
 class Session(QObject):
@@ -38,6 +49,8 @@ class Session(QObject):
     trace_changed = Signal()
     #: the stage shown changed (its kind and layer); the argument is its position in the trace
     stage_changed = Signal(int)
+    #: the loss or the learning rate of the backward pass changed (the trace is redone)
+    learning_changed = Signal()
     #: the dataset was replaced
     dataset_changed = Signal()
     #: the network, its weights or the dataset changed: the test-set evaluation is redone when
@@ -62,6 +75,9 @@ class Session(QObject):
         self._label: int | None = None
         self._index: int | None = None  # index into the test split, None for a drawn input
         self._stage = 0
+        defaults = TrainingConfig()
+        self._loss = get_loss(defaults.loss).name
+        self._lr = single_digit_lr(defaults)
         self._trace = network.forward_trace(self._x)
         self._evaluation: Evaluation | None = None
         self._test_x: np.ndarray | None = None  # the dataset's test images as floats, kept
@@ -97,6 +113,16 @@ class Session(QObject):
     @property
     def trace(self) -> Trace:
         return self._trace
+
+    @property
+    def loss(self) -> str:
+        """The loss whose gradient the backward stages show (cross-entropy or mse)."""
+        return self._loss
+
+    @property
+    def lr(self) -> float:
+        """The learning rate of the update stages (a step W ← W - lr · dE/dW)."""
+        return self._lr
 
     @property
     def stage(self) -> Stage:
@@ -200,9 +226,27 @@ class Session(QObject):
 
     def _set_input(self, x: np.ndarray, label: int | None, index: int | None) -> None:
         self._x, self._label, self._index = x, label, index
-        self._retrace()
+        self._retrace_keeping_stage()
         self.sample_changed.emit()
         self.trace_changed.emit()
+
+    def set_learning(self, loss: str | None = None, lr: float | None = None) -> None:
+        """The loss and learning rate of the backward stages (a run's, a model's, the user's)."""
+        loss = self._loss if loss is None else get_loss(loss).name
+        lr = self._lr if lr is None else float(lr)
+        if (loss, lr) != (self._loss, self._lr):
+            self._loss, self._lr = loss, lr
+            self._retrace_keeping_stage()
+            self.learning_changed.emit()
+            self.trace_changed.emit()
+
+    def _retrace_keeping_stage(self) -> None:
+        """Retrace; the same stage stays shown if the new trace has it (a drawn digit has no
+        backward stages: past y, y is shown)."""
+        kind, layer = self.stage.kind, self.stage.layer
+        self._retrace()
+        found = self._trace.find(kind, layer)
+        self._stage = self._trace.index(kind, layer) if found else self._trace.index(Kind.OUTPUT)
 
     def set_playing(self, playing: bool) -> None:
         if bool(playing) != self._playing:
@@ -254,4 +298,9 @@ class Session(QObject):
         return self._stage == len(self._trace) - 1
 
     def _retrace(self) -> None:
-        self._trace = self._network.forward_trace(self._x)
+        """The forward trace, then (for a labelled sample) the backward one: ~0.6 ms."""
+        trace = self._network.forward_trace(self._x)
+        if self._label is not None:
+            backward = self._network.backward_trace(self._x, self._label, self._loss, self._lr)
+            trace = trace.then(backward)
+        self._trace = trace

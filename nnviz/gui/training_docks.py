@@ -1,14 +1,16 @@
 """Puts the training panels into the main window and wires them to each other and the Session:
 the controls and the test results (confusion matrix, mistakes) as tabs beside the explorers in
 the tall right-hand column, so the layer graph keeps the centre; one dock under the graph, shown
-from the first run on, whose tabs hold the live curves and the first-layer weights. The curves
-come to the front at Start, the results when a run ends with a test.
+from the first run (or the first backward stage) on, whose tabs hold the live curves, the
+first-layer weights and how the network learns from the digit on screen. The curves come to the
+front at Start, the results when a run ends, "How it learns" at the first backward stage.
 
 The bottom panels are tabs of one QTabWidget rather than tabbed docks: Qt 6.11 leaves a stale,
 visible tab bar behind when docks are tabified in a second dock area.
 
-Part of the window, not of a feature: it composes two features (``training``: the controller,
-the panel and the curves; ``results``: the test results and the first-layer weights) and wires
+Part of the window, not of a feature: it composes three features (``training``: the controller,
+the panel and the curves; ``results``: the test results and the first-layer weights; ``learn``:
+how it learns) and wires
 the runs of one to the other, so neither feature package imports the other.
 """
 
@@ -17,7 +19,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 
+from nnviz.core.trace import Direction
 from nnviz.gui.i18n import tr
+from nnviz.gui.learn.learning_panel import LearningPanel
 from nnviz.gui.results.results import ResultsPanel
 from nnviz.gui.results.weights_view import WeightsView
 from nnviz.gui.training.controller import TrainingController
@@ -31,17 +35,18 @@ _BOTTOM_HEIGHT = 250  # px for the curves (the window's centre keeps what it nee
 
 
 class TrainingTabs(QTabWidget):
-    """Curves and first-layer weights as tabs of one bottom panel."""
+    """Curves, first-layer weights and how it learns (one digit) as tabs of one bottom panel."""
 
     source_titles = (  # English; shown through tr() (MainWindow.raise_panel finds them too)
         QT_TRANSLATE_NOOP("", "Curves"),
         QT_TRANSLATE_NOOP("", "First-layer weights"),
+        QT_TRANSLATE_NOOP("", "How it learns"),
     )
 
-    def __init__(self, curves, weights, parent=None) -> None:
+    def __init__(self, curves, weights, learning, parent=None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
-        for widget in (curves, weights):
+        for widget in (curves, weights, learning):
             self.addTab(widget, "")
         self.retranslate_ui()
 
@@ -65,6 +70,7 @@ class TrainingDocks:
         self.curves = CurvesPanel(session)
         self.results = ResultsPanel(session)
         self.weights = WeightsView(session)
+        self.learning = LearningPanel(session)
         c = self.controller
         c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
@@ -78,7 +84,7 @@ class TrainingDocks:
         self.results_dock: QDockWidget = window.add_panel(
             self.results, QT_TRANSLATE_NOOP("", "Results"), Area.RightDockWidgetArea, context=""
         )
-        self.tabs = TrainingTabs(self.curves, self.weights)
+        self.tabs = TrainingTabs(self.curves, self.weights, self.learning)
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,
             QT_TRANSLATE_NOOP("", "Learning curves"),
@@ -95,12 +101,24 @@ class TrainingDocks:
         # Hidden until the first run (View menu shows it any time): before training, the graph
         # and the explorers get the room. A layout the user left visible is restored as it was.
         self.curves_dock.hide()
+        # the first step into the backward pass opens "How it learns" under the graph
+        self._learning_offered = False
+        session.stage_changed.connect(self._on_stage_changed)
 
     def _size_bottom(self) -> None:
         w = self._window
         if getattr(w, "remember_layout", False) and w.settings.value("window/state") is not None:
             return  # the user's own layout was restored
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+
+    def _on_stage_changed(self, _index: int) -> None:
+        if self._learning_offered or self._window.session.stage.direction is Direction.FORWARD:
+            return
+        self._learning_offered = True
+        if self.curves_dock.isHidden():
+            self.curves_dock.show()
+            self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+        self.tabs.setCurrentWidget(self.learning)
 
     def _on_run_started(self, _record) -> None:
         self._window.model_path = None  # the network is being retrained: no longer that file

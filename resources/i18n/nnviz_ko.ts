@@ -292,6 +292,38 @@
         <translation>{formula},  h = {name}</translation>
     </message>
     <message>
+        <source>The loss E says how wrong this answer is, against t, the one-hot label: {f}. Learning means making E small; the backward pass finds how.</source>
+        <translation>손실 E는 원-핫 정답 레이블 t에 비해 이 답이 얼마나 틀렸는지 나타냅니다: {f}. 학습이란 E를 작게 만드는 것이고, 역전파가 그 방법을 찾습니다.</translation>
+    </message>
+    <message>
+        <source>How E changes with each output score. With mean squared error the slope of softmax comes in too: a confidently wrong answer passes back little.</source>
+        <translation>각 출력 점수에 따라 E가 어떻게 변하는지입니다. 평균 제곱 오차에서는 소프트맥스의 기울기도 곱해져서, 확신에 찬 오답은 기울기를 조금밖에 돌려보내지 못합니다.</translation>
+    </message>
+    <message>
+        <source>How E changes with each output score: for softmax with cross-entropy simply y - t. The true class is pushed up, every other class down.</source>
+        <translation>각 출력 점수에 따라 E가 어떻게 변하는지입니다. 소프트맥스와 교차 엔트로피에서는 간단히 y - t입니다. 정답 클래스는 올라가고 나머지 클래스는 모두 내려갑니다.</translation>
+    </message>
+    <message>
+        <source>The slope of each weight of layer {l}: what flows in ({inputs}) times the delta of the node it feeds. Edges: the largest |dE/dw|.</source>
+        <translation>{l}층 각 가중치의 기울기: 들어오는 값({inputs}) 곱하기 그 가중치가 이어진 노드의 델타. 간선: |dE/dw|가 가장 큰 것들.</translation>
+    </message>
+    <message>
+        <source>The slope of each bias of layer {l} is its node's delta: a bias feeds its node with 1.</source>
+        <translation>{l}층 각 편향의 기울기는 그 노드의 델타입니다. 편향은 노드에 1을 곱해 더해지기 때문입니다.</translation>
+    </message>
+    <message>
+        <source>The gradient flows back along the weights: each node of layer {l} adds up the deltas of layer {n}, each times the weight between them.</source>
+        <translation>기울기가 가중치를 따라 거꾸로 흐릅니다: {l}층의 각 노드는 {n}층의 델타에 그 사이의 가중치를 곱해 모두 더합니다.</translation>
+    </message>
+    <message>
+        <source>Back through the activation: each node's gradient is multiplied by the slope h'(a) of {h}. Where h is flat (saturated), almost nothing passes back.</source>
+        <translation>활성화 함수를 거꾸로 지납니다: 각 노드의 기울기에 {h}의 기울기 h'(a)가 곱해집니다. h가 평평한 곳(포화)에서는 거의 아무것도 전달되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>One step of learning: every weight of layer {l} moves against its slope, by the learning rate η = {lr:g} times dE/dW.</source>
+        <translation>학습 한 걸음: {l}층의 모든 가중치가 기울기의 반대 방향으로, 학습률 η = {lr:g} 곱하기 dE/dW만큼 움직입니다.</translation>
+    </message>
+    <message>
         <source>The input: the {n} pixel values of the image, from 0 (paper) to 1 (ink).</source>
         <translation>입력: 이미지의 픽셀 값 {n}개, 0(종이)부터 1(잉크)까지.</translation>
     </message>
@@ -318,6 +350,10 @@
     <message>
         <source>Stage {i} of {n}: {name}</source>
         <translation>단계 {i} / {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Backward, stage {i} of {n}: {name}</source>
+        <translation>역전파 단계 {i} / {n}: {name}</translation>
     </message>
     <message>
         <source>no true label (drawn input)</source>
@@ -412,6 +448,14 @@
         <translation>N, P, R이 네트워크가 틀린 시험 이미지만 돌아봅니다</translation>
     </message>
     <message>
+        <source>Backward:</source>
+        <translation>역전파:</translation>
+    </message>
+    <message>
+        <source>How the network learns from this digit: the loss, its gradient back to the first weights, then one step of learning</source>
+        <translation>네트워크가 이 숫자에서 배우는 과정: 손실, 첫 가중치까지 거꾸로 전달되는 기울기, 그리고 학습 한 걸음</translation>
+    </message>
+    <message>
         <source>Misclassified only ({n})</source>
         <translation>오답만 ({n})</translation>
     </message>
@@ -422,6 +466,18 @@
     <message>
         <source>Edges show the largest terms w·x that each node adds up, for this image: red ones push the node's sum up, blue ones push it down. Only the strongest few per node are drawn.</source>
         <translation>선은 이 이미지에서 각 노드가 더하는 항 w·x 중 가장 큰 것들입니다: 빨간 선은 노드의 합을 올리고, 파란 선은 내립니다. 노드마다 가장 강한 몇 개만 그립니다.</translation>
+    </message>
+    <message>
+        <source>dE/dw &gt; 0 (the step lowers w)</source>
+        <translation>dE/dw &gt; 0 (한 걸음에 w가 줄어듦)</translation>
+    </message>
+    <message>
+        <source>dE/dw &lt; 0 (the step raises w)</source>
+        <translation>dE/dw &lt; 0 (한 걸음에 w가 늘어남)</translation>
+    </message>
+    <message>
+        <source>thicker = larger |dE/dw|</source>
+        <translation>굵을수록 |dE/dw|가 큼</translation>
     </message>
     <message>
         <source>w·x &gt; 0 (pushes up)</source>
@@ -492,6 +548,10 @@ like the image (red +, blue −)</source>
     <message>
         <source>First-layer weights</source>
         <translation>첫 번째 층 가중치</translation>
+    </message>
+    <message>
+        <source>How it learns</source>
+        <translation>학습 원리</translation>
     </message>
     <message>
         <source>Training</source>
@@ -769,6 +829,97 @@ like the image (red +, blue −)</source>
     </message>
 </context>
 <context>
+    <name>LearningPanel</name>
+    <message>
+        <source>Learning is finding the weights that make the loss E small: the slope dE/dw says which way each weight should move.</source>
+        <translation>학습이란 손실 E를 작게 만드는 가중치를 찾는 것입니다. 기울기 dE/dw가 각 가중치를 어느 쪽으로 움직일지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>학습률 η</translation>
+    </message>
+    <message>
+        <source>One step of learning on this digit</source>
+        <translation>이 숫자로 학습 한 걸음</translation>
+    </message>
+    <message>
+        <source>Take one step</source>
+        <translation>한 걸음 학습</translation>
+    </message>
+    <message>
+        <source>Move every weight and bias against its slope: W ← W - η · dE/dW</source>
+        <translation>모든 가중치와 편향을 기울기의 반대 방향으로 움직입니다: W ← W - η · dE/dW</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before the last step</source>
+        <translation>마지막 걸음 전의 가중치로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>The loss as a function of one weight</source>
+        <translation>가중치 하나에 대한 손실 함수</translation>
+    </message>
+    <message>
+        <source>The weights whose slope dE/dw is largest for this digit</source>
+        <translation>이 숫자에서 기울기 dE/dw가 가장 큰 가중치들</translation>
+    </message>
+    <message>
+        <source>Cross-entropy or mean squared error?</source>
+        <translation>교차 엔트로피와 평균 제곱 오차 비교</translation>
+    </message>
+    <message>
+        <source>the weight's value</source>
+        <translation>가중치의 값</translation>
+    </message>
+    <message>
+        <source>This digit has no label (a drawing), so there is no loss: pick a test digit (N, P, R) to see how the network learns from it.</source>
+        <translation>이 숫자는 레이블이 없어(직접 그린 숫자) 손실도 없습니다. 시험 숫자를 골라(N, P, R) 네트워크가 어떻게 배우는지 보세요.</translation>
+    </message>
+    <message>
+        <source>This digit is a {t}: E = {e:.4f} ({loss}); the network gives the {t} a probability of {p:.1%}.</source>
+        <translation>이 숫자는 {t}입니다: E = {e:.4f} ({loss}). 네트워크가 {t}에 준 확률은 {p:.1%}입니다.</translation>
+    </message>
+    <message>
+        <source>Training is running: its steps move the weights.</source>
+        <translation>학습이 진행 중입니다: 학습의 걸음이 가중치를 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Each step moves the weights a little, so that E for this digit falls.</source>
+        <translation>한 걸음마다 가중치가 조금씩 움직여 이 숫자의 E가 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>After one step with η = {lr:g}: E {e0:.4f} → &lt;b&gt;{e1:.4f}&lt;/b&gt;; the probability of the true class {p0:.1%} → &lt;b&gt;{p1:.1%}&lt;/b&gt;.</source>
+        <translation>η = {lr:g}로 한 걸음 후: E {e0:.4f} → &lt;b&gt;{e1:.4f}&lt;/b&gt;, 정답 클래스의 확률 {p0:.1%} → &lt;b&gt;{p1:.1%}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Slope at w = {w}: backpropagation &lt;b&gt;{b}&lt;/b&gt;, central differences (E(w+h) - E(w-h)) / 2h &lt;b&gt;{n}&lt;/b&gt; (relative gap {d:.0e}).</source>
+        <translation>w = {w}에서의 기울기: 역전파 &lt;b&gt;{b}&lt;/b&gt;, 중심 차분 (E(w+h) - E(w-h)) / 2h &lt;b&gt;{n}&lt;/b&gt; (상대 차이 {d:.0e}).</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>교차 엔트로피</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>Right about this digit: both losses pass back little. Try a digit the network gets wrong.</source>
+        <translation>이 숫자는 맞혔습니다: 두 손실 모두 기울기를 조금만 돌려보냅니다. 네트워크가 틀리는 숫자를 골라 보세요.</translation>
+    </message>
+    <message>
+        <source>Wrong about this digit: cross-entropy passes back {r}× the gradient of MSE.</source>
+        <translation>이 숫자는 틀렸습니다: 교차 엔트로피가 평균 제곱 오차의 {r}배의 기울기를 돌려보냅니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>nnviz: a neural network, step by step</source>
@@ -847,10 +998,6 @@ like the image (red +, blue −)</source>
         <translation>모델 파일을 열 수 없습니다. 지금 보이는 네트워크는 그대로 둡니다.</translation>
     </message>
     <message>
-        <source>{path}: the model takes {n} inputs, but {data} images have {m} pixels</source>
-        <translation>{path}: 모델의 입력은 {n}개인데 {data} 이미지의 픽셀은 {m}개입니다</translation>
-    </message>
-    <message>
         <source>Opened {path}</source>
         <translation>{path}을(를) 열었습니다</translation>
     </message>
@@ -869,10 +1016,6 @@ like the image (red +, blue −)</source>
     <message>
         <source>The dataset could not be opened.</source>
         <translation>데이터셋을 열 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>{path}: images have {m} pixels, but the network takes {n} inputs</source>
-        <translation>{path}: 이미지의 픽셀은 {m}개인데 네트워크의 입력은 {n}개입니다</translation>
     </message>
     <message>
         <source>Opened dataset {name}</source>

@@ -52,13 +52,47 @@ def test_the_header_names_each_stage_with_its_formula(window):
         "a3": "a3 = z2 · W3 + b3",
         "y": "y = softmax(a3)",
     }
-    for i, name in enumerate(s.trace.names):
+    for i, name in enumerate(s.trace.names[:7]):
         s.set_stage_index(i)
         assert header.stage_label.text() == f"Stage {i + 1} of 7: {name}"
         assert header.formula_label.text() == expected[name]
         assert header.explanation_label.text()
         button = window.forward_controls.stage_buttons.button(i)
         assert button.isChecked() and button.text() == name
+
+
+def test_a_labelled_digit_continues_with_the_backward_pass_and_a_drawing_does_not(window):
+    s = window.session
+    header, controls = window.stage_header, window.forward_controls
+    backward = {
+        "E": ("E", "E = -sum_k t_k log y_k"),
+        "dE/da3": ("∂a3", "dE/da3 = y - t"),
+        "dE/dW3": ("∂W3", "dE/dW3 = z2<sup>T</sup> · dE/da3"),
+        "dE/db3": ("∂b3", "dE/db3 = dE/da3"),
+        "dE/dz2": ("∂z2", "dE/dz2 = dE/da3 · W3<sup>T</sup>"),
+        "dE/da2": ("∂a2", "dE/da2 = dE/dz2 ⊙ h'(a2)"),
+        "dE/dW1": ("∂W1", "dE/dW1 = x<sup>T</sup> · dE/da1"),
+        "ΔW1": ("ΔW1", "W1 ← W1 - η · dE/dW1"),
+    }
+    assert len(s.trace) == 7 + 15 and controls.backward_group.isVisibleTo(controls)
+    for name, (label, formula) in backward.items():
+        i = s.trace.names.index(name)
+        s.set_stage_index(i)
+        part = s.trace.names[7:]
+        assert header.stage_label.text() == (
+            f"Backward, stage {part.index(name) + 1} of 15: {name}"
+        )
+        assert header.formula_label.text() == formula
+        assert header.explanation_label.text()
+        button = controls.stage_buttons.button(i)
+        assert button.isChecked() and button.text() == label
+    s.set_stage(Kind.UPDATE, 2)
+    s.set_input(np.zeros(784))  # a drawing has no label: no backward pass, y is shown
+    assert len(s.trace) == 7 and s.stage.kind is Kind.OUTPUT
+    assert not controls.backward_group.isVisibleTo(controls)
+    assert len(controls.stage_buttons.buttons()) == 7
+    s.show_test_sample(3)
+    assert len(controls.stage_buttons.buttons()) == 22
 
 
 def test_the_header_gives_the_answer_only_once_the_signal_reaches_y(window):

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QGraphicsItem
 
 from nnviz.core.network import Network
-from nnviz.core.trace import Kind
+from nnviz.core.trace import Direction, Kind
 from nnviz.gui import style
 from nnviz.gui.graph.network_items import EDGE_GROUPS
 from nnviz.gui.graph.network_layout import compute_layout
@@ -45,7 +45,7 @@ def test_every_stage_shows_the_trace_values(make_view):
     view = make_view()
     session = view.session
     L = session.network.num_layers
-    for stage in range(len(session.trace)):
+    for stage in range(len(session.trace.of(Direction.FORWARD))):
         session.set_stage_index(stage)
         for layer in range(L + 1):
             expected, kind = _expected(session, stage, layer)
@@ -64,12 +64,53 @@ def test_every_stage_shows_the_trace_values(make_view):
         assert name in view.footer_text(session.trace.stages[stage].layer)
 
 
+def test_the_backward_pass_fills_each_layer_when_its_gradient_arrives(make_view):
+    view = make_view()
+    session = view.session
+    trace = session.trace
+    assert session.label is not None and len(trace.of(Direction.BACKWARD)) == 15
+
+    def shown(layer):
+        values = view.node_values(layer)
+        return None if values is None else np.asarray(values)
+
+    session.set_stage(Kind.LOSS)  # the loss compares y with the label; no gradient yet
+    np.testing.assert_array_equal(shown(3), trace.values(Kind.OUTPUT))
+    assert shown(1) is None and shown(2) is None
+    label = view.output.value_labels[session.label].textItem.toPlainText()
+    assert label.endswith("t = 1")
+    assert [e.state for e in view.edge_layers.values()] == ["future"] * 3
+    assert view.edges_show_gradients
+    session.set_stage(Kind.LOSS_GRADIENT)  # y - t at the output
+    y, t = trace.values(Kind.OUTPUT), np.eye(10)[session.label]
+    np.testing.assert_allclose(shown(3), y - t, atol=1e-6)
+    session.set_stage(Kind.SIGNAL_GRADIENT, 2)
+    np.testing.assert_array_equal(shown(2), trace.values(Kind.SIGNAL_GRADIENT, 2))
+    assert shown(1) is None
+    assert [e.state for e in view.edge_layers.values()] == ["future", "future", "past"]
+    session.set_stage(Kind.WEIGHT_GRADIENT, 2)
+    np.testing.assert_array_equal(shown(2), trace.values(Kind.DELTA, 2))
+    assert [e.state for e in view.edge_layers.values()] == ["future", "current", "past"]
+    # the edges into layer 2 are its largest |dE/dw| = z1_i * delta2_j
+    edges = view.edge_layers[2]
+    grads = trace.values(Kind.WEIGHT_GRADIENT, 2)
+    assert np.abs(edges.values).min() > 0
+    assert set(np.round(np.abs(edges.values), 12)) <= set(np.round(np.abs(grads).ravel(), 12))
+    assert np.abs(edges.values).max() == pytest.approx(np.abs(grads).max())
+    session.set_stage(Kind.UPDATE, 1)
+    assert [e.state for e in view.edge_layers.values()] == ["current", "past", "past"]
+    session.set_stage(Kind.AFFINE, 1)  # forward again: w·x edges
+    assert not view.edges_show_gradients
+    assert [e.state for e in view.edge_layers.values()] == ["current", "future", "future"]
+
+
 def test_output_bars_show_the_probabilities_only_at_the_last_stage(make_view):
     view = make_view()
     session = view.session
     session.set_stage(Kind.AFFINE, 3)  # logits as numbers, no bars
     assert (view.output.bar_widths() == 0).all()
-    assert view.output.value_labels[0].textItem.toPlainText().startswith("a3 = ")
+    a3 = session.trace.values(Kind.AFFINE, 3)
+    assert view.output.value_labels[0].textItem.toPlainText() == style.format_number(a3[0])
     session.set_stage(Kind.OUTPUT)
     widths = view.output.bar_widths()
     y = session.trace.values(Kind.OUTPUT)

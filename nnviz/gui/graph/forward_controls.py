@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from nnviz.core.trace import Direction
 from nnviz.gui import style
-from nnviz.gui.graph.stage_header import stage_formula
+from nnviz.gui.graph.stage_header import stage_button_label, stage_formula
 from nnviz.gui.i18n import tr
 from nnviz.gui.session import Session
 
@@ -124,14 +126,34 @@ class ForwardControls(QFrame):
         row.addWidget(self.misclassified_check)
         row.addStretch(1)
 
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._box.setContentsMargins(10, 5, 10, 5)
+        # the backward pass's stages on a row of their own under the forward ones
+        self.backward_group = QWidget()
+        row = QHBoxLayout(self.backward_group)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.backward_name = QLabel()
+        self.backward_name.setStyleSheet(f"color: {style.MUTED}")
+        row.addWidget(self.backward_name)
+        row.addSpacing(4)
+        self._back_row = QHBoxLayout()
+        self._back_row.setSpacing(2)
+        row.addLayout(self._back_row)
+        row.addStretch(1)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 5, 10, 5)
+        outer.setSpacing(4)
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(4)
         self._box.addWidget(self.stepping_group)
         self._box.addStretch(1)
         self._box.addWidget(self.sample_group)
+        outer.addLayout(self._box)
+        outer.addWidget(self.backward_group)
 
         session.network_changed.connect(self._on_network_changed)
+        session.trace_changed.connect(self._on_trace_changed)
         session.evaluation_changed.connect(self._update_misclassified_text)
         session.dataset_changed.connect(self._on_dataset_changed)
         session.stage_changed.connect(self._on_stage_changed)
@@ -173,6 +195,13 @@ class ForwardControls(QFrame):
         self.misclassified_check.setToolTip(
             tr("N, P and R visit only the test images the network gets wrong")
         )
+        self.backward_name.setText(tr("Backward:"))
+        self.backward_name.setToolTip(
+            tr(
+                "How the network learns from this digit: the loss, its gradient back to the "
+                "first weights, then one step of learning"
+            )
+        )
         self._update_misclassified_text()
         for button in self.stage_buttons.buttons():
             button.setToolTip(
@@ -188,7 +217,7 @@ class ForwardControls(QFrame):
 
     # ------------------------------------------------------------------ layout
     def _side_by_side_width(self) -> int:
-        m = self._box.contentsMargins()
+        m = self.layout().contentsMargins()
         return (
             self.stepping_group.sizeHint().width()
             + self.sample_group.sizeHint().width()
@@ -198,10 +227,13 @@ class ForwardControls(QFrame):
         )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt): stacked is the narrowest
-        m = self._box.contentsMargins()
-        width = max(self.stepping_group.sizeHint().width(), self.sample_group.sizeHint().width())
-        height = self.stepping_group.sizeHint().height() + self.sample_group.sizeHint().height()
-        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom() + 4)
+        m = self.layout().contentsMargins()
+        groups = [self.stepping_group, self.sample_group]
+        if not self.backward_group.isHidden():
+            groups.append(self.backward_group)
+        width = max(g.sizeHint().width() for g in groups)
+        height = sum(g.sizeHint().height() for g in groups) + 4 * (len(groups) - 1)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         wide = event.size().width() >= self._side_by_side_width()
@@ -238,21 +270,33 @@ class ForwardControls(QFrame):
         return button
 
     def _build_stage_buttons(self) -> None:
-        for button in self.stage_buttons.buttons():
-            self.stage_buttons.removeButton(button)
-            self._stage_row.removeWidget(button)
-            button.setParent(None)  # gone from the bar now, not at the next event loop turn
-            button.deleteLater()
-        for i, name in enumerate(self.session.trace.names):
+        """One button per stage of the trace: the forward pass, then (for a labelled digit) a
+        separator and the backward pass, with short labels (the header names them whole)."""
+        for row in (self._stage_row, self._back_row):
+            while row.count():
+                widget = row.takeAt(0).widget()
+                if widget is not None:
+                    self.stage_buttons.removeButton(widget)
+                    widget.setParent(None)  # gone from the bar now, not at the next event loop
+                    widget.deleteLater()
+        stages = self.session.trace.stages
+        self._button_names = [s.name for s in stages]
+        for i, stage in enumerate(stages):
+            backward = stage.direction is Direction.BACKWARD
             button = QToolButton()
-            button.setText(name)
+            button.setText(stage_button_label(stage))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumSize(34, 28)
-            button.setToolTip(stage_formula(self.session, self.session.trace.stages[i]))
+            button.setMinimumSize(30 if backward else 34, 28)
+            button.setToolTip(stage_formula(self.session, stage))
             self.stage_buttons.addButton(button, i)
-            self._stage_row.addWidget(button)
+            (self._back_row if backward else self._stage_row).addWidget(button)
+        self.backward_group.setVisible(self._back_row.count() > 0)
         self._on_stage_changed(self.session.stage_index)
+
+    def _on_trace_changed(self) -> None:
+        if [s.name for s in self.session.trace.stages] != self._button_names:
+            self._build_stage_buttons()  # a labelled digit has backward stages, a drawing none
 
     # ------------------------------------------------------------------ stages
     def next_stage(self) -> None:

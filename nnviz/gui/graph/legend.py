@@ -57,16 +57,27 @@ class LegendBar(QWidget):
 
     def _on_display_changed(self) -> None:
         self._name, self._scale, self._kind, self._one_sided = self.view.legend_info()
+        self._fit_rows(self.width())
         self.update()
 
     def texts(self) -> list[str]:
         """Every text the legend paints (tests read these)."""
         low = "0" if self._one_sided else style.format_number(-self._scale)
         high = "1" if self._kind is Kind.INPUT else style.format_number(self._scale)
+        if self.view.edges_show_gradients:
+            edges = [
+                tr("dE/dw > 0 (the step lowers w)"),
+                tr("dE/dw < 0 (the step raises w)"),
+                tr("thicker = larger |dE/dw|"),
+            ]
+        else:
+            edges = [
+                tr("w·x > 0 (pushes up)"),
+                tr("w·x < 0 (pushes down)"),
+                tr("thicker = larger |w·x|"),
+            ]
         return [
-            tr("w·x > 0 (pushes up)"),
-            tr("w·x < 0 (pushes down)"),
-            tr("thicker = larger |w·x|"),
+            *edges,
             tr("node colour ({name}):").format(name=self._name),
             low,
             "" if self._one_sided else "0",  # the tick under the middle of the bar

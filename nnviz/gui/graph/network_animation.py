@@ -24,13 +24,14 @@ _MAX_FRAME_STEP_S = 0.05  # a late frame advances the animation at most this muc
 
 @dataclass
 class NodeAnimation:
-    kind: str  # "move" (pulses, then the nodes fill) or "recolour" (a -> z, a -> y)
+    kind: str  # "move" (pulses, then the nodes fill) or "recolour" (a -> z, a -> y, dz -> da)
     layer: int
     start: np.ndarray  # brush indices of the shown nodes at the start
     end: np.ndarray
     move_s: float
     fill_s: float
     t: float = 0.0
+    pulse_layer: int | None = None  # the edges the pulses run along (default: into ``layer``)
 
 
 class ForwardPlayer(QObject):

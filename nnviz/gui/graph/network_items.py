@@ -217,8 +217,15 @@ class OutputColumn:
             )
             self.value_labels[k].setPos(layout.bar_x + layout.bar_width + 6, y)
 
-    def draw(self, name: str | None, values: np.ndarray | None, grow: float = 1.0) -> None:
-        """Show ``values`` of stage ``name`` (probabilities as bars when it is "y")."""
+    def draw(
+        self,
+        name: str | None,
+        values: np.ndarray | None,
+        grow: float = 1.0,
+        target: int | None = None,
+    ) -> None:
+        """Show ``values`` of stage ``name`` (probabilities as bars when it is "y"); with a
+        ``target`` class, the one-hot label t beside each probability (the loss compares them)."""
         lay = self._layout
         ys = lay.columns[-1].positions[:, 1]
         best = int(np.argmax(values)) if values is not None else -1
@@ -231,11 +238,12 @@ class OutputColumn:
                     )
                 )
                 bar.setBrush(QBrush(QColor(style.BAR_BEST if k == best else style.BAR)))
-                text.setText(f"{100 * p:.1f} %")
+                t = "" if target is None else f"   t = {int(k == target)}"
+                text.setText(f"{100 * p:.1f} %{t}")
                 text.setColor(QColor(style.TEXT if k == best else style.MUTED))
-            else:
+            else:  # a3 or dE/da3: the column's footer names the values, the numbers follow
                 bar.setRect(QRectF())
-                text.setText(f"{name} = {style.format_number(values[k])}" if name else "")
+                text.setText(style.format_number(values[k]) if name else "")
                 text.setColor(QColor(style.MUTED))
 
     def set_ring(self, unit: int | None, colour: str = style.HIGHLIGHT) -> None:

@@ -16,6 +16,7 @@ import numpy as np
 TITLE_SPACE = 58  # px above the nodes for the column titles
 FOOTER_SPACE = 40  # px below the nodes for the "shows a1" line
 SIDE_MARGIN = 22
+_VALUE_TEXT_W = 96.0  # px right of the bars: "96.0 %   t = 1", "-4.47e-05", "12.3"
 TARGET_PITCH = 15.0  # px between node centres we aim for
 MIN_PITCH = 7.0  # below this a subset is shown instead
 MAX_PITCH = 40.0
@@ -127,7 +128,7 @@ def compute_layout(
     avail = height - TITLE_SPACE - FOOTER_SPACE
     label_w = 10.0 + 8.5 * max(1, label_chars)
     bar_width = float(np.clip((width - 600.0) / 4.0 + 40.0, 40.0, BAR_WIDTH))  # narrower if cramped
-    right = SIDE_MARGIN + label_w + bar_width + 58.0
+    right = SIDE_MARGIN + label_w + bar_width + _VALUE_TEXT_W
     L = len(sizes) - 1
     side = image_side(sizes[0])
     if side is not None:

@@ -16,14 +16,20 @@ from PySide6.QtGui import QColor, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from nnviz.core.contributions import contributions, strongest_incoming
-from nnviz.core.trace import Kind, Stage
+from nnviz.core.learning import gradient_terms
+from nnviz.core.trace import Direction, Kind, Stage
 from nnviz.gui import style
 from nnviz.gui.graph.column_labels import ColumnLabels
 from nnviz.gui.graph.network_animation import ForwardPlayer, NodeAnimation
 from nnviz.gui.graph.network_items import EdgeLayer, OutputColumn, PulseLayer
 from nnviz.gui.graph.network_layout import GraphLayout, compute_layout
 from nnviz.gui.graph.network_nodes import NodeColumns
-from nnviz.gui.graph.network_values import column_stage, column_values, value_scale
+from nnviz.gui.graph.network_values import (
+    column_stage,
+    column_values,
+    is_gradient,
+    value_scale,
+)
 from nnviz.gui.session import Session
 
 # the edge items' pixmap caches (a few MB each) must fit in Qt's pixmap cache, 10 MB by
@@ -32,6 +38,19 @@ _PIXMAP_CACHE_KB = 128 * 1024
 # after the last live weight update, redraw the edges antialiased (25-35 ms): longer than any
 # gap between training snapshots (an evaluation included), so it happens once training stops
 _DRAFT_SETTLE_MS = 1000
+
+# stages that animate their column: the signal arriving (a), the activation (z), softmax (y),
+# and backward the gradient arriving (dE/dz), through the activation (dE/da), at the output
+_ANIMATED = frozenset(
+    {
+        Kind.AFFINE,
+        Kind.ACTIVATION,
+        Kind.OUTPUT,
+        Kind.LOSS_GRADIENT,
+        Kind.SIGNAL_GRADIENT,
+        Kind.DELTA,
+    }
+)
 
 
 class NetworkView(pg.GraphicsView):
@@ -53,6 +72,7 @@ class NetworkView(pg.GraphicsView):
         self.animations_enabled = True
         self.frames_painted = 0
         self._shown_stage = session.stage_index
+        self._edges_backward = False  # the edges drawn are dE/dw (backward) or w·x (forward)
         self._layout: GraphLayout | None = None
         self._brush_idx: dict[int, np.ndarray] = {}
         self.player = ForwardPlayer(session, self._draw_animation, self._apply_static, self)
@@ -103,10 +123,19 @@ class NetworkView(pg.GraphicsView):
     def legend_info(self) -> tuple[str, float, Kind, bool]:
         """(name of the values just computed, their colour scale, stage kind, whether they are
         all >= 0: sigmoid and ReLU outputs and probabilities use only the upper half)."""
-        stage = self.session.trace.stages[self._shown_stage]
+        current = self.session.trace.stages[self._shown_stage]
+        stage = self.shown_column_stage(current.layer) or current
         values = self.node_values(stage.layer)
-        one_sided = stage.kind is not Kind.AFFINE and values.size > 0 and float(values.min()) >= 0
+        if values is None:
+            values = np.zeros(0)
+        signed = stage.kind is Kind.AFFINE or is_gradient(stage.kind)
+        one_sided = not signed and values.size > 0 and float(values.min()) >= 0
         return stage.name, value_scale(stage.kind, values), stage.kind, one_sided
+
+    @property
+    def edges_show_gradients(self) -> bool:
+        """True at backward stages: edges are the largest |dE/dw|, not the largest |w·x|."""
+        return self._edges_backward
 
     def edge_count(self, layer: int | None = None) -> int:
         """How many edges are drawn (into ``layer``, or in total)."""
@@ -259,10 +288,16 @@ class NetworkView(pg.GraphicsView):
                 self.player.animation.t = running.t
 
     def _compute_edges(self) -> None:
-        """The strongest w·x terms into each node, as segments between node centres."""
+        """Forward: the strongest w·x terms into each node; backward: the largest |dE/dw| into
+        each node (pulses then run from the node back to the input of that weight). As
+        segments between node centres."""
         net, trace, lay = self.session.network, self.session.trace, self._layout
+        backward = trace.stages[self._shown_stage].direction is Direction.BACKWARD
+        self._edges_backward = backward
         for l, edges in self.edge_layers.items():
-            terms = contributions(net, trace, l)
+            terms = (
+                gradient_terms(net, trace, trace, l) if backward else contributions(net, trace, l)
+            )
             k = int(
                 np.clip(style.EDGE_BUDGET // max(terms.shape[1], 1), 1, style.EDGES_PER_NODE_MAX)
             )
@@ -272,7 +307,10 @@ class NetworkView(pg.GraphicsView):
             src, dst, val = src[keep], dst[keep], val[keep]
             p0, p1 = prev.positions[src], cur.positions[dst]
             edges.set_edges(p0, p1, val)
-            self.pulses.set_paths(l, p0, p1, val)
+            if backward:  # the gradient travels from the node back along its input edges
+                self.pulses.set_paths(l, p1, p0, val)
+            else:
+                self.pulses.set_paths(l, p0, p1, val)
 
     def _column_indices(self, layer: int, stage: int) -> np.ndarray | None:
         shown = column_values(self.session.network, self.session.trace, stage, layer)
@@ -302,14 +340,23 @@ class NetworkView(pg.GraphicsView):
                 self._brush_idx[l] = idx
                 self.nodes.set_brushes(l, idx)
             self.nodes.set_reached(l, idx is not None)
+        trace = self.session.trace
+        backward = trace.stages[stage].direction is Direction.BACKWARD
         for l, edges in self.edge_layers.items():
-            a_stage = self.session.trace.index(Kind.AFFINE, l)
-            edges.set_state(
-                "future" if stage < a_stage else "current" if stage == a_stage else "past"
-            )
+            if backward:  # an edge's gradient is known from dE/dW_l on, and used by ΔW_l
+                reached = trace.index(Kind.WEIGHT_GRADIENT, l)
+                now = stage in (reached, trace.index(Kind.UPDATE, l))
+            else:
+                reached = trace.index(Kind.AFFINE, l)
+                now = stage == reached
+            edges.set_state("future" if stage < reached else "current" if now else "past")
         self.pulses.clear()
         out = self.shown_column_stage(self.session.network.num_layers)
-        self.output.draw(*((out.name, out.values) if out is not None else (None, None)))
+        at_loss = trace.stages[stage].kind is Kind.LOSS
+        self.output.draw(
+            *((out.name, out.values) if out is not None else (None, None)),
+            target=self.session.label if at_loss else None,
+        )
         self._place_ring(out)
         self.display_changed.emit()
 
@@ -328,12 +375,17 @@ class NetworkView(pg.GraphicsView):
     def _start_animation(self, stage: int) -> None:
         st = self.session.trace.stages[stage]
         layer = st.layer
-        if st.kind is Kind.INPUT or layer not in self._brush_idx:
+        if st.kind not in _ANIMATED or layer not in self._brush_idx:
             return
         end = self._brush_idx[layer].copy()
-        if st.kind is Kind.AFFINE:
+        if st.kind in (Kind.AFFINE, Kind.SIGNAL_GRADIENT):
+            # the signal moves along the edges into the layer, the gradient back out of the
+            # layer above: pulses first, then the nodes fill
+            pulses = layer if st.kind is Kind.AFFINE else layer + 1
             start = np.full_like(end, (style.SCALE_STEPS - 1) // 2)  # white: 0
-            anim = NodeAnimation("move", layer, start, end, style.LAYER_MOVE_S, style.FILL_S)
+            anim = NodeAnimation(
+                "move", layer, start, end, style.LAYER_MOVE_S, style.FILL_S, pulse_layer=pulses
+            )
             self.nodes.set_empty(layer)
             self.nodes.set_reached(layer, False)
         else:
@@ -350,7 +402,7 @@ class NetworkView(pg.GraphicsView):
     def _draw_animation(self, a: NodeAnimation) -> None:
         """One frame of ``a`` (the player advanced its time)."""
         if a.kind == "move" and a.t < a.move_s:
-            self.pulses.draw(a.layer, a.t / a.move_s)
+            self.pulses.draw(a.layer if a.pulse_layer is None else a.pulse_layer, a.t / a.move_s)
             return
         if a.kind == "move":
             self.pulses.clear()
@@ -384,6 +436,9 @@ class NetworkView(pg.GraphicsView):
     def _on_stage_changed(self, stage: int) -> None:
         old, self._shown_stage = self._shown_stage, stage
         self.player.animation = None
+        backward = self.session.trace.stages[stage].direction is Direction.BACKWARD
+        if self._layout is not None and backward != self._edges_backward:
+            self._compute_edges()  # w·x forward, dE/dw backward
         self._apply_static()
         if self.animations_enabled and stage == old + 1 and self.isVisible():
             self._start_animation(stage)

@@ -1,6 +1,7 @@
 """The stage header above the graph: the stage's number and name, its formula, one sentence on
-what happens, and the prediction versus the label; and the texts describing a stage, which the
-stage buttons of :mod:`nnviz.gui.graph.forward_controls` show as tooltips too.
+what happens (forward: the signal; backward: the gradient, then the update), and the prediction
+versus the label; and the texts describing a stage, which the stage buttons of
+:mod:`nnviz.gui.graph.forward_controls` show as tooltips and short labels too.
 
 It reads the Session and refreshes itself whenever the stage or the trace changes.
 """
@@ -10,19 +11,81 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
-from nnviz.core.trace import Kind, Stage
+from nnviz.core.trace import Direction, Kind, Stage
 from nnviz.gui import style
 from nnviz.gui.i18n import tr
 from nnviz.gui.session import Session
 
 
 def stage_formula(session: Session, stage: Stage) -> str:
-    """The formula of ``stage`` as shown on screen, with h named."""
+    """The formula of ``stage`` as shown on screen (rich text), with h named."""
     if stage.kind is Kind.ACTIVATION:
         return tr("{formula},  h = {name}").format(
             formula=stage.formula, name=session.network.activation.name
         )
-    return stage.formula
+    # a transpose as a superscript T: the formula fonts have no glyph for "ᵀ"
+    return stage.formula.replace("ᵀ", "<sup>T</sup>")
+
+
+_BUTTON_LABELS = {
+    Kind.LOSS: "E",
+    Kind.LOSS_GRADIENT: "∂a{l}",
+    Kind.DELTA: "∂a{l}",
+    Kind.WEIGHT_GRADIENT: "∂W{l}",
+    Kind.BIAS_GRADIENT: "∂b{l}",
+    Kind.SIGNAL_GRADIENT: "∂z{l}",
+    Kind.UPDATE: "ΔW{l}",
+}
+
+
+def stage_button_label(stage: Stage) -> str:
+    """A short label for the stage's button: x, a1, ..., y, then E, ∂a3, ∂W3, ∂b3, ∂z2, ΔW1."""
+    label = _BUTTON_LABELS.get(stage.kind)
+    return stage.name if label is None else label.format(l=stage.layer)
+
+
+def _backward_explanation(session: Session, stage: Stage) -> str:
+    net = session.network
+    l, kind = stage.layer, stage.kind
+    inputs = "x" if l == 1 else f"z{l - 1}"
+    if kind is Kind.LOSS:
+        return tr(
+            "The loss E says how wrong this answer is, against t, the one-hot label: {f}. "
+            "Learning means making E small; the backward pass finds how."
+        ).format(f=stage.formula)
+    if kind is Kind.LOSS_GRADIENT:
+        if session.loss == "mse":
+            return tr(
+                "How E changes with each output score. With mean squared error the slope of "
+                "softmax comes in too: a confidently wrong answer passes back little."
+            )
+        return tr(
+            "How E changes with each output score: for softmax with cross-entropy simply "
+            "y - t. The true class is pushed up, every other class down."
+        )
+    if kind is Kind.WEIGHT_GRADIENT:
+        return tr(
+            "The slope of each weight of layer {l}: what flows in ({inputs}) times the delta "
+            "of the node it feeds. Edges: the largest |dE/dw|."
+        ).format(l=l, inputs=inputs)
+    if kind is Kind.BIAS_GRADIENT:
+        return tr(
+            "The slope of each bias of layer {l} is its node's delta: a bias feeds its node with 1."
+        ).format(l=l)
+    if kind is Kind.SIGNAL_GRADIENT:
+        return tr(
+            "The gradient flows back along the weights: each node of layer {l} adds up the "
+            "deltas of layer {n}, each times the weight between them."
+        ).format(l=l, n=l + 1)
+    if kind is Kind.DELTA:
+        return tr(
+            "Back through the activation: each node's gradient is multiplied by the slope "
+            "h'(a) of {h}. Where h is flat (saturated), almost nothing passes back."
+        ).format(h=net.activation.name)
+    return tr(
+        "One step of learning: every weight of layer {l} moves against its slope, by the "
+        "learning rate η = {lr:g} times dE/dW."
+    ).format(l=l, lr=session.lr)
 
 
 def stage_explanation(session: Session, stage: Stage) -> str:
@@ -30,6 +93,8 @@ def stage_explanation(session: Session, stage: Stage) -> str:
     net = session.network
     L = net.num_layers
     l = stage.layer
+    if stage.direction is Direction.BACKWARD:
+        return _backward_explanation(session, stage)
     if stage.kind is Kind.INPUT:
         return tr(
             "The input: the {n} pixel values of the image, from 0 (paper) to 1 (ink)."
@@ -113,10 +178,15 @@ class StageHeader(QFrame):
 
     def refresh(self) -> None:
         s = self.session
-        stage, n = s.stage, len(s.trace)
-        self.stage_label.setText(
-            tr("Stage {i} of {n}: {name}").format(i=s.stage_index + 1, n=n, name=stage.name)
+        stage = s.stage
+        part = s.trace.of(stage.direction)
+        i = s.stage_index - s.trace.index(part[0].kind, part[0].layer)
+        text = (
+            tr("Stage {i} of {n}: {name}")
+            if stage.direction is Direction.FORWARD
+            else tr("Backward, stage {i} of {n}: {name}")
         )
+        self.stage_label.setText(text.format(i=i + 1, n=len(part), name=stage.name))
         self.formula_label.setText(stage_formula(s, stage))
         self.explanation_label.setText(stage_explanation(s, stage))
         names = s.class_names()

@@ -22,7 +22,7 @@ from nnviz.core.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.session import Session
+from nnviz.gui.session import Session, single_digit_lr
 from nnviz.gui.training.worker import BatchChunk, TrainingWorker
 
 __all__ = ["RunState", "TrainingController"]
@@ -128,6 +128,8 @@ class TrainingController(QObject):
             dataset=dataset.name,
         )
         self._show_network(network)
+        # the backward stages show this run's loss, and one digit's share of its step
+        self.session.set_learning(config.loss, single_digit_lr(config))
         self._record = record
         self.session.add_run(record)
         self.worker.start(config, dataset, network, paused=paused, snapshot_steps=record.schedule)
