@@ -76,13 +76,13 @@ def test_series_buffer_grows_by_doubling_and_keeps_the_values():
 
 def test_updates_reuse_the_same_plot_items(curves):
     record = _run(curves, TrainingConfig())
-    items = len(curves.loss_plot.items), len(curves.accuracy_plot.items)
+    items = len(curves.plots.loss_plot.items), len(curves.plots.accuracy_plot.items)
     for i in range(50):
         _feed(record, 1 + 20 * i, 20)
         if i % 10 == 9:
             record.add(_evaluation(20 * (i + 1)))
         curves.refresh()
-    assert (len(curves.loss_plot.items), len(curves.accuracy_plot.items)) == items
+    assert (len(curves.plots.loss_plot.items), len(curves.plots.accuracy_plot.items)) == items
     run = curves.current
     assert len(run.batches) == 1000 and len(run.evals) == 5
     x, y = run.items["batch_loss"].getOriginalDataset()
@@ -119,7 +119,7 @@ def test_both_test_losses_are_drawn_and_the_minimised_one_is_named(curves):
     _, minimised = items["test_loss"].getOriginalDataset()
     _, other = items["test_other"].getOriginalDataset()
     assert minimised.tolist() == [0.08] and other.tolist() == [0.7]
-    labels = [label.text for _sample, label in curves.loss_legend.items]
+    labels = [label.text for _sample, label in curves.plots.loss_legend.items]
     assert any("MSE (minimised)" in t for t in labels)
     assert any("cross-entropy" in t and "minimised" not in t for t in labels)
 
@@ -132,12 +132,12 @@ def test_earlier_runs_stay_dimmed_and_labelled_until_cleared(curves):
     first, second = curves.runs
     assert not first.items["batch_loss"].isVisible()
     assert first.items["smooth_loss"].opts["pen"].color().alpha() < 255
-    labels = [label.text for _sample, label in curves.loss_legend.items]
+    labels = [label.text for _sample, label in curves.plots.loss_legend.items]
     assert any(t.startswith("run 1") and "lr 0.5" in t and "91.0%" in t for t in labels)
     assert curves.clear_button.isEnabled()
     curves.clear_earlier()
     assert curves.runs == [second] and curves.session.runs == (second.record,)
-    assert first.items["smooth_loss"] not in curves.loss_plot.items
+    assert first.items["smooth_loss"] not in curves.plots.loss_plot.items
 
 
 def test_x_axis_by_step_epoch_and_time(curves):
@@ -157,9 +157,9 @@ def test_log_scale_toggles(curves):
     _feed(record, 1, 100)
     curves.log_loss_box.setChecked(True)
     curves.log_x_box.setChecked(True)
-    assert curves.loss_plot.ctrl.logYCheck.isChecked()
-    assert curves.loss_plot.ctrl.logXCheck.isChecked()
-    assert not curves.accuracy_plot.ctrl.logYCheck.isChecked()
+    assert curves.plots.loss_plot.ctrl.logYCheck.isChecked()
+    assert curves.plots.loss_plot.ctrl.logXCheck.isChecked()
+    assert not curves.plots.accuracy_plot.ctrl.logYCheck.isChecked()
 
 
 def test_export_csv_and_png(curves, tmp_path):
@@ -186,13 +186,13 @@ def test_the_loss_axis_ends_at_a_round_value_that_stays_while_the_loss_falls(cur
     record = _run(curves, TrainingConfig())
     _feed(record, 1, 20)  # losses from 2.4 down
     curves.refresh()
-    top = curves.loss_plot.viewRange()[1][1]
+    top = curves.plots.loss_plot.viewRange()[1][1]
     highest = float(curves.current.batches["loss"].max())
     assert highest < top <= 1.25 * highest  # close above the data
     assert top in (2.5, 3.0)  # a round value
     for i in range(10):
         _feed(record, 21 + 20 * i, 20)
         curves.refresh()
-        assert curves.loss_plot.viewRange()[1] == [0.0, top]  # no move, no axis redraw
+        assert curves.plots.loss_plot.viewRange()[1] == [0.0, top]  # no move, no axis redraw
     curves.log_loss_box.setChecked(True)  # a log axis fits itself again
-    assert curves.loss_plot.getViewBox().autoRangeEnabled()[1]
+    assert curves.plots.loss_plot.getViewBox().autoRangeEnabled()[1]

@@ -98,6 +98,10 @@ class CurvePlots:
         self.loss_plot.addItem(self.empty_text)
 
     # ------------------------------------------------------------------ texts and arrangement
+    def set_empty_text(self, text: str) -> None:
+        """What the loss plot says before the first run."""
+        self.empty_text.setText(text)
+
     def set_y_labels(self, loss: str, accuracy: str) -> None:
         self.loss_plot.setLabel("left", loss, color=style.CURVES_AXIS)
         self.accuracy_plot.setLabel("left", accuracy, color=style.CURVES_AXIS)

@@ -1,6 +1,6 @@
 """The numbers behind the training curves: growing column buffers per run, and CSV export.
 
-Qt-free apart from the plot items each run keeps a reference to (created by CurvesPanel).
+Qt-free apart from the plot items each run keeps a reference to (made by CurvePlots).
 """
 
 from __future__ import annotations

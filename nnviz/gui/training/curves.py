@@ -122,10 +122,7 @@ class CurvesPanel(QWidget):
         layout.addLayout(bar)
 
         self.plots = CurvePlots()
-        self.graphics = self.plots.graphics
-        self.loss_plot, self.accuracy_plot = self.plots.loss_plot, self.plots.accuracy_plot
-        self.loss_legend = self.plots.loss_legend
-        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.plots.graphics, 1)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -145,7 +142,7 @@ class CurvesPanel(QWidget):
         self.export_csv_action.setText(self.tr("Curves as CSV table…"))
         self.export_png_action.setText(self.tr("Plots as PNG picture…"))
         self.plots.set_y_labels(self.tr("loss"), self.tr("accuracy (%)"))
-        self.plots.empty_text.setText(self.tr("Press Start to train: the curves appear here"))
+        self.plots.set_empty_text(self.tr("Press Start to train: the curves appear here"))
         self._set_x_label()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -299,7 +296,7 @@ class CurvesPanel(QWidget):
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:
         self.refresh()
-        return self.graphics.grab().save(str(path))
+        return self.plots.graphics.grab().save(str(path))
 
     def _on_export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
