@@ -512,6 +512,26 @@
         <translation>은닉층 {l}, 노드 {j}</translation>
     </message>
     <message>
+        <source>(mean squared error: y - t times the slope of softmax)</source>
+        <translation>(평균 제곱 오차: y - t에 소프트맥스의 기울기를 곱한 값)</translation>
+    </message>
+    <message>
+        <source>h is flat here (saturated): almost nothing passes back</source>
+        <translation>여기서 h가 평평합니다(포화): 거의 아무것도 전달되지 않습니다</translation>
+    </message>
+    <message>
+        <source>dE/dz: the deltas of layer {n} that reach it, each times its weight</source>
+        <translation>dE/dz: 이 노드에 닿는 {n}층의 델타에 각각의 가중치를 곱한 값</translation>
+    </message>
+    <message>
+        <source>each incoming weight's slope: dE/dw_i = {inp}_i × {d}</source>
+        <translation>들어오는 각 가중치의 기울기: dE/dw_i = {inp}_i × {d}</translation>
+    </message>
+    <message>
+        <source>Output node {k}</source>
+        <translation>출력 노드 {k}</translation>
+    </message>
+    <message>
         <source>({n} terms; the largest:)</source>
         <translation>(항 {n}개 중 가장 큰 것:)</translation>
     </message>
@@ -526,6 +546,12 @@
     <message>
         <source>(every a shifted by max a = {m} so exp stays finite)</source>
         <translation>(exp가 넘치지 않도록 모든 a에서 max a = {m}를 뺌)</translation>
+    </message>
+    <message>
+        <source>its {n} weight slopes dE/dW1[:, {j}], laid out like the image
+(red: the step lowers that weight, blue: raises it)</source>
+        <translation>이 노드의 가중치 기울기 {n}개 dE/dW1[:, {j}], 이미지처럼 배치
+(빨강: 한 걸음에 그 가중치가 줄어듦, 파랑: 늘어남)</translation>
     </message>
     <message>
         <source>its {n} incoming weights W1[:, {j}], laid out

@@ -288,3 +288,31 @@ def test_the_legend_scale_is_one_sided_for_values_that_are_never_negative(
         assert (low, middle) == ("0", "")
     else:
         assert (low, middle) == (style.format_number(-scale), "0")
+
+
+def test_a_node_shows_the_chain_rule_once_the_gradient_reaches_it(make_view):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    from nnviz.gui.graph.node_info import NodeInfoPopup
+
+    view = make_view()
+    session = view.session
+    parent = QWidget()
+    parent.resize(600, 600)
+    parent.show()
+    popup = NodeInfoPopup(session, parent)
+    session.set_stage(Kind.AFFINE, 2)  # forward: the sum a = Σ w·z + b
+    popup.show_node(2, 4, QPoint(10, 10), pinned=True)
+    assert "= a" in popup.text()
+    session.set_stage(Kind.DELTA, 2)  # backward: dE/dz, then dE/da = dE/dz × h'(a)
+    text = popup.text()  # a pinned pop-up follows the stage
+    delta = session.trace.values(Kind.DELTA, 2)[4]
+    signal = session.trace.values(Kind.SIGNAL_GRADIENT, 2)[4]
+    assert f"= <b>{style.format_number(delta)}</b>" in text
+    assert style.format_number(signal) in text and "dE/dz2" in text
+    session.set_stage(Kind.WEIGHT_GRADIENT, 1)  # a layer-1 node: its 784 weight slopes
+    popup.show_node(1, 3, QPoint(10, 10), pinned=True)
+    assert "weight slopes dE/dW1[:, 3]" in popup.image_caption.text()
+    assert not popup.image_label.pixmap().isNull()
+    parent.deleteLater()

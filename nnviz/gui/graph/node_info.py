@@ -3,6 +3,11 @@
 Hidden node: a = Σ w_i x_i + b with the largest terms listed, then z = h(a) with h named.
 Output node: its score a_k the same way, then softmax exp(a_k) / Σ exp(a_i) with the numbers.
 Layer-1 node: also its 784 incoming weights drawn as a 28 x 28 image.
+
+Once the backward pass has reached the node: the chain rule with the numbers. Output node:
+dE/da_k = y_k - t_k. Hidden node: dE/dz = Σ_m dE/da_next,m · w_m (the largest terms listed),
+then dE/da = dE/dz × h'(a), and each incoming weight's slope dE/dw_i = input_i × dE/da; a
+layer-1 node shows its 784 weight slopes dE/dW1[:, j] as a 28 x 28 image.
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.contributions import term_breakdown, unit_columns
+from nnviz.core.learning import delta_breakdown, unit_deltas
 from nnviz.core.trace import Kind
 from nnviz.gui import style
 from nnviz.gui.graph.network_layout import image_side
+from nnviz.gui.graph.network_values import column_stage, is_gradient
 from nnviz.gui.i18n import tr
 from nnviz.gui.session import Session
 
 TOP_TERMS = 5  # terms w_i x_i listed by name
+_SATURATED = 0.1  # h'(a) below this: the unit passes back almost nothing (as the explorer shades)
 _EXP_SAFE = 80.0  # above this logit, exp() is shown shifted by the largest logit
 _WEIGHT_PIXEL = 5  # screen pixels per weight in the 28 x 28 weight picture
 
@@ -60,8 +68,92 @@ def _terms_rows(session: Session, layer: int, unit: int) -> tuple[list[str], flo
     return rows, b.total
 
 
+def gradient_reached(session: Session, layer: int) -> bool:
+    """True when the stage shown has brought the gradient back to ``layer``."""
+    trace = session.trace
+    i = column_stage(trace, session.stage_index, layer)
+    return i is not None and is_gradient(trace.stages[i].kind)
+
+
+def _backward_html(session: Session, layer: int, unit: int) -> str:
+    """The chain rule at ``unit`` of ``layer`` with this digit's numbers."""
+    net, trace = session.network, session.trace
+    L = net.num_layers
+    delta = float(unit_deltas(net, trace, trace, layer)[unit])
+    if layer == L:
+        y = float(trace.values(Kind.OUTPUT)[unit])
+        t = int(unit == session.label)
+        if session.loss == "cross-entropy":
+            body = (
+                f"dE/da{L}<sub>{unit}</sub> = y<sub>{unit}</sub> - t<sub>{unit}</sub> = "
+                f"{fmt(y)} - {t} = <b>{fmt(delta)}</b>"
+            )
+        else:
+            body = f"dE/da{L}<sub>{unit}</sub> = <b>{fmt(delta)}</b><br>" + html.escape(
+                tr("(mean squared error: y - t times the slope of softmax)")
+            )
+        return f"<p style='font-size:11pt'>{body}</p>"
+    b = delta_breakdown(net, trace, trace, layer, unit, top=TOP_TERMS)
+    nxt = layer + 1
+    rows = []
+    for m, w, d, prod in zip(b.targets, b.weights, b.deltas, b.products, strict=True):
+        colour = style.POSITIVE if prod > 0 else style.NEGATIVE if prod < 0 else style.MUTED
+        rows.append(
+            f"<tr><td>δ{nxt}<sub>{m}</sub>·w<sub>{m}</sub></td>"
+            f"<td align='right'>{fmt(d)} × {fmt(w)}</td>"
+            f"<td align='right' style='color:{colour}'>= {style.format_signed(prod)}</td></tr>"
+        )
+    if b.rest_count:
+        rows.append(
+            "<tr><td colspan='2'>"
+            + html.escape(tr("+ the other {n} terms").format(n=b.rest_count))
+            + f"</td><td align='right'>{style.format_signed(b.rest)}</td></tr>"
+        )
+    rows.append(
+        f"<tr><td colspan='2'><b>= dE/dz{layer}<sub>{unit}</sub></b></td>"
+        f"<td align='right'><b>{fmt(b.signal)}</b></td></tr>"
+    )
+    act = net.activation.name
+    saturated = (
+        "<br><span style='color:{c}'>{t}</span>".format(
+            c=style.WRONG,
+            t=html.escape(tr("h is flat here (saturated): almost nothing passes back")),
+        )
+        if abs(b.derivative) < _SATURATED
+        else ""
+    )
+    inp = _input_name(layer)
+    return (
+        "<p>"
+        + html.escape(
+            tr("dE/dz: the deltas of layer {n} that reach it, each times its weight").format(n=nxt)
+        )
+        + "</p><table cellspacing='0' cellpadding='1'>"
+        + "".join(rows)
+        + "</table>"
+        + f"<p style='font-size:11pt'>dE/da{layer}<sub>{unit}</sub> = dE/dz × h'(a) = "
+        f"{fmt(b.signal)} × {act}'({fmt(b.preactivation)}) = {fmt(b.signal)} × "
+        f"{fmt(b.derivative)} = <b>{fmt(delta)}</b>{saturated}</p>"
+        + "<p style='color:{c}'>{t}</p>".format(
+            c=style.MUTED,
+            t=html.escape(
+                tr("each incoming weight's slope: dE/dw_i = {inp}_i × {d}").format(
+                    inp=inp, d=fmt(delta)
+                )
+            ),
+        )
+    )
+
+
 def node_info_html(session: Session, layer: int, unit: int) -> str:
     """The pop-up's text for ``unit`` of ``layer`` (1..L) at the current sample."""
+    if gradient_reached(session, layer):
+        title = (
+            tr("Output node {k}").format(k=unit)
+            if layer == session.network.num_layers
+            else tr("Hidden layer {l}, node {j}").format(l=layer, j=unit)
+        )
+        return f"<b>{html.escape(title)}</b>" + _backward_html(session, layer, unit)
     net, trace = session.network, session.trace
     L = net.num_layers
     n_in = net.sizes[layer - 1]
@@ -149,6 +241,15 @@ def incoming_weights_image(session: Session, unit: int) -> np.ndarray | None:
     return session.network.params["W1"][:, column].reshape(side, side)
 
 
+def incoming_gradients_image(session: Session, unit: int) -> np.ndarray | None:
+    """dE/dW1's column for ``unit`` as a square image, or None (input not square)."""
+    side = image_side(session.network.sizes[0])
+    if side is None:
+        return None
+    column = int(unit_columns(session.network, session.trace, 1)[unit])
+    return session.trace.values(Kind.WEIGHT_GRADIENT, 1)[:, column].reshape(side, side)
+
+
 def weights_pixmap(weights: np.ndarray, pixel: int = _WEIGHT_PIXEL) -> QPixmap:
     """Diverging colours, symmetric around 0 (red +, blue −)."""
     scale = float(np.abs(weights).max()) or 1.0
@@ -195,6 +296,7 @@ class NodeInfoPopup(QFrame):
         box.addWidget(self.hint_label)
         self.hide()
         session.trace_changed.connect(self._on_trace_changed)
+        session.stage_changed.connect(self._on_trace_changed)  # forward sums or the chain rule
         session.network_changed.connect(self.close_popup)
 
     def show_node(self, layer: int, unit: int, at: QPoint, pinned: bool = False) -> None:
@@ -226,14 +328,23 @@ class NodeInfoPopup(QFrame):
     def _fill(self) -> None:
         layer, unit = self.node
         self.text_label.setText(node_info_html(self.session, layer, unit))
-        weights = incoming_weights_image(self.session, unit) if layer == 1 else None
+        backward = layer == 1 and gradient_reached(self.session, layer)
+        if backward:
+            weights = incoming_gradients_image(self.session, unit)
+        else:
+            weights = incoming_weights_image(self.session, unit) if layer == 1 else None
         if weights is not None:
             self.image_label.setPixmap(weights_pixmap(weights))
-            self.image_caption.setText(
-                tr(
+            if backward:
+                text = tr(
+                    "its {n} weight slopes dE/dW1[:, {j}], laid out like the image\n(red: the "
+                    "step lowers that weight, blue: raises it)"
+                )
+            else:
+                text = tr(
                     "its {n} incoming weights W1[:, {j}], laid out\nlike the image (red +, blue −)"
-                ).format(n=weights.size, j=unit)
-            )
+                )
+            self.image_caption.setText(text.format(n=weights.size, j=unit))
         self.image_label.setVisible(weights is not None)
         self.image_caption.setVisible(weights is not None)
         self.hint_label.setText(
