@@ -61,6 +61,10 @@ class Loss:
     def per_sample(self, y: np.ndarray, labels: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 
+    def per_sample_logits(self, logits: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        """The per-sample loss (n,) from the logits (n, classes): the form evaluation uses."""
+        return self.per_sample(softmax(logits), labels)
+
     def value_and_grad(
         self, logits: np.ndarray, labels: np.ndarray
     ) -> tuple[float, np.ndarray, np.ndarray]:
@@ -75,7 +79,21 @@ class CrossEntropy(Loss):
     diverged_above: ClassVar[float] = 10.0  # chance level is ln(10) = 2.3
 
     def per_sample(self, y: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        """-log(y_t + 1e-7): from probabilities, which a float32 softmax can round to 0 (the
+        loss explorer's curve); evaluation uses :meth:`per_sample_logits`, which is exact."""
         return -np.log(y[np.arange(y.shape[0]), labels] + _LOG_EPS)
+
+    def per_sample_logits(self, logits: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        """-log softmax(a)_t exactly, as :meth:`value_and_grad` computes it: with m each row's
+        largest logit, log Σ_k exp(a_k - m) + (m - a_t), written log1p(Σ_{k ≠ argmax} exp(a_k -
+        m)) + (m - a_t) so that a small E keeps its precision. No epsilon: never negative, and
+        a confident mistake costs what it costs (-log p has no cap)."""
+        rows = np.arange(logits.shape[0])
+        top = logits.argmax(axis=1)
+        m = logits[rows, top]
+        e = np.exp(logits - m[:, None])
+        e[rows, top] = 0
+        return np.log1p(e.sum(axis=1)) + (m - logits[rows, labels])
 
     def value(self, y: np.ndarray, labels: np.ndarray) -> float:
         return float(self.per_sample(y, labels).mean(dtype=np.float64))

@@ -57,10 +57,11 @@ def evaluate(network: Network, images: np.ndarray, labels: np.ndarray) -> Evalua
         else:
             x = buf[: stop - start]
             np.multiply(images[start:stop], scale, out=x, casting="unsafe")
-        y = softmax(network.logits(x))
+        logits = network.logits(x)
+        y = softmax(logits)
         lab = labels[start:stop]
         predictions[start:stop] = y.argmax(axis=1)
-        ce_sum += float(ce_fn.per_sample(y, lab).sum(dtype=np.float64))
+        ce_sum += float(ce_fn.per_sample_logits(logits, lab).sum(dtype=np.float64))
         mse_sum += float(mse_fn.per_sample(y, lab).sum(dtype=np.float64))
     correct = int((predictions == labels).sum())
     return Evaluation(

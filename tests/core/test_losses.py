@@ -194,3 +194,34 @@ def test_cross_entropy_is_exact_when_rows_lie_far_apart(dtype):
     np.testing.assert_allclose(y, np.exp(log_y), rtol=1e-5, atol=1e-7)
     t = np.eye(3)[labels]
     np.testing.assert_allclose(grad, (np.exp(log_y) - t) / 3, rtol=1e-5, atol=1e-7)
+
+
+# ---------------------------------------------------------------------- per sample, from logits
+@pytest.mark.parametrize("name", LOSS_NAMES)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_per_sample_logits_averages_to_value_and_grads_loss(name, dtype):
+    logits, labels = _batch(seed=3, n=50, classes=10)
+    loss = get_loss(name)
+    per_sample = loss.per_sample_logits(logits.astype(dtype), labels)
+    assert per_sample.shape == (50,)
+    value, _, _ = loss.value_and_grad(logits.astype(dtype), labels)
+    assert per_sample.mean(dtype=np.float64) == pytest.approx(value, rel=1e-6)
+    assert per_sample.mean() == pytest.approx(FORMULAS[name](softmax(logits), labels), rel=1e-5)
+
+
+def test_cross_entropy_from_logits_is_exact_without_a_cap_and_never_negative():
+    """-log softmax(a)_t exactly: a confident mistake costs what it costs (not the 16.1 of
+    log(y + 1e-7)), a confident right answer costs a tiny positive amount (not -1e-7)."""
+    logits = np.array([[0.0, 40.0, 0.0], [40.0, 0.0, 0.0], [1.0, 1.0, 1.0], [2.0, 2.0, -1.0]])
+    labels = np.array([0, 0, 2, 1])
+    got = get_loss("cross-entropy").per_sample_logits(logits, labels)
+    expected = [
+        40 + np.log1p(2 * np.exp(-40.0)),  # wrong, with all the confidence of e^40
+        np.log1p(2 * np.exp(-40.0)),  # right with that confidence: 8.5e-18, not 0 or below
+        np.log(3.0),  # three equal logits
+        np.log1p(1 + np.exp(-3.0)),  # a tie for the largest logit, t one of the two
+    ]
+    np.testing.assert_allclose(got, expected, rtol=1e-12)
+    assert got[0] > 39 and got[1] > 0
+    from_probabilities = get_loss("cross-entropy").per_sample(softmax(logits), labels)
+    assert from_probabilities[0] < 16.2 and from_probabilities[1] < 0  # what the eps did
