@@ -21,6 +21,7 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import ModelFileError, NnvizError
 from nnviz.core.model_io import load_model
 from nnviz.core.network import Network
+from nnviz.core.trace import Kind
 from nnviz.gui import style
 from nnviz.gui.i18n import LanguageManager, tr
 from nnviz.gui.main_window import MainWindow
@@ -260,6 +261,8 @@ def _stage_index(session: Session, stage) -> int:
     text = str(stage).strip()
     if text in names:
         return names.index(text)
+    if text.lower() in ("update", "dw") and session.trace.find(Kind.UPDATE) is not None:
+        return session.trace.index(Kind.UPDATE)  # the first update, ΔW_L
     if text.lstrip("-").isdigit() and 0 <= int(text) < len(names):
         return int(text)
     raise ValueError(f"--stage {stage!r}: choose one of {', '.join(names)} or 0..{len(names) - 1}")

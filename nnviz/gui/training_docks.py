@@ -46,7 +46,12 @@ class TrainingTabs(QTabWidget):
     def __init__(self, curves, weights, learning, parent=None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
-        for widget in (curves, weights, learning):
+        scroll = QScrollArea()  # a short window scrolls the panel rather than growing taller
+        scroll.setWidget(learning)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.learning_scroll = scroll
+        for widget in (curves, weights, scroll):
             self.addTab(widget, "")
         self.retranslate_ui()
 
@@ -118,7 +123,7 @@ class TrainingDocks:
         if self.curves_dock.isHidden():
             self.curves_dock.show()
             self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
-        self.tabs.setCurrentWidget(self.learning)
+        self.tabs.setCurrentWidget(self.tabs.learning_scroll)
 
     def _on_run_started(self, _record) -> None:
         self._window.model_path = None  # the network is being retrained: no longer that file

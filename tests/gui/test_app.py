@@ -67,6 +67,13 @@ def test_screenshot_accepts_a_stage_number(tmp_path, qapp):
     assert app.screenshot(_args(tmp_path / "s.png", stage="6")) == 0
 
 
+@pytest.mark.parametrize("stage", ["E", "dE/da3", "dE/dW2", "dE/dz1", "dE/db1", "ΔW1", "update"])
+def test_screenshot_renders_each_backward_stage(tmp_path, qapp, stage):
+    out = tmp_path / "backward.png"
+    assert app.screenshot(_args(out, sample=8, stage=stage, size="1000x640")) == 0
+    assert QImage(str(out)).width() == 1000
+
+
 @pytest.mark.parametrize(
     "bad", [dict(stage="z9"), dict(size="big"), dict(model="/nonexistent/model.npz")]
 )

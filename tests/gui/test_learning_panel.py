@@ -98,4 +98,4 @@ def test_the_first_backward_stage_opens_how_it_learns(qtbot, session, tmp_path):
     assert docks.curves_dock.isHidden()
     session.set_stage(Kind.LOSS)
     assert not docks.curves_dock.isHidden()
-    assert docks.tabs.currentWidget() is docks.learning
+    assert docks.tabs.currentWidget().widget() is docks.learning

@@ -67,7 +67,7 @@ class NetworkView(pg.GraphicsView):
         super().__init__(parent, background=style.BACKGROUND)
         self.session = session
         self.setAntialiasing(True)
-        self.setMinimumSize(480, 320)
+        self.setMinimumSize(480, 260)  # with the bars and panels, fits a 1280 x 720 screen
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.animations_enabled = True
         self.frames_painted = 0

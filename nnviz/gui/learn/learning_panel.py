@@ -48,6 +48,7 @@ __all__ = ["LearningPanel"]
 WEIGHT_CHOICES = 12  # weights offered for the loss slice: the largest |dE/dw| for this digit
 _SLICE_POINTS = 61
 _LR_RANGE = (1e-4, 100.0)
+_SIDE_BY_SIDE_WIDTH = 720  # px: the three groups side by side from this width on, else stacked
 
 
 class LearningPanel(QWidget):
@@ -126,7 +127,7 @@ class LearningPanel(QWidget):
         self.weight_box.currentIndexChanged.connect(self._on_weight_chosen)
         slice_box.addWidget(self.weight_box)
         self.plot = pg.PlotWidget(background=style.BACKGROUND)
-        self.plot.setMinimumHeight(120)
+        self.plot.setMinimumHeight(90)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
@@ -153,7 +154,7 @@ class LearningPanel(QWidget):
         self.retranslate_ui()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
-        wide = event.size().width() > 1.4 * event.size().height()
+        wide = event.size().width() >= _SIDE_BY_SIDE_WIDTH
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._groups.direction() != direction:
             self._groups.setDirection(direction)
