@@ -901,8 +901,36 @@ like the image (red +, blue −)</source>
         <translation>교차 엔트로피와 평균 제곱 오차 비교</translation>
     </message>
     <message>
+        <source>Check every slope numerically</source>
+        <translation>모든 기울기를 수치로 확인</translation>
+    </message>
+    <message>
+        <source>Compute dE/dw of every weight and bias by central differences (the book's chapter 4) and compare with backpropagation (chapter 5)</source>
+        <translation>모든 가중치와 편향의 dE/dw를 중심 차분으로 계산하고(책의 4장) 오차역전파(5장)와 비교합니다</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
         <source>the weight's value</source>
         <translation>가중치의 값</translation>
+    </message>
+    <message>
+        <source>Computing every slope by central differences…</source>
+        <translation>중심 차분으로 모든 기울기를 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Central differences: {n:,} slopes from {e:,} evaluations of E in {t:.3g} s. Backpropagation: the same slopes from one backward pass in {b:.2g} ms. Largest relative difference: {d:.1e}.</source>
+        <translation>중심 차분: E를 {e:,}번 계산해 기울기 {n:,}개를 {t:.3g}초에 구했습니다. 오차역전파: 같은 기울기를 역전파 한 번으로 {b:.2g}밀리초에 구했습니다. 가장 큰 상대 차이: {d:.1e}.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The check failed: {m}</source>
+        <translation>확인에 실패했습니다: {m}</translation>
     </message>
     <message>
         <source>This digit has no label (a drawing), so there is no loss: pick a test digit (N, P, R) to see how the network learns from it.</source>

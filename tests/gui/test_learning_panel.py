@@ -99,3 +99,39 @@ def test_the_first_backward_stage_opens_how_it_learns(qtbot, session, tmp_path):
     session.set_stage(Kind.LOSS)
     assert not docks.curves_dock.isHidden()
     assert docks.tabs.currentWidget().widget() is docks.learning
+
+
+def test_every_slope_checked_numerically_agrees_with_backpropagation(panel, qtbot):
+    with qtbot.waitSignal(panel.gradient_check.finished, timeout=60_000) as blocker:
+        panel.check_button.click()
+        assert not panel.check_button.isEnabled() and panel.cancel_button.isVisibleTo(panel)
+    result = blocker.args[0]
+    assert result.parameters == sum(p.size for p in panel.session.network.params.values())
+    assert result.max_rel_diff < 1e-6
+    assert "Largest relative difference" in panel.check_label.text()
+    assert panel.check_button.isEnabled() and not panel.cancel_button.isVisibleTo(panel)
+
+
+def test_the_numerical_check_shows_progress_and_can_be_cancelled(panel, qtbot, monkeypatch):
+    import threading
+
+    from nnviz.core.learning import Cancelled
+
+    started = threading.Event()
+
+    def slow(network, x, label, loss, *, progress, cancel):  # a check that runs until cancelled
+        progress(0, 100)
+        progress(40, 100)
+        started.set()
+        while not cancel.wait(0.01):
+            pass
+        raise Cancelled(40, 100)
+
+    monkeypatch.setattr("nnviz.gui.learn.gradient_check.numerical_gradient", slow)
+    panel.check_button.click()
+    qtbot.waitUntil(lambda: panel.check_progress.value() == 40, timeout=10_000)
+    assert started.is_set() and panel.check_progress.isVisibleTo(panel)
+    with qtbot.waitSignal(panel.gradient_check.cancelled, timeout=10_000):
+        panel.cancel_button.click()
+    assert panel.check_label.text() == "Cancelled."
+    assert not panel.gradient_check.running and panel.check_button.isEnabled()

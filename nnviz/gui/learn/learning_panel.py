@@ -7,7 +7,9 @@
 - the loss as a function of one weight (one of the weights with the largest |dE/dw| for this
   digit): the curve E(w) with every other weight fixed, the tangent at the current value with
   the slope from backpropagation, and the slope from central differences beside it;
-- the two losses compared: how much gradient each passes back for this digit.
+- the two losses compared: how much gradient each passes back for this digit;
+- every slope checked by central differences against backpropagation (the book's chapter 4
+  against chapter 5), in a worker thread with progress and Cancel.
 
 Every number comes from the core (``nnviz.core.learning``); the panel reads the Session and calls
 its setters.
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,6 +43,7 @@ from nnviz.core.learning import (
 from nnviz.core.losses import loss_names
 from nnviz.core.trace import Kind
 from nnviz.gui import style
+from nnviz.gui.learn.gradient_check import GradientCheck
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
@@ -58,6 +62,11 @@ class LearningPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._lazy = DeferWhileHidden(self)
+        self.gradient_check = GradientCheck(self)
+        self.gradient_check.progressed.connect(self._on_check_progress)
+        self.gradient_check.finished.connect(self._on_check_finished)
+        self.gradient_check.cancelled.connect(self._on_check_cancelled)
+        self.gradient_check.failed.connect(self._on_check_failed)
         self._undo: list[dict[str, np.ndarray]] = []  # parameters before each step taken here
         self._weights: list[tuple[str, tuple[int, int], float]] = []
         self.last_step = None  # the LearningStep taken last (shown until the digit changes)
@@ -149,6 +158,24 @@ class LearningPanel(QWidget):
         self.compare_label.setWordWrap(True)
         self.compare_label.setTextFormat(Qt.TextFormat.RichText)
         compare_box.addWidget(self.compare_label)
+        check_row = QHBoxLayout()
+        self.check_button = QPushButton()
+        self.check_button.clicked.connect(self.check_gradients)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.gradient_check.cancel)
+        self.cancel_button.hide()
+        check_row.addWidget(self.check_button)
+        check_row.addWidget(self.cancel_button)
+        check_row.addStretch(1)
+        compare_box.addLayout(check_row)
+        self.check_progress = QProgressBar()
+        self.check_progress.setMaximumHeight(10)
+        self.check_progress.setTextVisible(False)
+        self.check_progress.hide()
+        compare_box.addWidget(self.check_progress)
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        compare_box.addWidget(self.check_label)
         compare_box.addStretch(1)
         self._groups.addWidget(self.compare_group, 3)
         self.retranslate_ui()
@@ -181,6 +208,14 @@ class LearningPanel(QWidget):
             self.tr("The weights whose slope dE/dw is largest for this digit")
         )
         self.compare_group.setTitle(self.tr("Cross-entropy or mean squared error?"))
+        self.check_button.setText(self.tr("Check every slope numerically"))
+        self.check_button.setToolTip(
+            self.tr(
+                "Compute dE/dw of every weight and bias by central differences (the book's "
+                "chapter 4) and compare with backpropagation (chapter 5)"
+            )
+        )
+        self.cancel_button.setText(self.tr("Cancel"))
         self.plot.setLabel("bottom", self.tr("the weight's value"))
         self.plot.setLabel("left", "E")
         self._refresh()
@@ -239,6 +274,48 @@ class LearningPanel(QWidget):
             self.last_step = None
             self.session.set_params(self._undo.pop())
 
+    def check_gradients(self) -> None:
+        """Every slope by central differences against backpropagation, in a worker thread."""
+        s = self.session
+        if not self._labelled() or not self.gradient_check.start(s.network, s.x, s.label, s.loss):
+            return
+        self.check_button.setEnabled(False)
+        self.cancel_button.show()
+        self.check_progress.setValue(0)
+        self.check_progress.show()
+        self.check_label.setText(self.tr("Computing every slope by central differences…"))
+
+    def _check_ended(self, text: str) -> None:
+        self.check_button.setEnabled(self._labelled())
+        self.cancel_button.hide()
+        self.check_progress.hide()
+        self.check_label.setText(text)
+
+    def _on_check_progress(self, done: int, total: int) -> None:
+        self.check_progress.setRange(0, max(total, 1))
+        self.check_progress.setValue(done)
+
+    def _on_check_finished(self, result) -> None:
+        self._check_ended(
+            self.tr(
+                "Central differences: {n:,} slopes from {e:,} evaluations of E in {t:.3g} s. "
+                "Backpropagation: the same slopes from one backward pass in {b:.2g} ms. Largest "
+                "relative difference: {d:.1e}."
+            ).format(
+                n=result.parameters,
+                e=result.evaluations,
+                t=result.seconds,
+                b=1000 * result.backprop_seconds,
+                d=result.max_rel_diff,
+            )
+        )
+
+    def _on_check_cancelled(self) -> None:
+        self._check_ended(self.tr("Cancelled."))
+
+    def _on_check_failed(self, message: str) -> None:
+        self._check_ended(self.tr("The check failed: {m}").format(m=message))
+
     # ------------------------------------------------------------------ drawing
     def _refresh(self) -> None:
         if self._lazy.defer(self._refresh):
@@ -250,6 +327,7 @@ class LearningPanel(QWidget):
         self.undo_button.setEnabled(bool(self._undo) and not live)
         self.slice_group.setEnabled(labelled)
         self.compare_group.setEnabled(labelled)
+        self.check_button.setEnabled(labelled and not self.gradient_check.running)
         if not labelled:
             self.digit_label.setText(
                 self.tr(
