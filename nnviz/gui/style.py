@@ -32,6 +32,7 @@ BAR_BEST = "#d9480f"
 HIGHLIGHT = "#fab005"  # the node under the mouse / the predicted class
 LEARN_CURVE = "#1971c2"  # E(w), the loss along one weight
 LEARN_TANGENT = "#d9480f"  # its tangent at the current weight, and the point
+LEARN_CONTOUR = "#ffffff"  # contour lines on the two-weight loss map (viridis: dark is small)
 STATUS_TEXT = "#495057"  # a neutral status line (paused, stopped)
 STATUS_COLOURS = {"info": STATUS_TEXT, "good": CORRECT, "bad": WRONG}
 PAPER = "#ffffff"  # a digit's background: 0 ink (the input image, the drawing pad)

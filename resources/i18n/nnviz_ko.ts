@@ -897,6 +897,14 @@ like the image (red +, blue −)</source>
         <translation>이 숫자에서 기울기 dE/dw가 가장 큰 가중치들</translation>
     </message>
     <message>
+        <source>and a second weight:</source>
+        <translation>두 번째 가중치도:</translation>
+    </message>
+    <message>
+        <source>E over two weights as a map, and the path gradient descent takes on it</source>
+        <translation>두 가중치에 대한 E를 지도로 보고, 그 위에서 경사 하강법이 가는 길을 봅니다</translation>
+    </message>
+    <message>
         <source>Cross-entropy or mean squared error?</source>
         <translation>교차 엔트로피와 평균 제곱 오차 비교</translation>
     </message>
@@ -955,6 +963,14 @@ like the image (red +, blue −)</source>
     <message>
         <source>Slope at w = {w}: backpropagation &lt;b&gt;{b}&lt;/b&gt;, central differences (E(w+h) - E(w-h)) / 2h &lt;b&gt;{n}&lt;/b&gt; (relative gap {d:.0e}).</source>
         <translation>w = {w}에서의 기울기: 역전파 &lt;b&gt;{b}&lt;/b&gt;, 중심 차분 (E(w+h) - E(w-h)) / 2h &lt;b&gt;{n}&lt;/b&gt; (상대 차이 {d:.0e}).</translation>
+    </message>
+    <message>
+        <source>Choose a second weight, different from the first.</source>
+        <translation>첫 번째와 다른 두 번째 가중치를 고르세요.</translation>
+    </message>
+    <message>
+        <source>E over two weights (dark: small). The line: {n} steps of gradient descent in these two weights with η = {lr:g}, E {e0} → {e1}.</source>
+        <translation>두 가중치에 대한 E (어두울수록 작음). 선: 이 두 가중치로 η = {lr:g}의 경사 하강법 {n}걸음, E {e0} → {e1}.</translation>
     </message>
     <message>
         <source>cross-entropy</source>

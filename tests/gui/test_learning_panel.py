@@ -135,3 +135,18 @@ def test_the_numerical_check_shows_progress_and_can_be_cancelled(panel, qtbot, m
         panel.cancel_button.click()
     assert panel.check_label.text() == "Cancelled."
     assert not panel.gradient_check.running and panel.check_button.isEnabled()
+
+
+def test_two_weights_show_the_loss_map_and_descent_lowers_it(panel):
+    panel.two_weights.setChecked(True)
+    surface = panel.surface_data
+    assert surface is not None and panel.surface_plot.isVisibleTo(panel)
+    first, second = panel.weight_box.currentData(), panel.second_box.currentData()
+    assert surface.names == (first[0], second[0]) and first != second
+    assert surface.losses.shape == (41, 41)
+    assert surface.path_losses[-1] < surface.path_losses[0]
+    x, y = panel.path.getData()
+    np.testing.assert_array_equal(x, surface.path[:, 0])
+    assert "steps of gradient descent" in panel.slope_label.text()
+    panel.two_weights.setChecked(False)
+    assert panel.plot.isVisibleTo(panel) and not panel.surface_plot.isVisibleTo(panel)

@@ -22,6 +22,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
@@ -39,6 +40,7 @@ from nnviz.core.learning import (
     largest_weight_gradients,
     learning_step,
     loss_along_weight,
+    loss_surface,
 )
 from nnviz.core.losses import loss_names
 from nnviz.core.trace import Kind
@@ -52,6 +54,16 @@ __all__ = ["LearningPanel"]
 WEIGHT_CHOICES = 12  # weights offered for the loss slice: the largest |dE/dw| for this digit
 _SLICE_POINTS = 61
 _LR_RANGE = (1e-4, 100.0)
+_SURFACE_POINTS = 41  # a 41 x 41 grid of E: one batched pass, ~7 ms
+_PATH_STEPS = 30  # gradient-descent steps drawn on the map
+
+
+def _path_lr(lr: float) -> float:
+    """The path's learning rate: the Session's one-digit rate takes tiny steps on a slice of
+    two weights; 100 times it makes the path visible (the steps stay the slope's direction)."""
+    return 100.0 * lr
+
+
 _SIDE_BY_SIDE_WIDTH = 720  # px: the three groups side by side from this width on, else stacked
 
 
@@ -146,6 +158,39 @@ class LearningPanel(QWidget):
         self.point = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(style.LEARN_TANGENT))
         self.plot.addItem(self.point)
         slice_box.addWidget(self.plot, 1)
+        # the second mode: E over two weights as a map with contour lines, and descent's path
+        self.second_row = QHBoxLayout()
+        self.two_weights = QCheckBox()
+        self.two_weights.toggled.connect(self._on_two_weights)
+        self.second_box = QComboBox()
+        self.second_box.currentIndexChanged.connect(self._on_weight_chosen)
+        self.second_box.hide()
+        self.second_row.addWidget(self.two_weights)
+        self.second_row.addWidget(self.second_box, 1)
+        slice_box.insertLayout(1, self.second_row)
+        self.surface_plot = pg.PlotWidget(background=style.BACKGROUND)
+        self.surface_plot.setMinimumHeight(90)
+        self.surface_plot.setMenuEnabled(False)
+        self.surface_plot.setMouseEnabled(False, False)
+        self.surface_plot.hideButtons()
+        self.surface = pg.ImageItem()
+        self.surface.setColorMap(pg.colormap.get("viridis"))
+        self.surface_plot.addItem(self.surface)
+        self.contours = [
+            pg.IsocurveItem(pen=pg.mkPen(style.LEARN_CONTOUR, width=1)) for _ in range(6)
+        ]
+        for contour in self.contours:
+            contour.setParentItem(self.surface)
+        self.path = self.surface_plot.plot(
+            pen=pg.mkPen(style.LEARN_TANGENT, width=2),
+            symbol="o",
+            symbolSize=4,
+            symbolBrush=style.LEARN_TANGENT,
+            symbolPen=None,
+        )
+        self.surface_plot.hide()
+        slice_box.insertWidget(3, self.surface_plot, 1)
+        self.surface_data = None  # the LossSurface drawn
         self.slope_label = QLabel()
         self.slope_label.setWordWrap(True)
         self.slope_label.setTextFormat(Qt.TextFormat.RichText)
@@ -207,6 +252,10 @@ class LearningPanel(QWidget):
         self.weight_box.setToolTip(
             self.tr("The weights whose slope dE/dw is largest for this digit")
         )
+        self.two_weights.setText(self.tr("and a second weight:"))
+        self.two_weights.setToolTip(
+            self.tr("E over two weights as a map, and the path gradient descent takes on it")
+        )
         self.compare_group.setTitle(self.tr("Cross-entropy or mean squared error?"))
         self.check_button.setText(self.tr("Check every slope numerically"))
         self.check_button.setToolTip(
@@ -242,6 +291,12 @@ class LearningPanel(QWidget):
         self.session.set_learning(lr=value)
 
     def _on_weight_chosen(self, _index: int) -> None:
+        self._draw_slice()
+
+    def _on_two_weights(self, on: bool) -> None:
+        self.second_box.setVisible(on)
+        self.plot.setVisible(not on)
+        self.surface_plot.setVisible(on)
         self._draw_slice()
 
     def _on_network_changed(self) -> None:
@@ -396,6 +451,16 @@ class LearningPanel(QWidget):
         found = self.weight_box.findData(kept) if kept is not None else -1
         self.weight_box.setCurrentIndex(max(found, 0))
         self.weight_box.blockSignals(False)
+        kept = self.second_box.currentData()
+        self.second_box.blockSignals(True)
+        self.second_box.clear()
+        for i in range(self.weight_box.count()):
+            self.second_box.addItem(self.weight_box.itemText(i), self.weight_box.itemData(i))
+        found = self.second_box.findData(kept) if kept is not None else -1
+        self.second_box.setCurrentIndex(
+            found if found >= 0 else min(1, self.second_box.count() - 1)
+        )
+        self.second_box.blockSignals(False)
 
     def _draw_slice(self) -> None:
         s = self.session
@@ -403,6 +468,9 @@ class LearningPanel(QWidget):
         if chosen is None or not self._labelled():
             return
         name, index = chosen
+        if self.two_weights.isChecked():
+            self._draw_surface(chosen, self.second_box.currentData())
+            return
         w = float(s.network.params[name][index])
         span = max(1.0, 2.0 * abs(w))
         cut = loss_along_weight(s.network, s.x, s.label, s.loss, name, index, span, _SLICE_POINTS)
@@ -427,6 +495,53 @@ class LearningPanel(QWidget):
                 b=style.format_number(cut.slope_backprop),
                 n=style.format_number(cut.slope_numerical),
                 d=gap / size,
+            )
+        )
+
+    def _draw_surface(self, first, second) -> None:
+        """E over the two weights (a map with contour lines) and descent's path on it."""
+        s = self.session
+        if second is None or second == first:
+            self.slope_label.setText(self.tr("Choose a second weight, different from the first."))
+            return
+        spans = tuple(
+            max(1.0, 2.0 * abs(float(s.network.params[n][i]))) for n, i in (first, second)
+        )
+        surface = loss_surface(
+            s.network,
+            s.x,
+            s.label,
+            s.loss,
+            first,
+            second,
+            spans,
+            _SURFACE_POINTS,
+            _PATH_STEPS,
+            _path_lr(s.lr),
+        )
+        self.surface_data = surface
+        u, v, e = surface.u, surface.v, surface.losses
+        self.surface.setImage(e, autoLevels=True)
+        self.surface.setRect(float(u[0]), float(v[0]), float(u[-1] - u[0]), float(v[-1] - v[0]))
+        levels = np.linspace(float(e.min()), float(e.max()), len(self.contours) + 2)[1:-1]
+        for contour, level in zip(self.contours, levels, strict=True):
+            contour.setData(e)
+            contour.setLevel(float(level))
+        self.path.setData(surface.path[:, 0], surface.path[:, 1])
+        self.surface_plot.setXRange(float(u[0]), float(u[-1]), padding=0)
+        self.surface_plot.setYRange(float(v[0]), float(v[-1]), padding=0)
+        name = lambda n, i: f"{n}[{i[0]}, {i[1]}]"  # noqa: E731
+        self.surface_plot.setLabel("bottom", name(*first))
+        self.surface_plot.setLabel("left", name(*second))
+        self.slope_label.setText(
+            self.tr(
+                "E over two weights (dark: small). The line: {n} steps of gradient descent "
+                "in these two weights with η = {lr:g}, E {e0} → {e1}."
+            ).format(
+                n=len(surface.path) - 1,
+                lr=surface.lr,
+                e0=style.format_number(float(surface.path_losses[0])),
+                e1=style.format_number(float(surface.path_losses[-1])),
             )
         )
 
