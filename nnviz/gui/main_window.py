@@ -153,15 +153,6 @@ class MainWindow(QMainWindow):
             self.retranslate_ui()
         super().changeEvent(event)
 
-    @property
-    def language(self) -> str:
-        return self.languages.language if self.languages is not None else "en"
-
-    def set_language(self, code: str) -> None:
-        """Switch the interface language (remembered); every widget retranslates itself."""
-        if self.languages is not None:
-            self.languages.set_language(code)
-
     # ------------------------------------------------------------------ panels
     def add_panel(
         self,

@@ -170,10 +170,13 @@ def test_the_stage_header_keeps_following_the_stage_after_a_switch(window, qtbot
     assert window.stage_header.stage_label.text() == "4/7단계: a2"
 
 
-def test_the_choice_from_the_menu_is_remembered(window, qtbot, tiny_catalogue, languages, qapp):
+def test_the_choice_from_the_menu_is_remembered(
+    window, qtbot, tiny_catalogue, languages, qapp, tmp_path
+):
     _choose(window, qtbot, "ko", "파일(&F)")
     assert languages.language == "ko"
-    assert LanguageManager(qapp, languages._settings).initial_language() == "ko"
+    settings = QSettings(str(tmp_path / "lang.ini"), QSettings.Format.IniFormat)  # the fixture's
+    assert LanguageManager(qapp, settings).initial_language() == "ko"
     assert languages.initial_language("en") == "en"  # --lang still wins
 
 
@@ -207,14 +210,14 @@ def test_an_open_node_popup_is_refilled_in_the_new_language(window, qtbot, tiny_
 )
 def test_the_korean_catalogue_translates_the_visible_labels(window, qtbot):
     english = _visible_texts(window)
-    window.set_language("ko")
+    window.menus.language_actions["ko"].trigger()
     qtbot.waitUntil(lambda: window.menus.file_menu.title() != english["file menu"])
     QApplication.processEvents()
     korean = _visible_texts(window)
     for key, text in korean.items():
         assert text != english[key], key
         assert HANGUL.search(text), (key, text)
-    window.set_language("en")
+    window.menus.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.menus.file_menu.title() == english["file menu"])
     QApplication.processEvents()
     assert _visible_texts(window) == english
