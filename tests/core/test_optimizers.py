@@ -64,6 +64,42 @@ def test_adams_first_step_moves_each_weight_by_lr():
     assert np.allclose(params["W"], [-0.01, 0.01, -0.01], rtol=1e-3)
 
 
+# gradients far smaller than eps = 1e-7, where the place of eps decides the step
+TINY_GRADIENTS = np.array([1e-6, -3e-8, 1e-9, 0.0])
+
+
+def test_adagrad_adds_eps_after_the_square_root():
+    """lr * g / (sqrt(h) + eps): for g = 1e-6 the first step is lr / 1.1 (eps inside the root,
+    lr * g / sqrt(g^2 + eps), would be 300 times smaller); g = 0 does not move."""
+    params = {"W": np.zeros(4)}
+    AdaGrad(0.1, eps=1e-7).step(params, {"W": TINY_GRADIENTS.copy()})
+    g = TINY_GRADIENTS
+    np.testing.assert_allclose(params["W"], -0.1 * g / (np.abs(g) + 1e-7), rtol=1e-12)
+    assert params["W"][0] == pytest.approx(-0.1 / 1.1)
+
+
+def test_adam_adds_eps_after_the_square_root():
+    """The book's Adam: lr_t = lr sqrt(1 - b2^t) / (1 - b1^t), step lr_t m / (sqrt(v) + eps);
+    on the first step m = (1 - b1) g and v = (1 - b2) g^2."""
+    params = {"W": np.zeros(4)}
+    Adam(0.01, beta1=0.9, beta2=0.999, eps=1e-7).step(params, {"W": TINY_GRADIENTS.copy()})
+    g = TINY_GRADIENTS
+    root = np.sqrt(1 - 0.999)
+    expected = -0.01 * root * g / (root * np.abs(g) + 1e-7)
+    np.testing.assert_allclose(params["W"], expected, rtol=1e-9)
+
+
+def test_adagrads_second_step_divides_by_the_root_of_both_squares():
+    params = {"W": np.zeros(2)}
+    opt = AdaGrad(1.0, eps=1e-7)
+    for g in ([3.0, 1e-6], [4.0, 1e-6]):
+        opt.step(params, {"W": np.array(g)})
+    np.testing.assert_allclose(opt.h["W"], [25.0, 2e-12])
+    second = [4 / (5 + 1e-7), 1e-6 / (np.sqrt(2e-12) + 1e-7)]
+    first = [3 / (3 + 1e-7), 1e-6 / (1e-6 + 1e-7)]
+    np.testing.assert_allclose(params["W"], -np.add(first, second), rtol=1e-12)
+
+
 def _subnormals(x: np.ndarray) -> np.ndarray:
     return x[(np.abs(x) < np.finfo(np.float32).tiny) & (x != 0)]
 

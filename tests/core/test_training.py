@@ -499,6 +499,41 @@ def test_every_batch_reports_both_losses_the_rate_and_per_layer_step_sizes(tiny)
         assert first.update_ratios[l - 1] == pytest.approx(ratio, rel=1e-4)
 
 
+def test_batches_are_scaled_by_1_over_255(tiny):
+    """With one batch the size of the training set (so its order cannot matter), the first
+    batch's loss is the initial network's loss on the images / 255."""
+    config = _config(epochs=1, batch_size=len(tiny.train), hidden=(12,), activation="relu")
+    network = config.make_network(16, 10)
+    initial = {k: v.copy() for k, v in network.params.items()}
+    fresh = Network(network.sizes, network.activation, params=initial)
+    batch = next(e for e in train(config, tiny, network=network) if isinstance(e, ev.BatchFinished))
+
+    def loss(scale: float) -> float:
+        x = tiny.train.images.astype(np.float32) * np.float32(scale)
+        return fresh.loss_and_gradients(x, tiny.train.labels, "cross-entropy")[0]
+
+    assert batch.loss == pytest.approx(loss(1 / 255), rel=1e-6)
+    assert batch.loss != pytest.approx(loss(1 / 256), rel=1e-5)  # another scale would show
+
+
+@pytest.mark.parametrize("lr", [0.5, 0.02])
+def test_cosine_schedule_follows_half_a_cosine_from_lr_to_zero(tiny, lr):
+    """Step k (of n, counted from 0) uses lr (1 + cos(pi k / n)) / 2: lr first, lr / 2 half-way."""
+    config = _config(epochs=2, lr=lr, lr_schedule="cosine")
+    rates = [e.lr for e in train(config, tiny) if isinstance(e, ev.BatchFinished)]
+    n = len(rates)
+    expected = [0.5 * lr * (1 + math.cos(math.pi * k / n)) for k in range(n)]
+    np.testing.assert_allclose(rates, expected, rtol=1e-12)
+    assert rates[0] == lr and rates[n // 2] == pytest.approx(lr / 2)
+
+
+def test_constant_schedule_keeps_the_rate(tiny):
+    rates = {
+        e.lr for e in train(_config(epochs=1, lr=0.3), tiny) if isinstance(e, ev.BatchFinished)
+    }
+    assert rates == {0.3}
+
+
 def test_cosine_schedule_reports_the_rate_each_step_used(tiny):
     config = _config(epochs=1, lr_schedule="cosine")
     rates = [e.lr for e in train(config, tiny) if isinstance(e, ev.BatchFinished)]
