@@ -92,7 +92,7 @@ class TrainingDocks:
         self.tabs = TrainingTabs(self.curves, self.weights, self.learning)
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,
-            QT_TRANSLATE_NOOP("", "Learning curves"),
+            QT_TRANSLATE_NOOP("", "Learning"),
             Area.BottomDockWidgetArea,
             context="",
         )

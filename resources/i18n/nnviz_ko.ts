@@ -587,10 +587,6 @@ like the image (red +, blue −)</source>
         <source>Results</source>
         <translation>결과</translation>
     </message>
-    <message>
-        <source>Learning curves</source>
-        <translation>학습 곡선</translation>
-    </message>
 </context>
 <context>
     <name>ActivationExplorer</name>
