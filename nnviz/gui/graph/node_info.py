@@ -41,23 +41,30 @@ def _input_name(layer: int) -> str:
     return "x" if layer == 1 else f"z{layer - 1}"
 
 
+def _product_rows(names, firsts, seconds, products, rest_count: int, rest: float) -> list[str]:
+    """Table rows "name | first × second | = product", the largest terms of a sum, then the
+    rest of the sum in one row."""
+    rows = []
+    for name, a, b, prod in zip(names, firsts, seconds, products, strict=True):
+        colour = style.POSITIVE if prod > 0 else style.NEGATIVE if prod < 0 else style.MUTED
+        rows.append(
+            f"<tr><td>{name}</td><td align='right'>{fmt(a)} × {fmt(b)}</td>"
+            f"<td align='right' style='color:{colour}'>= {style.format_signed(prod)}</td></tr>"
+        )
+    if rest_count:
+        rows.append(
+            "<tr><td colspan='2'>"
+            + html.escape(tr("+ the other {n} terms").format(n=rest_count))
+            + f"</td><td align='right'>{style.format_signed(rest)}</td></tr>"
+        )
+    return rows
+
+
 def _terms_rows(session: Session, layer: int, unit: int) -> tuple[list[str], float]:
     b = term_breakdown(session.network, session.trace, layer, unit, top=TOP_TERMS)
     inp = _input_name(layer)
-    rows = []
-    for i, w, x, prod in zip(b.sources, b.weights, b.inputs, b.products, strict=True):
-        colour = style.POSITIVE if prod > 0 else style.NEGATIVE if prod < 0 else style.MUTED
-        rows.append(
-            f"<tr><td>w<sub>{i}</sub>·{inp}<sub>{i}</sub></td>"
-            f"<td align='right'>{fmt(w)} × {fmt(x)}</td>"
-            f"<td align='right' style='color:{colour}'>= {style.format_signed(prod)}</td></tr>"
-        )
-    if b.rest_count:
-        rows.append(
-            "<tr><td colspan='2'>"
-            + html.escape(tr("+ the other {n} terms").format(n=b.rest_count))
-            + f"</td><td align='right'>{style.format_signed(b.rest)}</td></tr>"
-        )
+    names = [f"w<sub>{i}</sub>·{inp}<sub>{i}</sub>" for i in b.sources]
+    rows = _product_rows(names, b.weights, b.inputs, b.products, b.rest_count, b.rest)
     bias = html.escape(tr("+ bias b"))
     rows.append(
         f"<tr><td colspan='2'>{bias}</td><td align='right'>{style.format_signed(b.bias)}</td></tr>"
@@ -95,20 +102,8 @@ def _backward_html(session: Session, layer: int, unit: int) -> str:
         return f"<p style='font-size:11pt'>{body}</p>"
     b = delta_breakdown(net, trace, trace, layer, unit, top=TOP_TERMS)
     nxt = layer + 1
-    rows = []
-    for m, w, d, prod in zip(b.targets, b.weights, b.deltas, b.products, strict=True):
-        colour = style.POSITIVE if prod > 0 else style.NEGATIVE if prod < 0 else style.MUTED
-        rows.append(
-            f"<tr><td>δ{nxt}<sub>{m}</sub>·w<sub>{m}</sub></td>"
-            f"<td align='right'>{fmt(d)} × {fmt(w)}</td>"
-            f"<td align='right' style='color:{colour}'>= {style.format_signed(prod)}</td></tr>"
-        )
-    if b.rest_count:
-        rows.append(
-            "<tr><td colspan='2'>"
-            + html.escape(tr("+ the other {n} terms").format(n=b.rest_count))
-            + f"</td><td align='right'>{style.format_signed(b.rest)}</td></tr>"
-        )
+    names = [f"δ{nxt}<sub>{m}</sub>·w<sub>{m}</sub>" for m in b.targets]
+    rows = _product_rows(names, b.deltas, b.weights, b.products, b.rest_count, b.rest)
     rows.append(
         f"<tr><td colspan='2'><b>= dE/dz{layer}<sub>{unit}</sub></b></td>"
         f"<td align='right'><b>{fmt(b.signal)}</b></td></tr>"
