@@ -4,7 +4,9 @@ MNIST's digits were cropped to their strokes, scaled (keeping the aspect ratio) 
 box with anti-aliasing, and placed in a 28x28 field so that the centre of mass of the ink sits at
 the centre of the field. :func:`to_mnist` repeats those steps with plain NumPy: area-averaging
 resampling (which is the anti-aliasing) and a whole-pixel shift that brings the centre of mass
-within half a pixel of the field's centre.
+within half a pixel of the field's centre, or as near as it can while the whole digit stays
+inside the field with a pixel of paper around it (a 7's heavy bar would otherwise pull its
+tail into the edge).
 
 Images here are 2-D float arrays of ink in [0, 1] (0 = paper, 1 = full ink), rows first.
 """
@@ -17,6 +19,7 @@ __all__ = [
     "BOX",
     "FIELD",
     "INK_THRESHOLD",
+    "MARGIN",
     "area_resample",
     "bounding_box",
     "centre_of_mass",
@@ -28,6 +31,8 @@ FIELD = 28  # MNIST images are 28x28
 BOX = 20  # MNIST digits were scaled to fit a 20x20 box
 CENTRE = 14.0  # centre of mass of MNIST digits, in pixel indices (measured: 13.99, 14.00)
 INK_THRESHOLD = 0.05  # fainter pixels than this do not count as strokes when cropping
+MARGIN = 1  # pixels of paper kept around the digit: 99% of MNIST's digits have it, and a stroke
+# that runs into the field's edge looks cut off
 
 
 def bounding_box(ink: np.ndarray, threshold: float = INK_THRESHOLD) -> tuple[int, int, int, int]:
@@ -101,9 +106,10 @@ def _whole_shift(wanted: float, start: int, size: int) -> int:
 
     Whole pixels, as MNIST did (its centres of mass scatter by 0.29 px, the spread of rounding);
     a sub-pixel shift would smear a 20-pixel digit over 21 pixels. On a tie (wanted = k + 0.5),
-    the shift that keeps the content nearer the field's middle wins. Never moves content out.
+    the shift that keeps the content nearer the field's middle wins. Never moves content out,
+    nor nearer the edge than ``MARGIN``.
     """
-    lowest, highest = -start, FIELD - (start + size)
+    lowest, highest = MARGIN - start, FIELD - MARGIN - (start + size)
     candidates = {int(np.clip(v, lowest, highest)) for v in (np.floor(wanted), np.ceil(wanted))}
     middle = (FIELD - size) / 2
 
@@ -118,8 +124,9 @@ def to_mnist(ink: np.ndarray, threshold: float = INK_THRESHOLD) -> np.ndarray:
 
     Crop to the strokes, scale the longer side to 20 pixels (area averaging, aspect ratio kept),
     put the result in a 28x28 field and shift it by whole pixels so its centre of mass is within
-    half a pixel of (14, 14) (limited so
-    the scaled digit stays inside the field: a lopsided digit would otherwise be cut off).
+    half a pixel of (14, 14), limited so the whole scaled digit stays inside the field with
+    ``MARGIN`` pixels of paper around it (a lopsided digit, a 7 with a long tail, would
+    otherwise be cut off or run into the edge).
     An empty drawing gives all zeros.
     """
     ink = np.clip(np.asarray(ink, dtype=np.float64), 0.0, 1.0)

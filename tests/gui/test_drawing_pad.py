@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from nnviz.core.network import Network
-from nnviz.core.preprocess import bounding_box, centre_of_mass, to_mnist
+from nnviz.core.preprocess import FIELD, MARGIN, bounding_box, centre_of_mass, to_mnist
 from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.session import Session
 
@@ -68,6 +68,24 @@ def test_input_is_sent_live_while_the_button_is_still_down(qtbot, pad):
             qtbot.mouseMove(widget.canvas, QPoint(*p))
     assert session.x.any()  # sent by the throttle timer, before the release
     qtbot.mouseRelease(widget.canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def test_a_drawn_seven_keeps_its_whole_tail_inside_the_field(qtbot, pad):
+    """A 7 has its mass in the bar: centring the centre of mass pulls the long diagonal tail
+    down, as far as the field allows with a pixel of paper left under it."""
+    widget, session = pad
+    bar = [(0.15 + 0.7 * t, 0.12) for t in np.linspace(0, 1, 15)]
+    tail = [(0.85 - 0.45 * t, 0.12 + 0.8 * t) for t in np.linspace(0, 1, 30)[1:]]
+    with qtbot.waitSignal(session.sample_changed, timeout=2000):
+        _stroke(qtbot, widget.canvas, _sheet_points(widget.canvas, bar + tail))
+    x = session.x.reshape(FIELD, FIELD)
+    top, bottom, left, right = bounding_box(x)
+    assert bottom - top == 20  # all of it: bar and tail, fitted to the 20-pixel box
+    assert top >= MARGIN and left >= MARGIN
+    assert bottom <= FIELD - MARGIN and right <= FIELD - MARGIN  # the tail's end is not cut
+    assert x[bottom - 1].max() > 0.5  # the tail ends in real ink, not a faint fringe
+    r, _c = centre_of_mass(x)
+    assert r < 14  # the bar's weight: the 7 sits as low as it can
 
 
 def test_moving_without_pressing_draws_nothing(qtbot, pad):
