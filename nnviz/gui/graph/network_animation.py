@@ -90,6 +90,12 @@ class ForwardPlayer(QObject):
         self.animation = animation
         self._start_timer()
 
+    def cancel(self) -> NodeAnimation | None:
+        """Drop the running animation without drawing (the view draws what replaces it);
+        returns it, so that a redraw mid-animation can start the new one at its time."""
+        running, self.animation = self.animation, None
+        return running
+
     def finish(self) -> None:
         """Jump to the end of the running animation."""
         if self.animation is not None:

@@ -62,6 +62,8 @@ class NetworkView(pg.GraphicsView):
     display_changed = Signal()  # stage, sample or values shown changed (legend)
     playing_changed = Signal(bool)
     animation_finished = Signal()
+    # pyqtgraph's __init__ resizes the view before ours has made the items: nothing to lay out
+    _built = False
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent, background=style.BACKGROUND)
@@ -92,6 +94,7 @@ class NetworkView(pg.GraphicsView):
         self._build_items()
         for signal, slot in self._session_slots():
             signal.connect(slot)
+        self._built = True
 
     # ------------------------------------------------------------------ public, read
     @property
@@ -212,18 +215,18 @@ class NetworkView(pg.GraphicsView):
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(ev)
         # pyqtgraph resizes once inside __init__ (no items yet) and once while closing (items gone)
-        if hasattr(self, "nodes") and not getattr(self, "closed", False):
+        if self._built and not self.closed:
             self._relayout()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         # the column titles and footers are graphics items, which get no LanguageChange event
-        ready = getattr(self, "_layout", None) is not None and not getattr(self, "closed", False)
+        ready = self._built and self._layout is not None and not self.closed
         if event.type() == QEvent.Type.LanguageChange and ready:
             self._relayout()  # titles are fitted to the columns again: their widths changed
         super().changeEvent(event)
 
     def close(self) -> bool:
-        if getattr(self, "closed", False):  # closed before: the slots are disconnected already
+        if self.closed:  # closed before: the slots are disconnected already
             return super().close()
         self.player.stop()
         self._draft_timer.stop()
@@ -280,12 +283,10 @@ class NetworkView(pg.GraphicsView):
             self._image.setImage(x.reshape(side, side), levels=(0.0, 1.0), autoLevels=False)
             left, top, size = col0.image_rect
             self._image.setRect(QRectF(left, top, size, size))  # after setImage: scales by shape
-        running, self.player.animation = self.player.animation, None
+        running = self.player.cancel()
         self._apply_static()
         if running is not None:  # a resize or new weights mid-animation: carry on from there
-            self._start_animation(self._shown_stage)
-            if self.player.animation is not None:
-                self.player.animation.t = running.t
+            self._start_animation(self._shown_stage, at=running.t)
 
     def _compute_edges(self) -> None:
         """Forward: the strongest w·x terms into each node; backward: the largest |dE/dw| into
@@ -372,7 +373,8 @@ class NetworkView(pg.GraphicsView):
         self.output.set_ring(best, colour)
 
     # ------------------------------------------------------------------ animation
-    def _start_animation(self, stage: int) -> None:
+    def _start_animation(self, stage: int, at: float = 0.0) -> None:
+        """Animate the nodes into ``stage`` from time ``at`` (seconds at speed 1) on."""
         st = self.session.trace.stages[stage]
         layer = st.layer
         if st.kind not in _ANIMATED or layer not in self._brush_idx:
@@ -384,7 +386,14 @@ class NetworkView(pg.GraphicsView):
             pulses = layer if st.kind is Kind.AFFINE else layer + 1
             start = np.full_like(end, (style.SCALE_STEPS - 1) // 2)  # white: 0
             anim = NodeAnimation(
-                "move", layer, start, end, style.LAYER_MOVE_S, style.FILL_S, pulse_layer=pulses
+                "move",
+                layer,
+                start,
+                end,
+                style.LAYER_MOVE_S,
+                style.FILL_S,
+                t=at,
+                pulse_layer=pulses,
             )
             self.nodes.set_empty(layer)
             self.nodes.set_reached(layer, False)
@@ -392,7 +401,7 @@ class NetworkView(pg.GraphicsView):
             start = self._column_indices(layer, stage - 1)
             if start is None or len(start) != len(end):
                 return
-            anim = NodeAnimation("recolour", layer, start, end, 0.0, style.ACTIVATION_S)
+            anim = NodeAnimation("recolour", layer, start, end, 0.0, style.ACTIVATION_S, t=at)
             self.nodes.set_brushes(layer, start)
         if st.kind is Kind.OUTPUT:
             self.output.draw(st.name, st.values, grow=0.0)
@@ -415,7 +424,7 @@ class NetworkView(pg.GraphicsView):
 
     # ------------------------------------------------------------------ session
     def _on_network_changed(self) -> None:
-        self.player.animation = None
+        self.player.cancel()
         self._shown_stage = self.session.stage_index
         self._build_items()
         self._relayout()
@@ -435,7 +444,7 @@ class NetworkView(pg.GraphicsView):
 
     def _on_stage_changed(self, stage: int) -> None:
         old, self._shown_stage = self._shown_stage, stage
-        self.player.animation = None
+        self.player.cancel()
         backward = self.session.trace.stages[stage].direction is Direction.BACKWARD
         if self._layout is not None and backward != self._edges_backward:
             self._compute_edges()  # w·x forward, dE/dw backward
