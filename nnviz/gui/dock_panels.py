@@ -72,8 +72,7 @@ class DockPanels:
             for tabs in dock.findChildren(QTabWidget):
                 for index in range(tabs.count()):
                     page = tabs.widget(index)
-                    english = getattr(tabs, "source_titles", ())  # titles before translation
-                    source = english[index] if index < len(english) else ""
+                    source = tabs.tabBar().tabData(index) or ""  # an English title, if given
                     names = (tabs.tabText(index), source, type(page).__name__)
                     candidates.append((names, (dock, tabs, index)))
         for matches in (lambda t: t.lower() == key, lambda t: key in t.lower()):

@@ -37,7 +37,7 @@ _BOTTOM_HEIGHT = 250  # px for the curves (the window's centre keeps what it nee
 class TrainingTabs(QTabWidget):
     """Curves, first-layer weights and how it learns (one digit) as tabs of one bottom panel."""
 
-    source_titles = (  # English; shown through tr() (MainWindow.raise_panel finds them too)
+    source_titles = (  # English, shown through tr(); each tab's data, for MainWindow.raise_panel
         QT_TRANSLATE_NOOP("", "Curves"),
         QT_TRANSLATE_NOOP("", "First-layer weights"),
         QT_TRANSLATE_NOOP("", "How it learns"),
@@ -51,8 +51,9 @@ class TrainingTabs(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.learning_scroll = scroll
-        for widget in (curves, weights, scroll):
-            self.addTab(widget, "")
+        for widget, title in zip((curves, weights, scroll), self.source_titles, strict=True):
+            index = self.addTab(widget, "")
+            self.tabBar().setTabData(index, title)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -112,7 +113,7 @@ class TrainingDocks:
 
     def _size_bottom(self) -> None:
         w = self._window
-        if getattr(w, "remember_layout", False) and w.settings.value("window/state") is not None:
+        if w.remember_layout and w.settings.value("window/state") is not None:
             return  # the user's own layout was restored
         w.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
