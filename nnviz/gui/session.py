@@ -271,12 +271,28 @@ class Session(QObject):
         if removed:
             self.runs_removed.emit(removed)
 
+    def can_show_steps(self) -> bool:
+        """True when the network on screen is the newest run's and the run kept snapshots."""
+        run, net = self.run, self._network
+        return (
+            run is not None
+            and len(run.snapshot_steps) > 0
+            and tuple(run.sizes) == tuple(net.sizes)
+            and run.config.make_activation() == net.activation
+        )
+
     def set_shown_step(self, step: int | None) -> None:
-        """Show the newest run at ``step`` (None: the latest)."""
+        """Show the newest run as it was at ``step`` (its snapshot nearest that step): the whole
+        window follows, as the weights are the network's. None: the latest weights again (a
+        live run's controller puts its newest in)."""
         step = None if step is None else int(step)
-        if step != self._shown_step:
-            self._shown_step = step
-            self.shown_step_changed.emit(step)
+        if step == self._shown_step or (step is not None and not self.can_show_steps()):
+            return
+        run = self.run
+        self._shown_step = step
+        if run is not None and self.can_show_steps():
+            self.set_params(run.snapshot_at(step).params)  # copied into the network's arrays
+        self.shown_step_changed.emit(step)
 
     def set_stage(self, kind: Kind, layer: int | None = None) -> None:
         """Show the stage of this kind (and layer): ``set_stage(Kind.ACTIVATION, 2)``."""

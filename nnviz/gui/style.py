@@ -30,6 +30,7 @@ WRONG = "#c92a2a"
 BAR = "#f08c00"  # probability bars
 BAR_BEST = "#d9480f"
 HIGHLIGHT = "#fab005"  # the node under the mouse / the predicted class
+CURVES_CURSOR = "#495057"  # the timeline's step on the curves
 LEARN_CURVE = "#1971c2"  # E(w), the loss along one weight
 LEARN_TANGENT = "#d9480f"  # its tangent at the current weight, and the point
 LEARN_CONTOUR = "#ffffff"  # contour lines on the two-weight loss map (viridis: dark is small)

@@ -1308,6 +1308,37 @@ is {t}</source>
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Step:</source>
+        <translation>스텝:</translation>
+    </message>
+    <message>
+        <source>Drag back through the run: the whole window shows the network as it was</source>
+        <translation>실행을 거슬러 끌어 보세요: 창 전체가 그때의 네트워크를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>최신</translation>
+    </message>
+    <message>
+        <source>Back to the newest weights</source>
+        <translation>가장 최근의 가중치로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>no run yet</source>
+        <translation>아직 실행 없음</translation>
+    </message>
+    <message>
+        <source>the latest ({n:,} steps)</source>
+        <translation>최신 ({n:,} 스텝)</translation>
+    </message>
+    <message>
+        <source>step {s:,} of {n:,} (epoch {e:.2f})</source>
+        <translation>{n:,} 스텝 중 {s:,} (에포크 {e:.2f})</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>Start</source>

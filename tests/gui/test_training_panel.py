@@ -14,6 +14,7 @@ from training_helpers import small_mnist
 from nnviz.core import events as ev
 from nnviz.core import training
 from nnviz.core.errors import ConfigError
+from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model
 from nnviz.core.training import TrainingConfig
 from nnviz.gui.session import Session
@@ -362,3 +363,52 @@ def test_the_weight_tiles_are_laid_out_for_the_shape_of_the_view(session, qtbot)
     assert wide[1] > 3 * wide[0]
     view.resize(300, 900)  # a tall side panel
     qtbot.waitUntil(lambda: view.mosaic.shape[0] > view.mosaic.shape[1])
+
+
+def test_the_timeline_shows_the_whole_window_as_it_was_at_a_step(qtbot, window, session):
+    docks = window.training
+    panel, controller, curves = docks.panel, docks.controller, docks.curves
+    panel.set_config(TrainingConfig(epochs=1))
+    with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS):
+        panel.start()
+    curves.refresh()
+    record, timeline = controller.record, curves.timeline
+    final = {k: v.copy() for k, v in session.network.params.items()}
+    assert timeline.isEnabled() and timeline.slider.maximum() == len(record.snapshot_steps) - 1
+    assert not timeline.latest_button.isEnabled()
+    timeline.slider.setValue(3)  # the learner drags back to the fourth kept step
+    step = int(record.snapshot_steps[3])
+    assert session.shown_step == step
+    for k, v in record.snapshot_at(step).params.items():
+        np.testing.assert_array_equal(session.network.params[k], v)
+    assert timeline.label.text().startswith(f"step {step} of ")
+    assert docks.curves.plots.cursors[0].isVisible()
+    qtbot.waitUntil(lambda: docks.results.evaluation is session.evaluation)
+    early = evaluate(session.network, session.dataset.test.images, session.dataset.test.labels)
+    assert docks.results.evaluation.accuracy == pytest.approx(early.accuracy)
+    timeline.latest_button.click()
+    assert session.shown_step is None
+    for k, v in final.items():
+        np.testing.assert_array_equal(session.network.params[k], v)
+
+
+def test_scrubbing_during_a_run_is_not_overwritten_by_live_weights(qtbot, window, session):
+    docks = window.training
+    panel, controller, curves = docks.panel, docks.controller, docks.curves
+    panel.set_config(TrainingConfig(epochs=1000))
+    chunks = []
+    controller.batches.connect(chunks.append)
+    panel.start()
+    qtbot.waitUntil(lambda: sum(len(c) for c in chunks) > 30, timeout=_RUN_MS)
+    curves.refresh()
+    curves.timeline.slider.setValue(1)
+    shown = {k: v.copy() for k, v in session.network.params.items()}
+    qtbot.waitUntil(lambda: sum(len(c) for c in chunks) > 200, timeout=_RUN_MS)
+    for k, v in shown.items():  # live snapshots arrived meanwhile, the past stays on screen
+        np.testing.assert_array_equal(session.network.params[k], v)
+    curves.timeline.latest_button.click()
+    qtbot.waitUntil(
+        lambda: not np.array_equal(session.network.params["W1"], shown["W1"]), timeout=_RUN_MS
+    )
+    with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS):
+        panel.stop_button.click()

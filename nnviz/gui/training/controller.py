@@ -80,6 +80,8 @@ class TrainingController(QObject):
         w.recorded.connect(self._on_recorded)
         w.evaluated.connect(self._on_evaluated)
         w.snapshot.connect(self._on_snapshot)
+        session.shown_step_changed.connect(self._on_shown_step_changed)
+        self._live_params: dict | None = None
         w.paused.connect(self._on_paused)
         w.ended.connect(self._on_ended)
         w.failed.connect(self._on_failed)
@@ -211,8 +213,14 @@ class TrainingController(QObject):
         self.evaluated.emit(event)
 
     def _on_snapshot(self, event: ev.WeightsSnapshot) -> None:
-        if self.owns_session_network():
-            self.session.set_params(event.params)
+        self._live_params = event.params
+        if self.owns_session_network() and self.session.shown_step is None:
+            self.session.set_params(event.params)  # not while the learner looks at the past
+
+    def _on_shown_step_changed(self, step) -> None:
+        if step is None and self._state.active and self._live_params is not None:
+            if self.owns_session_network():
+                self.session.set_params(self._live_params)  # back to live: the newest weights
 
     def _on_paused(self, event: ev.Paused) -> None:
         if self._state is RunState.RUNNING:  # paused from elsewhere (control.pause())
@@ -222,7 +230,8 @@ class TrainingController(QObject):
     def _on_ended(self, event: ev.TrainingEnded) -> None:
         if self._record is not None:
             self._record.add(event)
-        if self.owns_session_network():
+        self._live_params = event.params
+        if self.owns_session_network() and self.session.shown_step is None:
             self.session.set_params(event.params)
         self._set_state(_ENDED.get(type(event), RunState.FINISHED))
         self.run_ended.emit(event)

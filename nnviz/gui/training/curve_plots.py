@@ -65,6 +65,11 @@ class CurvePlots:
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.accuracy_plot = self.graphics.addPlot(row=1, col=0)
         self.accuracy_plot.setXLink(self.loss_plot)
+        pen = pg.mkPen(style.CURVES_CURSOR, width=1.5, style=Qt.PenStyle.DashLine)
+        self.cursors = [pg.InfiniteLine(angle=90, pen=pen) for _ in range(2)]
+        for plot, line in zip((self.loss_plot, self.accuracy_plot), self.cursors, strict=True):
+            plot.addItem(line, ignoreBounds=True)
+            line.setVisible(False)
         for plot in (self.loss_plot, self.accuracy_plot):
             # no grid: its lines across the whole plot cost ~10 ms a frame in software
             plot.setMenuEnabled(False)
@@ -142,6 +147,13 @@ class CurvePlots:
     def reset_ranges(self) -> None:
         self._x_end = None
         self._y_end = None
+
+    def set_cursor(self, x: float | None) -> None:
+        """A vertical line at ``x`` on both plots: the step the window shows (None: none)."""
+        for line in self.cursors:
+            line.setVisible(x is not None)
+            if x is not None:
+                line.setPos(x)
 
     # ------------------------------------------------------------------ the items of a run
     def add_run(self, run: RunCurves, names: dict[str, str | None]) -> None:

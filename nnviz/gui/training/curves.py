@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +40,7 @@ from nnviz.core.smoothing import ema
 from nnviz.gui.session import Session
 from nnviz.gui.training.curve_plots import CurvePlots
 from nnviz.gui.training.curve_runs import EVAL_COLUMNS, RunCurves, SeriesBuffer, export_runs_csv
+from nnviz.gui.training.timeline import Timeline
 
 __all__ = ["CurvesPanel", "SeriesBuffer"]
 
@@ -123,6 +125,9 @@ class CurvesPanel(QWidget):
 
         self.plots = CurvePlots()
         layout.addWidget(self.plots.graphics, 1)
+        self.timeline = Timeline(self.session)
+        self.timeline.shown.connect(self._place_cursor)
+        layout.addWidget(self.timeline)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -285,8 +290,24 @@ class CurvesPanel(QWidget):
         self._dirty = self._dirty_all = False
         self.plots.fit_x(self.runs)
         self.plots.fit_y(self.runs, self.current)
+        self.timeline.refresh()
         self.refresh_count += 1
         self.refreshed.emit()
+
+    def _place_cursor(self, step) -> None:
+        """The timeline's step as a line on the plots, in the x axis's unit."""
+        run = self.current
+        if step is None or run is None or not len(run.batches):
+            self.plots.set_cursor(None)
+            return
+        column = {"step": "step", "epoch": "epoch", "time": "elapsed"}[self.plots.x_mode]
+        steps = run.batches["step"]
+        x = float(
+            np.interp(
+                step, np.concatenate([[0], steps]), np.concatenate([[0], run.batches[column]])
+            )
+        )
+        self.plots.set_cursor(x)
 
     # ------------------------------------------------------------------ export
     def export_csv(self, path: str | os.PathLike[str]) -> None:

@@ -1,0 +1,111 @@
+"""The timeline under the curves: scrub back through the newest run.
+
+A slider over the run's kept weight snapshots (every step at first, further apart later) moves
+the whole window to that step through the Session (``set_shown_step``): the layer graph, the
+forward and backward pass of the digit on screen, the explorers, the results and the first-layer
+weights all show the network as it was. "Latest" returns; while a run trains, the timeline
+follows the newest step unless the learner has moved it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+from nnviz.gui.session import Session
+
+__all__ = ["Timeline"]
+
+
+class Timeline(QWidget):
+    """Slider, label and Latest button; ``shown(step or None)`` after the Session moved."""
+
+    shown = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._steps = np.zeros(0, dtype=np.int64)  # the snapshot steps the slider runs over
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.title = QLabel()
+        row.addWidget(self.title)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.slider.valueChanged.connect(self._on_slider)
+        row.addWidget(self.slider, 1)
+        self.label = QLabel()
+        self.label.setMinimumWidth(220)
+        row.addWidget(self.label)
+        self.latest_button = QPushButton()
+        self.latest_button.clicked.connect(lambda: self.session.set_shown_step(None))
+        row.addWidget(self.latest_button)
+        session.shown_step_changed.connect(self._on_shown_step_changed)
+        session.run_added.connect(lambda _record: self.refresh())
+        session.network_changed.connect(self.refresh)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Step:"))
+        self.slider.setToolTip(
+            self.tr("Drag back through the run: the whole window shows the network as it was")
+        )
+        self.latest_button.setText(self.tr("Latest"))
+        self.latest_button.setToolTip(self.tr("Back to the newest weights"))
+        self._update_label()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        """Take the run's snapshots so far (the curves call this as the run grows)."""
+        s = self.session
+        usable = s.can_show_steps()
+        self.setEnabled(usable)
+        steps = s.run.snapshot_steps if usable else np.zeros(0, dtype=np.int64)
+        if len(steps) != len(self._steps):
+            self._steps = steps
+            self.slider.blockSignals(True)
+            self.slider.setRange(0, max(len(steps) - 1, 0))
+            self.slider.setValue(self._position())
+            self.slider.blockSignals(False)
+        self._update_label()
+
+    def _position(self) -> int:
+        step = self.session.shown_step
+        if step is None or not len(self._steps):
+            return max(len(self._steps) - 1, 0)  # following the newest
+        return int(np.argmin(np.abs(self._steps - step)))
+
+    def _on_slider(self, index: int) -> None:
+        if not len(self._steps):
+            return
+        self.session.set_shown_step(int(self._steps[min(index, len(self._steps) - 1)]))
+
+    def _on_shown_step_changed(self, step) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(self._position())
+        self.slider.blockSignals(False)
+        self._update_label()
+        self.shown.emit(step)
+
+    def _update_label(self) -> None:
+        s = self.session
+        self.latest_button.setEnabled(s.shown_step is not None)
+        run = s.run
+        if run is None or not len(self._steps):
+            self.label.setText(self.tr("no run yet"))
+            return
+        if s.shown_step is None:
+            self.label.setText(self.tr("the latest ({n:,} steps)").format(n=run.steps_recorded))
+            return
+        snap = run.snapshot_at(s.shown_step)
+        self.label.setText(
+            self.tr("step {s:,} of {n:,} (epoch {e:.2f})").format(
+                s=snap.step, n=max(run.total_steps, run.steps_recorded), e=snap.epoch
+            )
+        )
