@@ -21,7 +21,7 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import ModelFileError, NnvizError
 from nnviz.core.model_io import load_model
 from nnviz.core.network import Network
-from nnviz.core.trace import Kind
+from nnviz.core.trace import Direction, Kind
 from nnviz.gui import style
 from nnviz.gui.i18n import LanguageManager, tr
 from nnviz.gui.main_window import MainWindow
@@ -326,16 +326,26 @@ def _train_in_window(app: QApplication, window: MainWindow, epochs: int) -> str 
 
 
 # ---------------------------------------------------------------------- frame rate
-def measure_animation_fps(window: MainWindow, seconds: float = 2.0) -> float:
-    """Frames painted per second while the forward pass animates back to back (real timer)."""
+def measure_animation_fps(
+    window: MainWindow, seconds: float = 2.0, direction: Direction = Direction.FORWARD
+) -> float:
+    """Frames painted per second while the stages of the forward (or backward) pass that
+    animate play back to back (real timer)."""
     view = window.network_view
     session = window.session
     was_enabled = view.animations_enabled
     view.animations_enabled = True
+    stages = session.trace.stages
+    animated = [
+        i for i, s in enumerate(stages) if s.direction is direction and view.animates(s.kind)
+    ]
+    if not animated:
+        return 0.0
 
     def next_stage() -> None:
-        if session.at_last_stage:
-            session.set_stage_index(0)
+        later = [i for i in animated if i > session.stage_index]
+        # each animated stage is entered from the one before it, as Right does
+        session.set_stage_index((later[0] if later else animated[0]) - 1)
         session.step_stage(+1)
 
     settle = QEventLoop()  # let pending resizes (docks finding their width) happen first

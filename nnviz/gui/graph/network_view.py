@@ -135,6 +135,11 @@ class NetworkView(pg.GraphicsView):
         one_sided = not signed and values.size > 0 and float(values.min()) >= 0
         return stage.name, value_scale(stage.kind, values), stage.kind, one_sided
 
+    @staticmethod
+    def animates(kind: Kind) -> bool:
+        """Whether stepping into a stage of ``kind`` animates (the other stages draw at once)."""
+        return kind in _ANIMATED
+
     @property
     def edges_show_gradients(self) -> bool:
         """True at backward stages: edges are the largest |dE/dw|, not the largest |w·x|."""
