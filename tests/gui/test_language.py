@@ -117,7 +117,7 @@ def _visible_texts(window) -> dict[str, str]:
         "prev button": window.forward_controls.sample_buttons["prev_sample"].text(),
         "speed label": window.forward_controls.speed_name.text(),
         "explorer label": window.activation_explorer.function_label.text(),
-        "column title": window.network_view.title_text(1),
+        "column title": window.network_view.labels.titles[1].textItem.toPlainText(),
     }
 
 

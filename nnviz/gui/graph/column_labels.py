@@ -104,6 +104,3 @@ class ColumnLabels:
 
     def footer_text(self, layer: int) -> str:
         return self._footer_html[layer] or ""
-
-    def title_text(self, layer: int) -> str:
-        return self.titles[layer].textItem.toPlainText()

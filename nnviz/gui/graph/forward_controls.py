@@ -242,10 +242,6 @@ class ForwardControls(QFrame):
             self._box.setDirection(direction)
         super().resizeEvent(event)
 
-    @property
-    def stacked(self) -> bool:
-        return self._box.direction() == QBoxLayout.Direction.TopToBottom
-
     # ------------------------------------------------------------------ building
     def _action(self, name, key, slot, icon=None) -> QAction:
         """A keyboard action; its text and tooltip are set in ``retranslate_ui``."""

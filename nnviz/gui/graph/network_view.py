@@ -154,20 +154,12 @@ class NetworkView(pg.GraphicsView):
         """Graphics items drawing the edges (one per pair of layers)."""
         return len(self.edge_layers)
 
-    def node_positions(self, layer: int) -> tuple[np.ndarray, np.ndarray]:
-        """(unit indices shown, their centres in pixels)."""
-        col = self._layout.columns[layer]
-        return col.shown, col.positions
-
     def node_brush_indices(self, layer: int) -> np.ndarray:
         """Colour index (into style.value_brushes) of each shown node; -1 = not reached."""
         return self._brush_idx.get(layer, np.zeros(0, dtype=np.intp))
 
     def footer_text(self, layer: int) -> str:
         return self.labels.footer_text(layer)
-
-    def title_text(self, layer: int) -> str:
-        return self.labels.title_text(layer)
 
     # ------------------------------------------------------------------ public, act
     def play(self) -> None:
