@@ -643,8 +643,24 @@ like the image (red +, blue −)</source>
         <translation>네트워크의 Maxout 뉴런은 가장 큰 조각을 그대로 출력합니다: z = a</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Dots:&lt;/b&gt; the {n} units of layer {l} for the current sample, at their pre-activations a{l} on the network's {act} (the grey curve).</source>
+        <translation>&lt;b&gt;점:&lt;/b&gt; 현재 샘플에 대한 {l}층의 뉴런 {n}개를, 활성화 전 값 a{l}의 위치에 네트워크의 {act}(회색 곡선) 위에 찍었습니다.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Dots:&lt;/b&gt; the {n} units of layer {l} for the current sample, at their pre-activations a{l} on the network's {act}. &lt;span style='color:{red}'&gt;{k} saturated&lt;/span&gt; (|h′| &amp;lt; 0.1), &lt;span style='color:{green}'&gt;{m} passing a gradient&lt;/span&gt;.</source>
         <translation>&lt;b&gt;점:&lt;/b&gt; 현재 샘플에 대한 {l}층의 뉴런 {n}개를, 활성화 전 값 a{l}의 위치에 네트워크의 {act} 위에 찍었습니다. &lt;span style='color:{red}'&gt;포화 {k}개&lt;/span&gt; (|h′| &amp;lt; 0.1), &lt;span style='color:{green}'&gt;기울기를 전달하는 뉴런 {m}개&lt;/span&gt;.</translation>
+    </message>
+    <message>
+        <source>The network uses {net}, not {chosen}: the dots are its units, on {net}'s grey curve, and not coloured by {chosen}'s saturation. Choose {net} to see which of them saturate.</source>
+        <translation>네트워크가 쓰는 함수는 {net}입니다(고른 함수: {chosen}). 점은 네트워크의 뉴런으로 {net}의 회색 곡선 위에 있으며, {chosen}의 포화 여부로 색칠하지 않았습니다. 어느 뉴런이 포화되는지 보려면 {net} 함수를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The network's {net} has other parameters than the sliders: the dots are its units, on its own grey curve, and not coloured by the saturation shown.</source>
+        <translation>네트워크의 {net} 함수는 슬라이더와 다른 매개변수를 씁니다. 점은 네트워크의 뉴런으로 그 자신의 회색 곡선 위에 있으며, 여기 보이는 포화 영역으로 색칠하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Not the network's function.</source>
+        <translation>네트워크의 함수가 아닙니다.</translation>
     </message>
     <message>
         <source>x = {x} &amp;nbsp; &lt;span style='color:{c1}'&gt;h(x) = {f}&lt;/span&gt; &amp;nbsp; &lt;span style='color:{c2}'&gt;h′(x) = {df}&lt;/span&gt;</source>
@@ -795,8 +811,8 @@ like the image (red +, blue −)</source>
 <context>
     <name>DigitPreview</name>
     <message>
-        <source>What the network sees: your drawing cropped, scaled to fit 20x20 pixels and centred by its centre of mass in 28x28, as MNIST's digits were made</source>
-        <translation>네트워크가 보는 입력: MNIST 숫자를 만든 방식대로, 그림을 잘라 20x20 픽셀에 맞게 줄이고 무게중심이 28x28의 가운데에 오도록 옮긴 것</translation>
+        <source>What the network sees: the test image shown, or your drawing cropped, scaled to fit 20x20 pixels and centred by its centre of mass in 28x28, as MNIST's digits were made</source>
+        <translation>네트워크가 보는 입력: 지금 보여 주는 시험 이미지, 또는 MNIST 숫자를 만든 방식대로 그림을 잘라 20x20 픽셀에 맞게 줄이고 무게중심이 28x28의 가운데에 오도록 옮긴 것</translation>
     </message>
 </context>
 <context>

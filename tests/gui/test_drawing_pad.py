@@ -70,6 +70,19 @@ def test_input_is_sent_live_while_the_button_is_still_down(qtbot, pad):
     qtbot.mouseRelease(widget.canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
 
 
+def test_the_preview_shows_what_the_network_sees_after_moving_to_a_test_image(qtbot, pad):
+    widget, session = pad
+    assert np.array_equal(widget.preview.values(), session.x)  # test image 0 at the start
+    with qtbot.waitSignal(session.sample_changed, timeout=2000):
+        _stroke(qtbot, widget.canvas, _sheet_points(widget.canvas, [(0.5, 0.2), (0.5, 0.8)]))
+    drawn = session.x.copy()
+    assert np.array_equal(widget.preview.values(), drawn)
+    session.show_test_sample(1)  # N in the window
+    assert np.array_equal(widget.preview.values(), session.x)
+    assert not np.array_equal(widget.preview.values(), drawn)
+    assert "test image" in widget.answer.text()
+
+
 def test_a_drawn_seven_keeps_its_whole_tail_inside_the_field(qtbot, pad):
     """A 7 has its mass in the bar: centring the centre of mass pulls the long diagonal tail
     down, as far as the field allows with a pixel of paper left under it."""

@@ -162,8 +162,9 @@ class DigitPreview(QWidget):
     def retranslate_ui(self) -> None:
         self.setToolTip(
             self.tr(
-                "What the network sees: your drawing cropped, scaled to fit 20x20 pixels and "
-                "centred by its centre of mass in 28x28, as MNIST's digits were made"
+                "What the network sees: the test image shown, or your drawing cropped, scaled "
+                "to fit 20x20 pixels and centred by its centre of mass in 28x28, as MNIST's "
+                "digits were made"
             )
         )
 
@@ -320,7 +321,6 @@ class DrawingPad(QWidget):
         if not self.accepts_drawings():
             return
         x = to_mnist(self.canvas.ink())
-        self.preview.set_values(x)
         self._session.set_input(x, self.meant.currentData())
 
     def _on_clear(self) -> None:
@@ -349,12 +349,14 @@ class DrawingPad(QWidget):
             return  # off screen (a tab behind another): redone when shown
         s = self._session
         if not self.accepts_drawings():
+            self.preview.set_values(np.zeros(FIELD * FIELD, dtype=np.float32))
             self.answer.setText(
                 self.tr(
                     "This network takes {n} inputs, not 28×28 = 784: it cannot read a drawing."
                 ).format(n=s.network.sizes[0])
             )
             return
+        self.preview.set_values(s.x)  # what the network sees now: a test image or the drawing
         if not self._showing_drawing():
             self.answer.setText(self.tr("Showing a test image.<br>Draw to try your own digit."))
             return
