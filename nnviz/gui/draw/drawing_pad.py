@@ -4,12 +4,19 @@ and the network's answer, updated live while drawing.
 The drawing is turned into an input by :func:`nnviz.core.preprocess.to_mnist` (crop, fit 20x20,
 centre by centre of mass) and sent to the Session, so every other panel (the forward pass, the
 probabilities) shows the learner's own digit.
+
+Drawing stays quick whatever the rest of the window costs to redraw (the layer graph at a late
+stage takes a few hundred milliseconds): each pen move only paints its segment; the pad's own
+28x28 input and answer follow at most once per display frame; the Session, and with it every
+other panel, gets the drawing when the pen has been lifted for a moment (a redraw of the graph
+in the middle of a stroke, or between the two strokes of a 4, would hold the pen back and turn
+the stroke into straight lines).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -33,7 +40,9 @@ __all__ = ["DigitCanvas", "DigitPreview", "DrawingPad"]
 
 CANVAS_PIXELS = 280  # the drawing's own resolution: 10x MNIST, whatever the widget's size
 WIDE = 1.2  # width / height above which the preview sits beside the pad instead of below it
-SEND_INTERVAL_MS = 60  # at most ~16 updates a second while drawing: live, yet cheap for the views
+FRAME_MS = 16  # the pad's input and answer follow the pen at most once per frame (60 Hz)
+HANDOVER_MS = 250  # the pen lifted this long: the drawing goes to the whole window (not
+# between the quick strokes of one digit: the window's redraw would hold the next one back)
 DEFAULT_BRUSH = 22  # canvas pixels; a digit drawn 200 px tall gets MNIST's ~2 px strokes
 BRUSH_RANGE = (8, 44)
 _PAPER = QColor(style.PAPER)
@@ -51,15 +60,18 @@ def image_ink(image: QImage) -> np.ndarray:
 
 
 class DigitCanvas(QWidget):
-    """A square sheet of paper to draw on; emits ``changed`` after every stroke segment."""
+    """A square sheet of paper to draw on; emits ``changed`` after every stroke segment (painted
+    at once, only the segment's rectangle redrawn) and ``stroke_finished`` when the pen lifts."""
 
     changed = Signal()
+    stroke_started = Signal()
     stroke_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._image = QImage(CANVAS_PIXELS, CANVAS_PIXELS, QImage.Format.Format_Grayscale8)
         self._image.fill(_PAPER)
+        self._empty = True  # nothing drawn since the last clear
         self._brush = DEFAULT_BRUSH
         self._last: QPointF | None = None  # the previous point of the stroke being drawn
         self.setMinimumSize(160, 160)
@@ -77,13 +89,14 @@ class DigitCanvas(QWidget):
         return image_ink(self._image)
 
     def is_empty(self) -> bool:
-        return not (self.ink() > 0).any()
+        return self._empty
 
     def set_brush_size(self, size: int) -> None:
         self._brush = int(size)
 
     def clear(self) -> None:
         self._image.fill(_PAPER)
+        self._empty = True
         self.update()
         self.changed.emit()
 
@@ -98,6 +111,17 @@ class DigitCanvas(QWidget):
         scale = CANVAS_PIXELS / max(sheet.width(), 1.0)
         return QPointF((pos.x() - sheet.left()) * scale, (pos.y() - sheet.top()) * scale)
 
+    def _to_widget(self, rect: QRectF) -> QRect:
+        """A rectangle of the image in widget pixels, rounded outwards (for partial repaints)."""
+        sheet = self._sheet()
+        scale = sheet.width() / CANVAS_PIXELS
+        return QRectF(
+            sheet.left() + rect.left() * scale,
+            sheet.top() + rect.top() * scale,
+            rect.width() * scale,
+            rect.height() * scale,
+        ).toAlignedRect()
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(280, 280)
 
@@ -108,18 +132,26 @@ class DigitCanvas(QWidget):
         pen = QPen(_INK, self._brush, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
+        start = point if self._last is None else self._last
         if self._last is None:
             painter.drawPoint(point)
         else:
             painter.drawLine(self._last, point)
         painter.end()
         self._last = point
-        self.update()
+        if self._empty:
+            self._empty = False
+            self.update()  # the hint text goes
+        else:
+            half = self._brush / 2 + 2  # the pen's reach around the segment, with antialiasing
+            segment = QRectF(start, point).normalized().adjusted(-half, -half, half, half)
+            self.update(self._to_widget(segment))  # only what the segment touched
         self.changed.emit()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.button() == Qt.MouseButton.LeftButton:
             self._last = None
+            self.stroke_started.emit()
             self._draw_to(self._to_image(event.position()))
             event.accept()
 
@@ -206,10 +238,15 @@ class DrawingPad(QWidget):
         self._session = session
         self.canvas = DigitCanvas(self)
         self.preview = DigitPreview(self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEND_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_send_timer)
+        self._drawn: np.ndarray | None = None  # the drawing's input, not yet in the Session
+        self._frame = QTimer(self)  # gathers the pen moves of one display frame
+        self._frame.setSingleShot(True)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self._on_frame)
+        self._handover = QTimer(self)  # the pen lifted for a moment: the Session gets it
+        self._handover.setSingleShot(True)
+        self._handover.setInterval(HANDOVER_MS)
+        self._handover.timeout.connect(self.send_now)
 
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(*BRUSH_RANGE)
@@ -260,7 +297,8 @@ class DrawingPad(QWidget):
         layout.addLayout(controls)
 
         self.canvas.changed.connect(self._on_canvas_changed)
-        self.canvas.stroke_finished.connect(self.send_now)
+        self.canvas.stroke_started.connect(self._handover.stop)
+        self.canvas.stroke_finished.connect(self._on_stroke_finished)
         self._lazy = DeferWhileHidden(self)
         session.trace_changed.connect(self._on_trace_changed)
         session.dataset_changed.connect(self._on_dataset_changed)
@@ -309,18 +347,28 @@ class DrawingPad(QWidget):
 
     # ------------------------------------------------------------------ sending
     def _on_canvas_changed(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        if not self._frame.isActive():
+            self._frame.start()
 
-    def _on_send_timer(self) -> None:
-        self.send_now()
+    def _on_frame(self) -> None:
+        """While the pen moves: the pad's own input and answer, once per frame."""
+        if not self.accepts_drawings():
+            return
+        self._drawn = to_mnist(self.canvas.ink())
+        self._show_input()
+
+    def _on_stroke_finished(self) -> None:
+        self._on_frame()  # the pad shows the whole stroke now
+        self._handover.start()
 
     def send_now(self) -> None:
-        """Preprocess the drawing and show it in the Session right away."""
-        self._timer.stop()
+        """Preprocess the drawing and show it in the Session right away (the whole window)."""
+        self._frame.stop()
+        self._handover.stop()
         if not self.accepts_drawings():
             return
         x = to_mnist(self.canvas.ink())
+        self._drawn = None
         self._session.set_input(x, self.meant.currentData())
 
     def _on_clear(self) -> None:
@@ -347,6 +395,11 @@ class DrawingPad(QWidget):
     def _on_trace_changed(self) -> None:
         if self._lazy.defer(self._on_trace_changed):
             return  # off screen (a tab behind another): redone when shown
+        self._show_input()
+
+    def _show_input(self) -> None:
+        """The 28x28 input the network sees now (the test image, the drawing in the Session,
+        or the stroke being drawn) and the network's answer for it."""
         s = self._session
         if not self.accepts_drawings():
             self.preview.set_values(np.zeros(FIELD * FIELD, dtype=np.float32))
@@ -356,14 +409,18 @@ class DrawingPad(QWidget):
                 ).format(n=s.network.sizes[0])
             )
             return
-        self.preview.set_values(s.x)  # what the network sees now: a test image or the drawing
-        if not self._showing_drawing():
-            self.answer.setText(self.tr("Showing a test image.<br>Draw to try your own digit."))
-            return
-        if self.canvas.is_empty():
-            self.answer.setText(self.tr("The network's answer appears here as you draw."))
-            return
-        y = s.trace.values(Kind.OUTPUT)
+        if self._drawn is not None:  # a stroke under way: the Session has it when the pen lifts
+            self.preview.set_values(self._drawn)
+            y = s.network.forward(self._drawn[None])[0]
+        else:
+            self.preview.set_values(s.x)
+            if not self._showing_drawing():
+                self.answer.setText(self.tr("Showing a test image.<br>Draw to try your own digit."))
+                return
+            if self.canvas.is_empty():
+                self.answer.setText(self.tr("The network's answer appears here as you draw."))
+                return
+            y = s.trace.values(Kind.OUTPUT)
         best = int(np.argmax(y))
         name = s.class_names()[best]
         self.answer.setText(
