@@ -29,8 +29,8 @@ from nnviz.cli_support import (
     fmt_duration,
 )
 from nnviz.core import events as ev
-from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
-from nnviz.core.errors import ConfigError, ModelFileError, NnvizError, RecordFileError
+from nnviz.core.datasets import Dataset, find_dataset, load_dataset
+from nnviz.core.errors import ConfigError, DataError, ModelFileError, NnvizError, RecordFileError
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
@@ -188,12 +188,6 @@ class _RecordWriter:
                 pass  # the error being raised is the one to report
 
 
-def _reopenable(dataset: str) -> str:
-    """The dataset as ``load_dataset`` can open it again from anywhere: a name, or the
-    directory's absolute path."""
-    return dataset if dataset in DATASET_NAMES else str(Path(dataset).resolve())
-
-
 def run_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if args.record and args.save and npz_path(args.record) == npz_path(args.save):
@@ -207,13 +201,10 @@ def run_train(args: argparse.Namespace) -> int:
     bar = _ProgressBar(sys.stderr)
     network = config.make_network(dataset.input_size, dataset.num_classes)
     writer = None
+    identity = dataset.identity()  # how a model or record finds this data again
     if record_path is not None:
         record = RunRecord.for_run(
-            config,
-            dataset.input_size,
-            dataset.num_classes,
-            len(dataset.train),
-            dataset=_reopenable(config.dataset),
+            config, dataset.input_size, dataset.num_classes, len(dataset.train), **identity
         )
         writer = _RecordWriter(record, record_path)
     snapshot_steps = writer.record.schedule if writer else ()
@@ -277,7 +268,7 @@ def run_train(args: argparse.Namespace) -> int:
     if save_path is not None:
         meta = {
             "loss": config.loss,
-            "dataset": dataset.name,
+            **identity,
             "config": config.to_dict(),
             "metrics": {
                 "test_accuracy": test_acc,
@@ -355,8 +346,21 @@ def run_eval(args: argparse.Namespace) -> int:
     loaded = load_model(args.model, activation=args.activation)
     if args.step is not None:
         raise ConfigError(f"--step picks a snapshot of a run record; {args.model} is a model file")
-    dataset = load_dataset(args.dataset or loaded.meta.get("dataset") or "mnist")
+    meta = loaded.meta
+    dataset = _dataset_of(args, meta.get("dataset") or "mnist", meta.get("dataset_sha256"))
     return _evaluate(args, loaded.network, dataset, {}, [])
+
+
+def _dataset_of(
+    args: argparse.Namespace, reference: str, sha256: object, what: str = "the model"
+) -> Dataset:
+    """``--dataset``, else the dataset the model or record was trained on, found again."""
+    if args.dataset:
+        return load_dataset(args.dataset)
+    try:
+        return find_dataset(str(reference), sha256, what)
+    except DataError as exc:
+        raise DataError(f"{exc}; evaluate it on another with --dataset NAME|DIR") from None
 
 
 def _eval_record(args: argparse.Namespace) -> int:
@@ -370,7 +374,7 @@ def _eval_record(args: argparse.Namespace) -> int:
         raise RecordFileError(f"{args.model}: the record holds no parameter snapshots")
     snapshot = record.snapshot_at(args.step)
     network, step = record.network_at(args.step)
-    dataset = load_dataset(args.dataset or record.dataset)
+    dataset = _dataset_of(args, record.dataset, record.dataset_sha256, "the run")
     line = f"snapshot at step {step} of {record.total_steps} (epoch {snapshot.epoch:.2f})"
     if args.step is not None and args.step != step:
         line += f", the nearest to step {args.step}"

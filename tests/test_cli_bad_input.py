@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import struct
 import subprocess
@@ -171,3 +172,37 @@ def test_ctrl_c_after_the_save_changes_nothing_about_the_exit(tmp_path, small_mn
 def test_no_hidden_layer_sizes_is_refused_in_one_line(tmp_path, hidden):
     line = one_line_error(nnviz("train", "--hidden", hidden, cwd=tmp_path), code=2)
     assert "--hidden: give at least one hidden layer size, e.g. 50,100" in line
+
+
+# ---------------------------------------------------------------------- a model's dataset
+def test_a_model_and_a_record_find_their_folder_again_and_say_when_it_changed(
+    tmp_path, small_mnist
+):
+    """Trained on a folder named mnist: eval from elsewhere uses that folder, not the bundled
+    MNIST; when a file changes or the folder goes, it says so and how to go on."""
+    data = tmp_path / "mnist"
+    shutil.copytree(small_mnist, data)
+    (tmp_path / "work").mkdir()
+    args = ("--dataset", "../mnist", "--epochs", "1", "--json")
+    result = nnviz("train", *args, "--save", "m.npz", "--record", "run.npz", cwd=tmp_path / "work")
+    assert result.returncode == 0, result.stderr
+    model, run = tmp_path / "work" / "m.npz", tmp_path / "work" / "run.npz"
+    assert load_model(model).meta["dataset"] == str(data)
+    for path in (model, run):  # from another folder: the 500 test digits of the copy
+        out = nnviz("eval", str(path), "--json", cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        assert sum(map(sum, json.loads(out.stdout)["confusion"])) == 500
+
+    labels = data / "t10k-labels-idx1-ubyte"
+    labels.write_bytes(labels.read_bytes()[:-1] + b"\x00")
+    for path, what in ((model, "model"), (run, "run")):
+        line = one_line_error(nnviz("eval", str(path), cwd=tmp_path))
+        assert line == (
+            f"nnviz: error: {data}: the dataset has changed since the {what} was trained on it "
+            "(t10k-labels-idx1-ubyte differ); evaluate it on another with --dataset NAME|DIR"
+        )
+    data.rename(tmp_path / "elsewhere")
+    line = one_line_error(nnviz("eval", str(model), cwd=tmp_path))
+    assert f"{data}: the model was trained on this folder, which is not there" in line
+    moved = nnviz("eval", str(model), "--dataset", "elsewhere", "--json", cwd=tmp_path)
+    assert moved.returncode == 0, moved.stderr

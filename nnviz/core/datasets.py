@@ -15,7 +15,7 @@ import math
 import os
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +29,7 @@ __all__ = [
     "DATASET_NAMES",
     "Dataset",
     "Split",
+    "find_dataset",
     "load_dataset",
     "read_idx",
 ]
@@ -186,6 +187,35 @@ class Dataset:
     directory: Path
     class_names: tuple[str, ...]
     checksums: dict[str, str] | None = field(default=None, repr=False)
+    known: bool = False  # one of DATASET_NAMES, found again by its name
+
+    @property
+    def reference(self) -> str:
+        """What finds this dataset again from anywhere: the name of a known dataset, else its
+        folder's absolute path (a folder named ``mnist`` is not the bundled MNIST)."""
+        return self.name if self.known else str(self.directory.resolve())
+
+    def sha256(self) -> dict[str, str]:
+        """SHA-256 of each of the four files' IDX bytes (decompressed), read from the folder
+        now: what tells later whether the folder still holds the same data."""
+        if self.checksums is not None:
+            return dict(self.checksums)
+        return {
+            stem: hashlib.sha256(_read_bytes(_find(self.directory, stem))).hexdigest()
+            for stem in _FILES.values()
+        }
+
+    def identity(self) -> dict:
+        """What a model file or run record keeps to find this dataset again (see
+        :func:`find_dataset`): ``{"dataset": name}`` for a known dataset, else
+        ``{"dataset": absolute folder, "dataset_sha256": {file: SHA-256}}`` (without the
+        checksums when the folder's files cannot be read now: the model is saved all the same)."""
+        if self.known:
+            return {"dataset": self.name}
+        try:
+            return {"dataset": self.reference, "dataset_sha256": self.sha256()}
+        except DataError:
+            return {"dataset": self.reference}
 
     def _load(self, split: str) -> Split:
         arrays, paths = {}, {}
@@ -272,9 +302,11 @@ def load_dataset(name_or_dir: str | os.PathLike[str] = "mnist") -> Dataset:
     """``mnist`` (bundled), ``fashion-mnist``, or any directory holding the four IDX files."""
     key = str(name_or_dir)
     if key == "mnist":
-        return Dataset("mnist", resource_path("mnist"), _CLASS_NAMES["mnist"], _MNIST_SHA256)
+        return Dataset(
+            "mnist", resource_path("mnist"), _CLASS_NAMES["mnist"], _MNIST_SHA256, known=True
+        )
     if key == "fashion-mnist":
-        return Dataset("fashion-mnist", _fashion_dir(), _CLASS_NAMES["fashion-mnist"])
+        return Dataset("fashion-mnist", _fashion_dir(), _CLASS_NAMES["fashion-mnist"], known=True)
     directory = Path(name_or_dir)
     if not directory.is_dir():
         raise DataError(
@@ -288,3 +320,32 @@ def load_dataset(name_or_dir: str | os.PathLike[str] = "mnist") -> Dataset:
         else _CLASS_NAMES["mnist"]
     )
     return Dataset(directory.name, directory, names)
+
+
+def find_dataset(reference: str, sha256: object = None, what: str = "the model") -> Dataset:
+    """The dataset a model file or run record names (``Dataset.identity``), found again: a known
+    dataset by its name, or a folder by its absolute path, whose files must still have the
+    SHA-256 they had. A DataError says plainly when it is not there or has changed."""
+    if reference in DATASET_NAMES:
+        return load_dataset(reference)
+    directory = Path(reference)
+    if not directory.is_absolute():  # written before datasets were kept by their full path
+        raise DataError(
+            f"{what} names its dataset only as {reference!r}, not a folder nnviz can find"
+        )
+    if not directory.is_dir():
+        raise DataError(f"{directory}: {what} was trained on this folder, which is not there")
+    if sha256 is not None and not (
+        isinstance(sha256, Mapping) and all(isinstance(v, str) for v in sha256.values())
+    ):
+        raise DataError(f"{what}: the checksums it keeps of its dataset are not readable")
+    dataset = load_dataset(directory)
+    if sha256:
+        now = dataset.sha256()
+        changed = sorted(stem for stem, digest in sha256.items() if now.get(stem) != digest)
+        if changed:
+            raise DataError(
+                f"{directory}: the dataset has changed since {what} was trained on it "
+                f"({', '.join(changed)} differ)"
+            )
+    return dataset

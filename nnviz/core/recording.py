@@ -189,10 +189,12 @@ class RunRecord:
         sizes: tuple[int, ...],
         dataset: str = "mnist",
         budget: int = DEFAULT_BUDGET,
+        dataset_sha256: dict[str, str] | None = None,
     ) -> None:
         self.config = config
         self.sizes = tuple(int(s) for s in sizes)
-        self.dataset = dataset
+        self.dataset = dataset  # Dataset.reference: a known name or a folder's absolute path
+        self.dataset_sha256 = dataset_sha256  # a folder's files' SHA-256 (Dataset.identity)
         self.budget = int(budget)
         self.status = "new"
         self.message = ""
@@ -446,6 +448,7 @@ class RunRecord:
             "config": self.config.to_dict(),
             "sizes": list(self.sizes),
             "dataset": self.dataset,
+            "dataset_sha256": self.dataset_sha256,
             "budget": self.budget,
             "status": self.status,
             "message": self.message,
@@ -527,6 +530,7 @@ class _Loader:
             if len(sizes) < 2 or sizes[1:-1] != config.hidden:
                 raise ConfigError(f"layer sizes {sizes} do not match the configuration")
             record = RunRecord(config, sizes, str(meta["dataset"]), int(meta["budget"]))
+            record.dataset_sha256 = meta.get("dataset_sha256")  # checked by find_dataset
             status = str(meta["status"])
             if status not in STATUSES:
                 raise ConfigError(f"unknown status {status!r}")

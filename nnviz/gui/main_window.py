@@ -221,8 +221,9 @@ class MainWindow(QMainWindow):
         return True
 
     def save_model(self, path: str | Path) -> bool:
-        meta = {"dataset": self.session.dataset.name} if self.session.dataset else {}
-        meta.update(self.training.model_meta())  # config and metrics of a run trained here
+        meta = dict(self.training.model_meta())  # config and metrics of a run trained here
+        if self.session.dataset is not None:  # how `nnviz eval` finds the same data again
+            meta.update(self.session.dataset.identity())
         try:
             written = save_model(path, self.session.network, meta)
         except NnvizError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import shutil
 import struct
 from pathlib import Path
@@ -333,3 +334,71 @@ def test_train_and_test_images_of_different_sizes_are_refused(tmp_path):
         (tmp_path / stem).write_bytes(header + bytes(int(np.prod(dims))))
     with pytest.raises(DataError, match="784 pixels but test images have 16"):
         load_dataset(tmp_path).load()
+
+
+# ---------------------------------------------------------------------- finding a dataset again
+def test_a_known_dataset_is_found_again_by_its_name(mnist):
+    assert mnist.identity() == {"dataset": "mnist"} and mnist.reference == "mnist"
+    assert datasets.find_dataset("mnist").directory == mnist.directory
+
+
+@pytest.mark.parametrize("compress", [False, True], ids=["raw", "gz"])
+def test_a_folder_is_kept_by_its_full_path_and_the_sha256_of_its_files(
+    tmp_path, monkeypatch, compress
+):
+    arrays = write_dataset(tmp_path / "digits", compress=compress)
+    monkeypatch.chdir(tmp_path)
+    identity = load_dataset("digits").identity()
+    assert identity["dataset"] == str(tmp_path / "digits")  # absolute, from a relative name
+    assert identity["dataset_sha256"] == {
+        FILES[key]: hashlib.sha256(idx_bytes(array)).hexdigest() for key, array in arrays.items()
+    }
+    found = datasets.find_dataset(identity["dataset"], identity["dataset_sha256"])
+    assert found.directory == tmp_path / "digits" and len(found.test) == 5
+
+
+def test_a_folder_named_mnist_is_not_the_bundled_mnist(tmp_path):
+    write_dataset(tmp_path / "mnist")
+    ds = load_dataset(tmp_path / "mnist")
+    assert ds.name == "mnist" and ds.reference == str(tmp_path / "mnist")
+    identity = ds.identity()
+    found = datasets.find_dataset(identity["dataset"], identity["dataset_sha256"])
+    assert found.directory == tmp_path / "mnist" and len(found.train) == 12
+
+
+def test_a_folder_that_is_gone_or_changed_is_said_plainly(tmp_path):
+    write_dataset(tmp_path / "digits")
+    identity = load_dataset(tmp_path / "digits").identity()
+    (tmp_path / "digits" / FILES["test-labels"]).write_bytes(idx_bytes(np.arange(5)))
+    with pytest.raises(DataError) as info:
+        datasets.find_dataset(identity["dataset"], identity["dataset_sha256"])
+    assert str(info.value) == (
+        f"{tmp_path / 'digits'}: the dataset has changed since the model was trained on it "
+        f"({FILES['test-labels']} differ)"
+    )
+    (tmp_path / "digits").rename(tmp_path / "moved")
+    with pytest.raises(DataError) as info:
+        datasets.find_dataset(identity["dataset"], identity["dataset_sha256"], "the run")
+    assert str(info.value) == (
+        f"{tmp_path / 'digits'}: the run was trained on this folder, which is not there"
+    )
+
+
+@pytest.mark.parametrize(
+    "reference, sha256, says",
+    [
+        ("small_images", None, "names its dataset only as 'small_images'"),
+        ("/", ["not", "a", "dict"], "checksums it keeps of its dataset are not readable"),
+        ("/", {"t10k-labels-idx1-ubyte": 5}, "checksums it keeps of its dataset are not readable"),
+    ],
+)
+def test_an_old_or_malformed_dataset_reference_is_a_data_error(reference, sha256, says):
+    with pytest.raises(DataError, match=says):
+        datasets.find_dataset(reference, sha256)
+
+
+def test_a_folder_whose_files_cannot_be_read_is_kept_by_its_path_alone(tmp_path):
+    write_dataset(tmp_path / "digits")
+    ds = load_dataset(tmp_path / "digits")
+    (tmp_path / "digits" / FILES["train-images"]).unlink()
+    assert ds.identity() == {"dataset": str(tmp_path / "digits")}

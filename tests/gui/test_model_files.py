@@ -106,3 +106,23 @@ def test_a_failed_save_as_keeps_the_model_in_the_window_and_says_why(window, tmp
     reason = "No such file or directory" if where == "missing folder" else "Is a directory"
     assert message.endswith(f"{target}: cannot write ({reason})")
     assert window.save_model(tmp_path / "model.npz")  # and a good place still takes it
+
+
+def test_save_keeps_how_to_find_the_dataset_again(window, tmp_path):
+    assert window.save_model(tmp_path / "on-mnist.npz")
+    assert load_model(tmp_path / "on-mnist.npz").meta["dataset"] == "mnist"
+    (tmp_path / "mnist").mkdir()  # a folder of two 28x28 digits, named like the bundled set
+    for prefix in ("train", "t10k"):
+        (tmp_path / "mnist" / f"{prefix}-images-idx3-ubyte").write_bytes(
+            struct.pack(">4I", 2051, 2, 28, 28) + bytes(2 * 784)
+        )
+        (tmp_path / "mnist" / f"{prefix}-labels-idx1-ubyte").write_bytes(
+            struct.pack(">2I", 2049, 2) + bytes(2)
+        )
+    assert window.open_dataset(tmp_path / "mnist")
+    assert window.save_model(tmp_path / "on-folder.npz")
+    meta = load_model(tmp_path / "on-folder.npz").meta
+    assert meta["dataset"] == str(tmp_path / "mnist")
+    assert sorted(meta["dataset_sha256"]) == sorted(
+        f"{p}-{k}" for p in ("train", "t10k") for k in ("images-idx3-ubyte", "labels-idx1-ubyte")
+    )

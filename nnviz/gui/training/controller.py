@@ -127,7 +127,7 @@ class TrainingController(QObject):
             dataset.input_size,
             dataset.num_classes,
             len(dataset.train),
-            dataset=dataset.name,
+            dataset=dataset.reference,  # a known name or the folder's path (no hashing here)
         )
         self._show_network(network)
         # the backward stages show this run's loss, and one digit's share of its step
