@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
 from nnviz.core.activations import Maxout, activation_names, get_activation
 from nnviz.core.network import Network
 from nnviz.core.trace import Kind
 from nnviz.gui.explorer.activation_explorer import SATURATION, ActivationExplorer
+from nnviz.gui.explorer.activation_formulas import formula_font
 from nnviz.gui.session import Session
 
 
@@ -66,6 +69,41 @@ def test_maxout_curve_is_the_cores_one_input_unit(explorer):
     np.testing.assert_allclose(f, want_f)
     np.testing.assert_allclose(df, want_df)
     assert "max(1.5<i>x</i> − 0.5, −0.25<i>x</i> + 1)" in explorer.formula.text()
+
+
+def _lines(html: str, width: int) -> list[str]:
+    """The lines a word-wrapping label of ``width`` pixels sets ``html`` in (formula font)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(formula_font())
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    doc.size()  # lays it out
+    lines, block = [], doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(block.text()[line.textStart() : line.textStart() + line.textLength()])
+        block = block.next()
+    return lines
+
+
+def test_maxout_formula_breaks_between_its_expressions_never_inside_one(explorer):
+    _select(explorer, "maxout")
+    html = explorer.formula.text()
+    for width in range(240, 520, 10):  # a narrow dock to a wide one
+        for line in _lines(html, width):
+            assert line.count("(") == line.count(")"), (width, line)
+
+
+def test_maxout_slider_labels_are_set_as_in_the_formula(explorer):
+    """w1, b1, w2, b2 with real subscripts (the font's ₁ rendered as "w."), at formula size."""
+    _select(explorer, "maxout")
+    for name in ("w1", "b1", "w2", "b2"):
+        label = explorer.sliders[name].name_label
+        assert label.isVisible() and label.textFormat() == Qt.TextFormat.RichText
+        assert f"<i>{name[0]}</i><sub>{name[1]}</sub>" in label.text()
+        assert not any(c in label.text() for c in "₁₂")
 
 
 def test_slope_slider_moves_the_leaky_relu_curve(explorer):

@@ -84,6 +84,8 @@ class ActivationExplorer(QWidget):
         params = QGridLayout()
         for i, (name, lo, hi, step, default) in enumerate(PARAMETERS):
             slider = ParamSlider(name, lo, hi, step, default)
+            if name in SLIDERS_OF["maxout"]:  # w1, b1, ... set like the formula above them
+                slider.name_label.setFont(formula_font())
             slider.value_changed.connect(self._on_params_changed)
             self.sliders[name] = slider
             # a row each for the activations' parameters (compare mode may show several), then
@@ -230,7 +232,11 @@ class ActivationExplorer(QWidget):
         self._on_trace_changed()
 
     def _on_stage_changed(self, stage: int) -> None:
-        self._on_trace_changed()
+        # the dots are one hidden layer's pre-activations: only a step to another layer's
+        # stage changes them (redrawing the plots costs 10-20 ms a step)
+        hidden = max(self._session.network.num_layers - 1, 1)
+        if int(np.clip(self._session.stage.layer, 1, hidden)) != self._layer:
+            self._on_trace_changed()
 
     def _on_trace_changed(self) -> None:
         if self._lazy.defer(self._on_trace_changed):

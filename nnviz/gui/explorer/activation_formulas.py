@@ -54,6 +54,11 @@ def _affine(w: float, b: float) -> str:
     return text
 
 
+def _unbroken(text: str) -> str:
+    """Rich text that a word-wrapping label never breaks inside (it may break around it)."""
+    return f"<span style='white-space:nowrap'>{text}</span>"
+
+
 def formula_html(name: str, p: dict[str, float]) -> str:
     """h(x) and h'(x) as rich text, as the slide writes them, with the slider values filled in."""
     e = "<i>e</i>"
@@ -85,9 +90,13 @@ def formula_html(name: str, p: dict[str, float]) -> str:
             cases_of("1", f"α{e}<sup>{x}</sup>"),
         ),
         "maxout": (
-            f"max(<i>w</i><sub>1</sub>{x} + <i>b</i><sub>1</sub>, "
-            f"<i>w</i><sub>2</sub>{x} + <i>b</i><sub>2</sub>)&nbsp; = "
-            f"max({_affine(p['w1'], p['b1'])}, {_affine(p['w2'], p['b2'])})",
+            # a narrow panel breaks the line before "= max(...)", never inside either max
+            _unbroken(
+                f"max(<i>w</i><sub>1</sub>{x} + <i>b</i><sub>1</sub>, "
+                f"<i>w</i><sub>2</sub>{x} + <i>b</i><sub>2</sub>)"
+            )
+            + " "
+            + _unbroken(f"= max({_affine(p['w1'], p['b1'])}, {_affine(p['w2'], p['b2'])})"),
             tr("the slope <i>w</i> of the larger piece"),
         ),
         "identity": (x, "1"),
@@ -97,6 +106,13 @@ def formula_html(name: str, p: dict[str, float]) -> str:
         f"<span style='font-size:13pt'>{h}({x}) = {f}</span><br>"
         f"<span style='color:{style.ACTIVATION_DERIVATIVE}'>{h}′({x}) = {df}</span>"
     )
+
+
+def _piece(symbol: str, index: int) -> str:
+    """w<sub>1</sub> at the size of the formula's h(x) line: Unicode's subscript digits are
+    missing from many fonts (they rendered as "w."), and a subscript of the interface's size
+    is a few pixels high."""
+    return f"<span style='font-size:13pt'><i>{symbol}</i><sub>{index}</sub></span>"
 
 
 def hint(name: str) -> str:
@@ -114,13 +130,13 @@ def hint(name: str) -> str:
 
 
 def parameter_label(name: str) -> str:
-    """The label of a parameter's slider."""
+    """The label of a parameter's slider (rich text)."""
     labels = {
         "slope": tr("Leaky ReLU slope α"),
         "alpha": tr("ELU α"),
-        "w1": "w₁",
-        "b1": "b₁",
-        "w2": "w₂",
-        "b2": "b₂",
+        "w1": _piece("w", 1),
+        "b1": _piece("b", 1),
+        "w2": _piece("w", 2),
+        "b2": _piece("b", 2),
     }
     return labels.get(name, name)

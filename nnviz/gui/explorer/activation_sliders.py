@@ -41,6 +41,7 @@ class ParamSlider(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, round((maximum - minimum) / step))
         self.name_label = QLabel(label)
+        self.name_label.setTextFormat(Qt.TextFormat.RichText)  # w<sub>1</sub>: readable subscripts
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(40)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
