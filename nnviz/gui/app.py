@@ -126,10 +126,19 @@ def _light_palette() -> QPalette:
     return palette
 
 
+# Qt's raster engine shares big fills out among a pool of threads and waits for them: on a
+# 2-core machine that also trains, the painting thread then waits for a core (stage steps and
+# the stalls while training took about a quarter longer). One thread paints.
+_QT_ENVIRONMENT = {"QT_NO_GUI_THREADPOOL": "1"}
+
+
 def make_app(lang: str | None = None) -> QApplication:
-    """The QApplication (created once): light Fusion style, fonts, translations."""
+    """The QApplication (created once): light Fusion style, fonts, translations; one thread
+    paints."""
     app = QApplication.instance()
     if app is None:
+        for name, value in _QT_ENVIRONMENT.items():
+            os.environ.setdefault(name, value)
         app = QApplication(sys.argv[:1])
         app.setOrganizationName("nnviz")
         app.setApplicationName("nnviz")

@@ -10,11 +10,16 @@ tabbed behind it do no work then):
   first event of the worker: the new network is drawn before training);
 - how often the curves were redrawn per second;
 - the same window run with two BLAS threads, to show why the worker limits BLAS to one;
-- the layer graph's animation frame rate (``measure_animation_fps`` of nnviz.gui.app).
+- the layer graph's animation frame rate (``measure_animation_fps`` of nnviz.gui.app);
+- with the window idle, before any training: each Right / Left step through every stage of
+  the trace (forward and backward), from the key to the end of the repaint it causes
+  (``measure_stage_steps``), and each pen move of a stroke drawn on the Draw tab at stage y,
+  from the move to the end of the pad's repaint that shows it (``measure_drawing``).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import sys
@@ -22,13 +27,17 @@ import time
 
 from threadpoolctl import threadpool_limits
 
-__all__ = ["run_gui_bench"]
+__all__ = ["measure_drawing", "measure_stage_steps", "run_gui_bench"]
 
 _TICK_MS = 10  # the timer whose gaps reveal stalls of the GUI thread
 _REPEATS = 5  # runs per measurement; the median is reported (the machine is shared, a 1-epoch
 # run lasts a quarter of a second: one busy moment elsewhere moves a single run by 20%)
 _RUN_TIMEOUT_S = 600  # a run that takes longer than this is reported as failed
 _ANIMATION_S = 2.0  # seconds of forward-pass animation for the frame rate
+_STAGE_PASSES = 2  # measured passes over the trace (Right to its end, Left back), after one
+# pass that is not measured (the first backward step opens "How it learns" under the graph)
+_PEN_MOVES = 90  # pen moves of the synthetic stroke: a digit drawn in about 0.75 s
+_PEN_MOVE_MS = 8  # between two moves: a mouse reporting 125 times a second
 
 
 def _quiet_offscreen(mode, context, message: str) -> None:
@@ -132,6 +141,124 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
     }
 
 
+def _repaint(app) -> None:
+    """Handle what is posted (the updates a change asked for, the repaint they cause, and any
+    update that repaint asks for in turn)."""
+    app.processEvents()
+    app.processEvents()
+
+
+def measure_stage_steps(app, window, passes: int = _STAGE_PASSES) -> list[float]:
+    """Milliseconds of each Right and Left press through every stage of the window's trace,
+    from the key to the end of the repaint it causes; the animation a step starts is run to
+    its end before the next press (the window is idle). One pass (Right to the last stage,
+    Left back to the first) is made before ``passes`` measured ones."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view, session = window.network_view, window.session
+    session.set_stage_index(0)
+    view.setFocus()
+    _repaint(app)
+    times: list[float] = []
+    for measured in [False] + [True] * passes:
+        steps = len(session.trace) - 1
+        for key in [Qt.Key.Key_Right] * steps + [Qt.Key.Key_Left] * steps:
+            start = time.perf_counter()
+            QTest.keyClick(view, key)  # the action's shortcut: the Session steps, views follow
+            _repaint(app)
+            if measured:
+                times.append(1000.0 * (time.perf_counter() - start))
+            view.finish_animation()
+            _repaint(app)
+    return times
+
+
+def _stroke(width: float, height: float, moves: int) -> list[tuple[float, float]]:
+    """Points of a looping stroke (a 2 drawn with a flourish) inside a width x height pad."""
+    points = []
+    for i in range(moves):
+        t = i / max(moves - 1, 1)
+        angle = 2.5 * math.pi * t
+        x = 0.5 + 0.3 * math.sin(angle) * (1 - 0.4 * t)
+        y = 0.2 + 0.6 * t + 0.12 * math.cos(angle)
+        points.append((x * width, y * height))
+    return points
+
+
+def measure_drawing(
+    app, window, moves: int = _PEN_MOVES, interval_ms: float = _PEN_MOVE_MS
+) -> list[float]:
+    """Milliseconds from each pen move of a stroke drawn on the Draw tab's pad at stage y (moves
+    posted at a mouse's pace, as a learner draws) to the end of the pad's repaint that shows
+    it. Whatever the window does meanwhile runs as it does for a learner (the pad's preview
+    and answer while drawing); the measure ends once the Session has the drawing (after the
+    pen lifts), so that the window is left showing it."""
+    from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+
+    from nnviz.core.trace import Kind
+
+    window.raise_panel("Draw")
+    canvas = window.drawing_pad.canvas
+    _repaint(app)
+    window.session.set_stage(Kind.OUTPUT)
+    _repaint(app)
+    posted: list[float] = []  # when each move was posted
+    handled = 0  # moves the pad has taken so far
+    latencies: list[float] = []
+
+    class PaintClock(QObject):
+        """Counts the moves the pad takes and times the end of each of its repaints."""
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+            nonlocal handled
+            if event.type() == QEvent.Type.MouseMove:
+                handled += 1
+            elif event.type() == QEvent.Type.Paint:
+                watched.event(event)  # paint now, to know when the painting ends
+                end = time.perf_counter()
+                latencies.extend(1000.0 * (end - t) for t in posted[len(latencies) : handled])
+                return True
+            return False
+
+    clock = PaintClock()
+    canvas.installEventFilter(clock)
+    points = [QPointF(x, y) for x, y in _stroke(canvas.width(), canvas.height(), moves + 1)]
+    try:
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=points[0].toPoint())
+        _repaint(app)
+        start = time.perf_counter()
+        for i, point in enumerate(points[1:]):
+            due = start + i * interval_ms / 1000.0
+            while time.perf_counter() < due:  # the GUI thread works meanwhile, as it would
+                app.processEvents()
+            posted.append(time.perf_counter())
+            move = QMouseEvent(
+                QEvent.Type.MouseMove,
+                point,
+                canvas.mapToGlobal(point),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+            app.postEvent(canvas, move)
+        deadline = time.perf_counter() + 5.0
+        while len(latencies) < len(posted) and time.perf_counter() < deadline:
+            app.processEvents()
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=points[-1].toPoint())
+        deadline = time.perf_counter() + 5.0
+        while window.session.sample_index is not None and time.perf_counter() < deadline:
+            app.processEvents()  # the drawing is handed to the Session once the pen lifts
+        _repaint(app)
+    finally:
+        canvas.removeEventFilter(clock)
+    if len(latencies) < len(posted):
+        raise RuntimeError("the drawing pad did not repaint after every pen move")
+    return latencies
+
+
 def run_gui_bench(epochs: int = 1) -> dict:
     """Train with the window open (offscreen) and headless; return the figures as a dict."""
     from PySide6.QtWidgets import QApplication
@@ -159,6 +286,9 @@ def run_gui_bench(epochs: int = 1) -> dict:
         qapp.processEvents()
     headless, one, two = [], [], []
     try:
+        steps = measure_stage_steps(qapp, window)
+        drawing = measure_drawing(qapp, window)
+        window.session.show_test_sample(0)  # the test digit again, for the training runs
         _window_run(qapp, window, config, blas_threads=1)  # warm-up: first drawing of it all
         for _ in range(_REPEATS):  # interleaved, so a busy moment of the machine hits all three
             headless.append(_headless_rate(config, dataset))
@@ -180,6 +310,10 @@ def run_gui_bench(epochs: int = 1) -> dict:
         "start_stall_ms": round(max(r["start_stall_ms"] for r in one), 1),
         "curve_hz": round(statistics.median(r["curve_hz"] for r in one), 1),
         "animation_fps": round(fps, 1),
+        "stage_step_ms_max": round(max(steps), 1),
+        "stage_step_ms_median": round(statistics.median(steps), 1),
+        "draw_ms_max": round(max(drawing), 1),
+        "draw_ms_median": round(statistics.median(drawing), 1),
         "headless_samples_per_s": round(headless_rate),
         "gui_samples_per_s": round(gui_rate),
         "gui_samples_per_s_2_blas_threads": round(gui_rate_2),

@@ -244,10 +244,12 @@ def test_live_weights_draw_edges_in_draft_then_antialiased(make_view, qtbot):
     assert all(e.antialias for e in view.edge_layers.values())
     session.set_params({k: v.copy() for k, v in session.network.params.items()})
     assert not any(e.antialias for e in view.edge_layers.values())
-    items = list(view.edge_layers.values())
+    # each layer pair's two looks (grey, coloured) are its child items
+    items = [look for e in view.edge_layers.values() for look in e.childItems()]
+    assert len(items) == 2 * len(view.edge_layers)
     assert all(item.cacheMode() == QGraphicsItem.CacheMode.NoCache for item in items)
     qtbot.waitUntil(lambda: all(e.antialias for e in view.edge_layers.values()), timeout=3000)
-    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache  # for the forward-pass animation
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache  # for stage steps and the animation
     assert all(item.cacheMode() == cached for item in items)
 
 

@@ -15,6 +15,22 @@ from nnviz.gui.i18n import tr
 _PAD = 14  # px left and right
 _SAMPLE = 26  # px of the line drawn before an edge label
 _BAR_W = 150.0  # px of the colour-scale bar
+_WIDEST_NUMBER = "-8.88e+08"  # the widest number at either end of the scale (format_number)
+
+
+def _edge_texts(gradients: bool) -> list[str]:
+    """What the edge colours and widths mean: dE/dw at backward stages, else w·x."""
+    if gradients:
+        return [
+            tr("dE/dw > 0 (the step lowers w)"),
+            tr("dE/dw < 0 (the step raises w)"),
+            tr("thicker = larger |dE/dw|"),
+        ]
+    return [
+        tr("w·x > 0 (pushes up)"),
+        tr("w·x < 0 (pushes down)"),
+        tr("thicker = larger |w·x|"),
+    ]
 
 
 class LegendBar(QWidget):
@@ -64,20 +80,8 @@ class LegendBar(QWidget):
         """Every text the legend paints (tests read these)."""
         low = "0" if self._one_sided else style.format_number(-self._scale)
         high = "1" if self._kind is Kind.INPUT else style.format_number(self._scale)
-        if self.view.edges_show_gradients:
-            edges = [
-                tr("dE/dw > 0 (the step lowers w)"),
-                tr("dE/dw < 0 (the step raises w)"),
-                tr("thicker = larger |dE/dw|"),
-            ]
-        else:
-            edges = [
-                tr("w·x > 0 (pushes up)"),
-                tr("w·x < 0 (pushes down)"),
-                tr("thicker = larger |w·x|"),
-            ]
         return [
-            *edges,
+            *_edge_texts(self.view.edges_show_gradients),
             tr("node colour ({name}):").format(name=self._name),
             low,
             "" if self._one_sided else "0",  # the tick under the middle of the bar
@@ -92,6 +96,20 @@ class LegendBar(QWidget):
         scale += _BAR_W + fm.horizontalAdvance(t[6]) + 26
         return edges, scale
 
+    def _widest(self) -> float:
+        """The width one row needs at the widest stage of the trace (forward or backward texts,
+        the longest stage name, numbers of any sign and size): the row count then changes with
+        the width only, not from stage to stage (each change would resize the graph above)."""
+        fm = QFontMetrics(self.font())
+        edges = 2 * (_SAMPLE + 6 + 18) + max(
+            sum(fm.horizontalAdvance(s) for s in _edge_texts(gradients))
+            for gradients in (False, True)
+        )
+        name = max(self.view.session.trace.names, key=fm.horizontalAdvance)
+        number = fm.horizontalAdvance(_WIDEST_NUMBER)
+        title = fm.horizontalAdvance(tr("node colour ({name}):").format(name=name))
+        return edges + title + 2 * number + _BAR_W + 26
+
     def minimumSizeHint(self):  # noqa: N802 (Qt)
         size = super().minimumSizeHint()
         size.setWidth(200)
@@ -103,8 +121,7 @@ class LegendBar(QWidget):
 
     def _fit_rows(self, width: int) -> None:
         """One row when the texts fit in ``width``, else two (texts differ per language)."""
-        edges, scale = self._widths()
-        two = width < edges + scale + 2 * _PAD + 24
+        two = width < self._widest() + 2 * _PAD + 24
         if two != self._two_rows:
             self._two_rows = two
             self.setFixedHeight(self._row_height() * (2 if two else 1))

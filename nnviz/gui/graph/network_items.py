@@ -29,31 +29,37 @@ AddItem = Callable[[QGraphicsItem, float], QGraphicsItem]
 
 
 class EdgeLayer(QGraphicsObject):
-    """The edges between two layers as one item: six pens (sign x three width buckets), each
-    drawing its segments with a single ``drawLines`` call.
+    """The edges between two layers: six pens (sign x three width buckets), each drawing its
+    segments with a single ``drawLines`` call.
 
-    One item rather than six curve items: every item costs Python calls on each repaint
-    (bounds, paint), and a repaint comes with each live training snapshot.
+    One item per layer pair rather than six curve items: every item costs Python calls on each
+    repaint (bounds, paint), and a repaint comes with each live training snapshot. It draws
+    nothing itself: its two children draw the segments in the two looks (grey where the signal
+    has not travelled yet, coloured where it has), each cached in a pixmap of its own. A stage
+    step changes only which child is shown and how faded ("past" is the coloured look at
+    ``style.EDGE_PAST_OPACITY``): the pixmaps are blitted again, no line is stroked (stroking
+    a layer pair's hundreds of antialiased lines costs 5-15 ms).
     """
 
     def __init__(self, add: AddItem) -> None:
         super().__init__()
-        self._pens = {
-            (s, b, state): style.edge_pen(s, b, state)
-            for s, b in EDGE_GROUPS
-            for state in ("current", "past", "future")
-        }
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         # segments (x0, y0, x1, y1) per pen, in memory QPainter.drawLines reads directly
-        self._segments = {group: PrimitiveArray(QLineF, 4) for group in EDGE_GROUPS}
-        self._bounds = QRectF()
+        self.segments = {group: PrimitiveArray(QLineF, 4) for group in EDGE_GROUPS}
+        self.bounds = QRectF()
         self._antialias = True
         self.values = np.zeros(0)
         self.p0 = self.p1 = np.zeros((0, 2))
         self._state: str | None = None
-        # edges change only with the stage, the sample or new weights: painted once into a
-        # pixmap, an animation frame blits them instead of stroking hundreds of lines
-        self.setCacheMode(_EDGE_CACHE)
+        self._future = _EdgeStrokes(self, "future")
+        self._signal = _EdgeStrokes(self, "current")
+        for look in self._looks:
+            look.setVisible(False)
         add(self, 1.0)
+
+    @property
+    def _looks(self) -> tuple[_EdgeStrokes, _EdgeStrokes]:
+        return self._future, self._signal
 
     def set_edges(self, p0: np.ndarray, p1: np.ndarray, values: np.ndarray) -> None:
         """Segments p0 -> p1 carrying contributions ``values`` (sign = colour, size = width)."""
@@ -62,63 +68,63 @@ class EdgeLayer(QGraphicsObject):
         top = float(mag.max()) if mag.size else 1.0
         bucket = np.minimum((mag / top * 3).astype(np.intp), 2)
         ends = np.concatenate([p0, p1], axis=1)  # (n, 4): x0, y0, x1, y1
-        for (sign, b), segments in self._segments.items():
+        for (sign, b), segments in self.segments.items():
             sel = ((values > 0) if sign > 0 else (values < 0)) & (bucket == b)
             segments.resize(int(sel.sum()))
             if len(segments):
                 segments.ndarray()[:] = ends[sel]
-        self.prepareGeometryChange()
+        for look in self._looks:
+            look.prepareGeometryChange()
         if len(ends):
             margin = max(style.EDGE_WIDTHS) + 1.0
             lo = np.minimum(p0.min(axis=0), p1.min(axis=0)) - margin
             hi = np.maximum(p0.max(axis=0), p1.max(axis=0)) + margin
-            self._bounds = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+            self.bounds = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         else:
-            self._bounds = QRectF()
-        self.update()
+            self.bounds = QRectF()
+        for look in self._looks:
+            look.update()  # both pixmaps are stale; each is redrawn when next shown
 
     def segment_count(self, group: tuple[int, int]) -> int:
         """How many edges the pen of ``group`` (sign, width bucket) draws."""
-        return len(self._segments[group])
+        return len(self.segments[group])
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
-        return self._bounds
+        return QRectF()  # the children draw
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._state is None:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
-        for (sign, b), segments in self._segments.items():
-            if len(segments):
-                painter.setPen(self._pens[(sign, b, self._state)])
-                painter.drawLines(*segments.drawargs())
+        pass  # ItemHasNoContents: never called
 
     def set_state(self, state: str) -> None:
         """ "future" (light grey, not travelled yet), "current" or "past" (faded)."""
         if state == self._state:
             return
         self._state = state
-        self.update()
+        self._future.setVisible(state == "future")
+        self._signal.setVisible(state != "future")
+        self._signal.setOpacity(style.EDGE_PAST_OPACITY if state == "past" else 1.0)
 
     @property
     def state(self) -> str | None:
         return self._state
 
     def pen(self, group: tuple[int, int]) -> QPen:
-        """The pen the edges of ``group`` (sign, width bucket) are drawn with now."""
-        return self._pens[(*group, self._state or "future")]
+        """The pen the edges of ``group`` (sign, width bucket) are drawn with now (the past
+        look is the current one, faded)."""
+        return (self._future if self._state in (None, "future") else self._signal).pens[group]
 
     def set_antialias(self, on: bool) -> None:
         """Antialiased lines look best but cost ~6x more to draw (off while training runs).
 
         Off, the lines are also stroked straight onto the view: new weights arrive a few times
         a second, and each would otherwise fill and blit a pixmap as big as the layer pair;
-        on, they are cached for the forward-pass animation.
+        on, they are cached for stage steps and the forward-pass animation.
         """
         if self._antialias != on:
             self._antialias = on
-            self.setCacheMode(_EDGE_CACHE if on else QGraphicsItem.CacheMode.NoCache)
-            self.update()
+            for look in self._looks:
+                look.setCacheMode(_EDGE_CACHE if on else QGraphicsItem.CacheMode.NoCache)
+                look.update()
 
     @property
     def antialias(self) -> bool:
@@ -126,6 +132,26 @@ class EdgeLayer(QGraphicsObject):
 
     def __len__(self) -> int:
         return int(self.values.size)
+
+
+class _EdgeStrokes(QGraphicsObject):
+    """An EdgeLayer's segments in one look (the pens of ``state``), cached in its own pixmap."""
+
+    def __init__(self, edges: EdgeLayer, state: str) -> None:
+        super().__init__(edges)  # a child: placed, stacked and removed with its layer
+        self._edges = edges
+        self.pens = {group: style.edge_pen(*group, state) for group in EDGE_GROUPS}
+        self.setCacheMode(_EDGE_CACHE)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
+        return self._edges.bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._edges.antialias)
+        for group, segments in self._edges.segments.items():
+            if len(segments):
+                painter.setPen(self.pens[group])
+                painter.drawLines(*segments.drawargs())
 
 
 class PulseLayer:

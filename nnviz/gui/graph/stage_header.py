@@ -8,7 +8,8 @@ It reads the Session and refreshes itself whenever the stage or the trace change
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from nnviz.core.trace import Direction, Kind, Stage
@@ -165,16 +166,58 @@ class StageHeader(QFrame):
         row.addSpacing(16)
         row.addLayout(right)
         session.stage_changed.connect(self._on_stage_changed)
-        session.trace_changed.connect(self.refresh)
-        self.refresh()
+        session.trace_changed.connect(self._on_trace_changed)
+        self._on_trace_changed()
 
     def _on_stage_changed(self, _stage: int) -> None:
         self.refresh()
 
+    def _on_trace_changed(self) -> None:
+        self.refresh()
+        self._keep_height()  # the stages' texts may have changed
+
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()  # every text here is recomputed from the session
+            self._on_trace_changed()  # every text here is recomputed from the session
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._keep_height()
+
+    def _keep_height(self) -> None:
+        """One height for every stage of the trace: the explanation gets the room of the longest
+        at this width, the prediction the room of its widest text. A header that grew and shrank
+        from stage to stage would resize the graph under it at each step (a new layout and a
+        full repaint, 30-60 ms)."""
+        s = self.session
+        fm = QFontMetrics(self.prediction_label.font())
+        widest = max(
+            fm.horizontalAdvance(text)
+            for text in (
+                tr("Prediction: when the signal reaches y"),
+                tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(
+                    pred=max(s.class_names(), key=len), p=100.0, mark=tr("✗ wrong")
+                ),
+                tr("Prediction: {pred} ({p:.1f} %)  {mark}").format(
+                    pred=max(s.class_names(), key=len), p=100.0, mark=tr("✓ right")
+                ),
+            )
+        )
+        self.prediction_label.setMinimumWidth(widest)
+        label = self.explanation_label
+        width = label.width()
+        if width <= 1:
+            return  # not laid out yet: done again at the first resize
+        fm = QFontMetrics(label.font())
+        box = QRect(0, 0, width, 100_000)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        tallest = max(
+            fm.boundingRect(box, flags, stage_explanation(s, stage)).height()
+            for stage in s.trace.stages
+        )
+        if label.minimumHeight() != tallest:
+            label.setMinimumHeight(tallest)
 
     def refresh(self) -> None:
         s = self.session

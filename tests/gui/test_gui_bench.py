@@ -1,0 +1,48 @@
+"""``nnviz bench --gui``: the window's own figures (stage steps, the pen on the Draw tab) are
+measured on what a learner does, one figure per key press and pen move."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from nnviz.core.model_io import load_model
+from nnviz.core.trace import Kind
+from nnviz.gui.gui_bench import measure_drawing, measure_stage_steps
+from nnviz.gui.main_window import MainWindow
+from nnviz.gui.session import Session
+from nnviz.paths import resource_path
+
+
+@pytest.fixture
+def window(qtbot, mnist, tmp_path):
+    network = load_model(resource_path("models", "default.npz")).network
+    session = Session(network, mnist)
+    session.show_test_sample(0)
+    settings = QSettings(str(tmp_path / "nnviz.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(session, settings=settings, remember_layout=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 820)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_every_stage_step_of_the_trace_is_timed_both_ways(window, qapp):
+    trace = window.session.trace
+    assert trace.find(Kind.UPDATE) is not None  # a labelled digit: forward and backward
+    times = measure_stage_steps(qapp, window, passes=1)
+    assert len(times) == 2 * (len(trace) - 1)  # Right to the last stage, Left back
+    assert all(t > 0 for t in times)
+    assert window.session.stage_index == 0
+
+
+def test_every_pen_move_at_stage_y_is_timed_until_the_pad_shows_it(window, qapp):
+    latencies = measure_drawing(qapp, window, moves=40)
+    assert len(latencies) == 40
+    assert all(t > 0 for t in latencies)
+    session = window.session
+    assert session.sample_index is None  # handed to the Session once the pen lifted
+    assert session.stage.kind is Kind.OUTPUT
+    assert not window.drawing_pad.canvas.is_empty()
