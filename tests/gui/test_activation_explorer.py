@@ -10,8 +10,9 @@ from PySide6.QtGui import QTextDocument
 from nnviz.core.activations import Maxout, activation_names, get_activation
 from nnviz.core.network import Network
 from nnviz.core.trace import Kind
+from nnviz.gui import style
 from nnviz.gui.explorer.activation_explorer import SATURATION, ActivationExplorer
-from nnviz.gui.explorer.activation_formulas import formula_font
+from nnviz.gui.explorer.activation_formulas import display_name, formula_font
 from nnviz.gui.session import Session
 
 
@@ -181,6 +182,30 @@ def test_points_use_the_networks_own_activation(qtbot, mnist):
     np.testing.assert_allclose(z, np.tanh(a), rtol=1e-6)
     x, ghost = explorer.plots.network_curve.getData()
     np.testing.assert_allclose(ghost, np.tanh(x), rtol=1e-6)
+
+
+def _dot_colours(explorer) -> set[str]:
+    return {b.color().name() for b in explorer.plots.points.data["brush"]}
+
+
+def test_beside_another_curve_the_dots_are_uncoloured_and_the_panel_says_so(explorer, session):
+    """The dots are the network's own (sigmoid) units: with ReLU chosen they are not coloured
+    as if ReLU's shaded saturation applied to them, and the panel says plainly why."""
+    session.set_stage(Kind.ACTIVATION, 1)
+    assert explorer.selected() == "sigmoid" and explorer.other_curve_note.isHidden()
+    assert _dot_colours(explorer) <= {style.UNIT_PASSING, style.UNIT_SATURATED}  # by h'
+    for other in ("relu", "tanh"):
+        _select(explorer, other)
+        a, z = explorer.plots.points.getData()
+        np.testing.assert_allclose(z, session.network.activation.forward(a), rtol=1e-6)
+        assert not explorer.other_curve_note.isHidden()
+        note = explorer.other_curve_note.text()
+        assert "uses Sigmoid, not" in note and display_name(other) in note
+        assert _dot_colours(explorer) == {style.MUTED}  # neither green nor red
+        assert "saturated" not in explorer.network_note.text()
+    _select(explorer, "sigmoid")
+    assert explorer.other_curve_note.isHidden()
+    assert _dot_colours(explorer) <= {style.UNIT_PASSING, style.UNIT_SATURATED}  # by h'
 
 
 def test_hover_readout_shows_the_cores_values(explorer):

@@ -79,6 +79,10 @@ class ActivationExplorer(QWidget):
         self.network_note = QLabel()
         self.network_note.setTextFormat(Qt.TextFormat.RichText)
         self.network_note.setWordWrap(True)
+        self.other_curve_note = QLabel()  # the dots are not on the curve chosen: said plainly
+        self.other_curve_note.setTextFormat(Qt.TextFormat.RichText)
+        self.other_curve_note.setWordWrap(True)
+        self.other_curve_note.hide()
 
         self.sliders: dict[str, ParamSlider] = {}
         params = QGridLayout()
@@ -129,6 +133,7 @@ class ActivationExplorer(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self._compare_widget)
         layout.addWidget(self.key)
+        layout.addWidget(self.other_curve_note)
         layout.addWidget(self.plots.widget, 1)
         layout.addWidget(self.readout)
         layout.addWidget(self.network_note)
@@ -327,6 +332,7 @@ class ActivationExplorer(QWidget):
         if a.size == 0:
             self.plots.clear_units()
             self.network_note.setText("")
+            self.other_curve_note.hide()
             return
         if isinstance(act, Maxout):  # each unit outputs its winning piece: z = a_winner
             z = act.forward(a.reshape(1, -1))[0]
@@ -335,7 +341,8 @@ class ActivationExplorer(QWidget):
         else:
             z = act.forward(a)
             saturated = np.abs(act.derivative(a)) < SATURATION
-        same = act == self.activation() and not self.compare.isChecked()
+        comparing = self.compare.isChecked()
+        same = act == self.activation() and not comparing
         if isinstance(act, Maxout):  # a many-input unit has no curve; its output is its winner
             x = self.grid()
             curve = (x, x)
@@ -344,9 +351,22 @@ class ActivationExplorer(QWidget):
         else:
             x = self.grid()
             curve = (x, act.forward(x))
+        # the dots are always the network's own units; beside another function's curve and its
+        # shaded saturation they are drawn uncoloured, and the panel says why
+        other = not comparing and not same and not self._is_networks_maxout(act)
         edges = np.linspace(-self._half_width, self._half_width, HIST_BINS + 1)
         counts, _ = np.histogram(a, bins=edges)
-        self.plots.show_units(a, z, saturated, curve, edges, counts)
+        self.plots.show_units(a, z, None if other else saturated, curve, edges, counts)
+        self.other_curve_note.setVisible(other)
+        if other:
+            self._say_other_curve(act)
+            self.network_note.setText(
+                self.tr(
+                    "<b>Dots:</b> the {n} units of layer {l} for the current sample, at their "
+                    "pre-activations a{l} on the network's {act} (the grey curve)."
+                ).format(n=z.size, l=self._layer, act=display_name(act.name))
+            )
+            return
         self.network_note.setText(
             self.tr(
                 "<b>Dots:</b> the {n} units of layer {l} for the current sample, at their "
@@ -363,6 +383,26 @@ class ActivationExplorer(QWidget):
                 green=style.UNIT_PASSING,
             )
         )
+
+    def _is_networks_maxout(self, act: Activation) -> bool:
+        """Maxout chosen for a Maxout network: its units' winning pieces are what is drawn."""
+        return isinstance(act, Maxout) and self.selected() == "maxout"
+
+    def _say_other_curve(self, act: Activation) -> None:
+        network = display_name(act.name)
+        if act.name != self.selected():
+            text = self.tr(
+                "The network uses {net}, not {chosen}: the dots are its units, on {net}'s grey "
+                "curve, and not coloured by {chosen}'s saturation. Choose {net} to see which of "
+                "them saturate."
+            ).format(net=network, chosen=display_name(self.selected()))
+        else:
+            text = self.tr(
+                "The network's {net} has other parameters than the sliders: the dots are its "
+                "units, on its own grey curve, and not coloured by the saturation shown."
+            ).format(net=network)
+        lead = self.tr("Not the network's function.")
+        self.other_curve_note.setText(f"<b>{lead}</b> {text}")
 
     # ------------------------------------------------------------------ hover
     def show_readout(self, x: float) -> None:

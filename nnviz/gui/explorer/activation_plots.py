@@ -52,6 +52,10 @@ class ActivationPlots:
             self.curve_plot.addItem(df)
             self.compare_curves[name] = (f, df)
         self.points = pg.ScatterPlotItem(size=8, pen=pg.mkPen(style.MARKER_OUTLINE, width=0.8))
+        self._unit_brushes = {
+            s: pg.mkBrush(style.UNIT_SATURATED if s else style.UNIT_PASSING) for s in (False, True)
+        }
+        self._plain_brush = pg.mkBrush(style.MUTED)  # units shown beside another curve
         self.curve_plot.addItem(self.points)
         self.hover_line = pg.InfiniteLine(
             angle=90, pen=pg.mkPen(style.MUTED, style=Qt.PenStyle.DotLine)
@@ -131,15 +135,18 @@ class ActivationPlots:
         self,
         a: np.ndarray,
         z: np.ndarray,
-        saturated: np.ndarray,
+        saturated: np.ndarray | None,
         curve: tuple[np.ndarray, np.ndarray] | None,
         edges: np.ndarray,
         counts: np.ndarray,
     ) -> None:
-        """Dots (a, z) (red: saturated), the network's own curve (None: the chosen one is the
-        same), and the histogram of a over ``edges``."""
+        """Dots (a, z) (red: saturated; None: all grey, uncoloured), the network's own curve
+        (None: the chosen one is the same), and the histogram of a over ``edges``."""
         self.hist_plot.setVisible(True)
-        brushes = [pg.mkBrush(style.UNIT_SATURATED if s else style.UNIT_PASSING) for s in saturated]
+        if saturated is None:
+            brushes = [self._plain_brush] * len(a)
+        else:
+            brushes = [self._unit_brushes[bool(s)] for s in saturated]  # two brushes, shared
         self.points.setData(a, z, brush=brushes)
         if curve is None:
             self.network_curve.setData([], [])
