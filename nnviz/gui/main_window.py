@@ -38,6 +38,7 @@ from nnviz.gui.graph.network_view import NetworkView
 from nnviz.gui.graph.node_info import NodeInfoPopup
 from nnviz.gui.graph.stage_header import StageHeader
 from nnviz.gui.i18n import LanguageManager
+from nnviz.gui.lesson.lesson_panel import LessonPanel
 from nnviz.gui.session import Session
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import WindowMenus
@@ -113,6 +114,21 @@ class MainWindow(QMainWindow):
             self.drawing_pad, QT_TRANSLATE_NOOP("MainWindow", "Draw"), context="MainWindow"
         )
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
+        # the lesson on the left, so the panel each step looks at shows beside it; hidden
+        # until asked for (View > Lesson, `nnviz --lesson`)
+        self.lesson_panel = LessonPanel(
+            session, self.settings, languages.language if languages else "en"
+        )
+        self.lesson_dock = self.add_panel(
+            self.lesson_panel,
+            QT_TRANSLATE_NOOP("MainWindow", "Lesson"),
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            context="MainWindow",
+        )
+        self.lesson_dock.hide()
+        self.lesson_panel.panel_wanted.connect(self.raise_panel)
+        if languages is not None:
+            languages.language_changed.connect(self.lesson_panel.set_language)
         explorer_dock.raise_()
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)

@@ -1002,6 +1002,29 @@ like the image (red +, blue −)</source>
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Try this</source>
+        <translation>해 보세요</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>{total}단계 중 {n}단계</translation>
+    </message>
+    <message>
+        <source>The lesson could not be loaded</source>
+        <translation>수업 자료를 불러올 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>nnviz: a neural network, step by step</source>
@@ -1018,6 +1041,10 @@ like the image (red +, blue −)</source>
     <message>
         <source>Draw</source>
         <translation>그리기</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>수업</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1177,6 +1204,10 @@ like the image (red +, blue −)</source>
     <message>
         <source>step {s:,} of {t:,}</source>
         <translation>스텝 {s:,} / {t:,}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
     </message>
     <message>
         <source>{r:,.0f} samples/s</source>
