@@ -299,6 +299,25 @@ def test_a_dataset_opened_in_the_window_becomes_the_training_dataset(panel, sess
     assert panel.config is not None and panel.config.dataset == str(data.directory)
 
 
+def test_the_progress_line_gives_no_time_left_while_paused_or_after_the_run(
+    qtbot, panel, controller
+):
+    panel.set_config(TrainingConfig(epochs=1000))
+    line = panel.progress_view.label
+    panel.start()
+    qtbot.waitUntil(lambda: " left" in line.text(), timeout=_RUN_MS)
+    with qtbot.waitSignal(controller.paused, timeout=_RUN_MS):
+        panel.pause_button.click()
+    assert "paused" in line.text()
+    assert " left" not in line.text() and "samples/s" not in line.text()
+    panel.pause_button.click()  # Resume: the time left comes back with the next batches
+    qtbot.waitUntil(lambda: " left" in line.text(), timeout=_RUN_MS)
+    with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS):
+        panel.stop_button.click()
+    assert line.text().startswith("Epoch ") and "step " in line.text()
+    assert " left" not in line.text() and "paused" not in line.text()
+
+
 def test_the_training_controls_follow_the_language(panel, qapp, qtbot, tmp_path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QLabel

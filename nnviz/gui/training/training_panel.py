@@ -252,7 +252,7 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ run events
     def _on_paused(self, event: ev.Paused) -> None:
-        self.progress_view.flush()  # the step the run stopped at, not an older one
+        self.progress_view.pause()  # the step it stopped at; no speed, no time left
         self._show_status(
             self.tr("Paused after {n:,} steps: press Step for one more batch, or Resume.").format(
                 n=event.step

@@ -2,6 +2,8 @@
 
 Batch updates arrive up to 15 times a second; the bar and text are redrawn at most
 ``PROGRESS_MS`` apart (each redraw in the GUI thread is time the trainer waits for).
+The line says only what is true now: no speed or time left while the run is paused or after it
+ended.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class ProgressView(QWidget):
         self._epochs = 0
         self._started: ev.TrainingStarted | None = None
         self._pending: tuple[int, float, float, float] | None = None  # not yet shown
+        self._shown: tuple[int, float, float, float] | None = None  # (step, epoch, elapsed, rate)
+        self._phase = "running"  # "running", "paused" or "ended": what the line may say
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
         self._timer.timeout.connect(self._on_timer)
@@ -58,6 +62,8 @@ class ProgressView(QWidget):
         self._epochs = epochs
         self._started = None
         self._pending = None
+        self._shown = None
+        self._phase = "running"
         self._set_value(0)
 
     def clear(self) -> None:
@@ -70,6 +76,7 @@ class ProgressView(QWidget):
         self._show(0, 0.0, 0.0, 0.0)
 
     def batches(self, chunk: BatchChunk) -> None:
+        self._phase = "running"  # resumed, or one Step's batch
         self._pending = (
             int(chunk.step[-1]),
             float(chunk.epoch[-1]),
@@ -80,13 +87,17 @@ class ProgressView(QWidget):
             self._on_timer()
             self._timer.start()
 
-    def flush(self) -> None:
-        """Show the newest numbers now (the run paused)."""
+    def pause(self) -> None:
+        """The run paused: the step it stopped at, said to be paused (no speed, no time left)."""
+        self._phase = "paused"
         if self._pending is not None:
             self._on_timer()
+        else:
+            self._write()
 
     def finish(self, event: ev.TrainingEnded) -> None:
         self._pending = None
+        self._phase = "ended"
         self._show(event.step, event.epoch, event.elapsed, 0.0)
 
     def _on_timer(self) -> None:
@@ -105,19 +116,29 @@ class ProgressView(QWidget):
         self.bar.setUpdatesEnabled(True)  # schedules the bar's repaint
 
     def _show(self, step: int, epoch: float, elapsed: float, rate: float) -> None:
-        started = self._started
-        if started is None:
+        if self._started is None:
             return
-        total = started.total_steps
         self._set_value(step)
+        self._shown = (step, epoch, elapsed, rate)
+        self._write()
+
+    def _write(self) -> None:
+        """The line, from the numbers shown and the phase of the run."""
+        if self._started is None or self._shown is None:
+            return
+        step, epoch, elapsed, rate = self._shown
+        total = self._started.total_steps
         current_epoch = min(max(math.ceil(epoch), 1), self._epochs)
         parts = [
             self.tr("Epoch {e} of {n}").format(e=current_epoch, n=self._epochs),
             self.tr("step {s:,} of {t:,}").format(s=step, t=total),
         ]
-        if rate > 0:
-            parts.append(self.tr("{r:,.0f} samples/s").format(r=rate))
-        if 0 < step < total:
-            left = elapsed / step * (total - step)
-            parts.append(self.tr("{t} left").format(t=format_duration(left)))
+        if self._phase == "paused":
+            parts.append(self.tr("paused"))
+        elif self._phase == "running":
+            if rate > 0:
+                parts.append(self.tr("{r:,.0f} samples/s").format(r=rate))
+            if 0 < step < total:
+                left = elapsed / step * (total - step)
+                parts.append(self.tr("{t} left").format(t=format_duration(left)))
         self.label.setText(" · ".join(parts))
