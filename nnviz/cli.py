@@ -1,5 +1,5 @@
-"""The command line: ``nnviz`` (the window), ``train``, ``eval``, ``record``, ``backward``,
-``bench`` and ``screenshot``.
+"""The command line: ``nnviz`` (the window; ``--lesson``: at the guided lesson), ``train``,
+``eval``, ``record``, ``backward``, ``bench``, ``lesson`` and ``screenshot``.
 
 Bad flags or values exit with 2 and one readable line; a missing or corrupt data or model file
 exits with 1 and one readable line naming the file.
@@ -58,11 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
     parser.add_argument("--model", help="model file (.npz) to open in the window")
     parser.add_argument("--lang", help="interface language: en or ko (default: system)")
+    parser.add_argument(
+        "--lesson", action="store_true", help="open the window at the guided lesson"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--model", help="model file (.npz) to open")
     gui.add_argument("--lang", help="interface language: en or ko (default: system)")
+    gui.add_argument("--lesson", action="store_true", help="open at the guided lesson")
+
+    le = sub.add_parser("lesson", help="the guided lesson: --list prints its steps")
+    le.add_argument("--list", action="store_true", help="print the steps (else open the window)")
+    le.add_argument(
+        "--lang", default=argparse.SUPPRESS, help="lesson language: en or ko (default: system)"
+    )
+    le.add_argument("--json", action="store_true", help="with --list: a JSON list of steps")
 
     tr = sub.add_parser("train", help="train a network on MNIST in the terminal")
     tr.add_argument("--preset", choices=sorted(PRESETS), help="start from a documented preset")
@@ -151,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--tab", help="panel to bring to the front (e.g. activations, training, results)"
     )
     sc.add_argument(
+        "--lesson", type=int, metavar="N", help="show the guided lesson at step N (from 1)"
+    )
+    sc.add_argument(
         "--train-epochs",
         type=int,
         dest="train_epochs",
@@ -185,8 +199,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from nnviz.bench import run_bench
 
             return run_bench(args)
+        if command == "lesson" and args.list:
+            from nnviz.lesson import run_lesson_list
+
+            return run_lesson_list(args)
         from nnviz.gui import app
 
+        if command == "lesson":
+            args.lesson = True
         if command == "screenshot":
             return app.screenshot(args)
         return app.run_gui(args)

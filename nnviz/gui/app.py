@@ -222,9 +222,19 @@ def run_gui(args) -> int:
     except NnvizError as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return 1
+    if getattr(args, "lesson", False):  # `nnviz --lesson`, `nnviz lesson`
+        open_lesson(window)
     window.show()
     with _close_on_interrupt(window):
         return int(app.exec())
+
+
+def open_lesson(window: MainWindow, step: int | None = None) -> None:
+    """Bring the lesson panel to the front at ``step`` (0-based; None: the remembered one),
+    with the window set up for it."""
+    window.raise_panel("Lesson")
+    panel = window.lesson_panel
+    panel.go_to(panel.step_index if step is None else step)
 
 
 _SIGNAL_POLL_MS = 200  # how often Python gets a turn to see Ctrl-C while Qt's loop runs
@@ -287,6 +297,8 @@ def screenshot(args) -> int:
         window = build_window(args.model, sample=args.sample or 0, remember_layout=False)
         window.network_view.animations_enabled = False
         window.session.set_stage_index(_stage_index(window.session, args.stage))
+        if args.lesson is not None:
+            _screenshot_lesson(window, args.lesson)
     except (NnvizError, ValueError) as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return 1
@@ -311,6 +323,16 @@ def screenshot(args) -> int:
         print(f"nnviz: {args.out}: cannot write the picture", file=sys.stderr)
         return 1
     return 0
+
+
+def _screenshot_lesson(window: MainWindow, number: int) -> None:
+    """The window at lesson step ``number`` (from 1); ValueError for a bad number or file."""
+    panel = window.lesson_panel
+    if panel.lesson is None:
+        raise ValueError(f"--lesson: {panel.error}")
+    if not 1 <= number <= len(panel):
+        raise ValueError(f"--lesson {number}: choose a step from 1 to {len(panel)}")
+    open_lesson(window, number - 1)
 
 
 _TRAIN_SCREENSHOT_LIMIT_S = 600  # a screenshot's training run that takes longer has hung

@@ -116,8 +116,10 @@ class MainWindow(QMainWindow):
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
         # the lesson on the left, so the panel each step looks at shows beside it; hidden
         # until asked for (View > Lesson, `nnviz --lesson`)
-        self.lesson_panel = LessonPanel(
-            session, self.settings, languages.language if languages else "en"
+        self.lesson_panel = LessonPanel(  # the place is remembered with the layout
+            session,
+            self.settings if remember_layout else None,
+            languages.language if languages else "en",
         )
         self.lesson_dock = self.add_panel(
             self.lesson_panel,

@@ -141,3 +141,15 @@ def test_a_missing_or_malformed_lesson_file_is_shown_and_the_window_works(
     panel.next()  # nothing happens
     window.session.set_stage(Kind.OUTPUT)  # the window works as without a lesson
     assert window.session.stage.kind is Kind.OUTPUT
+
+
+def test_opening_at_the_lesson_shows_the_remembered_step_set_up(make_window, settings):
+    from nnviz.gui.app import open_lesson
+
+    settings.setValue(SETTINGS_KEY, 6)  # the loss function
+    window = make_window()
+    assert window.lesson_dock.isHidden()  # not in the way until asked for
+    open_lesson(window)
+    assert not window.lesson_dock.isHidden()
+    assert window.lesson_panel.step_index == 6
+    assert window.session.stage.kind is Kind.LOSS

@@ -1,4 +1,4 @@
-"""The lesson panel: the step's title, text and "try this", Back / Next and "Step 3 of 12".
+"""The lesson panel: "Step 3 of 12", the step's title, text and "try this", Back / Next.
 
 Going to a step sets the window up through the Session (the digit, the loss, the stage) and asks
 the window for the step's panel (``panel_wanted``, an English panel title); the place is kept in
@@ -98,6 +98,7 @@ class LessonPanel(QWidget):
         body = QWidget()
         body_box = QVBoxLayout(body)
         body_box.setContentsMargins(0, 0, 0, 0)
+        body_box.addWidget(self.progress_label)
         body_box.addWidget(self.title_label)
         body_box.addWidget(self.text_label)
         body_box.addWidget(self.try_group)
@@ -114,8 +115,6 @@ class LessonPanel(QWidget):
         self.next_button.clicked.connect(self.next)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.progress_label)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
 
