@@ -93,9 +93,9 @@ class TrainingDocks:
         self.tabs = TrainingTabs(self.curves, self.weights, self.learning)
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,
-            QT_TRANSLATE_NOOP("", "Learning"),
+            QT_TRANSLATE_NOOP("TrainingDocks", "Learning"),
             Area.BottomDockWidgetArea,
-            context="",
+            context="TrainingDocks",
         )
         self._window = window
         # the right column runs the full height; the bottom tabs sit under the graph only

@@ -1490,4 +1490,11 @@ is {t}</source>
         <translation>{n}개 중 {m}개를 표시합니다.</translation>
     </message>
 </context>
+<context>
+    <name>TrainingDocks</name>
+    <message>
+        <source>Learning</source>
+        <translation>학습 과정</translation>
+    </message>
+</context>
 </TS>
