@@ -89,7 +89,7 @@ def test_measure_animation_fps_counts_frames(qapp, tmp_path):
     window.show()
     fps = app.measure_animation_fps(window, seconds=0.5)
     assert fps > 0
-    assert not window.network_view.is_animating
+    assert window.network_view.player.animation is None
     window.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -53,15 +54,16 @@ def test_every_stage_shows_the_trace_values(make_view):
             if expected is None:
                 assert got is None
                 if layer:
-                    assert (view.node_brush_indices(layer) == -1).all()
+                    assert (view.brush_indices[layer] == -1).all()
                 continue
             np.testing.assert_array_equal(got, expected)
             if layer:  # colours follow the values on the column's scale
                 want = style.scale_indices(expected, value_scale(kind, expected))
-                np.testing.assert_array_equal(view.node_brush_indices(layer), want)
+                np.testing.assert_array_equal(view.brush_indices[layer], want)
         name = session.trace.stages[stage].name
         assert view.shown_stage_name(session.trace.stages[stage].layer) == name
-        assert name in view.footer_text(session.trace.stages[stage].layer)
+        footer = view.labels.footers[session.trace.stages[stage].layer]
+        assert name in footer.textItem.toPlainText()
 
 
 def test_the_backward_pass_fills_each_layer_when_its_gradient_arrives(make_view):
@@ -108,11 +110,11 @@ def test_output_bars_show_the_probabilities_only_at_the_last_stage(make_view):
     view = make_view()
     session = view.session
     session.set_stage(Kind.AFFINE, 3)  # logits as numbers, no bars
-    assert (view.output.bar_widths() == 0).all()
+    assert all(bar.rect().width() == 0 for bar in view.output.bars)
     a3 = session.trace.values(Kind.AFFINE, 3)
     assert view.output.value_labels[0].textItem.toPlainText() == style.format_number(a3[0])
     session.set_stage(Kind.OUTPUT)
-    widths = view.output.bar_widths()
+    widths = np.array([bar.rect().width() for bar in view.output.bars])
     y = session.trace.values(Kind.OUTPUT)
     np.testing.assert_allclose(widths / view.graph_layout.bar_width, y, atol=1e-6)
     assert view.output.ring.data.size == 1  # the predicted class is ringed
@@ -121,12 +123,14 @@ def test_output_bars_show_the_probabilities_only_at_the_last_stage(make_view):
 def test_edges_are_few_grouped_and_bounded(make_view):
     view = make_view()
     session = view.session
-    assert view.edge_item_count() == session.network.num_layers  # one item per layer pair
+    assert len(view.edge_layers) == session.network.num_layers  # one item per layer pair
     for edges in view.edge_layers.values():  # six pens, as many segments as edges
-        assert sum(edges.segment_count(g) for g in EDGE_GROUPS) == len(edges)
+        assert sorted(edges.segments) == sorted(EDGE_GROUPS)
+        assert sum(len(s) for s in edges.segments.values()) == len(edges)
     for layer, n in ((1, 50), (2, 100), (3, 10)):
-        assert 0 < view.edge_count(layer) <= min(style.EDGE_BUDGET, n * style.EDGES_PER_NODE_MAX)
-    assert view.edge_count() <= 3 * style.EDGE_BUDGET
+        drawn = len(view.edge_layers[layer])
+        assert 0 < drawn <= min(style.EDGE_BUDGET, n * style.EDGES_PER_NODE_MAX)
+    assert sum(len(e) for e in view.edge_layers.values()) <= 3 * style.EDGE_BUDGET
 
 
 def test_edge_states_follow_the_stage(make_view):
@@ -168,7 +172,7 @@ def test_other_layer_sizes_lay_out_inside_the_view(make_view, sizes):
         assert len(col.shown) + col.hidden_count == sizes[col.layer]
     for stage in range(len(view.session.trace)):
         view.session.set_stage_index(stage)
-    assert view.edge_count() > 0
+    assert sum(len(e) for e in view.edge_layers.values()) > 0
 
 
 def test_a_layer_too_big_for_the_column_shows_a_subset_with_an_ellipsis():
@@ -194,39 +198,33 @@ def test_stepping_forward_animates_pulses_then_fills_the_nodes(make_view, qtbot)
     view.pulses.draw = _spy(view.pulses.draw, pulses_seen)
     with qtbot.waitSignal(view.animation_finished, timeout=5000):
         session.set_stage_index(1)
-        assert view.is_animating
-        assert (view.node_brush_indices(1) >= 0).all()  # the data is final at once
+        assert view.player.animation is not None
+        assert (view.brush_indices[1] >= 0).all()  # the data is final at once
     assert max(pulses_seen) > 0
-    assert not view.is_animating
+    assert view.player.animation is None
     want = style.scale_indices(
         session.trace.values(Kind.AFFINE, 1),
         value_scale(Kind.AFFINE, session.trace.values(Kind.AFFINE, 1)),
     )
-    np.testing.assert_array_equal(view.node_brush_indices(1), want)
+    np.testing.assert_array_equal(view.brush_indices[1], want)
 
 
 def test_jumping_does_not_animate(make_view):
     view = make_view()
     view.animations_enabled = True
     view.session.set_stage_index(4)
-    assert not view.is_animating
+    assert view.player.animation is None
 
 
 def test_play_runs_the_whole_pass_and_stops_at_the_output(make_view, qtbot):
     view = make_view()
     view.animations_enabled = True
     view.session.set_speed(3.0)
-    with qtbot.waitSignal(view.playing_changed, timeout=20000, check_params_cb=lambda p: not p):
-        view.play()
-        assert view.is_playing
+    session = view.session
+    with qtbot.waitSignal(session.playing_changed, timeout=20000, check_params_cb=lambda p: not p):
+        session.set_playing(True)
+        assert session.playing
     assert view.session.stage_index == len(view.session.trace) - 1
-
-
-def test_pause_stops_playing(make_view, qtbot):
-    view = make_view()
-    view.play()
-    view.toggle_play()
-    assert not view.is_playing
 
 
 def _spy(fn, record):
@@ -260,7 +258,7 @@ def test_a_resize_mid_animation_carries_the_animation_on(make_view, qtbot):
         view.session.set_stage_index(1)
         view.resize(900, 560)
         qtbot.waitUntil(lambda: view.graph_layout.width < 950)
-        assert view.is_animating
+        assert view.player.animation is not None
 
 
 @pytest.mark.parametrize(
@@ -318,3 +316,19 @@ def test_a_node_shows_the_chain_rule_once_the_gradient_reaches_it(make_view):
     assert "weight slopes dE/dW1[:, 3]" in popup.image_caption.text()
     assert not popup.image_label.pixmap().isNull()
     parent.deleteLater()
+
+
+def test_new_weights_leave_the_input_image_as_it_is(make_view, monkeypatch):
+    """Live training sends new weights twice a second: the input does not change with them, so
+    its image is not made again (only the edges and nodes are)."""
+    view = make_view()
+    session = view.session
+    made = []
+    real = pg.ImageItem.setImage
+    monkeypatch.setattr(
+        pg.ImageItem, "setImage", lambda item, *a, **k: made.append(1) or real(item, *a, **k)
+    )
+    session.set_params({k: 0.5 * v for k, v in session.network.params.items()})
+    assert made == []
+    session.show_test_sample(1)
+    assert made == [1]

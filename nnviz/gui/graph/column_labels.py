@@ -101,6 +101,3 @@ class ColumnLabels:
         if self._footer_html[layer] != text:
             self._footer_html[layer] = text
             self.footers[layer].setHtml(f'<span style="color:{style.MUTED}">{text}</span>')
-
-    def footer_text(self, layer: int) -> str:
-        return self._footer_html[layer] or ""

@@ -67,10 +67,6 @@ class LegendBar(QWidget):
     def _row_height(self) -> int:
         return QFontMetrics(self.font()).height() + 14
 
-    @property
-    def two_rows(self) -> bool:
-        return self._two_rows
-
     def _on_display_changed(self) -> None:
         self._name, self._scale, self._kind, self._one_sided = self.view.legend_info()
         self._fit_rows(self.width())

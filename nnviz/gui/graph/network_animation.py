@@ -41,7 +41,6 @@ class ForwardPlayer(QObject):
     the current stage without one (when an animation ends or is cut short).
     """
 
-    playing_changed = Signal(bool)
     animation_finished = Signal()
 
     def __init__(
@@ -64,26 +63,12 @@ class ForwardPlayer(QObject):
         self._last_ms = 0
         session.playing_changed.connect(self._on_playing_changed)
 
-    @property
-    def playing(self) -> bool:
-        return self._session.playing
-
-    def play(self) -> None:
-        self._session.set_playing(True)
-
-    def pause(self) -> None:
-        self._session.set_playing(False)
-
-    def toggle_play(self) -> None:
-        self._session.set_playing(not self._session.playing)
-
     def _on_playing_changed(self, playing: bool) -> None:
         if playing:
             if self._session.at_last_stage:  # played again from the end: from the input
                 self._session.set_stage_index(0)
             self._hold = style.HOLD_S  # the first step starts at once
             self._start_timer()
-        self.playing_changed.emit(playing)
 
     def start(self, animation: NodeAnimation) -> None:
         """Run ``animation`` from its time ``t`` on."""
@@ -128,12 +113,12 @@ class ForwardPlayer(QObject):
                 self._draw_static()
                 self._hold = 0.0
                 self.animation_finished.emit()
-        elif self.playing:
+        elif self._session.playing:
             self._hold += dt * self._session.speed
             if self._hold >= style.HOLD_S:
                 if not self._session.at_last_stage:
                     self._session.step_stage(+1)
                 else:
-                    self.pause()
-        if self.animation is None and not self.playing:
+                    self._session.set_playing(False)
+        if self.animation is None and not self._session.playing:
             self._timer.stop()

@@ -85,10 +85,6 @@ class EdgeLayer(QGraphicsObject):
         for look in self._looks:
             look.update()  # both pixmaps are stale; each is redrawn when next shown
 
-    def segment_count(self, group: tuple[int, int]) -> int:
-        """How many edges the pen of ``group`` (sign, width bucket) draws."""
-        return len(self.segments[group])
-
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
         return QRectF()  # the children draw
 
@@ -107,11 +103,6 @@ class EdgeLayer(QGraphicsObject):
     @property
     def state(self) -> str | None:
         return self._state
-
-    def pen(self, group: tuple[int, int]) -> QPen:
-        """The pen the edges of ``group`` (sign, width bucket) are drawn with now (the past
-        look is the current one, faded)."""
-        return (self._future if self._state in (None, "future") else self._signal).pens[group]
 
     def set_antialias(self, on: bool) -> None:
         """Antialiased lines look best but cost ~6x more to draw (off while training runs).
@@ -282,6 +273,3 @@ class OutputColumn:
         pen = QPen(QColor(colour), 3.0)
         pen.setCosmetic(True)
         self.ring.setData(pos=col.positions[unit : unit + 1], size=col.node_size + 10, pen=pen)
-
-    def bar_widths(self) -> np.ndarray:
-        return np.array([bar.rect().width() for bar in self.bars])

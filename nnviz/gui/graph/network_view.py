@@ -60,7 +60,6 @@ class NetworkView(pg.GraphicsView):
     node_left = Signal()
     node_clicked = Signal(int, int, object)
     display_changed = Signal()  # stage, sample or values shown changed (legend)
-    playing_changed = Signal(bool)
     animation_finished = Signal()
     # pyqtgraph's __init__ resizes the view before ours has made the items: nothing to lay out
     _built = False
@@ -75,10 +74,11 @@ class NetworkView(pg.GraphicsView):
         self.frames_painted = 0
         self._shown_stage = session.stage_index
         self._edges_backward = False  # the edges drawn are dE/dw (backward) or w·x (forward)
-        self._layout: GraphLayout | None = None
-        self._brush_idx: dict[int, np.ndarray] = {}
+        self.graph_layout: GraphLayout | None = None  # laid out on the first resize
+        # colour index (into style.value_brushes) of each shown node at the current stage, as
+        # any animation will end; -1: not reached yet
+        self.brush_indices: dict[int, np.ndarray] = {}
         self.player = ForwardPlayer(session, self._draw_animation, self._apply_static, self)
-        self.player.playing_changed.connect(self.playing_changed)
         self.player.animation_finished.connect(self.animation_finished)
         # while weights stream in (live training) edges are drawn without antialiasing
         self._draft_timer = QTimer(self)
@@ -97,18 +97,6 @@ class NetworkView(pg.GraphicsView):
         self._built = True
 
     # ------------------------------------------------------------------ public, read
-    @property
-    def is_playing(self) -> bool:
-        return self.session.playing
-
-    @property
-    def is_animating(self) -> bool:
-        return self.player.animation is not None
-
-    @property
-    def graph_layout(self) -> GraphLayout | None:
-        return self._layout
-
     def node_values(self, layer: int) -> np.ndarray | None:
         """Values the nodes of ``layer`` show at the current stage (None: not reached yet)."""
         shown = column_values(self.session.network, self.session.trace, self._shown_stage, layer)
@@ -145,32 +133,7 @@ class NetworkView(pg.GraphicsView):
         """True at backward stages: edges are the largest |dE/dw|, not the largest |w·x|."""
         return self._edges_backward
 
-    def edge_count(self, layer: int | None = None) -> int:
-        """How many edges are drawn (into ``layer``, or in total)."""
-        layers = [layer] if layer is not None else list(self.edge_layers)
-        return sum(len(self.edge_layers[l]) for l in layers)
-
-    def edge_item_count(self) -> int:
-        """Graphics items drawing the edges (one per pair of layers)."""
-        return len(self.edge_layers)
-
-    def node_brush_indices(self, layer: int) -> np.ndarray:
-        """Colour index (into style.value_brushes) of each shown node; -1 = not reached."""
-        return self._brush_idx.get(layer, np.zeros(0, dtype=np.intp))
-
-    def footer_text(self, layer: int) -> str:
-        return self.labels.footer_text(layer)
-
     # ------------------------------------------------------------------ public, act
-    def play(self) -> None:
-        self.player.play()
-
-    def pause(self) -> None:
-        self.player.pause()
-
-    def toggle_play(self) -> None:
-        self.player.toggle_play()
-
     def finish_animation(self) -> None:
         """Jump to the end of the running animation."""
         self.player.finish()
@@ -196,6 +159,7 @@ class NetworkView(pg.GraphicsView):
         self.edge_layers = {l: EdgeLayer(self._add) for l in range(1, L + 1)}
         self.pulses = PulseLayer(self._add)
         self._image = self._add(pg.ImageItem(axisOrder="row-major"), 2.0)
+        self._image_input: np.ndarray | None = None  # the Session's input the image shows
         # the input changes with the sample, not with live weights: blitted on their repaints
         self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         grey = np.linspace(255, 0, 256).astype(np.ubyte)  # 0 = paper (white), 1 = ink (black)
@@ -217,7 +181,7 @@ class NetworkView(pg.GraphicsView):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         # the column titles and footers are graphics items, which get no LanguageChange event
-        ready = self._built and self._layout is not None and not self.closed
+        ready = self._built and self.graph_layout is not None and not self.closed
         if event.type() == QEvent.Type.LanguageChange and ready:
             self._relayout()  # titles are fitted to the columns again: their widths changed
         super().changeEvent(event)
@@ -246,7 +210,7 @@ class NetworkView(pg.GraphicsView):
         w, h = max(size.width(), 1), max(size.height(), 1)
         self.view_box.setRange(xRange=(0, w), yRange=(0, h), padding=0.0, update=True)
         names = self.session.class_names()
-        self._layout = compute_layout(
+        self.graph_layout = compute_layout(
             self.session.network.sizes, w, h, label_chars=max((len(n) for n in names), default=1)
         )
         self._place_static()
@@ -254,7 +218,7 @@ class NetworkView(pg.GraphicsView):
 
     def _place_static(self) -> None:
         """Positions and texts that depend only on the layout and the network's shape."""
-        lay = self._layout
+        lay = self.graph_layout
         net = self.session.network
         self.labels.place(net, lay)
         for col in lay.columns:
@@ -270,14 +234,16 @@ class NetworkView(pg.GraphicsView):
 
     def _refresh(self) -> None:
         """Recompute what depends on the trace (edges, pulses), then draw the current stage."""
-        if self._layout is None:
+        if self.graph_layout is None:
             return
         self._compute_edges()
         x = self.session.trace.values(Kind.INPUT)
-        col0 = self._layout.columns[0]
+        col0 = self.graph_layout.columns[0]
         if col0.is_image:
-            side = int(round(np.sqrt(x.size)))
-            self._image.setImage(x.reshape(side, side), levels=(0.0, 1.0), autoLevels=False)
+            if self._image_input is not self.session.x:  # new weights leave the input as it is
+                side = int(round(np.sqrt(x.size)))
+                self._image.setImage(x.reshape(side, side), levels=(0.0, 1.0), autoLevels=False)
+                self._image_input = self.session.x
             left, top, size = col0.image_rect
             self._image.setRect(QRectF(left, top, size, size))  # after setImage: scales by shape
         running = self.player.cancel()
@@ -289,7 +255,7 @@ class NetworkView(pg.GraphicsView):
         """Forward: the strongest w·x terms into each node; backward: the largest |dE/dw| into
         each node (pulses then run from the node back to the input of that weight). As
         segments between node centres."""
-        net, trace, lay = self.session.network, self.session.trace, self._layout
+        net, trace, lay = self.session.network, self.session.trace, self.graph_layout
         backward = trace.stages[self._shown_stage].direction is Direction.BACKWARD
         self._edges_backward = backward
         for l, edges in self.edge_layers.items():
@@ -315,12 +281,12 @@ class NetworkView(pg.GraphicsView):
         if shown is None:
             return None
         kind, values = shown
-        units = self._layout.columns[layer].shown
+        units = self.graph_layout.columns[layer].shown
         return style.scale_indices(values[units], value_scale(kind, values))
 
     def _apply_static(self) -> None:
         """Draw the current stage without animation."""
-        lay = self._layout
+        lay = self.graph_layout
         if lay is None:
             return
         stage = self._shown_stage
@@ -332,10 +298,10 @@ class NetworkView(pg.GraphicsView):
                 continue
             idx = self._column_indices(l, stage)
             if idx is None:
-                self._brush_idx[l] = np.full(len(col.shown), -1, dtype=np.intp)
+                self.brush_indices[l] = np.full(len(col.shown), -1, dtype=np.intp)
                 self.nodes.set_empty(l)
             else:
-                self._brush_idx[l] = idx
+                self.brush_indices[l] = idx
                 self.nodes.set_brushes(l, idx)
             self.nodes.set_reached(l, idx is not None)
         trace = self.session.trace
@@ -374,9 +340,9 @@ class NetworkView(pg.GraphicsView):
         """Animate the nodes into ``stage`` from time ``at`` (seconds at speed 1) on."""
         st = self.session.trace.stages[stage]
         layer = st.layer
-        if st.kind not in _ANIMATED or layer not in self._brush_idx:
+        if st.kind not in _ANIMATED or layer not in self.brush_indices:
             return
-        end = self._brush_idx[layer].copy()
+        end = self.brush_indices[layer].copy()
         if st.kind in (Kind.AFFINE, Kind.SIGNAL_GRADIENT):
             # the signal moves along the edges into the layer, the gradient back out of the
             # layer above: pulses first, then the nodes fill
@@ -443,7 +409,7 @@ class NetworkView(pg.GraphicsView):
         old, self._shown_stage = self._shown_stage, stage
         self.player.cancel()
         backward = self.session.trace.stages[stage].direction is Direction.BACKWARD
-        if self._layout is not None and backward != self._edges_backward:
+        if self.graph_layout is not None and backward != self._edges_backward:
             self._compute_edges()  # w·x forward, dE/dw backward
         self._apply_static()
         if self.animations_enabled and stage == old + 1 and self.isVisible():
@@ -459,7 +425,7 @@ class NetworkView(pg.GraphicsView):
             self.node_left.emit()
             return
         point = points[0]
-        col = self._layout.columns[layer]
+        col = self.graph_layout.columns[layer]
         self.nodes.show_ring(point.pos(), col.node_size + 6)
         self.node_hovered.emit(layer, int(point.data()), self._view_point(point.pos()))
 
