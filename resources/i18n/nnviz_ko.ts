@@ -745,10 +745,6 @@ like the image (red +, blue −)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <source>Press Start to train: the curves appear here</source>
-        <translation>시작을 누르면 학습이 시작되고 곡선이 여기에 나타납니다</translation>
-    </message>
-    <message>
         <source>cross-entropy</source>
         <translation>교차 엔트로피</translation>
     </message>
@@ -763,6 +759,18 @@ like the image (red +, blue −)</source>
     <message>
         <source>training, smoothed</source>
         <translation>훈련 (평활화)</translation>
+    </message>
+    <message>
+        <source>Press Start in the Training panel:
+the loss will fall here as it learns</source>
+        <translation>학습 패널에서 시작을 누르세요:
+학습하는 동안 손실이 여기서 줄어듭니다</translation>
+    </message>
+    <message>
+        <source>and the accuracy will rise here,
+on the training batches and the test set</source>
+        <translation>정확도는 여기서 올라갑니다,
+훈련 배치와 시험 데이터 모두에서</translation>
     </message>
     <message>
         <source>test {loss}</source>
@@ -1386,6 +1394,13 @@ is {t}</source>
     </message>
 </context>
 <context>
+    <name>TrainingDocks</name>
+    <message>
+        <source>Learning</source>
+        <translation>학습 과정</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>Start</source>
@@ -1488,13 +1503,6 @@ is {t}</source>
     <message>
         <source>Showing {m} of {n}.</source>
         <translation>{n}개 중 {m}개를 표시합니다.</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingDocks</name>
-    <message>
-        <source>Learning</source>
-        <translation>학습 과정</translation>
     </message>
 </context>
 </TS>

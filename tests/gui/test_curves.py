@@ -65,6 +65,21 @@ def curves(qtbot, qapp):
     return c
 
 
+def test_before_the_first_run_the_plots_say_what_will_appear_instead_of_empty_axes(curves):
+    plots = curves.plots
+    both = (plots.loss_plot, plots.accuracy_plot)
+    for plot in both:
+        assert not plot.getAxis("bottom").isVisible()  # no "steps" from -0.4 to 0.4
+        assert not plot.getAxis("left").style["showValues"]
+        assert plots.empty_texts[plot].isVisible()
+    assert "Start" in plots.empty_texts[plots.loss_plot].textItem.toPlainText()
+    assert "accuracy" in plots.empty_texts[plots.accuracy_plot].textItem.toPlainText()
+    _run(curves, TrainingConfig())
+    for plot in both:
+        assert plot.getAxis("bottom").isVisible() and plot.getAxis("left").style["showValues"]
+        assert not plots.empty_texts[plot].isVisible()
+
+
 def test_series_buffer_grows_by_doubling_and_keeps_the_values():
     buf = SeriesBuffer(("a", "b"), capacity=4)
     buf.append(a=np.arange(3), b=np.ones(3))

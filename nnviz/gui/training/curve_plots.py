@@ -27,6 +27,7 @@ _LIVE_KEYS = ("batch_loss", "smooth_loss", "train_accuracy")  # new points with 
 _X_COLUMNS = {"step": "step", "epoch": "epoch", "time": "elapsed"}  # x mode -> buffer column
 
 _LEGEND_SIZE = "8pt"
+_TICK_LENGTH = -5  # pyqtgraph's own: ticks 5 px long, inside the axis
 
 
 def _cache(item: pg.PlotDataItem) -> None:
@@ -99,13 +100,41 @@ class CurvePlots:
         for plot in (self.loss_plot, self.accuracy_plot):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setCacheMode(_CACHED)
-        self.empty_text = pg.TextItem("", color=style.CURVES_EMPTY_TEXT)
-        self.loss_plot.addItem(self.empty_text)
+        # before the first run: what will appear, instead of axes counting nothing
+        self.empty_texts = {}
+        for plot, y in ((self.loss_plot, 0.5), (self.accuracy_plot, 50.0)):
+            text = pg.TextItem("", color=style.CURVES_EMPTY_TEXT, anchor=(0.5, 0.5))
+            text.setPos(0.5, y)
+            plot.addItem(text, ignoreBounds=True)
+            self.empty_texts[plot] = text
+        self.empty = False
+        self._show_empty(True)
+
+    def _show_empty(self, empty: bool) -> None:
+        """No run yet: each plot says what it will show; the axes show no numbers (a range of
+        -0.4 to 0.4 "steps" would mean nothing)."""
+        if empty == self.empty:
+            return
+        self.empty = empty
+        for plot, text in self.empty_texts.items():
+            text.setVisible(empty)
+            if empty:
+                plot.hideAxis("bottom")
+            else:
+                plot.showAxis("bottom")
+            left = plot.getAxis("left")
+            left.setStyle(showValues=not empty, tickLength=0 if empty else _TICK_LENGTH)
+        if empty:
+            self.loss_plot.setXRange(0.0, 1.0, padding=0.0)
+            self.loss_plot.setYRange(0.0, 1.0, padding=0.0)
+        if not self.side_by_side:
+            self.loss_plot.getAxis("bottom").showLabel(False)
 
     # ------------------------------------------------------------------ texts and arrangement
-    def set_empty_text(self, text: str) -> None:
-        """What the loss plot says before the first run."""
-        self.empty_text.setText(text)
+    def set_empty_texts(self, loss: str, accuracy: str) -> None:
+        """What the plots say before the first run."""
+        self.empty_texts[self.loss_plot].setText(loss)
+        self.empty_texts[self.accuracy_plot].setText(accuracy)
 
     def set_y_labels(self, loss: str, accuracy: str) -> None:
         self.loss_plot.setLabel("left", loss, color=style.CURVES_AXIS)
@@ -118,6 +147,9 @@ class CurvePlots:
             self.loss_plot.setLabel("bottom", text, color=style.CURVES_AXIS)
         else:
             self.loss_plot.getAxis("bottom").showLabel(False)
+        if self.empty:  # setLabel shows the axis again
+            for plot in (self.loss_plot, self.accuracy_plot):
+                plot.hideAxis("bottom")
 
     def arrange(self) -> bool:
         """A wide, short dock (at the bottom) puts the plots side by side, a tall one stacks
@@ -158,7 +190,7 @@ class CurvePlots:
     # ------------------------------------------------------------------ the items of a run
     def add_run(self, run: RunCurves, names: dict[str, str | None]) -> None:
         """Fresh items for ``run``; ``names`` are the legend entries (None: not in a legend)."""
-        self.loss_plot.removeItem(self.empty_text)
+        self._show_empty(False)
         made = {
             "batch_loss": (
                 self.loss_plot,

@@ -147,7 +147,10 @@ class CurvesPanel(QWidget):
         self.export_csv_action.setText(self.tr("Curves as CSV table…"))
         self.export_png_action.setText(self.tr("Plots as PNG picture…"))
         self.plots.set_y_labels(self.tr("loss"), self.tr("accuracy (%)"))
-        self.plots.set_empty_text(self.tr("Press Start to train: the curves appear here"))
+        self.plots.set_empty_texts(
+            self.tr("Press Start in the Training panel:\nthe loss will fall here as it learns"),
+            self.tr("and the accuracy will rise here,\non the training batches and the test set"),
+        )
         self._set_x_label()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
