@@ -135,7 +135,6 @@ EDGE_ALPHA_CURRENT = (90, 150, 220)
 # edges the signal has passed: the current ones faded to about (35, 55, 80) of alpha, as an
 # opacity so that the graph blits their cached pixmap again instead of stroking them anew
 EDGE_PAST_OPACITY = 0.37
-EDGE_ALPHA_FUTURE = 255
 EDGE_BUDGET = 600  # most edges drawn between two layers
 EDGES_PER_NODE_MAX = 12
 PULSES_MAX = 160  # pulses travelling between two layers during the animation
