@@ -24,7 +24,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from nnviz.cli_support import EXIT_OK, Interrupts, emit_json
-from nnviz.core.datasets import load_dataset
+from nnviz.core.datasets import find_dataset
 from nnviz.core.errors import ConfigError, ModelFileError
 from nnviz.core.learning import (
     Cancelled,
@@ -79,7 +79,8 @@ def run_backward(args: argparse.Namespace) -> int:
     model = args.model or str(resource_path("models", "default.npz"))
     loaded = load_model(model)
     network = loaded.network
-    dataset = load_dataset(loaded.meta.get("dataset") or "mnist")
+    meta = loaded.meta  # the model's own data, found again (and checked) as eval does
+    dataset = find_dataset(meta.get("dataset") or "mnist", meta.get("dataset_sha256"))
     test = dataset.test
     if problem := dataset.mismatch(network.sizes):
         raise ModelFileError(f"{model}: {problem}")
