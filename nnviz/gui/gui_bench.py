@@ -66,6 +66,7 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
     docks = window.training
     panel, curves, controller = docks.panel, docks.curves, docks.controller
     controller.worker.blas_threads = blas_threads
+    app.processEvents()  # what the end of the run before left to do (its results shown)
     docks.panel_dock.raise_()  # Start is pressed on the training panel: its tab is in front
     app.processEvents()
     panel.set_config(config)

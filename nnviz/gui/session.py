@@ -151,8 +151,9 @@ class Session(QObject):
                 self._evaluation = evaluate(net, self._test_x, ds.test.labels)
         return self._evaluation
 
-    def _forget_evaluation(self) -> None:
-        self._evaluation = None
+    def _forget_evaluation(self, known: Evaluation | None = None) -> None:
+        """The network changed: its evaluation is redone when next asked for (or is ``known``)."""
+        self._evaluation = known
         self.evaluation_changed.emit()
 
     @property
@@ -197,14 +198,18 @@ class Session(QObject):
         self.trace_changed.emit()
         self._forget_evaluation()
 
-    def set_params(self, params: dict[str, np.ndarray]) -> None:
-        """Replace the parameters with (copies of) ``params`` of the same shapes."""
+    def set_params(
+        self, params: dict[str, np.ndarray], evaluation: Evaluation | None = None
+    ) -> None:
+        """Replace the parameters with (copies of) ``params`` of the same shapes. ``evaluation``:
+        these parameters' score on the dataset's test set when it is known already (a run's
+        last evaluation, of its final weights), so that it is not computed again."""
         for k, v in params.items():
             np.copyto(self._network.params[k], v)
         self._retrace()
         self.params_changed.emit()
         self.trace_changed.emit()
-        self._forget_evaluation()
+        self._forget_evaluation(evaluation)
 
     def set_dataset(self, dataset: Dataset) -> None:
         self._dataset = dataset

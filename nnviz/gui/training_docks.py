@@ -136,7 +136,9 @@ class TrainingDocks:
 
     def _on_run_ended(self, _event) -> None:
         self.curves.refresh()  # the run's last numbers, now
-        self.results_dock.raise_()  # what the trained network gets right and wrong
+        # then what the trained network gets right and wrong, in the next turn of the event
+        # loop: the end of a run is two shorter pieces of work for the window, not one
+        QTimer.singleShot(0, self.results_dock.raise_)
 
     def model_meta(self) -> dict:
         """Training metadata for File > Save ({} when the network was not trained here)."""

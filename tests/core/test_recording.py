@@ -117,6 +117,24 @@ def test_a_snapshot_gives_back_the_network_as_it_was(tiny):
     assert record.snapshot_at(10_000).step == 40  # nearest
 
 
+def test_reserved_snapshot_memory_holds_the_whole_run_as_it_was(tiny):
+    """A live run's record takes the memory of all its planned snapshots before training (so
+    that keeping one is a plain copy): what it then keeps is the same as without."""
+    config = _config()
+    reserved = RunRecord.for_run(config, 16, 10, len(tiny.train))
+    plain = RunRecord.for_run(config, 16, 10, len(tiny.train))
+    reserved.reserve_snapshots()
+    assert len(reserved.snapshots) == 0  # room made, nothing listed yet
+    for event in train(config, tiny, snapshot_steps=reserved.schedule):
+        reserved.add(event)
+        plain.add(event)
+    np.testing.assert_array_equal(reserved.snapshot_steps, plain.snapshot_steps)
+    for mine, theirs in zip(reserved.snapshots, plain.snapshots, strict=True):
+        assert mine.epoch == theirs.epoch
+        for name, value in theirs.params.items():
+            np.testing.assert_array_equal(mine.params[name], value)
+
+
 def test_a_stopped_run_keeps_what_it_has_and_its_last_weights(tiny):
     record = _recorded_run(tiny, stop_after=13)
     assert record.status == "stopped"

@@ -431,3 +431,27 @@ def test_scrubbing_during_a_run_is_not_overwritten_by_live_weights(qtbot, window
     )
     with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS):
         panel.stop_button.click()
+
+
+def test_the_end_of_a_run_shows_its_last_evaluation_without_evaluating_again(
+    qtbot, window, session, monkeypatch
+):
+    """The trainer scored the final weights on the test set at the end of the last epoch: the
+    window's thread does not score them again as the run ends (10,000 images, 20-100 ms)."""
+    import nnviz.gui.session as session_module
+
+    controller = window.training.controller
+    window.training.panel.set_config(TrainingConfig(epochs=1))
+    with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS):
+        assert window.training.panel.start()
+    calls = []
+    monkeypatch.setattr(session_module, "evaluate", lambda *args: calls.append(args))
+    evaluation = session.evaluation
+    assert calls == []
+    last = controller.record.evaluation(-1)
+    assert last.step == controller.record.steps_recorded
+    assert evaluation.accuracy == last.test_accuracy
+    np.testing.assert_array_equal(evaluation.predictions, last.test_predictions)
+    np.testing.assert_array_equal(evaluation.confusion, last.confusion)
+    expected = evaluate(session.network, session.dataset.test.images, session.dataset.test.labels)
+    np.testing.assert_array_equal(evaluation.predictions, expected.predictions)

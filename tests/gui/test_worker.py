@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from training_helpers import small_mnist
@@ -151,20 +153,39 @@ def test_a_diverging_run_ends_with_an_explanation_and_good_weights(qtbot, data):
     qtbot.waitUntil(lambda: not worker.running, timeout=5_000)
 
 
-def test_every_scheduled_snapshot_reaches_the_gui_while_the_live_view_gets_the_newest(qtbot, data):
+def test_every_scheduled_snapshot_is_kept_in_the_training_thread_the_live_view_gets_the_newest(
+    qtbot, data
+):
     worker = TrainingWorker()
     rec = Recorder(worker)
-    recorded = []
-    worker.recorded.connect(recorded.append)
+    kept, threads, prepared = [], set(), []
+
+    def keep(snapshot):
+        kept.append(snapshot)
+        threads.add(threading.get_ident())
+
+    def prepare():
+        prepared.append((threading.get_ident(), list(rec.log)))
+
     config = TrainingConfig(epochs=1, evals_per_epoch=3)
     per_epoch = len(data.train) // config.batch_size
     schedule = list(range(per_epoch + 1))  # every step, the initial weights too
     with qtbot.waitSignal(worker.finished, timeout=20_000):
-        worker.start(config, data, snapshot_interval=None, snapshot_steps=schedule)
-    in_chunks = [s for c in rec.of("batches") for s in c.snapshots]
-    arrived = sorted(s.step for s in in_chunks + recorded)
-    assert arrived == schedule  # none dropped, none twice, the ones after evaluations too
-    assert all(s.scheduled for s in in_chunks + recorded)
+        worker.start(
+            config,
+            data,
+            snapshot_interval=None,
+            snapshot_steps=schedule,
+            keep=keep,
+            prepare=prepare,
+        )
+    assert [s.step for s in kept] == schedule  # in order, none dropped, none twice
+    assert all(s.scheduled for s in kept)
+    assert threads and threading.get_ident() not in threads  # never copied in the GUI thread
+    assert prepared == [(threads.pop(), [])]  # in the same thread, before any event
+    # each was kept before the batches after it reached the GUI thread
+    assert rec.of("snapshot")[-1].step == per_epoch  # the live view: only the newest ones
+    assert len(rec.of("snapshot")) < len(schedule)
     batches_per_chunk = [len(c.events) for c in rec.of("batches")]
     assert sum(batches_per_chunk) == per_epoch and all(
         n == len(c) for n, c in zip(batches_per_chunk, rec.of("batches"), strict=True)

@@ -166,19 +166,26 @@ class StageHeader(QFrame):
         row.addSpacing(16)
         row.addLayout(right)
         session.stage_changed.connect(self._on_stage_changed)
-        session.trace_changed.connect(self._on_trace_changed)
-        self._on_trace_changed()
+        session.trace_changed.connect(self.refresh)
+        # what changes the stages or their texts (new weights, several a second while
+        # training, change neither)
+        for changed in (
+            session.network_changed,
+            session.sample_changed,  # a drawing has no backward stages
+            session.learning_changed,
+            session.dataset_changed,
+        ):
+            changed.connect(self._keep_height)
+        self.refresh()
+        self._keep_height()
 
     def _on_stage_changed(self, _stage: int) -> None:
         self.refresh()
 
-    def _on_trace_changed(self) -> None:
-        self.refresh()
-        self._keep_height()  # the stages' texts may have changed
-
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
-            self._on_trace_changed()  # every text here is recomputed from the session
+            self.refresh()  # every text here is recomputed from the session
+            self._keep_height()
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)

@@ -2,9 +2,11 @@
 
 :class:`TrainingController` owns the worker thread, the run's state (:class:`RunState`) and the
 :class:`~nnviz.core.recording.RunRecord` being written, which it hands to the Session as the
-newest run at Start. Every event of the run goes into that record (in the GUI thread, which is
-the only one that reads it); views read the record, never the events. It keeps the Session's
-network up to date: the run's initial weights at Start, live snapshots, the final weights.
+newest run at Start. Every event of the run goes into that record: the weight snapshots it
+keeps in the training thread, where they are made (the record lists a snapshot only once it is
+written whole, so the GUI thread may read it meanwhile), everything else in the GUI thread;
+views read the record, never the events. It keeps the Session's network up to date: the run's
+initial weights at Start, live snapshots, the final weights.
 
 There is one way to end a run early: :meth:`TrainingController.shutdown`, used by Reset (which
 also drops whatever of the run is still on its way), by closing the window and by quitting.
@@ -19,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from nnviz.core import events as ev
 from nnviz.core.datasets import Dataset
+from nnviz.core.metrics import Evaluation
 from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingConfig
@@ -77,7 +80,6 @@ class TrainingController(QObject):
         w = self.worker
         w.started.connect(self._on_started)
         w.batches.connect(self._on_batches)
-        w.recorded.connect(self._on_recorded)
         w.evaluated.connect(self._on_evaluated)
         w.snapshot.connect(self._on_snapshot)
         session.shown_step_changed.connect(self._on_shown_step_changed)
@@ -134,7 +136,15 @@ class TrainingController(QObject):
         self.session.set_learning(config.loss, single_digit_lr(config))
         self._record = record
         self.session.add_run(record)
-        self.worker.start(config, dataset, network, paused=paused, snapshot_steps=record.schedule)
+        self.worker.start(
+            config,
+            dataset,
+            network,
+            paused=paused,
+            snapshot_steps=record.schedule,
+            keep=record.add,  # these two run in the training thread
+            prepare=record.reserve_snapshots,
+        )
         self._set_state(RunState.PAUSED if paused else RunState.RUNNING)
         self.run_started.emit(record)
         return True
@@ -196,16 +206,9 @@ class TrainingController(QObject):
         self.started.emit(event)
 
     def _on_batches(self, chunk: BatchChunk) -> None:
-        record = self._record
-        if record is not None:
-            record.add_batches(chunk.events)
-            for snap in chunk.snapshots:
-                record.add(snap)
-        self.batches.emit(chunk)
-
-    def _on_recorded(self, event: ev.WeightsSnapshot) -> None:
         if self._record is not None:
-            self._record.add(event)
+            self._record.add_batches(chunk.events)
+        self.batches.emit(chunk)
 
     def _on_evaluated(self, event: ev.Evaluated) -> None:
         if self._record is not None:
@@ -232,9 +235,27 @@ class TrainingController(QObject):
             self._record.add(event)
         self._live_params = event.params
         if self.owns_session_network() and self.session.shown_step is None:
-            self.session.set_params(event.params)
+            self.session.set_params(event.params, self._final_evaluation(event))
         self._set_state(_ENDED.get(type(event), RunState.FINISHED))
         self.run_ended.emit(event)
+
+    def _final_evaluation(self, event: ev.TrainingEnded) -> Evaluation | None:
+        """The run's last evaluation on the test set when it is of the final weights (taken at
+        the last step, as at the end of the last epoch): the window shows it instead of
+        evaluating the same weights again in its thread as the run ends."""
+        record = self._record
+        if record is None or not record.evaluations_recorded or isinstance(event, ev.Diverged):
+            return None  # (a diverged run's final weights are its last good ones)
+        last = record.evaluation(-1)
+        if last.step != event.step:
+            return None  # the weights moved on since
+        return Evaluation(
+            accuracy=last.test_accuracy,
+            cross_entropy=last.test_cross_entropy,
+            mse=last.test_mse,
+            predictions=last.test_predictions,
+            confusion=last.confusion,
+        )
 
     def _on_failed(self, message: str, details: str) -> None:
         if self._record is not None:

@@ -4,9 +4,14 @@
 into Qt signals for the GUI thread:
 
 - batches are collected and forwarded together as one :class:`BatchChunk` at most
-  ``MAX_SIGNALS_PER_S`` times a second, so every batch (and every scheduled weight snapshot)
-  reaches the run record but the GUI thread is never flooded; evaluations, pauses and the final
-  event always pass at once (after the batches before them);
+  ``MAX_SIGNALS_PER_S`` times a second, so every batch reaches the run record but the GUI thread
+  is never flooded; evaluations, pauses and the final event always pass at once (after the
+  batches before them);
+- the weight snapshots the run record keeps (``snapshot_steps``) are handed to ``keep`` in the
+  training thread, where they are made: a run's first second keeps hundreds of them (every step
+  at first, 183 KB each for the book's network), and copying them in the GUI thread stalled it
+  for tens of milliseconds and slowed the trainer, which waited for the GIL; only the newest
+  snapshot goes to the GUI thread, for the live view;
 - everything that crosses the thread is a copy the trainer no longer touches;
 - BLAS is limited to one thread while training (the GUI needs the other core; with two BLAS
   threads and a busy GUI NumPy trains 2.4-2.9 times slower);
@@ -39,12 +44,13 @@ SNAPSHOT_INTERVAL_S = 0.5  # weight snapshots for the live layer graph: 2 frames
 _BLAS_THREADS = 1  # the other core draws the window (see the module docstring)
 
 EventFactory = Callable[[TrainingControl], Iterator[ev.TrainingEvent]]
+Keep = Callable[[ev.WeightsSnapshot], object]  # called in the training thread
 
 
 @dataclass(frozen=True)
 class BatchChunk:
     """The batches finished since the last update, one array entry per batch (owned copies),
-    their events whole (for the run record) and the scheduled snapshots taken among them."""
+    and their events whole (for the run record)."""
 
     step: np.ndarray  # (n,) int64 optimizer steps
     epoch: np.ndarray  # (n,) float64 fractional epochs
@@ -55,12 +61,9 @@ class BatchChunk:
     samples_per_s: float  # of the last batch
     total_steps: int
     events: tuple[ev.BatchFinished, ...] = ()
-    snapshots: tuple[ev.WeightsSnapshot, ...] = ()  # the scheduled ones, in step order
 
     @classmethod
-    def from_events(
-        cls, batches: list[ev.BatchFinished], snapshots: list[ev.WeightsSnapshot] = ()
-    ) -> BatchChunk:
+    def from_events(cls, batches: list[ev.BatchFinished]) -> BatchChunk:
         last = batches[-1]
         return cls(
             np.fromiter((b.step for b in batches), np.int64, len(batches)),
@@ -72,7 +75,6 @@ class BatchChunk:
             float(last.samples_per_s),
             int(last.total_steps),
             tuple(batches),
-            tuple(snapshots),
         )
 
     def __len__(self) -> int:
@@ -90,6 +92,8 @@ class _TrainingThread(QThread):
         control: TrainingControl,
         blas_threads: int | None,
         clock: Callable[[], float],
+        keep: Keep | None,
+        prepare: Callable[[], object] | None,
     ) -> None:
         super().__init__()
         self._worker = worker
@@ -98,6 +102,8 @@ class _TrainingThread(QThread):
         self._control = control
         self._blas_threads = blas_threads
         self._clock = clock
+        self._keep = keep
+        self._prepare = prepare
 
     def run(self) -> None:
         limits = (
@@ -107,6 +113,8 @@ class _TrainingThread(QThread):
         )
         with limits:
             try:
+                if self._prepare is not None:
+                    self._prepare()  # before the trainer's clock starts
                 self._forward(self._factory(self._control))
             except Exception as exc:  # noqa: BLE001 - every failure becomes a message
                 self._send("failed", _describe(exc), traceback.format_exc())
@@ -119,19 +127,16 @@ class _TrainingThread(QThread):
     def _forward(self, events: Iterator[ev.TrainingEvent]) -> None:
         send = self._send
         interval = 1.0 / MAX_SIGNALS_PER_S
+        keep = self._keep
         pending: list[ev.BatchFinished] = []
-        scheduled: list[ev.WeightsSnapshot] = []
         snapshot: ev.WeightsSnapshot | None = None
         last_emit = -np.inf
 
         def flush() -> None:
-            nonlocal pending, scheduled, snapshot
+            nonlocal pending, snapshot
             if pending:
-                send("batches", BatchChunk.from_events(pending, scheduled))
-            else:  # snapshots taken after the last chunk's batches (after an evaluation)
-                for snap in scheduled:
-                    send("recorded", snap)
-            pending, scheduled = [], []
+                send("batches", BatchChunk.from_events(pending))
+            pending = []
             if snapshot is not None:
                 send("snapshot", snapshot)
                 snapshot = None
@@ -140,8 +145,8 @@ class _TrainingThread(QThread):
             if isinstance(event, ev.BatchFinished):
                 pending.append(event)
             elif isinstance(event, ev.WeightsSnapshot):
-                if event.scheduled:
-                    scheduled.append(event)  # every one goes to the run record
+                if event.scheduled and keep is not None:
+                    keep(event)  # kept here, before any later event reaches the GUI thread
                 snapshot = event  # the live view needs only the newest; it is a copy already
             else:
                 flush()
@@ -184,7 +189,6 @@ class TrainingWorker(QObject):
 
     started = Signal(object)
     batches = Signal(object)
-    recorded = Signal(object)  # a scheduled WeightsSnapshot outside a chunk (step 0)
     evaluated = Signal(object)
     snapshot = Signal(object)
     paused = Signal(object)
@@ -228,20 +232,32 @@ class TrainingWorker(QObject):
         paused: bool = False,
         snapshot_interval: float | None = SNAPSHOT_INTERVAL_S,
         snapshot_steps: Collection[int] = (),
+        keep: Keep | None = None,
+        prepare: Callable[[], object] | None = None,
     ) -> None:
         """Train ``network`` (a new one from ``config`` if None) on ``dataset`` in the thread.
 
         The worker thread owns ``network`` until the run ends: pass a copy of anything the GUI
         keeps using. ``paused`` starts in the paused state (for a first single step).
+        ``keep(snapshot)`` is called in the training thread with the WeightsSnapshot of each
+        step of ``snapshot_steps``, in step order, before any later event is emitted;
+        ``prepare()`` is called there before training starts (the record taking its memory).
         """
 
         def events(control: TrainingControl) -> Iterator[ev.TrainingEvent]:
             return train(config, dataset, control, network, snapshot_interval, snapshot_steps)
 
-        self.start_events(events, paused=paused)
+        self.start_events(events, paused=paused, keep=keep, prepare=prepare)
 
-    def start_events(self, factory: EventFactory, paused: bool = False) -> None:
-        """Run ``factory(control)`` (a generator of core events) in the thread."""
+    def start_events(
+        self,
+        factory: EventFactory,
+        paused: bool = False,
+        keep: Keep | None = None,
+        prepare: Callable[[], object] | None = None,
+    ) -> None:
+        """Run ``prepare()`` then ``factory(control)`` (a generator of core events) in the
+        thread; scheduled weight snapshots go to ``keep`` there."""
         if self.running:
             raise RuntimeError("a training run is already going on")
         self._join()
@@ -250,7 +266,14 @@ class TrainingWorker(QObject):
             self._control.pause()
         self._run_id += 1
         thread = _TrainingThread(
-            self, self._run_id, factory, self._control, self.blas_threads, self._clock
+            self,
+            self._run_id,
+            factory,
+            self._control,
+            self.blas_threads,
+            self._clock,
+            keep,
+            prepare,
         )
         self._thread = thread
         # the thread starts once the GUI has handled what is already queued (the redraw of the
