@@ -781,6 +781,38 @@ on the training batches and the test set</source>
         <translation>시험</translation>
     </message>
     <message>
+        <source>{n} older</source>
+        <translation>+{n}개</translation>
+    </message>
+    <message>
+        <source>earlier runs:</source>
+        <translation>이전:</translation>
+    </message>
+    <message>
+        <source>earlier run:</source>
+        <translation>이전:</translation>
+    </message>
+    <message>
+        <source>lr {v}</source>
+        <translation>학습률 {v}</translation>
+    </message>
+    <message>
+        <source>batch {v}</source>
+        <translation>배치 {v}</translation>
+    </message>
+    <message>
+        <source>{v} init</source>
+        <translation>초기값 {v}</translation>
+    </message>
+    <message>
+        <source>{v} epochs</source>
+        <translation>{v} 에포크</translation>
+    </message>
+    <message>
+        <source>seed {v}</source>
+        <translation>시드 {v}</translation>
+    </message>
+    <message>
         <source>steps (batches trained)</source>
         <translation>스텝 (학습한 배치 수)</translation>
     </message>

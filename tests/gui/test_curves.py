@@ -148,11 +148,33 @@ def test_earlier_runs_stay_dimmed_and_labelled_until_cleared(curves):
     assert not first.items["batch_loss"].isVisible()
     assert first.items["smooth_loss"].opts["pen"].color().alpha() < 255
     labels = [label.text for _sample, label in curves.plots.loss_legend.items]
-    assert any(t.startswith("run 1") and "lr 0.5" in t and "91.0%" in t for t in labels)
+    assert any(t.startswith("earlier run:") and "lr 0.5" in t and "91.0%" in t for t in labels)
     assert curves.clear_button.isEnabled()
     curves.clear_earlier()
     assert curves.runs == [second] and curves.session.runs == (second.record,)
     assert first.items["smooth_loss"] not in curves.plots.loss_plot.items
+
+
+def test_the_loss_legend_stays_inside_its_plot_with_many_runs(curves):
+    """Each earlier run once had a legend line of its own: after 3 or 4 runs the current run's
+    test losses were pushed out under the axis. The earlier runs share one line, which names
+    what tells them apart (here the learning rate) in their curves' colours."""
+    lrs = (1.0, 0.5, 0.3, 0.1, 0.05, 0.03)
+    for i, lr in enumerate(lrs):
+        record = _run(curves, TrainingConfig(lr=lr))
+        _feed(record, 1, 100)
+        record.add(_evaluation(100, acc=0.80 + i / 100))
+    curves.refresh()
+    legend = curves.plots.loss_legend
+    labels = [label.text for _sample, label in legend.items]
+    assert len(labels) == 4  # the current run's three entries and one for the earlier runs
+    assert "test MSE" in labels and any("minimised" in t for t in labels)
+    earlier = labels[-1]
+    assert "2 older" in earlier  # runs 1 and 2; runs 3, 4, 5 are named
+    for number, lr, acc in ((3, 0.3, "82.0%"), (4, 0.1, "83.0%"), (5, 0.05, "84.0%")):
+        assert f"</b> {number}</span> lr {lr:g} → {acc}" in earlier
+    box = curves.plots.loss_plot.vb.sceneBoundingRect()
+    assert box.contains(legend.sceneBoundingRect())  # nothing cut off below the axis
 
 
 def test_x_axis_by_step_epoch_and_time(curves):

@@ -42,6 +42,11 @@ def _cache_legend(legend: pg.LegendItem) -> None:
         label.setCacheMode(_CACHED)
 
 
+def earlier_colour(number: int) -> str:
+    """The colour of earlier run ``number``'s dimmed curves (and of its mark in the legend)."""
+    return style.CURVES_EARLIER[(number - 1) % len(style.CURVES_EARLIER)]
+
+
 def _pen(colour: str, alpha: int = 255, width: float = 1.0, dash: bool = False) -> QColor:
     c = QColor(colour)
     c.setAlpha(alpha)
@@ -97,6 +102,10 @@ class CurvePlots:
         )  # bottom right: accuracy rises towards the top
         for legend in (self.loss_legend, self.accuracy_legend):
             legend.setBrush(pg.mkBrush(*style.CURVES_LEGEND_FILL))
+        # the earlier runs share one legend line (a line each would push the current run's
+        # entries out of the short plot); their coloured marks are in its text, so its sample
+        # draws nothing
+        self._earlier_sample = pg.PlotDataItem(pen=None)
         for plot in (self.loss_plot, self.accuracy_plot):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setCacheMode(_CACHED)
@@ -226,21 +235,36 @@ class CurvePlots:
                 _cache_legend(legend)
             run.items[key] = item
 
+    def rename(self, run: RunCurves, names: dict[str, str | None]) -> None:
+        """New legend texts for ``run``'s entries (after a language change)."""
+        for key, name in names.items():
+            for legend in (self.loss_legend, self.accuracy_legend):
+                label = legend.getLabel(run.items[key]) if name else None
+                if label is not None:
+                    label.setText(name)
+                    legend.updateSize()
+
+    def set_earlier_legend(self, text: str | None) -> None:
+        """The one legend line of the earlier runs (rich text; None: no earlier runs)."""
+        self.loss_legend.removeItem(self._earlier_sample)
+        if text:
+            self.loss_legend.addItem(self._earlier_sample, text)
+            _cache_legend(self.loss_legend)
+
     def dim(self, run: RunCurves) -> None:
-        """Turn the current run into an earlier one: grey, fewer lines, one legend entry."""
+        """Turn the current run into an earlier one: dimmed in its own colour, fewer lines, no
+        legend entry of its own (see set_earlier_legend)."""
         for key, item in run.items.items():
             self.loss_legend.removeItem(item)
             self.accuracy_legend.removeItem(item)
             if key in ("batch_loss", "test_other"):
                 item.setVisible(False)
                 continue
-            colour = style.CURVES_EARLIER[(run.number - 1) % len(style.CURVES_EARLIER)]
+            colour = earlier_colour(run.number)
             item.setPen(_pen(colour, style.CURVES_EARLIER_ALPHA, dash=key.startswith("test")))
             if item.opts["symbol"] is not None:
                 item.setSymbol(None)
             _cache(item)  # an earlier run no longer changes
-        self.loss_legend.addItem(run.items["smooth_loss"], run.label())
-        _cache_legend(self.loss_legend)
 
     def remove(self, run: RunCurves) -> None:
         """Take an earlier run's items off the plots."""

@@ -18,11 +18,13 @@ from nnviz.core.training import TrainingConfig
 __all__ = [
     "BATCH_COLUMNS",
     "EVAL_COLUMNS",
+    "COMPARED_SETTINGS",
     "RunCurves",
     "SeriesBuffer",
     "export_runs_csv",
     "round_up",
     "round_up_fine",
+    "varied_settings",
 ]
 
 _INITIAL_CAPACITY = 1024  # points per buffer before the first doubling
@@ -117,12 +119,33 @@ class RunCurves:
     def minimised(self) -> str:
         return "mse" if self.config.loss == "mse" else "cross_entropy"
 
-    def label(self) -> str:
-        c = self.config
-        text = f"run {self.number}: {c.activation}, {c.optimizer} lr {c.lr:g}, batch {c.batch_size}"
-        if len(self.evals):
-            text += f" → {self.evals['test_accuracy'][-1]:.1%}"
-        return text
+    @property
+    def test_accuracy(self) -> float | None:
+        """The last test accuracy drawn (None before the first evaluation)."""
+        return float(self.evals["test_accuracy"][-1]) if len(self.evals) else None
+
+
+# the settings a learner compares runs by, in the order they are named
+COMPARED_SETTINGS = (
+    "activation",
+    "optimizer",
+    "lr",
+    "batch_size",
+    "hidden",
+    "loss",
+    "init",
+    "lr_schedule",
+    "epochs",
+    "seed",
+    "dataset",
+)
+
+
+def varied_settings(runs: list[RunCurves]) -> list[str]:
+    """The TrainingConfig fields (of COMPARED_SETTINGS) whose values differ between ``runs``:
+    what tells the runs apart."""
+    values = [r.config.to_dict() for r in runs]
+    return [k for k in COMPARED_SETTINGS if len({repr(v.get(k)) for v in values}) > 1]
 
 
 def round_up(value: float) -> float:

@@ -38,8 +38,14 @@ from nnviz.core import recording
 from nnviz.core.recording import RunRecord
 from nnviz.core.smoothing import ema
 from nnviz.gui.session import Session
-from nnviz.gui.training.curve_plots import CurvePlots
-from nnviz.gui.training.curve_runs import EVAL_COLUMNS, RunCurves, SeriesBuffer, export_runs_csv
+from nnviz.gui.training.curve_plots import CurvePlots, earlier_colour
+from nnviz.gui.training.curve_runs import (
+    EVAL_COLUMNS,
+    RunCurves,
+    SeriesBuffer,
+    export_runs_csv,
+    varied_settings,
+)
 from nnviz.gui.training.timeline import Timeline
 
 __all__ = ["CurvesPanel", "SeriesBuffer"]
@@ -48,6 +54,9 @@ REFRESH_MS = 90  # curve redraws at most ~11 times a second, only when data arri
 _DEFAULT_SMOOTHING = 0.9  # EMA beta: about the last ten batches
 _SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
 _X_MODES = ("step", "epoch", "time")
+_EARLIER_NAMED = 3  # earlier runs named in the legend's line for them; older ones are counted
+_SETTINGS_NAMED = 1  # settings that tell runs apart, named per run in that line (the line
+# must stay shorter than a plot in a narrow dock is wide)
 
 
 class CurvesPanel(QWidget):
@@ -131,7 +140,7 @@ class CurvesPanel(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        """Every static text (legends of runs already drawn keep their language)."""
+        """Every text, the legends of the runs drawn too (written again from their data)."""
         for i, text in enumerate((self.tr("by step"), self.tr("by epoch"), self.tr("by time"))):
             self.x_box.setItemText(i, text)
         self.x_box.setToolTip(self.tr("What the horizontal axis counts"))
@@ -152,6 +161,9 @@ class CurvesPanel(QWidget):
             self.tr("and the accuracy will rise here,\non the training batches and the test set"),
         )
         self._set_x_label()
+        if self.current is not None:
+            self.plots.rename(self.current, self._legend_names(self.current))
+        self._show_earlier_runs()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -173,21 +185,62 @@ class CurvesPanel(QWidget):
         run = RunCurves(len(self.runs) + 1, record)
         self.runs.append(run)
         self.current = run
-        other = "cross_entropy" if run.minimised == "mse" else "mse"
-        names = {"cross_entropy": self.tr("cross-entropy"), "mse": self.tr("MSE")}
-        self.plots.add_run(
-            run,
-            {
-                "batch_loss": None,
-                "smooth_loss": self.tr("training, smoothed"),
-                "test_loss": self.tr("test {loss} (minimised)").format(loss=names[run.minimised]),
-                "test_other": self.tr("test {loss}").format(loss=names[other]),
-                "train_accuracy": self.tr("training, smoothed"),
-                "test_accuracy": self.tr("test"),
-            },
-        )
+        self.plots.add_run(run, self._legend_names(run))
+        self._show_earlier_runs()
         self.clear_button.setEnabled(len(self.runs) > 1)
         self._dirty = True
+
+    def _legend_names(self, run: RunCurves) -> dict[str, str | None]:
+        """The legend entries of the current run's items (None: not in a legend)."""
+        other = "cross_entropy" if run.minimised == "mse" else "mse"
+        names = {"cross_entropy": self.tr("cross-entropy"), "mse": self.tr("MSE")}
+        return {
+            "batch_loss": None,
+            "smooth_loss": self.tr("training, smoothed"),
+            "test_loss": self.tr("test {loss} (minimised)").format(loss=names[run.minimised]),
+            "test_other": self.tr("test {loss}").format(loss=names[other]),
+            "train_accuracy": self.tr("training, smoothed"),
+            "test_accuracy": self.tr("test"),
+        }
+
+    def _show_earlier_runs(self) -> None:
+        """One legend line for every earlier run, however many: each newest one's mark in its
+        curves' colour, the settings that tell the runs apart and its test accuracy; older ones
+        counted."""
+        earlier = [run for run in self.runs if run is not self.current]
+        if not earlier:
+            self.plots.set_earlier_legend(None)
+            return
+        varied = varied_settings(self.runs)[:_SETTINGS_NAMED]
+        parts = []
+        for run in earlier[-_EARLIER_NAMED:]:
+            text = f"<span style='color:{earlier_colour(run.number)}'><b>━</b> {run.number}</span>"
+            settings = ", ".join(self._setting(run, name) for name in varied)
+            if settings:
+                text += " " + settings
+            if run.test_accuracy is not None:
+                text += f" → {run.test_accuracy:.1%}"
+            parts.append(text)
+        older = len(earlier) - _EARLIER_NAMED
+        if older > 0:
+            parts.insert(0, self.tr("{n} older").format(n=older))
+        lead = self.tr("earlier runs:") if len(earlier) > 1 else self.tr("earlier run:")
+        self.plots.set_earlier_legend(lead + " " + " &nbsp;".join(parts))
+
+    def _setting(self, run: RunCurves, name: str) -> str:
+        """One setting of ``run`` as the legend names it: 'lr 0.5', 'batch 32', 'relu'."""
+        value = run.config.to_dict()[name]
+        if name == "hidden":
+            return "-".join(str(v) for v in value)
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+        formats = {
+            "lr": self.tr("lr {v}"),
+            "batch_size": self.tr("batch {v}"),
+            "init": self.tr("{v} init"),
+            "epochs": self.tr("{v} epochs"),
+            "seed": self.tr("seed {v}"),
+        }
+        return formats[name].format(v=text) if name in formats else text
 
     def _sync(self, run: RunCurves) -> bool:
         """Take what is new in the run's record; True if there was anything."""
@@ -228,6 +281,7 @@ class CurvesPanel(QWidget):
             run.number = i
         if self.current in gone:
             self.current = None
+        self._show_earlier_runs()
         self.clear_button.setEnabled(len(self.runs) > 1)
         self.plots.reset_ranges()
         self._dirty_all = True
