@@ -98,12 +98,13 @@ def test_lang_sets_the_language_for_this_run_only_and_the_window_drives_the_same
 ):
     manager = app.language_manager(qapp)
     assert app.language_manager(qapp) is manager  # one per application
-    remembered = manager._settings.value("ui/language")
+    stored = QSettings("nnviz", "nnviz")  # where the application's manager remembers
+    remembered = stored.value("ui/language")
     font = qapp.font()
     try:
         app.make_app("ko")
         assert manager.language == "ko"
-        assert manager._settings.value("ui/language") == remembered  # --lang is not remembered
+        assert stored.value("ui/language") == remembered  # --lang is not remembered
         assert qapp.font().families()[0] in app.korean_families()
         settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
         window = app.build_window(remember_layout=False, settings=settings)

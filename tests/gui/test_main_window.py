@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model, save_model
@@ -211,9 +211,10 @@ def test_show_error_opens_a_message_box_without_blocking(qtbot, mnist, settings)
     win = MainWindow(session, settings=settings)
     qtbot.addWidget(win)
     win.show_error("something went wrong")
-    assert win.last_error == "something went wrong"
-    assert win._error_box.isVisible() and win._error_box.text() == "something went wrong"
-    win._error_box.close()
+    assert win.statusBar().currentMessage() == "something went wrong"
+    box = win.findChild(QMessageBox)
+    assert box.isVisible() and box.text() == "something went wrong"
+    box.close()
 
 
 def test_a_model_with_other_layer_sizes_opens_and_lays_out(window, tmp_path):
@@ -275,7 +276,7 @@ def test_window_geometry_is_saved_to_the_given_settings(qtbot, mnist, settings):
 
 def test_hovering_a_layer1_node_shows_its_formula_and_weights(window):
     window.session.set_stage_index(2)
-    window._on_node_hovered(1, 4, QPoint(300, 200))
+    window.network_view.node_hovered.emit(1, 4, QPoint(300, 200))
     popup = window.node_info
     assert popup.isVisible() and not popup.pinned
     text = popup.text()
@@ -288,7 +289,7 @@ def test_hovering_a_layer1_node_shows_its_formula_and_weights(window):
 
 def test_clicking_an_output_node_pins_the_softmax_formula(window):
     window.session.set_stage_index(6)
-    window._on_node_clicked(3, 7, QPoint(800, 300))
+    window.network_view.node_clicked.emit(3, 7, QPoint(800, 300))
     popup = window.node_info
     assert popup.pinned and popup.isVisible()
     text = popup.text()
