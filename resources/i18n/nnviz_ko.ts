@@ -1467,24 +1467,16 @@ is {t}</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <source>Put freshly initialised weights in the network (untrained)</source>
-        <translation>네트워크에 새로 초기화한 가중치를 넣습니다 (학습 전)</translation>
-    </message>
-    <message>
         <source>Same initial weights</source>
         <translation>같은 초기 가중치</translation>
     </message>
     <message>
-        <source>Keep the seed, so the next run starts from exactly the same weights and replays identically (change one setting to compare)</source>
-        <translation>시드를 유지해서 다음 실행이 똑같은 가중치에서 시작해 똑같이 재현되게 합니다 (설정 하나만 바꿔 비교해 보세요)</translation>
-    </message>
-    <message>
-        <source>New initial weights (seed {seed}): the network is untrained.</source>
-        <translation>새 초기 가중치 (시드 {seed}): 아직 학습하지 않은 네트워크입니다.</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>계속</translation>
+    </message>
+    <message>
+        <source>The network is untrained again: the initial weights of seed {seed}, which the next Start begins from. Another seed gives other random weights.</source>
+        <translation>네트워크가 다시 학습 전 상태입니다: 시드 {seed}의 초기 가중치이며, 다음 시작은 여기서 출발합니다. 다른 시드를 쓰면 다른 무작위 가중치가 됩니다.</translation>
     </message>
     <message>
         <source>Training diverged at step {step}: each step changed the weights so much that the loss grew instead of shrinking. The learning rate {lr:g} is too large for {opt}: try a tenth of it ({lr10:g}). The last good weights were kept.</source>
@@ -1493,6 +1485,26 @@ is {t}</source>
     <message>
         <source>Paused after {n:,} steps: press Step for one more batch, or Resume.</source>
         <translation>{n:,} 스텝 후 일시정지: 배치 하나를 더 하려면 한 스텝을, 이어 가려면 계속을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Put the untrained network of the seed in the settings back: the initial weights the next Start begins from</source>
+        <translation>설정의 시드로 만든 학습 전 네트워크로 되돌립니다: 다음 시작이 출발하는 초기 가중치입니다</translation>
+    </message>
+    <message>
+        <source>Keep the seed, so the next run starts from exactly the same weights and replays identically (change one setting to compare). Unticked, each new Start takes the next seed and says so.</source>
+        <translation>시드를 그대로 두어 다음 실행이 똑같은 가중치에서 출발해 똑같이 재현됩니다 (설정 하나만 바꿔 비교해 보세요). 끄면 새로 시작할 때마다 다음 시드를 쓰고, 그렇다고 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>New initial weights for this run: seed {new} (the last run started from seed {last}; tick Same initial weights to keep one seed).</source>
+        <translation>이번 실행은 새 초기 가중치에서 출발합니다: 시드 {new} (지난 실행은 시드 {last}에서 출발했습니다. 같은 시드를 유지하려면 '같은 초기 가중치'를 켜세요).</translation>
+    </message>
+    <message>
+        <source>Back to seed {last}</source>
+        <translation>시드 {last}로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Put seed {last} back in the settings: the next run starts as that one did</source>
+        <translation>설정의 시드를 {last}(으)로 되돌립니다: 다음 실행이 그 실행과 같은 가중치에서 출발합니다</translation>
     </message>
     <message>
         <source>Stopped after {n:,} steps.</source>

@@ -137,22 +137,54 @@ def test_step_pause_resume_and_stop(qtbot, panel, controller, session):
     )
 
 
-def test_reset_gives_new_or_the_same_initial_weights(qtbot, panel, session):
-    panel.set_config(TrainingConfig(epochs=1))
+def test_reset_keeps_the_seed_and_a_new_start_says_it_draws_new_weights(qtbot, panel, session):
+    panel.form.preset_box.setCurrentIndex(panel.form.preset_box.findData("fast"))
+    panel.form.preset_box.activated.emit(panel.form.preset_box.currentIndex())
+    panel.form.set_text("epochs", "1")  # a recipe of its own: "(custom)"
+    panel.form.set_text("hidden", "16")
+    config = panel.form.validate()
+    assert config.seed == 0 and not panel.seed_note.isVisible()
     with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS):
         panel.start()
-    first_seed = panel.controller.config.seed
+    assert panel.controller.config.seed == 0  # the seed shown is the one used
+    for _ in range(2):  # Reset shows the untrained network of the seed in the fields, again
+        panel.reset()
+        assert panel.form.text("seed") == "0"
+        untrained = config.make_network(784, 10)
+        np.testing.assert_array_equal(session.network.params["W1"], untrained.params["W1"])
+        assert "seed 0" in panel.status_label.text()
+    # Start after a Reset begins from the weights shown: seed 0 again
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS):
+        panel.start()
+    assert panel.controller.config.seed == 0 and not panel.seed_note.isVisible()
+    # a second Start draws new weights: the field shows the new seed, the panel says so
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS):
+        panel.start()
+    assert panel.controller.config.seed == 1 and panel.form.text("seed") == "1"
+    assert panel.seed_note.isVisible() and "seed 1" in panel.seed_note.text()
+    assert "seed 0" in panel.seed_note.text()
+    # ... and how to go back
+    panel.seed_back.click()
+    assert panel.form.text("seed") == "0" and not panel.seed_note.isVisible()
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS):
+        panel.start()
+    assert panel.controller.config.seed == 0
+    # Same initial weights: every Start replays the start of the last run
     panel.same_weights.setChecked(True)
-    panel.reset()
-    same = TrainingConfig(seed=first_seed).make_network()
-    np.testing.assert_array_equal(session.network.params["W1"], same.params["W1"])
-    panel.same_weights.setChecked(False)
     with qtbot.waitSignal(panel.controller.run_ended, timeout=_RUN_MS):
         panel.start()
-    panel.reset()
-    assert int(panel.form.text("seed")) == first_seed + 1
-    other = TrainingConfig(seed=first_seed + 1).make_network()
-    np.testing.assert_array_equal(session.network.params["W1"], other.params["W1"])
+    assert panel.controller.config.seed == 0 and not panel.seed_note.isVisible()
+
+
+def test_a_preset_stays_chosen_whatever_its_seed(panel):
+    box = panel.form.preset_box
+    box.setCurrentIndex(box.findData("book"))
+    box.activated.emit(box.currentIndex())
+    panel.form.set_seed(7)  # another random start of the same recipe
+    assert box.currentData() == "book"
+    panel.form.set_text("lr", "0.5")  # another recipe
+    panel.form.validate()
+    assert box.currentData() is None
 
 
 def test_a_worker_exception_is_shown_in_the_panel(qtbot, panel, monkeypatch):

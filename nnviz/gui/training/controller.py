@@ -136,6 +136,7 @@ class TrainingController(QObject):
         self.session.set_learning(config.loss, single_digit_lr(config))
         self._record = record
         self.session.add_run(record)
+        self.worker.shutdown()  # the last run's thread, if it is still finishing after its end
         self.worker.start(
             config,
             dataset,

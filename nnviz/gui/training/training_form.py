@@ -395,7 +395,10 @@ class TrainingForm(QWidget):
         return config
 
     def _show_matching_preset(self, config: TrainingConfig | None) -> None:
-        match = next((n for n, p in PRESETS.items() if p == config), None)
+        # a preset is a recipe; the seed only picks one of its random starts
+        match = None
+        if config is not None:
+            match = next((n for n, p in PRESETS.items() if p == config.with_(seed=p.seed)), None)
         self.preset_box.setCurrentIndex(max(self.preset_box.findData(match), 0))
 
     def _show_activation_param(self, param: ActivationParam | None) -> None:

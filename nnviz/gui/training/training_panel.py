@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -40,12 +41,16 @@ class TrainingPanel(QWidget):
     """The form and the run buttons of ``controller``; shows its progress and status."""
 
     def __init__(
-        self, session: Session, controller: TrainingController, parent: QWidget | None = None
+        self,
+        session: Session,
+        controller: TrainingController,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.controller = controller
         self._seed_used: int | None = None
+        self._new_seed: tuple[int, int] | None = None  # (the last run's, this run's)
         self._build()
         session.dataset_changed.connect(self._on_dataset_changed)
         c = controller
@@ -64,6 +69,7 @@ class TrainingPanel(QWidget):
         outer.setSpacing(6)
         self.form = TrainingForm(self._session_dataset_name)
         self.form.changed.connect(self._update_buttons)
+        self.form.changed.connect(self._on_form_changed)
         outer.addWidget(self.form)
 
         buttons = QGridLayout()
@@ -90,6 +96,17 @@ class TrainingPanel(QWidget):
         buttons.addWidget(self.same_weights, 1, 0, 1, 3)
         buttons.addWidget(self.reset_button, 1, 3)
         outer.addLayout(buttons)
+        # a new seed drawn at Start is said, with the way back to the last one
+        seed_row = QHBoxLayout()
+        self.seed_note = QLabel()
+        self.seed_note.setWordWrap(True)
+        self.seed_note.setStyleSheet(f"color: {style.MUTED};")
+        self.seed_back = QPushButton()
+        self.seed_back.clicked.connect(self._on_seed_back)
+        seed_row.addWidget(self.seed_note, 1)
+        seed_row.addWidget(self.seed_back)
+        outer.addLayout(seed_row)
+        self._show_new_seed(None)
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self._on_pause_clicked)
         self.step_button.clicked.connect(self.step)
@@ -118,15 +135,20 @@ class TrainingPanel(QWidget):
         self.stop_button.setToolTip(self.tr("End the run, keeping the weights learnt so far"))
         self.reset_button.setText(self.tr("Reset"))
         self.reset_button.setToolTip(
-            self.tr("Put freshly initialised weights in the network (untrained)")
+            self.tr(
+                "Put the untrained network of the seed in the settings back: the initial "
+                "weights the next Start begins from"
+            )
         )
         self.same_weights.setText(self.tr("Same initial weights"))
         self.same_weights.setToolTip(
             self.tr(
                 "Keep the seed, so the next run starts from exactly the same weights and "
-                "replays identically (change one setting to compare)"
+                "replays identically (change one setting to compare). Unticked, each new "
+                "Start takes the next seed and says so."
             )
         )
+        self._show_new_seed(self._new_seed)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -157,17 +179,20 @@ class TrainingPanel(QWidget):
             self.form.set_config(config)
 
     # ------------------------------------------------------------------ commands
-    def _fresh_network(self):
+    def _fresh_network(self, draw_new: bool = False):
         """(config, dataset, untrained network) from the fields, or None (the reason shown).
 
-        Unless "Same initial weights" is ticked, a seed that was already used is moved on by
-        one, so each Start or Reset draws new initial weights."""
+        With ``draw_new`` (a Start) and "Same initial weights" not ticked, a seed the last run
+        used is moved on by one, so each run starts from new initial weights: the field shows
+        the new seed and the panel says so, with the way back."""
         config = self.form.validate()
         if config is None:
             return None
-        if not self.same_weights.isChecked() and self._seed_used == config.seed:
-            config = config.with_(seed=config.seed + 1)
+        if draw_new and not self.same_weights.isChecked() and self._seed_used == config.seed:
+            last = config.seed
+            config = config.with_(seed=last + 1)
             self.form.set_seed(config.seed)
+            self._show_new_seed((last, config.seed))
         try:
             dataset = self._dataset_for(config)
             network = config.make_network(dataset.input_size, dataset.num_classes)
@@ -186,7 +211,7 @@ class TrainingPanel(QWidget):
         """Start a new run with the fields' configuration; False if it is invalid or running."""
         if self.controller.state.active:
             return False
-        prepared = self._fresh_network()
+        prepared = self._fresh_network(draw_new=True)
         if prepared is None:
             return False
         config, dataset, network = prepared
@@ -211,26 +236,62 @@ class TrainingPanel(QWidget):
         self.controller.stop()
 
     def reset(self) -> None:
-        """Stop any run and put freshly initialised (untrained) weights into the network."""
+        """Stop any run and show the untrained network of the seed in the fields: the initial
+        weights the next Start begins from. The seed stays as it is (the same weights at every
+        Reset; another seed is the learner's choice)."""
         self.controller.shutdown(discard=True)  # nothing more of the old run arrives
         prepared = self._fresh_network()
         if prepared is None:
             return
         config, _dataset, network = prepared
-        self._seed_used = None
+        self._seed_used = None  # the next Start begins from these weights
         self.controller.forget_network()
         self.session.set_network(network)
         self.progress_view.clear()
         self._show_status(
-            self.tr("New initial weights (seed {seed}): the network is untrained.").format(
-                seed=config.seed
-            ),
+            self.tr(
+                "The network is untrained again: the initial weights of seed {seed}, which "
+                "the next Start begins from. Another seed gives other random weights."
+            ).format(seed=config.seed),
             "info",
         )
+
+    def _show_new_seed(self, seeds: tuple[int, int] | None) -> None:
+        """Say that Start drew new initial weights (seed ``seeds[1]``, the last run's
+        ``seeds[0]``), with a button back to the last one; None hides it."""
+        self._new_seed = seeds
+        self.seed_note.setVisible(seeds is not None)
+        self.seed_back.setVisible(seeds is not None)
+        if seeds is None:
+            return
+        last, new = seeds
+        self.seed_note.setText(
+            self.tr(
+                "New initial weights for this run: seed {new} (the last run started from seed "
+                "{last}; tick Same initial weights to keep one seed)."
+            ).format(new=new, last=last)
+        )
+        self.seed_back.setText(self.tr("Back to seed {last}").format(last=last))
+        self.seed_back.setToolTip(
+            self.tr(
+                "Put seed {last} back in the settings: the next run starts as that one did"
+            ).format(last=last)
+        )
+
+    def _on_seed_back(self) -> None:
+        if self._new_seed is not None and not self.controller.state.active:
+            self.form.set_seed(self._new_seed[0])
+            self._show_new_seed(None)
+
+    def _on_form_changed(self, config: TrainingConfig | None) -> None:
+        """The note about a new seed goes once the seed in the fields is another one."""
+        if self._new_seed is not None and (config is None or config.seed != self._new_seed[1]):
+            self._show_new_seed(None)
 
     # ------------------------------------------------------------------ state
     def _on_state_changed(self, state: RunState) -> None:
         self.form.set_locked(state.active)
+        self.seed_back.setEnabled(not state.active)  # the settings are locked during a run
         paused = state is RunState.PAUSED
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         if state is RunState.RUNNING:
