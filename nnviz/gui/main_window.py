@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             (menus.new_network_action, self.new_random_network),
             (menus.open_dataset_action, self._on_open_dataset),
             (menus.export_action, self._on_export),
-            (menus.quit_action, self.close),
+            (menus.quit_action, self._on_quit),
             (menus.shortcuts_action, self.show_shortcuts),
             (menus.about_action, self.show_about),
         ):
@@ -230,6 +230,8 @@ class MainWindow(QMainWindow):
                 + f"\n\n{path}: {problem}"
             )
             return False
+        if not self.may_replace_network():
+            return False
         self.session.set_playing(False)
         self.session.set_network(network)
         self.model_path = path
@@ -247,11 +249,14 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("The model could not be saved.") + "\n\n" + str(exc))
             return False
         self.model_path = written
+        self.session.mark_saved()
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 8000)
         self.update_summary()
         return True
 
     def new_random_network(self) -> None:
+        if not self.may_replace_network():
+            return
         net = self.session.network
         seed = int(self._rng.integers(2**31))
         self.session.set_playing(False)
@@ -305,15 +310,50 @@ class MainWindow(QMainWindow):
         if path:
             self.open_model(path)
 
-    def _on_save_model(self) -> None:
+    def _on_save_model(self) -> bool:
+        """File > Save model: True once saved."""
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save model"),
             str(self._start_dir() / "model.npz"),
             self.tr("Models (*.npz)"),
         )
-        if path:
-            self.save_model(path)
+        return bool(path) and self.save_model(path)
+
+    def ask_to_save(self) -> QMessageBox.StandardButton:
+        """The one question before unsaved changes to the network would be lost: Save, Discard
+        or Cancel (tests replace this method)."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("nnviz"),
+            self.tr("The network on screen has changes that are not saved."),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "It was trained here or changed by a step of learning. Save it before it is "
+                "replaced?"
+            )
+        )
+        box.setDefaultButton(buttons.Save)
+        return buttons(box.exec())
+
+    def may_replace_network(self) -> bool:
+        """Whether the network on screen may go (another model, a new or reset network, the
+        window closing): at once when it has no unsaved changes, else as the learner answers
+        ask_to_save (Save: once saved; a save cancelled or failed keeps the network)."""
+        if not self.session.modified:
+            return True
+        answer = self.ask_to_save()
+        if answer == QMessageBox.StandardButton.Save:
+            return self._on_save_model()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _on_quit(self) -> None:
+        if self.may_replace_network():
+            self.close()
 
     def _on_open_dataset(self) -> None:
         path = QFileDialog.getExistingDirectory(
@@ -393,6 +433,11 @@ class MainWindow(QMainWindow):
             self._panels.size_for_first_run()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        # the learner closing the window (its title bar) is asked first; File > Quit asked in
+        # _on_quit; a close by the program (Ctrl-C in the terminal, a screenshot) is not
+        if event.spontaneous() and not self.may_replace_network():
+            event.ignore()
+            return
         self.training.shutdown()  # stop a run and join its thread
         self.session.set_playing(False)
         if self.remember_layout:

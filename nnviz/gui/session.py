@@ -4,7 +4,9 @@ listen to its signals instead of to each other, and no widget drives another.
 - the network, the dataset, the sample (a test digit or a drawing) and its trace: the forward
   pass, and for a sample with a label the backward pass of ``loss`` and the update that a step
   of learning rate ``lr`` would make (``set_learning``); the
-  network's score on the test set (``evaluation``: always of the network on screen);
+  network's score on the test set (``evaluation``: always of the network on screen), and
+  whether it has changes no file holds (``modified``: trained here or moved by a step of
+  learning since it was opened, saved or made anew; the window asks before it is lost);
 - the stage shown, by kind and layer (``set_stage(Kind.ACTIVATION, 2)``), and whether the pass
   is playing, at what speed;
 - the runs of this window (their records, oldest first; the last is the newest) and the step
@@ -66,6 +68,8 @@ class Session(QObject):
     runs_removed = Signal(object)
     #: the step shown of the newest run changed (None: the latest)
     shown_step_changed = Signal(object)
+    #: the network on screen got changes no file holds (True), or is saved or new (False)
+    modified_changed = Signal(bool)
 
     def __init__(self, network: Network, dataset: Dataset | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -85,6 +89,7 @@ class Session(QObject):
         self._speed = 1.0
         self._runs: list[RunRecord] = []
         self._shown_step: int | None = None
+        self._modified = False
 
     # ------------------------------------------------------------------ read
     @property
@@ -157,6 +162,21 @@ class Session(QObject):
         self.evaluation_changed.emit()
 
     @property
+    def modified(self) -> bool:
+        """True when the network on screen has changes that no file holds: new weights from
+        training or a step of learning since it was opened, saved or made anew."""
+        return self._modified
+
+    def mark_saved(self) -> None:
+        """The network on screen is now what a file holds."""
+        self._set_modified(False)
+
+    def _set_modified(self, modified: bool) -> None:
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
+
+    @property
     def playing(self) -> bool:
         return self._playing
 
@@ -186,7 +206,9 @@ class Session(QObject):
 
     # ------------------------------------------------------------------ change
     def set_network(self, network: Network) -> None:
+        """Show another network (opened, made anew, reset): it has no unsaved changes yet."""
         self._network = network
+        self._set_modified(False)
         if self._x.shape[0] != network.sizes[0]:
             self._x = np.zeros(network.sizes[0], dtype=np.float32)
         kind, layer = self.stage.kind, self.stage.layer
@@ -206,6 +228,7 @@ class Session(QObject):
         last evaluation, of its final weights), so that it is not computed again."""
         for k, v in params.items():
             np.copyto(self._network.params[k], v)
+        self._set_modified(True)  # trained, stepped or shown at another step: not in a file
         self._retrace()
         self.params_changed.emit()
         self.trace_changed.emit()

@@ -72,7 +72,9 @@ class TrainingDocks:
     def __init__(self, window) -> None:
         session = window.session
         self.controller = TrainingController(session)
-        self.panel = TrainingPanel(session, self.controller)
+        self.panel = TrainingPanel(
+            session, self.controller, may_replace_network=window.may_replace_network
+        )
         self.curves = CurvesPanel(session)
         self.results = ResultsPanel(session)
         self.weights = WeightsView(session)

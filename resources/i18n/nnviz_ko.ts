@@ -1195,6 +1195,14 @@ on the training batches and the test set</source>
         <translation>모델 저장</translation>
     </message>
     <message>
+        <source>The network on screen has changes that are not saved.</source>
+        <translation>화면의 네트워크에 저장하지 않은 변경이 있습니다.</translation>
+    </message>
+    <message>
+        <source>It was trained here or changed by a step of learning. Save it before it is replaced?</source>
+        <translation>여기서 학습했거나 학습 한 걸음으로 바뀐 네트워크입니다. 바꾸기 전에 저장할까요?</translation>
+    </message>
+    <message>
         <source>Open a directory with the four IDX files</source>
         <translation>IDX 파일 네 개가 든 폴더 열기</translation>
     </message>

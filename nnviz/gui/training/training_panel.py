@@ -9,6 +9,7 @@ TrainingConfig's own (its ConfigError text is shown under the field).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -38,17 +39,22 @@ _BUTTON_MIN_WIDTH = 56  # px: fits "Resume" in the Fusion style
 
 
 class TrainingPanel(QWidget):
-    """The form and the run buttons of ``controller``; shows its progress and status."""
+    """The form and the run buttons of ``controller``; shows its progress and status.
+
+    ``may_replace_network()`` is asked before Reset throws the network on screen away (the
+    window asks the learner to save unsaved changes); without it Reset always may."""
 
     def __init__(
         self,
         session: Session,
         controller: TrainingController,
         parent: QWidget | None = None,
+        may_replace_network: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.controller = controller
+        self._may_replace_network = may_replace_network or (lambda: True)
         self._seed_used: int | None = None
         self._new_seed: tuple[int, int] | None = None  # (the last run's, this run's)
         self._build()
@@ -238,7 +244,9 @@ class TrainingPanel(QWidget):
     def reset(self) -> None:
         """Stop any run and show the untrained network of the seed in the fields: the initial
         weights the next Start begins from. The seed stays as it is (the same weights at every
-        Reset; another seed is the learner's choice)."""
+        Reset; another seed is the learner's choice). Unsaved changes are asked about first."""
+        if not self._may_replace_network():
+            return  # the learner kept the network (Cancel, or the save did not happen)
         self.controller.shutdown(discard=True)  # nothing more of the old run arrives
         prepared = self._fresh_network()
         if prepared is None:
