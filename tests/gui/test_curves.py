@@ -7,6 +7,7 @@ import csv
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QImage
 
 from nnviz.core import events as ev
 from nnviz.core.recording import RunRecord
@@ -217,6 +218,20 @@ def test_export_csv_and_png(curves, tmp_path):
     assert {r["lr"] for r in rows if r["run"] == "2"} == {"0.1"}
     png = tmp_path / "curves.png"
     assert curves.export_png(png) and png.stat().st_size > 1000
+
+
+def test_the_png_is_worth_printing_whatever_the_plots_size_on_screen(curves, qtbot, tmp_path):
+    record = _run(curves, TrainingConfig())
+    _feed(record, 1, 100)
+    record.add(_evaluation(100))
+    curves.resize(1000, 200)  # a short strip under the graph: the plots side by side
+    qtbot.waitUntil(lambda: curves.plots.side_by_side)
+    on_screen = curves.plots.graphics.size()
+    png = tmp_path / "curves.png"
+    assert curves.export_png(png)
+    picture = QImage(str(png))
+    assert picture.width() >= 1600 and picture.height() >= 1000  # was the strip's 986 x 148
+    assert curves.plots.side_by_side and curves.plots.graphics.size() == on_screen
 
 
 def test_the_loss_axis_ends_at_a_round_value_that_stays_while_the_loss_falls(curves):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnviz.gui import style
 from nnviz.gui.training.curve_runs import RunCurves, SeriesBuffer, round_up, round_up_fine
@@ -64,6 +64,7 @@ class CurvePlots:
         self.log_x = False
         self.log_loss = False
         self.side_by_side = False
+        self._x_label = ""
         self._x_end: float | None = None  # the right end of the x axis (None: automatic)
         self._y_end: float | None = None  # the top of the loss axis (None: automatic)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -151,6 +152,7 @@ class CurvePlots:
 
     def set_x_label(self, text: str) -> None:
         """Under the accuracy plot, and under the loss plot too when they stand side by side."""
+        self._x_label = text
         self.accuracy_plot.setLabel("bottom", text, color=style.CURVES_AXIS)
         if self.side_by_side:
             self.loss_plot.setLabel("bottom", text, color=style.CURVES_AXIS)
@@ -166,11 +168,35 @@ class CurvePlots:
         wide = self.graphics.width() > 2.2 * self.graphics.height()
         if wide == self.side_by_side:
             return False
+        self._place(wide)
+        return True
+
+    def _place(self, wide: bool) -> None:
         self.side_by_side = wide
         layout = self.graphics.ci
         layout.removeItem(self.accuracy_plot)
         layout.addItem(self.accuracy_plot, row=0 if wide else 1, col=1 if wide else 0)
-        return True
+
+    def picture(self, size: tuple[int, int], scale: int) -> QPixmap:
+        """Both plots drawn for a picture of ``size`` (logical pixels, the plots stacked, as on
+        a page) at ``scale`` times the pixels, whatever their size and arrangement on screen
+        (a short strip under the graph); the window is not repainted in between."""
+        graphics = self.graphics
+        on_screen, wide = graphics.size(), self.side_by_side
+        self._place(False)
+        self.set_x_label(self._x_label)
+        graphics.resize(*size)  # a visible widget gets its resize event at once
+        graphics.ci.layout.activate()
+        picture = QPixmap(QSize(*size) * scale)
+        picture.setDevicePixelRatio(scale)
+        picture.fill(QColor(style.BACKGROUND))
+        graphics.scene().prepareForPaint()  # (pyqtgraph's render does it, on another signature)
+        QWidget.render(graphics, picture)
+        self._place(wide)
+        self.set_x_label(self._x_label)
+        graphics.resize(on_screen)
+        graphics.ci.layout.activate()
+        return picture
 
     # ------------------------------------------------------------------ options
     def set_x_mode(self, mode: str) -> None:
