@@ -16,6 +16,7 @@ from time import perf_counter
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
+from threadpoolctl import threadpool_limits
 
 from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import ModelFileError, NnvizError
@@ -130,15 +131,21 @@ def _light_palette() -> QPalette:
 # 2-core machine that also trains, the painting thread then waits for a core (stage steps and
 # the stalls while training took about a quarter longer). One thread paints.
 _QT_ENVIRONMENT = {"QT_NO_GUI_THREADPOOL": "1"}
+# NumPy in the window's own thread (traces, the test-set evaluation) uses one BLAS thread: a
+# second one spins for a core that the trainer or the drawing needs (the evaluation at
+# start-up took 0.1-0.5 s instead of 20-60 ms on a busy 2-core machine). The trainer sets its
+# own (TrainingWorker.blas_threads).
+_GUI_BLAS_THREADS = 1
 
 
 def make_app(lang: str | None = None) -> QApplication:
     """The QApplication (created once): light Fusion style, fonts, translations; one thread
-    paints."""
+    paints and one BLAS thread computes in the window's thread."""
     app = QApplication.instance()
     if app is None:
         for name, value in _QT_ENVIRONMENT.items():
             os.environ.setdefault(name, value)
+        threadpool_limits(limits=_GUI_BLAS_THREADS, user_api="blas")
         app = QApplication(sys.argv[:1])
         app.setOrganizationName("nnviz")
         app.setApplicationName("nnviz")
@@ -199,6 +206,7 @@ def build_window(
         raise ModelFileError(f"{model}: {problem}")
     session = Session(network, dataset)
     session.show_test_sample(sample)
+    session.prepare_evaluation()  # the Results tab's, scored while the window is being built
     if languages is None and QApplication.instance() is not None:
         languages = language_manager()
     window = MainWindow(

@@ -14,7 +14,9 @@ tabbed behind it do no work then):
 - with the window idle, before any training: each Right / Left step through every stage of
   the trace (forward and backward), from the key to the end of the repaint it causes
   (``measure_stage_steps``), and each pen move of a stroke drawn on the Draw tab at stage y,
-  from the move to the end of the pad's repaint that shows it (``measure_drawing``).
+  from the move to the end of the pad's repaint that shows it (``measure_drawing``);
+- the time from starting ``python -m nnviz`` to the window shown, over several processes
+  (``measure_startup``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from __future__ import annotations
 import math
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 
 from threadpoolctl import threadpool_limits
 
-__all__ = ["measure_drawing", "measure_stage_steps", "run_gui_bench"]
+__all__ = ["measure_drawing", "measure_stage_steps", "measure_startup", "run_gui_bench"]
 
 _TICK_MS = 10  # the timer whose gaps reveal stalls of the GUI thread
 _REPEATS = 5  # runs per measurement; the median is reported (the machine is shared, a 1-epoch
@@ -38,6 +42,30 @@ _STAGE_PASSES = 2  # measured passes over the trace (Right to its end, Left back
 # pass that is not measured (the first backward step opens "How it learns" under the graph)
 _PEN_MOVES = 90  # pen moves of the synthetic stroke: a digit drawn in about 0.75 s
 _PEN_MOVE_MS = 8  # between two moves: a mouse reporting 125 times a second
+_STARTUP_RUNS = 5  # processes started for startup_ms (the median is reported)
+_STARTUP_TIMEOUT_S = 120
+# Run in a new process (``python -c``): starts the window exactly as ``python -m nnviz`` does
+# and prints the monotonic clock and the process's CPU time once the window's first paint is
+# done, then quits. The clock is system-wide, so the parent compares it with its own.
+_STARTUP_PROBE = """
+import runpy, sys, time
+from PySide6.QtCore import QCoreApplication, QTimer
+from nnviz.gui.main_window import MainWindow
+
+def shown():
+    print("shown", time.monotonic(), time.process_time(), flush=True)
+    QCoreApplication.instance().quit()
+
+first_paint = MainWindow.paintEvent
+def paint(window, event):
+    MainWindow.paintEvent = first_paint
+    first_paint(window, event)
+    QTimer.singleShot(0, shown)  # after the whole paint pass
+
+MainWindow.paintEvent = paint
+sys.argv = ["nnviz"]
+runpy.run_module("nnviz", run_name="__main__")
+"""
 
 
 def _quiet_offscreen(mode, context, message: str) -> None:
@@ -260,6 +288,34 @@ def measure_drawing(
     return latencies
 
 
+def measure_startup(runs: int = _STARTUP_RUNS) -> list[tuple[float, float]]:
+    """(wall ms, CPU ms) from starting ``python -m nnviz`` to its window shown (its first
+    paint done), for ``runs`` processes one after the other: offscreen, with the settings of a
+    fresh user (no remembered layout)."""
+    results = []
+    with tempfile.TemporaryDirectory() as config:
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            XDG_CONFIG_HOME=config,  # QSettings("nnviz", "nnviz") of a first start
+        )
+        for _ in range(runs):
+            start = time.monotonic()
+            done = subprocess.run(
+                [sys.executable, "-c", _STARTUP_PROBE],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=_STARTUP_TIMEOUT_S,
+            )
+            lines = [line.split() for line in done.stdout.splitlines() if line.startswith("shown")]
+            if done.returncode != 0 or not lines:
+                raise RuntimeError(f"nnviz did not start: {done.stderr.strip()[-500:]}")
+            shown, cpu = float(lines[0][1]), float(lines[0][2])
+            results.append((1000.0 * (shown - start), 1000.0 * cpu))
+    return results
+
+
 def run_gui_bench(epochs: int = 1) -> dict:
     """Train with the window open (offscreen) and headless; return the figures as a dict."""
     from PySide6.QtWidgets import QApplication
@@ -281,6 +337,7 @@ def run_gui_bench(epochs: int = 1) -> dict:
     settings_dir = QTemporaryDir()
     settings = QSettings(os.path.join(settings_dir.path(), "bench.ini"), QSettings.Format.IniFormat)
     window = gui_app.build_window(remember_layout=False, settings=settings)
+    startup = measure_startup()
     window.resize(1280, 820)
     window.show()
     for _ in range(5):
@@ -315,6 +372,9 @@ def run_gui_bench(epochs: int = 1) -> dict:
         "stage_step_ms_median": round(statistics.median(steps), 1),
         "draw_ms_max": round(max(drawing), 1),
         "draw_ms_median": round(statistics.median(drawing), 1),
+        "startup_ms": round(statistics.median(wall for wall, _ in startup)),
+        "startup_ms_max": round(max(wall for wall, _ in startup)),
+        "startup_cpu_ms": round(statistics.median(cpu for _, cpu in startup)),
         "headless_samples_per_s": round(headless_rate),
         "gui_samples_per_s": round(gui_rate),
         "gui_samples_per_s_2_blas_threads": round(gui_rate_2),

@@ -8,7 +8,9 @@ update is remembered and run once the panel comes back (its dock tab chosen, the
 the widget shown or resized from nothing).
 
 A panel that is not in a shown window (a test building it alone, a window not shown yet)
-always updates at once.
+updates at once, unless it is hidden inside that window (a closed dock, a tab page behind
+another): then it waits until it is shown, as it would in a shown window (at start-up, the
+panels of the closed dock under the graph do no work).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ __all__ = ["DeferWhileHidden", "on_screen"]
 
 
 def on_screen(widget: QWidget) -> bool:
-    """True when ``widget`` can be seen, or when its window is not shown at all.
+    """True when ``widget`` can be seen, or, in a window not shown yet, will be when it shows.
 
     Off screen: hidden (a closed dock, a QTabWidget page behind another), of no size, or moved
     outside its window (a dock tab behind another). ``visibleRegion()`` cannot tell: it leaves
@@ -30,7 +32,8 @@ def on_screen(widget: QWidget) -> bool:
     """
     window = widget.window()
     if not window.isVisible():
-        return True  # not in a shown window (tests, start-up): nothing to save, work at once
+        # not in a shown window (tests, start-up): at once, unless hidden inside it
+        return widget is window or widget.isVisibleTo(window)
     if not widget.isVisible() or widget.width() <= 0 or widget.height() <= 0:
         return False
     return window.rect().intersects(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))

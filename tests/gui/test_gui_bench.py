@@ -1,5 +1,5 @@
-"""``nnviz bench --gui``: the window's own figures (stage steps, the pen on the Draw tab) are
-measured on what a learner does, one figure per key press and pen move."""
+"""``nnviz bench --gui``: the window's own figures (stage steps, the pen on the Draw tab, the time
+to start) are measured on what a learner does, one figure per key press, pen move and process."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 
 from nnviz.core.model_io import load_model
 from nnviz.core.trace import Kind
-from nnviz.gui.gui_bench import measure_drawing, measure_stage_steps
+from nnviz.gui.gui_bench import measure_drawing, measure_stage_steps, measure_startup
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
 from nnviz.paths import resource_path
@@ -46,3 +46,9 @@ def test_every_pen_move_at_stage_y_is_timed_until_the_pad_shows_it(window, qapp)
     assert session.sample_index is None  # handed to the Session once the pen lifted
     assert session.stage.kind is Kind.OUTPUT
     assert not window.drawing_pad.canvas.is_empty()
+
+
+def test_the_time_to_start_is_measured_from_a_new_process_to_the_window_shown():
+    ((wall, cpu),) = measure_startup(runs=1)
+    assert 0 < cpu
+    assert wall > 0

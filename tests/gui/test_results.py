@@ -130,3 +130,19 @@ def test_the_weights_view_follows_the_session(qtbot, session):
     wide = TrainingConfig(hidden=(MAX_TILES + 20,)).make_network()
     session.set_network(wide)
     assert f"Showing {MAX_TILES} of {MAX_TILES + 20}" in view.caption.text()
+
+
+def test_an_evaluation_begun_at_start_up_is_that_of_the_network_on_screen(session, data):
+    session.prepare_evaluation()  # in a thread while the window is being built
+    expected = evaluate(session.network, data.test.images, data.test.labels)
+    prepared = session.evaluation
+    np.testing.assert_array_equal(prepared.predictions, expected.predictions)
+    assert prepared.accuracy == expected.accuracy
+    session.prepare_evaluation()  # known already: nothing more to do
+    assert session.evaluation is prepared
+    # weights that change before it is asked for drop it
+    other = Session(TrainingConfig().make_network(), data)
+    other.prepare_evaluation()
+    other.set_params({k: 0.5 * v for k, v in other.network.params.items()})
+    halved = evaluate(other.network, data.test.images, data.test.labels)
+    np.testing.assert_array_equal(other.evaluation.predictions, halved.predictions)

@@ -1,5 +1,6 @@
 """Panels off screen (a dock tab behind another, a closed dock) skip the Session's updates and
-catch up when they are shown again; panels on screen, or not in a shown window, update at once."""
+catch up when they are shown again; panels on screen, or not in a shown window (unless hidden in
+it), update at once."""
 
 from __future__ import annotations
 
@@ -84,6 +85,36 @@ def test_a_panel_not_in_a_shown_window_updates_at_once(qapp):
     assert not lazy.defer(lambda: ran.append("later"))
     lazy.flush()
     assert ran == []  # nothing was kept for later
+
+
+def test_a_panel_hidden_in_a_window_being_built_waits_until_shown(qtbot, session):
+    """At start-up the window is not shown yet: a panel in a closed dock (the one under the
+    graph) or on a tab page behind another does its work only once it is shown."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("centre"))
+    dock = QDockWidget("closed", window)
+    pages = QTabWidget()
+    front, behind = QLabel("front"), QWidget()
+    pages.addTab(front, "front")
+    pages.addTab(behind, "behind")
+    dock.setWidget(pages)
+    open_dock = QDockWidget("open", window)
+    panel = QWidget()
+    open_dock.setWidget(panel)
+    for d in (dock, open_dock):
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, d)
+    dock.hide()
+    ran = []
+    assert not DeferWhileHidden(panel).defer(lambda: ran.append("open"))  # will be seen
+    waiting = DeferWhileHidden(behind)
+    assert waiting.defer(lambda: ran.append("behind"))
+    window.show()
+    qtbot.waitExposed(window)
+    assert ran == []
+    dock.show()
+    pages.setCurrentWidget(behind)
+    qtbot.waitUntil(lambda: ran == ["behind"])
 
 
 def test_a_tab_behind_another_is_off_screen_and_comes_back(qtbot, session):
