@@ -4,6 +4,7 @@ divergence, closing the window, save and reopen."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 import numpy as np
@@ -372,6 +373,45 @@ def test_the_training_controls_follow_the_language(panel, qapp, qtbot, tmp_path)
         manager.set_language("en", remember=False)
     qtbot.waitUntil(lambda: panel.start_button.text() == english[0])
     assert (panel.start_button.text(), panel.form.preset_box.itemText(0)) == english
+
+
+def test_a_runs_texts_are_written_again_in_the_new_language(
+    qtbot, panel, controller, session, qapp, tmp_path
+):
+    """The status line, the progress line and the curves' legends are written from the runs'
+    data: after Korean -> English none of them stays Korean."""
+    from nnviz.gui.i18n import LanguageManager
+    from nnviz.gui.training.curves import CurvesPanel
+
+    hangul = re.compile("[\uac00-\ud7a3]")
+    curves = CurvesPanel(session)
+    qtbot.addWidget(curves)
+    curves.show()
+    manager = LanguageManager(qapp, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+    def texts() -> list[str]:
+        legend = [label.text for _sample, label in curves.plots.loss_legend.items]
+        return [panel.status_label.text(), panel.progress_view.label.text(), *legend]
+
+    try:
+        manager.set_language("ko", remember=False)
+        panel.set_config(TrainingConfig(epochs=1))
+        with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS):
+            panel.start()
+        panel.set_config(TrainingConfig(epochs=1000))
+        with qtbot.waitSignal(controller.paused, timeout=_RUN_MS):
+            panel.step()  # a second run, paused after one batch: the first one is earlier
+        curves.refresh()
+        korean = texts()
+        assert len(korean) == 6 and all(hangul.search(t) for t in korean), korean
+    finally:
+        manager.set_language("en", remember=False)
+    qtbot.waitUntil(lambda: not hangul.search(panel.status_label.text()))
+    english = texts()
+    assert not any(hangul.search(t) for t in english), english
+    assert english[0].startswith("Paused after 1 steps") and english[1].endswith("paused")
+    assert "training, smoothed" in english and english[-1].startswith("earlier run:")
+    controller.stop()
 
 
 def test_the_curves_results_and_weights_follow_the_language(session, qapp, qtbot, tmp_path):

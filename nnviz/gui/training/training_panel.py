@@ -57,6 +57,9 @@ class TrainingPanel(QWidget):
         self._may_replace_network = may_replace_network or (lambda: True)
         self._seed_used: int | None = None
         self._new_seed: tuple[int, int] | None = None  # (the last run's, this run's)
+        # the status line is written by a function of the run's data, called again after a
+        # language change (a translated text kept would stay in the old language)
+        self._status_text: Callable[[], str] = str
         self._build()
         session.dataset_changed.connect(self._on_dataset_changed)
         c = controller
@@ -155,6 +158,7 @@ class TrainingPanel(QWidget):
             )
         )
         self._show_new_seed(self._new_seed)
+        self.status_label.setText(self._status_text())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -257,7 +261,7 @@ class TrainingPanel(QWidget):
         self.session.set_network(network)
         self.progress_view.clear()
         self._show_status(
-            self.tr(
+            lambda: self.tr(
                 "The network is untrained again: the initial weights of seed {seed}, which "
                 "the next Start begins from. Another seed gives other random weights."
             ).format(seed=config.seed),
@@ -314,8 +318,11 @@ class TrainingPanel(QWidget):
         self.pause_button.setEnabled(active)
         self.stop_button.setEnabled(active)
 
-    def _show_status(self, text: str, kind: str) -> None:
-        self.status_label.setText(text)
+    def _show_status(self, text: str | Callable[[], str], kind: str) -> None:
+        """The status line: a fixed text (a message of the core, or none), or a function that
+        writes it in the interface language (called again when the language changes)."""
+        self._status_text = text if callable(text) else (lambda: text)
+        self.status_label.setText(self._status_text())
         self.status_label.setStyleSheet(f"color: {style.STATUS_COLOURS[kind]};")
         self.status_label.setToolTip("")
 
@@ -323,9 +330,9 @@ class TrainingPanel(QWidget):
     def _on_paused(self, event: ev.Paused) -> None:
         self.progress_view.pause()  # the step it stopped at; no speed, no time left
         self._show_status(
-            self.tr("Paused after {n:,} steps: press Step for one more batch, or Resume.").format(
-                n=event.step
-            ),
+            lambda: self.tr(
+                "Paused after {n:,} steps: press Step for one more batch, or Resume."
+            ).format(n=event.step),
             "info",
         )
 
@@ -334,7 +341,7 @@ class TrainingPanel(QWidget):
         config = self.controller.config
         if isinstance(event, ev.Diverged):
             self._show_status(
-                self.tr(
+                lambda: self.tr(
                     "Training diverged at step {step}: each step changed the weights so much "
                     "that the loss grew instead of shrinking. The learning rate {lr:g} is too "
                     "large for {opt}: try a tenth of it ({lr10:g}). The last good weights were "
@@ -346,18 +353,24 @@ class TrainingPanel(QWidget):
             )
             self.status_label.setToolTip(event.message)
         elif isinstance(event, ev.Stopped):
-            self._show_status(self.tr("Stopped after {n:,} steps.").format(n=event.step), "info")
+            self._show_status(
+                lambda: self.tr("Stopped after {n:,} steps.").format(n=event.step), "info"
+            )
         else:
             record = self.controller.record
             done = record is not None and record.evaluations_recorded > 0
-            text = self.tr("Finished in {t}.").format(t=format_duration(event.elapsed))
-            if done:
-                acc = float(record.eval_column("test_accuracy")[-1])
-                text += " " + self.tr("Test accuracy {a:.1%}.").format(a=acc)
-            self._show_status(text, "good")
+            acc = float(record.eval_column("test_accuracy")[-1]) if done else None
+
+            def finished() -> str:
+                text = self.tr("Finished in {t}.").format(t=format_duration(event.elapsed))
+                if acc is not None:
+                    text += " " + self.tr("Test accuracy {a:.1%}.").format(a=acc)
+                return text
+
+            self._show_status(finished, "good")
 
     def _on_failed(self, message: str, details: str) -> None:
-        self._show_status(self.tr("Training failed: {m}").format(m=message), "bad")
+        self._show_status(lambda: self.tr("Training failed: {m}").format(m=message), "bad")
         self.status_label.setToolTip(details)
 
     # ------------------------------------------------------------------ saving

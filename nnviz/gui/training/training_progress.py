@@ -3,14 +3,14 @@
 Batch updates arrive up to 15 times a second; the bar and text are redrawn at most
 ``PROGRESS_MS`` apart (each redraw in the GUI thread is time the trainer waits for).
 The line says only what is true now: no speed or time left while the run is paused or after it
-ended.
+ended, and it is written again from its numbers when the language changes.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from nnviz.core import events as ev
@@ -70,6 +70,11 @@ class ProgressView(QWidget):
         self.begin(0)
         self.label.setText("")
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._write()
+        super().changeEvent(event)
+
     def started(self, event: ev.TrainingStarted) -> None:
         self._started = event
         self.bar.setRange(0, max(event.total_steps, 1))
@@ -123,7 +128,8 @@ class ProgressView(QWidget):
         self._write()
 
     def _write(self) -> None:
-        """The line, from the numbers shown and the phase of the run."""
+        """The line, from the numbers shown and the phase of the run (again after a language
+        change: nothing translated is kept)."""
         if self._started is None or self._shown is None:
             return
         step, epoch, elapsed, rate = self._shown
