@@ -18,6 +18,7 @@ The text must be a string literal; put numbers in with ``tr("{n} units").format(
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -36,6 +37,54 @@ _SETTINGS_KEY = "ui/language"
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate ``text`` outside a QObject (lupdate files these under the empty context)."""
     return QCoreApplication.translate("", text, disambiguation, n)
+
+
+# The core's identifiers of TrainingConfig's choices (and the presets) as the interface names
+# them; the identifiers stay the core's (a combo box's item data, files, the command line).
+# AdaGrad and Adam are called so in every language.
+_CHOICE_NAMES: dict[str, dict[str, str]] = {
+    "activation": {
+        "sigmoid": QT_TRANSLATE_NOOP("", "Sigmoid"),
+        "tanh": QT_TRANSLATE_NOOP("", "tanh"),
+        "relu": QT_TRANSLATE_NOOP("", "ReLU"),
+        "leaky-relu": QT_TRANSLATE_NOOP("", "Leaky ReLU"),
+        "elu": QT_TRANSLATE_NOOP("", "ELU"),
+        "maxout": QT_TRANSLATE_NOOP("", "Maxout"),
+        "identity": QT_TRANSLATE_NOOP("", "Identity"),
+    },
+    "init": {
+        "book": QT_TRANSLATE_NOOP("", "book (std 0.01)"),
+        "xavier": QT_TRANSLATE_NOOP("", "Xavier"),
+        "he": QT_TRANSLATE_NOOP("", "He"),
+    },
+    "loss": {
+        "cross-entropy": QT_TRANSLATE_NOOP("", "cross-entropy"),
+        "mse": QT_TRANSLATE_NOOP("", "mean squared error"),
+    },
+    "optimizer": {
+        "sgd": QT_TRANSLATE_NOOP("", "SGD"),
+        "momentum": QT_TRANSLATE_NOOP("", "Momentum"),
+        "adagrad": "AdaGrad",
+        "adam": "Adam",
+    },
+    "lr_schedule": {
+        "constant": QT_TRANSLATE_NOOP("", "constant"),
+        "cosine": QT_TRANSLATE_NOOP("", "cosine decay"),
+    },
+    "preset": {
+        "book": QT_TRANSLATE_NOOP("", "book (the defaults)"),
+        "fast": QT_TRANSLATE_NOOP("", "fast"),
+        "best": QT_TRANSLATE_NOOP("", "best"),
+    },
+}
+
+
+def choice_name(kind: str, identifier: str) -> str:
+    """The core's ``identifier`` of a choice of ``kind`` (a TrainingConfig field such as
+    "activation" or "optimizer", or "preset") in the interface language: "sigmoid" ->
+    "Sigmoid" (시그모이드). An identifier without a name is shown as it is."""
+    source = _CHOICE_NAMES.get(kind, {}).get(identifier)
+    return tr(source) if source else identifier
 
 
 def catalogue_path(lang: str):

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         menus.open_dataset_action.setText(self.tr("Open &dataset…"))
         menus.export_action.setText(self.tr("&Export picture…"))
         menus.quit_action.setText(self.tr("&Quit"))
-        menus.step_menu.setTitle(self.tr("&Forward pass"))
+        menus.step_menu.setTitle(self.tr("Forward &pass"))  # Alt+F is File's
         menus.animate_action.setText(self.tr("&Animate steps"))
         menus.view_menu.setTitle(self.tr("&View"))
         menus.language_menu.setTitle(self.tr("&Language"))

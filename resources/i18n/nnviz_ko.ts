@@ -184,6 +184,54 @@
         <translation>항등 함수</translation>
     </message>
     <message>
+        <source>book (std 0.01)</source>
+        <translation>책의 방식 (표준편차 0.01)</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier 초깃값</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He 초깃값</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>교차 엔트로피</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD (확률적 경사 하강법)</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>cosine decay</source>
+        <translation>코사인 감소</translation>
+    </message>
+    <message>
+        <source>book (the defaults)</source>
+        <translation>책 (기본값)</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>빠르게</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>최고 정확도</translation>
+    </message>
+    <message>
         <source>{then} if {condition}, else {otherwise}</source>
         <translation>{condition}이면 {then}, 아니면 {otherwise}</translation>
     </message>
@@ -586,6 +634,18 @@ like the image (red +, blue −)</source>
     <message>
         <source>Results</source>
         <translation>결과</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s}초</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m}분 {s:02d}초</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h}시간 {m:02d}분</translation>
     </message>
 </context>
 <context>
@@ -1115,8 +1175,8 @@ on the training batches and the test set</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Forward pass</source>
-        <translation>순전파(&amp;F)</translation>
+        <source>Forward &amp;pass</source>
+        <translation>순전파(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Animate steps</source>

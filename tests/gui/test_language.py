@@ -223,6 +223,46 @@ def test_the_korean_catalogue_translates_the_visible_labels(window, qtbot):
     assert _visible_texts(window) == english
 
 
+def _mnemonics(window) -> list[str]:
+    """The Alt+letter of each menu of the menu bar."""
+    return [re.search(r"&(\w)", a.text()).group(1).upper() for a in window.menuBar().actions()]
+
+
+@pytest.mark.skipif(
+    not i18n.catalogue_path("ko").exists(), reason="resources/i18n/nnviz_ko.qm not built yet"
+)
+def test_in_korean_the_training_choices_times_and_menu_keys_are_korean_too(window, qtbot):
+    """The form's choices were the core's identifiers (sigmoid, xavier, cross-entropy, sgd,
+    constant, book) in any language; times read "3 s 남음"; File and Forward pass shared F."""
+    from PySide6.QtWidgets import QComboBox
+
+    from nnviz.core.training import TrainingConfig
+    from nnviz.gui.training.training_progress import format_duration
+
+    form = window.training.panel.form
+
+    def shown() -> dict[str, str]:  # identifier (item data) -> the name shown
+        boxes = [b for b in form.findChildren(QComboBox) if not b.isEditable()]
+        return {b.currentData(): b.currentText() for b in boxes}
+
+    english = shown()
+    assert english["sigmoid"] == "Sigmoid" and english["cross-entropy"] == "cross-entropy"
+    assert len(set(_mnemonics(window))) == len(_mnemonics(window))
+    window.menus.language_actions["ko"].trigger()
+    qtbot.waitUntil(lambda: shown()["sigmoid"] != "Sigmoid")
+    korean = shown()
+    assert korean["sigmoid"] == "시그모이드" and korean["cross-entropy"] == "교차 엔트로피"
+    for identifier in ("sigmoid", "xavier", "cross-entropy", "sgd", "constant", "book"):
+        assert HANGUL.search(korean[identifier]), (identifier, korean[identifier])
+    assert form.text("activation") == "sigmoid"  # the core's identifier, whatever is shown
+    assert form.validate() == TrainingConfig()
+    assert format_duration(3) == "3초" and format_duration(125) == "2분 05초"
+    assert len(set(_mnemonics(window))) == len(_mnemonics(window))  # 파일(F), 순전파(P), ...
+    window.menus.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: shown() == english)
+    assert format_duration(3) == "3 s"
+
+
 # ---------------------------------------------------------------------- fonts
 def test_korean_text_has_a_font_even_when_the_application_font_is_set(qapp):
     from nnviz.gui import app
@@ -298,6 +338,7 @@ _FORWARDERS = {
     ("dock_panels.py", "QCoreApplication.translate(context, text)"),
     ("training_docks.py", "tr(title)"),  # TrainingTabs.source_titles, marked with QT_TRANSLATE_NOOP
     ("training_form.py", "tr(source)"),  # TrainingForm._text: every source QT_TRANSLATE_NOOP
+    ("i18n.py", "tr(source)"),  # choice_name: the names marked with QT_TRANSLATE_NOOP
     # the core's ActivationParam texts, marked in training_form._PARAM_TEXTS (test_i18n_catalogue
     # checks that each is marked and translated)
     ("training_form.py", "tr(param.accepts)"),

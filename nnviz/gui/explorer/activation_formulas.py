@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 
 from nnviz.gui import style
-from nnviz.gui.i18n import tr
+from nnviz.gui.i18n import choice_name, tr
 
 __all__ = [
     "display_name",
@@ -27,17 +27,8 @@ def formula_font() -> QFont:
 
 
 def display_name(name: str) -> str:
-    """The activation's name as the lesson writes it."""
-    names = {
-        "sigmoid": tr("Sigmoid"),
-        "tanh": tr("tanh"),
-        "relu": tr("ReLU"),
-        "leaky-relu": tr("Leaky ReLU"),
-        "elu": tr("ELU"),
-        "maxout": tr("Maxout"),
-        "identity": tr("Identity"),
-    }
-    return names.get(name, name)
+    """The activation's name as the lesson writes it (the training form's too)."""
+    return choice_name("activation", name)
 
 
 def number(v: float) -> str:

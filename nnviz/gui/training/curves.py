@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from nnviz.core import recording
 from nnviz.core.recording import RunRecord
 from nnviz.core.smoothing import ema
+from nnviz.gui.i18n import choice_name
 from nnviz.gui.session import Session
 from nnviz.gui.training.curve_plots import CurvePlots, earlier_colour
 from nnviz.gui.training.curve_runs import (
@@ -230,11 +231,11 @@ class CurvesPanel(QWidget):
         self.plots.set_earlier_legend(lead + " " + " &nbsp;".join(parts))
 
     def _setting(self, run: RunCurves, name: str) -> str:
-        """One setting of ``run`` as the legend names it: 'lr 0.5', 'batch 32', 'relu'."""
+        """One setting of ``run`` as the legend names it: 'lr 0.5', 'batch 32', 'ReLU'."""
         value = run.config.to_dict()[name]
         if name == "hidden":
             return "-".join(str(v) for v in value)
-        text = f"{value:g}" if isinstance(value, float) else str(value)
+        text = f"{value:g}" if isinstance(value, float) else choice_name(name, str(value))
         formats = {
             "lr": self.tr("lr {v}"),
             "batch_size": self.tr("batch {v}"),

@@ -27,7 +27,7 @@ from nnviz.core.network import INITS
 from nnviz.core.optimizers import OPTIMIZERS
 from nnviz.core.training import LR_SCHEDULES, PRESETS, TrainingConfig
 from nnviz.gui import style
-from nnviz.gui.i18n import tr
+from nnviz.gui.i18n import choice_name, tr
 
 __all__ = ["TrainingForm", "config_defaults"]
 
@@ -110,6 +110,7 @@ class TrainingForm(QWidget):
         self.errors: dict[str, QLabel] = {}  # the complaint under each field, hidden if none
         self._loading = False  # filling the fields from code: not a user edit
         self._texts: list[tuple[Callable[[str], None], str]] = []  # (setter, English source)
+        self._choices: list[tuple[QComboBox, str]] = []  # (box, kind): names in the language
         self._build()
         self._load_values(self._defaults)
         self.validate()
@@ -129,7 +130,8 @@ class TrainingForm(QWidget):
             lambda text: self.preset_box.setItemText(0, text), QT_TRANSLATE_NOOP("", "(custom)")
         )
         for name in PRESETS:
-            self.preset_box.addItem(name, name)
+            self.preset_box.addItem(choice_name("preset", name), name)
+        self._choices.append((self.preset_box, "preset"))
         self._text(
             self.preset_box.setToolTip,
             QT_TRANSLATE_NOOP(
@@ -209,6 +211,10 @@ class TrainingForm(QWidget):
     def retranslate_ui(self) -> None:
         for setter, source in self._texts:
             setter(tr(source) if source else "")
+        for box, kind in self._choices:
+            for i in range(box.count()):
+                if box.itemData(i) is not None:
+                    box.setItemText(i, choice_name(kind, box.itemData(i)))
         self.validate()  # the messages under the fields
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -252,8 +258,13 @@ class TrainingForm(QWidget):
         self._form.addRow(label, cell)
 
     def _add_combo(self, name: str, label: str, items: list[str], editable=False) -> None:
+        """A choice: the core's identifiers as item data, shown by their names in the
+        interface language (a dataset's name or directory is typed, and shown as it is)."""
         editor = QComboBox()
-        editor.addItems(items)
+        for item in items:
+            editor.addItem(item if editable else choice_name(name, item), item)
+        if not editable:
+            self._choices.append((editor, name))
         # narrow docks: the combo may be narrower than its longest entry
         editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         editor.setMinimumContentsLength(_COMBO_MIN_CHARS)
@@ -269,13 +280,17 @@ class TrainingForm(QWidget):
 
     # ------------------------------------------------------------------ values
     def text(self, name: str) -> str:
+        """The field's value as TrainingConfig takes it (a choice's identifier, not its name)."""
         editor = self._editors[name]
-        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+        if isinstance(editor, QComboBox):
+            return editor.currentText() if editor.isEditable() else editor.currentData()
+        return editor.text()
 
     def set_text(self, name: str, text: str) -> None:
         editor = self._editors[name]
         if isinstance(editor, QComboBox):
-            i = editor.findText(text)
+            i = editor.findData(text)
+            i = i if i >= 0 else editor.findText(text)
             if i >= 0:
                 editor.setCurrentIndex(i)
             else:

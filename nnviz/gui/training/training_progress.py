@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from nnviz.core import events as ev
 from nnviz.gui import style
+from nnviz.gui.i18n import tr
 from nnviz.gui.training.worker import BatchChunk
 
 __all__ = ["PROGRESS_MS", "ProgressView", "format_duration"]
@@ -24,14 +25,15 @@ _TEXT_STYLE = f"color: {style.STATUS_TEXT};"
 
 
 def format_duration(seconds: float) -> str:
+    """A duration in the interface language: "3 s", "2 min 05 s", "1 h 02 min" (3초, ...)."""
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return tr("{s} s").format(s=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return tr("{m} min {s:02d} s").format(m=minutes, s=seconds)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return tr("{h} h {m:02d} min").format(h=hours, m=minutes)
 
 
 class ProgressView(QWidget):
