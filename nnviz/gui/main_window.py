@@ -9,6 +9,7 @@ No maths here: the window loads and saves through the core and hands everything 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,7 @@ from nnviz.gui.i18n import LanguageManager
 from nnviz.gui.lesson.lesson_panel import LessonPanel
 from nnviz.gui.session import Session
 from nnviz.gui.training_docks import TrainingDocks
-from nnviz.gui.window_menus import WindowMenus
+from nnviz.gui.window_menus import WindowMenus, shortcut_list
 
 DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
 
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.network_view.node_hovered.connect(self._on_node_hovered)
         self.network_view.node_left.connect(self.node_info.hide_unpinned)
         self.network_view.node_clicked.connect(self._on_node_clicked)
-        QShortcut(QKeySequence("Esc"), self, activated=self.node_info.close_popup)
+        self._escape = QShortcut(QKeySequence("Esc"), self, activated=self.node_info.close_popup)
 
         self.menus = WindowMenus(self, self.forward_controls.actions_by_name, languages)
         self._connect_menus()
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         menus.language_menu.setTitle(self.tr("&Language"))
         menus.help_menu.setTitle(self.tr("&Help"))
         menus.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self._escape.setWhatsThis(self.tr("Close the pinned formula of a node"))
         menus.about_action.setText(self.tr("&About nnviz"))
         self._panels.retranslate()
         self.update_summary()
@@ -379,9 +381,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = "".join(
-            f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
-            f"</b></td><td>{a.text()}</td></tr>"
-            for a in self.forward_controls.actions_by_name.values()
+            f"<tr><td><b>{html.escape(key)}</b></td><td>{html.escape(text)}</td></tr>"
+            for key, text in shortcut_list(self)  # every key, read from the actions themselves
         )
         extra = self.tr("Hover a node to see its formula with the numbers; click to pin it.")
         box = QMessageBox(

@@ -4,20 +4,22 @@
 (``MainWindow.menus``) and connects the actions to its own slots. The language menu is the
 menus' own: its actions switch the :class:`~nnviz.gui.i18n.LanguageManager` and follow its
 language. No text is set here: ``MainWindow.retranslate_ui`` does (again after a language
-switch), so every text stays in the window's translation context.
+switch), so every text stays in the window's translation context. :func:`shortcut_list` reads
+every key of a window from its actions and shortcuts (Help > Keyboard shortcuts).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from nnviz.gui.i18n import LANGUAGES, LanguageManager
 
-__all__ = ["WindowMenus"]
+__all__ = ["WindowMenus", "shortcut_list"]
 
 # the Forward pass menu, in order (None: a separator); the actions belong to ForwardControls
 _STEP_ACTIONS = (
@@ -110,3 +112,37 @@ def _menu_action(window: QMainWindow, menu: QMenu, key) -> QAction:
         action.setShortcut(key)
     menu.addAction(action)
     return action
+
+
+def shortcut_list(window: QMainWindow) -> list[tuple[str, str]]:
+    """(key, what it does) of every keyboard shortcut of ``window``, read from the objects that
+    carry the keys, so the list cannot drift from them: the menus' actions in menu order, the
+    window's other actions with a key, then its QShortcuts (described by their whatsThis)."""
+    actions: list[QAction] = []
+
+    def walk(items) -> None:
+        for action in items:
+            if action.menu() is not None:
+                walk(action.menu().actions())
+            elif action not in actions:
+                actions.append(action)
+
+    walk(window.menuBar().actions())
+    actions += [a for a in window.findChildren(QAction) if a not in actions]
+    rows = [(_key_text(key), _plain(a.text())) for a in actions for key in a.shortcuts()]
+    rows += [
+        (_key_text(s.key()), s.whatsThis())
+        for s in window.findChildren(QShortcut)
+        if not s.key().isEmpty()
+    ]
+    return rows
+
+
+def _key_text(key: QKeySequence) -> str:
+    return key.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic ("&Open model…", "모델 열기(&O)…" -> "Open model")."""
+    text = re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip("…. ")

@@ -1199,6 +1199,10 @@ on the training batches and the test set</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
+        <source>Close the pinned formula of a node</source>
+        <translation>고정해 둔 노드의 수식 창 닫기</translation>
+    </message>
+    <message>
         <source>&amp;About nnviz</source>
         <translation>nnviz 정보(&amp;A)</translation>
     </message>

@@ -299,3 +299,20 @@ def test_clicking_an_output_node_pins_the_softmax_formula(window):
     assert popup.isVisible()  # pinned: stays
     popup.close_popup()
     assert not popup.isVisible()
+
+
+def test_f1_lists_every_key_of_the_window_read_from_its_actions(window):
+    """The list was the forward-pass keys only (7), without Esc, Ctrl+O/S/N/E or F1 itself."""
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    native = QKeySequence.SequenceFormat.NativeText
+    keys = {k.toString(native) for a in window.findChildren(QAction) for k in a.shortcuts()}
+    keys |= {s.key().toString(native) for s in window.findChildren(QShortcut)}
+    assert {"Esc", "Ctrl+O", "Ctrl+S", "Ctrl+N", "Ctrl+E", "F1", "Right", "Space", "N"} <= keys
+    window.menus.shortcuts_action.trigger()
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    for key in keys:
+        assert f"<b>{key}</b>" in box.text(), key
+    assert "<b>Ctrl+O</b></td><td>Open model</td>" in box.text()  # no "&", no "…"
+    assert "<b>Esc</b></td><td>Close the pinned formula of a node</td>" in box.text()
+    box.close()
