@@ -311,3 +311,55 @@ def test_an_explorer_slider_stays_in_the_allowed_range_and_holds_the_default(par
     lo, hi, step = param.slider
     assert param.allows(lo) and param.allows(hi) and lo <= param.default <= hi
     assert (param.default - lo) / step == pytest.approx(round((param.default - lo) / step))
+
+
+# ---------------------------------------------------------------------- kinks, dtypes, texts
+@pytest.mark.parametrize(
+    "act, slope_at_zero",
+    [(Relu(), 0.0), (LeakyRelu(slope=0.3), 0.3), (Elu(alpha=0.5), 0.5)],
+    ids=["relu", "leaky-relu", "elu"],
+)
+def test_at_the_kink_the_slope_is_the_left_ones_as_in_the_book(act, slope_at_zero):
+    """The book's ReLU backward masks x <= 0: at exactly 0 the slope is the left-hand one."""
+    a = np.array([0.0, 1e-3, -1e-3])
+    assert act.derivative(a)[0] == slope_at_zero and act.derivative(a)[1] == 1.0
+    g = np.array([2.0, 2.0, 2.0])
+    assert act.backward(a, act.forward(a), g)[0] == 2.0 * slope_at_zero
+
+
+@pytest.mark.parametrize("act", ELEMENTWISE.values(), ids=ELEMENTWISE.keys())
+def test_elementwise_activations_keep_float64(act):
+    a = np.linspace(-3, 3, 12).reshape(3, 4)
+    z = act.forward(a)
+    assert z.dtype == np.float64
+    assert act.derivative(a).dtype == np.float64
+    assert act.backward(a, z, np.ones_like(a)).dtype == np.float64
+
+
+def test_an_included_upper_end_is_allowed_and_nothing_past_it():
+    param = ActivationParam("x", "k", "k_field", "k", "help", default=0.5, low=0.0, high=1.0)
+    assert param.allows(1.0) and param.allows(0.0) and not param.allows(1.0 + 1e-9)
+    assert not ActivationParam("x", "k", "k", "k", "h", 0.5, 0.0, 1.0, high_included=False).allows(
+        1.0
+    )
+
+
+def test_activations_say_what_they_are_and_hash_as_they_compare():
+    assert [repr(a) for a in (Sigmoid(), LeakyRelu(slope=0.3), Maxout(k=3))] == [
+        "Sigmoid()",
+        "LeakyRelu(slope=0.3)",
+        "Maxout(k=3)",
+    ]
+    assert hash(LeakyRelu(slope=0.3)) == hash(get_activation("leaky-relu", slope=0.3))
+    assert hash(LeakyRelu(slope=0.3)) != hash(LeakyRelu(slope=0.2))
+    assert hash(Sigmoid()) != hash(Tanh())
+    assert len({Sigmoid(), Sigmoid(), Tanh(), Elu(alpha=0.5), Elu(alpha=0.5)}) == 3
+
+
+def test_an_unknown_activation_lists_the_known_ones():
+    with pytest.raises(ConfigError) as info:
+        get_activation("swish")
+    assert str(info.value) == (
+        "unknown activation 'swish'; choose one of sigmoid, tanh, relu, leaky-relu, elu, "
+        "maxout, identity"
+    )

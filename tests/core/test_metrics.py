@@ -87,6 +87,33 @@ def test_uint8_images_are_scaled_by_1_over_255():
     assert other.cross_entropy != pytest.approx(scaled.cross_entropy, rel=1e-5)  # it would show
 
 
+def test_float_images_of_another_dtype_are_used_as_they_are_not_rescaled():
+    network = Network((6, 5, 4), seed=1, dtype=np.float64)
+    rng = np.random.default_rng(1)
+    images, labels = rng.random((30, 6)), rng.integers(0, 4, 30)
+    exact = evaluate(network, images, labels)
+    single = evaluate(network, images.astype(np.float32), labels)  # copied, not scaled by 1/255
+    assert single.cross_entropy == pytest.approx(exact.cross_entropy, rel=1e-6)
+    assert single.mse == pytest.approx(exact.mse, rel=1e-6)
+    assert exact.predictions.dtype == np.intp
+
+
+@pytest.mark.parametrize("extra", [0, 1, 7])
+def test_uint8_images_in_chunks_equal_one_pass(extra):
+    n = 2 * metrics._EVAL_CHUNK + extra
+    rng = np.random.default_rng(extra)
+    network = Network((5, 4, 3), seed=2)
+    images, labels = rng.integers(0, 256, (n, 5), dtype=np.uint8), rng.integers(0, 3, n)
+    result = evaluate(network, images, labels)
+    x = images.astype(np.float32) / np.float32(255)
+    y = network.forward(x)
+    assert np.array_equal(result.predictions, y.argmax(axis=1))
+    mse = 0.5 * ((y.astype(np.float64) - np.eye(3)[labels]) ** 2).sum(axis=1).mean()
+    assert result.mse == pytest.approx(mse, rel=1e-6)
+    ce = get_loss("cross-entropy").value_and_grad(network.logits(x), labels)[0]
+    assert result.cross_entropy == pytest.approx(ce, rel=1e-6)
+
+
 @pytest.mark.parametrize("extra", [0, 1, 7])
 def test_evaluation_in_chunks_equals_one_pass(extra):
     n = 2 * metrics._EVAL_CHUNK + extra

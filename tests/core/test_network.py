@@ -307,3 +307,89 @@ def test_initialisation_does_not_touch_the_global_random_state():
 def test_activation_is_shared_by_name_or_object():
     assert Network(SMALL, "leaky_relu").activation == get_activation("leaky-relu")
     assert Network(SMALL, LeakyRelu(0.3)).activation.slope == 0.3
+
+
+# ---------------------------------------------------------------------- copies, dtypes, texts
+def test_copy_and_astype_keep_the_weights_the_network_has_now():
+    net = Network(SMALL, "elu", init="he", seed=5, dtype=np.float64)
+    net.params["W1"] += 0.5  # weights no seed would give
+    twin = net.copy()
+    assert (twin.init, twin.dtype, twin.sizes) == ("he", np.float64, SMALL)
+    for name in net.param_names():
+        assert np.array_equal(twin.params[name], net.params[name])
+        assert not np.shares_memory(twin.params[name], net.params[name])
+    single = net.astype(np.float32)
+    assert (single.init, single.dtype, single.activation) == ("he", np.float32, net.activation)
+    for name in net.param_names():
+        assert single.params[name].dtype == np.float32
+        np.testing.assert_allclose(single.params[name], net.params[name], rtol=1e-6)
+
+
+def test_a_layer_of_one_unit_is_a_layer():
+    net = Network((3, 1, 2))
+    assert net.forward(np.ones((4, 3))).shape == (4, 2)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"sizes": (784,)}, "layer sizes must be at least two positive numbers, got (784,)"),
+        ({"init": "zeros"}, "unknown initialisation 'zeros'; choose one of book, xavier, he"),
+        (
+            {"sizes": (3, 2), "params": {"W1": np.zeros((2, 2)), "b1": np.zeros(2)}},
+            "W1 should have shape (3, 2), has (2, 2)",
+        ),
+        ({"sizes": (3, 2), "params": {"b1": np.zeros(2)}}, "W1 should have shape (3, 2), has None"),
+        (
+            {"sizes": (3, 2), "params": {"W1": np.zeros((3, 2)), "b1": np.zeros(2), "W9": [0]}},
+            "unexpected parameters ['W9']",
+        ),
+    ],
+    ids=["sizes", "init", "shape", "missing", "extra"],
+)
+def test_a_refused_network_says_why(kwargs, message):
+    with pytest.raises(ConfigError) as info:
+        Network(**kwargs)
+    assert str(info.value) == message
+
+
+def test_a_float32_network_computes_in_float32_whatever_it_is_given():
+    net = Network(SMALL, seed=2)
+    x = np.random.default_rng(2).random((4, 6))  # float64
+    assert net.logits(x).dtype == np.float32
+    _, grads, y = net.loss_and_gradients(x, np.array([0, 1, 2, 0]))
+    assert y.dtype == np.float32 and all(g.dtype == np.float32 for g in grads.values())
+    assert all(s.values.dtype == np.float32 for s in net.forward_trace(x[0]))
+
+
+def test_a_network_and_its_layers_say_what_they_are():
+    net = Network((784, 50, 100, 10))
+    assert repr(net) == "Network(784-50-100-10, Sigmoid(), 45360 parameters)"
+    assert [repr(layer) for layer in Network((6, 5, 3)).layers] == [
+        "Affine1(6 -> 5)",
+        "Sigmoid()1",
+        "Affine2(5 -> 3)",
+    ]
+
+
+@pytest.mark.parametrize("loss", ["cross-entropy", "mse"])
+def test_every_backward_stage_has_its_formula(loss):
+    trace = Network(SMALL, seed=3).backward_trace(np.ones(6), 1, loss, lr=0.1)
+    gradient = "dE/da3 = y - t" if loss == "cross-entropy" else "dE/da3 = (dy/da3)ᵀ · (y - t)"
+    assert [s.formula for s in trace] == [
+        get_loss(loss).formula,
+        gradient,
+        "dE/dW3 = z2ᵀ · dE/da3",
+        "dE/db3 = dE/da3",
+        "dE/dz2 = dE/da3 · W3ᵀ",
+        "dE/da2 = dE/dz2 ⊙ h'(a2)",
+        "dE/dW2 = z1ᵀ · dE/da2",
+        "dE/db2 = dE/da2",
+        "dE/dz1 = dE/da2 · W2ᵀ",
+        "dE/da1 = dE/dz1 ⊙ h'(a1)",
+        "dE/dW1 = xᵀ · dE/da1",
+        "dE/db1 = dE/da1",
+        "W3 ← W3 - η · dE/dW3",
+        "W2 ← W2 - η · dE/dW2",
+        "W1 ← W1 - η · dE/dW1",
+    ]

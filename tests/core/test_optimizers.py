@@ -100,6 +100,23 @@ def test_adagrads_second_step_divides_by_the_root_of_both_squares():
     np.testing.assert_allclose(params["W"], -np.add(first, second), rtol=1e-12)
 
 
+def test_adams_second_step_follows_both_moving_averages():
+    """m and v are moving averages: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2."""
+    params = {"W": np.zeros(2)}
+    opt = Adam(0.01, beta1=0.9, beta2=0.999, eps=1e-7)
+    g1, g2 = np.array([2.0, -1.0]), np.array([1.0, 3.0])
+    opt.step(params, {"W": g1.copy()})
+    opt.step(params, {"W": g2.copy()})
+    m1, v1 = 0.1 * g1, 0.001 * g1**2
+    m2, v2 = 0.9 * m1 + 0.1 * g2, 0.999 * v1 + 0.001 * g2**2
+    np.testing.assert_allclose(opt.m["W"], m2, rtol=1e-12)
+    np.testing.assert_allclose(opt.v["W"], v2, rtol=1e-12)
+    lr1 = 0.01 * np.sqrt(1 - 0.999) / (1 - 0.9)
+    lr2 = 0.01 * np.sqrt(1 - 0.999**2) / (1 - 0.9**2)
+    expected = -lr1 * m1 / (np.sqrt(v1) + 1e-7) - lr2 * m2 / (np.sqrt(v2) + 1e-7)
+    np.testing.assert_allclose(params["W"], expected, rtol=1e-12)
+
+
 def _subnormals(x: np.ndarray) -> np.ndarray:
     return x[(np.abs(x) < np.finfo(np.float32).tiny) & (x != 0)]
 
@@ -147,6 +164,18 @@ def test_flushing_does_not_change_live_weights_noticeably():
         pb = _run_with_dead_inputs(b, 1000)
     assert np.count_nonzero(a.m["W"]) < np.count_nonzero(b.m["W"])
     assert np.allclose(pa["W"], pb["W"], atol=1e-6)
+
+
+def test_refusals_say_what_is_accepted_and_an_optimizer_says_what_it_is():
+    with pytest.raises(ConfigError) as info:
+        get_optimizer("lbfgs", 0.1)
+    assert (
+        str(info.value) == "unknown optimizer 'lbfgs'; choose one of sgd, momentum, adagrad, adam"
+    )
+    with pytest.raises(ConfigError) as info:
+        Adam(-1.0)
+    assert str(info.value) == "learning rate must be a positive number, got -1.0"
+    assert repr(Sgd(0.5)) == "Sgd(lr=0.5)" and repr(Adam(0.001)) == "Adam(lr=0.001)"
 
 
 def test_registry():

@@ -7,6 +7,7 @@ import math
 import queue
 import re
 import threading
+import time
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
@@ -105,6 +106,9 @@ def test_evaluations_report_what_evaluate_computes(tiny):
     assert final.confusion.sum() == 100 and final.test_predictions.shape == (100,)
     train_eval = evaluate(network, tiny.train.images, tiny.train.labels)
     assert final.train_accuracy == train_eval.accuracy
+    assert final.train_cross_entropy == pytest.approx(train_eval.cross_entropy)
+    assert final.train_mse == pytest.approx(train_eval.mse)
+    assert [e.epoch for e in evaluations] == [e.step / 20 for e in evaluations]
     assert final.test_loss("mse") == final.test_mse
     assert final.test_loss("cross-entropy") == final.test_cross_entropy
 
@@ -303,6 +307,35 @@ def test_an_absurd_learning_rate_diverges_and_keeps_finite_weights(tiny, optimiz
     assert all(math.isfinite(e.loss) for e in events if isinstance(e, ev.BatchFinished))
 
 
+def test_divergence_restores_the_last_backup_and_says_at_which_batch(tiny, monkeypatch):
+    """Weights are backed up every _BACKUP_EVERY steps once their loss was seen to be good; a
+    blow-up at the second backup's step restores the first backup, not the initial weights."""
+    every = training._BACKUP_EVERY
+    blow_up_at = 2 * every
+
+    class BlowsUp:
+        def __init__(self, name, lr):
+            self.inner, self.lr = get_optimizer(name, lr), lr
+
+        def step(self, params, grads):
+            sizes = self.inner.step(params, grads)
+            if self.inner.steps == blow_up_at:
+                params["W3"][:, 0] += 1e5
+            return sizes
+
+    monkeypatch.setattr(training, "get_optimizer", BlowsUp)
+    events = list(train(_config(epochs=6), tiny, snapshot_steps=[every]))
+    end = events[-1]
+    assert isinstance(end, ev.Diverged) and end.step == blow_up_at
+    (backup,) = [e for e in events if isinstance(e, ev.WeightsSnapshot)]
+    assert all(np.array_equal(end.params[k], backup.params[k]) for k in backup.params)
+    assert re.fullmatch(
+        rf"training diverged at step {blow_up_at + 1} \(loss [^)]+\); the learning rate 0\.5 is "
+        r"too large for sgd\. The last good weights were kept\.",
+        end.message,
+    )
+
+
 def test_divergence_restores_weights_that_gave_a_good_loss(tiny, monkeypatch):
     """An update that blows the weights up right before a backup copy must not be 'kept'."""
     blow_up_at = training._BACKUP_EVERY  # the step whose parameters get backed up
@@ -454,6 +487,56 @@ def test_nonsense_configs_raise_config_error(changes):
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"hidden": ("x",)}, "hidden layer sizes must be whole numbers, got ('x',)"),
+        ({"hidden": (0,)}, "hidden layer sizes must be between 1 and 4096, got (0,)"),
+        ({"hidden": (4097,)}, "hidden layer sizes must be between 1 and 4096, got (4097,)"),
+        ({"optimizer": "lbfgs"}, "unknown optimizer 'lbfgs'; choose one of sgd, momentum, "
+         "adagrad, adam"),
+        ({"lr": 0}, "learning rate must be a positive number, got 0"),
+        ({"batch_size": 0}, "batch size must be a whole number from 1 to 60000, got 0"),
+        ({"epochs": 1001}, "epochs must be a whole number from 1 to 1000, got 1001"),
+        ({"init": "zeros"}, "unknown initialisation 'zeros'; choose one of book, xavier, he"),
+        ({"lr_schedule": "exp"}, "unknown learning-rate schedule 'exp'; choose one of constant, "
+         "cosine"),
+        ({"seed": -1}, "seed must be a non-negative whole number, got -1"),
+        ({"evals_per_epoch": 101}, "evaluations per epoch must be from 1 to 100, got 101"),
+        ({"activation": "swish"}, "unknown activation 'swish'; choose one of sigmoid, tanh, "
+         "relu, leaky-relu, elu, maxout, identity"),
+        ({"loss": "hinge"}, "unknown loss 'hinge'; choose one of cross-entropy, mse"),
+    ],
+    ids=str,
+)  # fmt: skip
+def test_each_refusal_says_what_would_be_accepted(changes, message):
+    """The CLI prints these as they are, and the form shows them under its fields."""
+    with pytest.raises(ConfigError) as info:
+        TrainingConfig(**changes)
+    assert str(info.value) == message
+
+
+def test_the_ends_of_every_range_are_accepted():
+    low = TrainingConfig(hidden=(1,), batch_size=1, epochs=1, evals_per_epoch=1, seed=0)
+    high = TrainingConfig(hidden=(4096, 1), batch_size=60_000, epochs=1000, evals_per_epoch=100)
+    assert low.hidden == (1,) and high.hidden == (4096, 1)
+    assert (high.batch_size, high.epochs, high.evals_per_epoch) == (60_000, 1000, 100)
+
+
+def test_an_activation_given_with_an_underscore_is_the_hyphenated_one():
+    config = TrainingConfig(activation="leaky_relu", leaky_slope=0.2)
+    assert config.make_activation().params() == {"slope": 0.2}
+
+
+def test_make_network_takes_the_data_sizes_and_the_seed():
+    config = TrainingConfig(hidden=(7,), seed=3)
+    network = config.make_network(12, 5)
+    assert network.sizes == (12, 7, 5)
+    again, other = config.make_network(12, 5), config.with_(seed=4).make_network(12, 5)
+    assert np.array_equal(network.params["W1"], again.params["W1"])
+    assert not np.array_equal(network.params["W1"], other.params["W1"])
+
+
 def test_whole_numbers_may_come_as_floats_or_numpy_numbers():
     config = TrainingConfig(
         hidden=[np.int64(30), 20.0], batch_size=50.0, epochs=np.int32(2), lr=np.float32(0.1)
@@ -497,6 +580,104 @@ def test_every_batch_reports_both_losses_the_rate_and_per_layer_step_sizes(tiny)
         after = initial[f"W{l}"] - 0.5 * g
         ratio = np.linalg.norm(0.5 * g) / np.linalg.norm(after)
         assert first.update_ratios[l - 1] == pytest.approx(ratio, rel=1e-4)
+
+
+def test_a_cross_entropy_batch_reports_its_mse_and_accuracy_worked_out_by_hand(tiny):
+    network = _config().make_network(16, 10)
+    initial = {k: v.copy() for k, v in network.params.items()}
+    config = _config(epochs=1)
+    first = next(e for e in train(config, tiny, network=network) if isinstance(e, ev.BatchFinished))
+    order = np.random.default_rng(config.seed).permutation(len(tiny.train))[:20]
+    x, t = tiny.train.floats(order), tiny.train.labels[order]
+    fresh = Network(network.sizes, network.activation, params=initial)
+    ce, _, y = fresh.loss_and_gradients(x, t, "cross-entropy")
+    assert first.loss == first.cross_entropy == pytest.approx(ce, rel=1e-5)
+    mse = 0.5 * ((y - np.eye(10)[t]) ** 2).sum(axis=1).mean()
+    assert first.mse == pytest.approx(mse, rel=1e-5)
+    right = (y.argmax(axis=1) == t).sum()
+    assert first.batch_accuracy == first.accuracy == right / 20
+
+
+def test_the_running_accuracy_is_the_epochs_share_of_right_answers_so_far(tiny):
+    batches = [e for e in train(_config(), tiny) if isinstance(e, ev.BatchFinished)]
+    for epoch in (batches[:20], batches[20:]):  # it starts again with each epoch
+        running = np.cumsum([b.batch_accuracy for b in epoch]) / np.arange(1, 21)
+        np.testing.assert_allclose([b.accuracy for b in epoch], running, rtol=1e-12)
+
+
+def test_times_and_speeds_count_the_runs_own_work(tiny):
+    """elapsed adds up the batches and evaluations (never more than the wall clock); before the
+    first evaluation, samples/s is the samples so far over that time."""
+    t0 = time.perf_counter()
+    events = list(train(_config(batch_size=10, epochs=1, evals_per_epoch=2), tiny))
+    wall = time.perf_counter() - t0
+    batches = [e for e in events if isinstance(e, ev.BatchFinished)]
+    assert 0 < batches[0].elapsed and events[-1].elapsed <= wall
+    for b in batches[:20]:  # the first evaluation comes after step 20
+        assert b.samples_per_s == pytest.approx(b.step * 10 / b.elapsed, rel=1e-9)
+    after = batches[20:]  # elapsed now holds an evaluation too, which samples/s leaves out
+    assert all(b.samples_per_s > b.step * 10 / b.elapsed for b in after)
+
+
+def test_every_event_says_its_step_epoch_and_time(tiny):
+    config = _config(epochs=2)
+    events = list(train(config, tiny, snapshot_steps=[0, 7, 40]))
+    started = events[0]
+    assert (started.step, started.epoch, started.elapsed) == (0, 0.0, 0.0)
+    snaps = [e for e in events if isinstance(e, ev.WeightsSnapshot)]
+    assert [(s.step, s.epoch) for s in snaps] == [(0, 0.0), (7, 7 / 20), (40, 2.0)]
+    assert snaps[0].elapsed == 0.0
+    batch_7 = next(e for e in events if isinstance(e, ev.BatchFinished) and e.step == 7)
+    assert snaps[1].elapsed == batch_7.elapsed
+    assert all(e.epoch == e.step / 20 for e in events)
+    end = events[-1]
+    assert end.message == "finished 2 epochs (40 steps)" and end.epoch == 2.0
+
+
+def test_a_pause_says_where_the_run_stands(tiny):
+    control = TrainingControl()
+    for event in train(_config(), tiny, control):
+        if isinstance(event, ev.BatchFinished) and event.step == 3:
+            control.pause()
+            last = event
+        if isinstance(event, ev.Paused):
+            control.stop()
+            paused = event
+    assert (paused.step, paused.epoch, paused.elapsed) == (3, 3 / 20, last.elapsed)
+
+
+def test_steps_asked_for_while_paused_add_up(tiny):
+    control = TrainingControl()
+    control.pause()
+    runner = _Runner(_config(), tiny, control)
+    runner.until(ev.Paused)
+    control.step()
+    control.step(2)
+    assert _batches(runner.until(ev.Paused)) == [1, 2, 3]
+    control.stop()
+    runner.until(ev.TrainingEnded)
+    runner.join()
+
+
+def test_a_long_snapshot_interval_adds_no_snapshots(tiny):
+    events = list(train(_config(epochs=1), tiny, snapshot_interval=3600.0))
+    assert not any(isinstance(e, ev.WeightsSnapshot) for e in events)
+
+
+def test_the_training_accuracy_is_scored_on_a_fixed_slice(tiny, monkeypatch):
+    monkeypatch.setattr(training, "_TRAIN_EVAL_SIZE", 50)
+    network = _config().make_network(16, 10)
+    events = list(train(_config(epochs=1), tiny, network=network))
+    (evaluated,) = [e for e in events if isinstance(e, ev.Evaluated)]
+    first_50 = evaluate(network, tiny.train.images[:50], tiny.train.labels[:50])
+    assert evaluated.train_accuracy == first_50.accuracy
+    assert evaluated.train_cross_entropy == pytest.approx(first_50.cross_entropy)
+
+
+def test_one_batch_the_size_of_the_training_set_is_one_step_per_epoch(tiny):
+    config = _config(epochs=3, batch_size=len(tiny.train))
+    events = list(train(config, tiny))
+    assert events[0].steps_per_epoch == 1 and _batches(events) == [1, 2, 3]
 
 
 def test_batches_are_scaled_by_1_over_255(tiny):
