@@ -320,6 +320,7 @@ def test_copy_and_astype_keep_the_weights_the_network_has_now():
         assert not np.shares_memory(twin.params[name], net.params[name])
     single = net.astype(np.float32)
     assert (single.init, single.dtype, single.activation) == ("he", np.float32, net.activation)
+    assert single.copy().dtype == np.float32
     for name in net.param_names():
         assert single.params[name].dtype == np.float32
         np.testing.assert_allclose(single.params[name], net.params[name], rtol=1e-6)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import queue
 import re
+import struct
 import threading
 import time
 from dataclasses import FrozenInstanceError
@@ -672,6 +673,19 @@ def test_the_training_accuracy_is_scored_on_a_fixed_slice(tiny, monkeypatch):
     first_50 = evaluate(network, tiny.train.images[:50], tiny.train.labels[:50])
     assert evaluated.train_accuracy == first_50.accuracy
     assert evaluated.train_cross_entropy == pytest.approx(first_50.cross_entropy)
+
+
+def test_without_a_dataset_the_run_reads_the_one_its_config_names(tmp_path):
+    for prefix, n in (("train", 30), ("t10k", 10)):  # 30 and 10 images of 2x2 pixels
+        (tmp_path / f"{prefix}-images-idx3-ubyte").write_bytes(
+            struct.pack(">4I", 2051, n, 2, 2) + bytes(range(4 * n))
+        )
+        (tmp_path / f"{prefix}-labels-idx1-ubyte").write_bytes(
+            struct.pack(">2I", 2049, n) + bytes(i % 10 for i in range(n))
+        )
+    events = list(train(_config(epochs=1, batch_size=10, dataset=str(tmp_path))))
+    assert (events[0].train_size, events[0].test_size) == (30, 10)
+    assert isinstance(events[-1], ev.Finished) and events[-1].params["W1"].shape[0] == 4
 
 
 def test_one_batch_the_size_of_the_training_set_is_one_step_per_epoch(tiny):
