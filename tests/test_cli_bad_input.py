@@ -13,22 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_cli import _TIMEOUT, nnviz
 
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
-
-_TIMEOUT = 120  # seconds; a hung command fails the test instead of the whole run
-
-
-def nnviz(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nnviz", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=_TIMEOUT,
-        env=env,
-    )
 
 
 @pytest.fixture(scope="module")
