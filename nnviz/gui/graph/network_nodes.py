@@ -29,6 +29,9 @@ class NodeColumns:
     ) -> None:
         self.items: dict[int, pg.ScatterPlotItem] = {}
         self._reached: dict[int, bool] = {}
+        # what each column shows: its brush indices, or None when empty (stepping one stage
+        # changes one or two columns: the others are not set again)
+        self._fill: dict[int, np.ndarray | None] = {}
         for l in range(columns):
             item = pg.ScatterPlotItem(
                 pxMode=True, symbol="o", hoverable=True, tip=None, antialias=True
@@ -44,6 +47,7 @@ class NodeColumns:
     def place(self, col: ColumnLayout) -> None:
         item = self.items[col.layer]
         item.setVisible(not col.is_image)  # an empty item still paints
+        self._fill.pop(col.layer, None)  # setData drops the brushes
         if col.is_image:
             item.setData([], [])
         else:
@@ -52,6 +56,7 @@ class NodeColumns:
     def forget_reached(self) -> None:
         """The outlines are set again on the next draw (the items were placed anew)."""
         self._reached = {}
+        self._fill = {}
 
     def set_reached(self, layer: int, reached: bool) -> None:
         if self._reached.get(layer) != reached:
@@ -59,10 +64,17 @@ class NodeColumns:
             self.items[layer].setPen(style.node_pen() if reached else _faint_pen())
 
     def set_brushes(self, layer: int, idx: np.ndarray) -> None:
+        shown = self._fill.get(layer)
+        if shown is not None and np.array_equal(shown, idx):
+            return
+        self._fill[layer] = np.array(idx, copy=True)
         brushes = style.value_brushes()
         self.items[layer].setBrush([brushes[i] for i in idx])
 
     def set_empty(self, layer: int) -> None:
+        if layer in self._fill and self._fill[layer] is None:
+            return
+        self._fill[layer] = None
         self.items[layer].setBrush(QBrush(QColor(style.EMPTY_NODE)))
 
     def show_ring(self, pos, size: float) -> None:
