@@ -31,6 +31,7 @@ from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
 from nnviz.gui.dock_panels import DockPanels
 from nnviz.gui.draw.drawing_pad import DrawingPad
+from nnviz.gui.explain import Explainer
 from nnviz.gui.explorer.activation_explorer import ActivationExplorer
 from nnviz.gui.explorer.softmax_view import SoftmaxView
 from nnviz.gui.graph.forward_controls import ForwardControls
@@ -38,7 +39,7 @@ from nnviz.gui.graph.legend import LegendBar
 from nnviz.gui.graph.network_view import NetworkView
 from nnviz.gui.graph.node_info import NodeInfoPopup
 from nnviz.gui.graph.stage_header import StageHeader
-from nnviz.gui.i18n import LanguageManager
+from nnviz.gui.i18n import LanguageManager, choice_name
 from nnviz.gui.lesson.lesson_panel import LessonPanel
 from nnviz.gui.session import Session
 from nnviz.gui.training_docks import TrainingDocks
@@ -134,6 +135,9 @@ class MainWindow(QMainWindow):
         explorer_dock.raise_()
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)
+        # every control explained: in the status bar on hover, and by What's This (Shift+F1)
+        self.explainer = Explainer(self)
+        self.menus.help_menu.insertAction(self.menus.about_action, self.explainer.action)
         session.network_changed.connect(self.update_summary)
         session.dataset_changed.connect(self.update_summary)
         self.retranslate_ui()
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
         menus.language_menu.setTitle(self.tr("&Language"))
         menus.help_menu.setTitle(self.tr("&Help"))
         menus.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.explainer.action.setText(self.tr("&What's this?"))
         self._escape.setWhatsThis(self.tr("Close the pinned formula of a node"))
         menus.about_action.setText(self.tr("&About nnviz"))
         self._panels.retranslate()
@@ -420,7 +425,10 @@ class MainWindow(QMainWindow):
         data = self.session.dataset.name if self.session.dataset else self.tr("no dataset")
         self.summary_label.setText(
             self.tr("{name} · {sizes} · {act} · {data}").format(
-                name=name, sizes=sizes, act=net.activation.name, data=data
+                name=name,
+                sizes=sizes,
+                act=choice_name("activation", net.activation.name),
+                data=data,
             )
         )
 

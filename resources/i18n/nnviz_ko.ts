@@ -967,6 +967,381 @@ on the training batches and the test set</source>
     </message>
 </context>
 <context>
+    <name>Explain</name>
+    <message>
+        <source>The layer graph: the input image, the hidden layers' nodes and the ten outputs. A node's colour is its value at the stage shown (red positive, blue negative, white zero); the edges are the largest terms w·x for this digit. Hover a node for its formula with the numbers, click to pin it.</source>
+        <translation>층 그래프입니다. 입력 이미지, 은닉층의 노드, 10개의 출력이 있습니다. 노드의 색은 지금 보이는 단계의 값입니다(빨강은 양수, 파랑은 음수, 흰색은 0). 간선은 이 숫자에서 가장 큰 항 w·x입니다. 노드에 마우스를 올리면 수식과 실제 숫자가 보이고, 클릭하면 고정됩니다.</translation>
+    </message>
+    <message>
+        <source>The stage shown, with its formula and what it means. Right and Left step through the forward pass, and on through the backward pass for a test digit.</source>
+        <translation>지금 보이는 단계와 그 수식, 뜻입니다. 오른쪽/왼쪽 화살표로 순전파를 한 단계씩 따라가고, 시험 숫자라면 이어서 역전파까지 갑니다.</translation>
+    </message>
+    <message>
+        <source>What the colours of the nodes and edges mean at this stage.</source>
+        <translation>이 단계에서 노드와 간선의 색이 무엇을 뜻하는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Step the signal through the network: one stage at a time, or played as an animation.</source>
+        <translation>신호를 신경망에 한 단계씩 흘려 보내거나 애니메이션으로 재생합니다.</translation>
+    </message>
+    <message>
+        <source>Back to the input x (Home).</source>
+        <translation>입력 x로 돌아갑니다(Home).</translation>
+    </message>
+    <message>
+        <source>One stage back (Left).</source>
+        <translation>한 단계 뒤로 갑니다(왼쪽 화살표).</translation>
+    </message>
+    <message>
+        <source>Play the pass as an animation, or pause it (Space): pulses travel along the strongest edges, then the nodes fill.</source>
+        <translation>전파 과정을 애니메이션으로 재생하거나 멈춥니다(Space). 가장 강한 간선을 따라 신호가 흐른 뒤 노드가 채워집니다.</translation>
+    </message>
+    <message>
+        <source>One stage on (Right): x, a1 = x·W1 + b1, z1 = h(a1), ... y = softmax(a3), then the backward pass for a test digit.</source>
+        <translation>한 단계 앞으로 갑니다(오른쪽 화살표). x, a1 = x·W1 + b1, z1 = h(a1), ... y = softmax(a3) 다음에, 시험 숫자라면 역전파가 이어집니다.</translation>
+    </message>
+    <message>
+        <source>The previous test digit (P).</source>
+        <translation>이전 시험 숫자(P).</translation>
+    </message>
+    <message>
+        <source>The next test digit (N).</source>
+        <translation>다음 시험 숫자(N).</translation>
+    </message>
+    <message>
+        <source>A random test digit (R).</source>
+        <translation>아무 시험 숫자나 하나 고릅니다(R).</translation>
+    </message>
+    <message>
+        <source>Jump to this stage. The top row is the forward pass, the second row the backward pass: the loss E and the gradients from the output back to the input.</source>
+        <translation>이 단계로 바로 갑니다. 윗줄은 순전파, 아랫줄은 역전파입니다. 손실 E와 출력에서 입력 쪽으로 거슬러 가는 기울기를 차례로 봅니다.</translation>
+    </message>
+    <message>
+        <source>How fast the animation plays. Slow it down to follow each pulse.</source>
+        <translation>애니메이션 속도입니다. 느리게 하면 신호 하나하나를 따라갈 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Which of the 10,000 test digits goes through the network. Type a number, or use N, P and R.</source>
+        <translation>10,000개의 시험 숫자 중 어느 것을 신경망에 넣을지 고릅니다. 번호를 입력하거나 N, P, R 키를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Visit only the test digits the network gets wrong: try them to see where it is unsure.</source>
+        <translation>신경망이 틀리는 시험 숫자만 봅니다. 신경망이 어디서 헷갈리는지 살펴보세요.</translation>
+    </message>
+    <message>
+        <source>The activation function h and its slope h′ (dashed), with the current layer's own values as dots. Where h′ &lt; 0.1 (shaded) a unit is saturated and passes almost no gradient back.</source>
+        <translation>활성화 함수 h와 그 기울기 h′(점선), 그리고 지금 층의 실제 값을 점으로 보여 줍니다. h′ &lt; 0.1인 곳(음영)에서는 뉴런이 포화되어 기울기를 거의 전달하지 못합니다.</translation>
+    </message>
+    <message>
+        <source>Which activation function to plot: sigmoid, tanh, ReLU, Leaky ReLU max(0.1x, x), ELU, Maxout or identity. The dots always belong to the network's own function.</source>
+        <translation>그릴 활성화 함수를 고릅니다: 시그모이드, tanh, ReLU, Leaky ReLU max(0.1x, x), ELU, Maxout, 항등 함수. 점은 언제나 신경망이 실제로 쓰는 함수의 값입니다.</translation>
+    </message>
+    <message>
+        <source>Put the pre-activations a of the layer shown on the curve, one dot per unit.</source>
+        <translation>지금 층의 활성화 전 값 a를 곡선 위에 뉴런마다 점 하나로 찍습니다.</translation>
+    </message>
+    <message>
+        <source>Draw other activation functions on the same axes.</source>
+        <translation>다른 활성화 함수들을 같은 축에 함께 그립니다.</translation>
+    </message>
+    <message>
+        <source>Draw this function too, for comparison.</source>
+        <translation>비교를 위해 이 함수도 함께 그립니다.</translation>
+    </message>
+    <message>
+        <source>Draw the slopes h′ of the compared functions too: compare where each one saturates.</source>
+        <translation>비교하는 함수들의 기울기 h′도 그립니다. 각 함수가 어디서 포화되는지 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>A parameter of the function (Leaky ReLU's slope, ELU's α, a Maxout piece): drag it and watch the curve and its slope change.</source>
+        <translation>함수의 매개변수(Leaky ReLU의 기울기, ELU의 α, Maxout의 조각)입니다. 끌어서 곡선과 기울기가 변하는 모습을 보세요.</translation>
+    </message>
+    <message>
+        <source>Top: h (solid) and its slope h′ (dashed), the layer's units as dots, shaded where h′ &lt; 0.1; below: how the layer's pre-activations a are spread.</source>
+        <translation>위: h(실선)와 기울기 h′(점선), 층의 뉴런들(점), h′ &lt; 0.1인 곳은 음영. 아래: 층의 활성화 전 값 a가 어떻게 퍼져 있는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Drag to change the function's parameter and watch the curve and its slope follow.</source>
+        <translation>끌어서 함수의 매개변수를 바꾸고, 곡선과 기울기가 어떻게 따라 변하는지 보세요.</translation>
+    </message>
+    <message>
+        <source>Softmax turns the output layer's values a3 into probabilities that add up to 1; the loss measures how far they are from the answer.</source>
+        <translation>소프트맥스 함수는 출력층의 값 a3를 합이 1인 확률로 바꿉니다. 손실 함수는 그 확률이 정답에서 얼마나 먼지를 잽니다.</translation>
+    </message>
+    <message>
+        <source>The logits a3, their exponentials exp(a3) and the probabilities y = exp(a3) / Σ exp(a3), class by class.</source>
+        <translation>클래스마다 로짓 a3, 그 지수 exp(a3), 확률 y = exp(a3) / Σ exp(a3)를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The softmax temperature T in exp(a/T): above 1 the probabilities even out, below 1 the largest one takes almost everything.</source>
+        <translation>소프트맥스의 온도 T(exp(a/T))입니다. 1보다 크면 확률이 고르게 퍼지고, 1보다 작으면 가장 큰 값이 거의 전부를 차지합니다.</translation>
+    </message>
+    <message>
+        <source>Cross-entropy -log p and mean squared error as functions of the probability p the network gives the true class, with this digit's point: a confident mistake costs without limit in cross-entropy.</source>
+        <translation>정답 클래스에 준 확률 p에 대한 교차 엔트로피 -log p와 평균 제곱 오차, 그리고 이 숫자의 점입니다. 자신 있게 틀리면 교차 엔트로피는 한없이 커집니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the mouse: it is turned into a 28×28 input like MNIST's and sent through the network when the pen lifts.</source>
+        <translation>마우스로 숫자를 그려 보세요. 펜을 떼면 MNIST처럼 28×28 입력으로 바뀌어 신경망을 통과합니다.</translation>
+    </message>
+    <message>
+        <source>Draw here with the left mouse button.</source>
+        <translation>여기에 마우스 왼쪽 버튼으로 그리세요.</translation>
+    </message>
+    <message>
+        <source>What the network sees: your drawing cropped, scaled to 20×20 and centred in 28×28 pixels, as MNIST's digits were prepared.</source>
+        <translation>신경망이 보는 그림입니다. 그림을 잘라 20×20으로 줄인 뒤 28×28 가운데에 놓았습니다. MNIST 숫자도 이렇게 준비되었습니다.</translation>
+    </message>
+    <message>
+        <source>How thick the pen is. MNIST's strokes are about 2-3 pixels wide.</source>
+        <translation>펜의 굵기입니다. MNIST의 획은 2~3픽셀 정도입니다.</translation>
+    </message>
+    <message>
+        <source>Wipe the drawing and start again.</source>
+        <translation>그림을 지우고 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The digit you meant: with it the drawing has a label, so the loss and the backward pass can be shown for it.</source>
+        <translation>그리려던 숫자입니다. 이것을 정하면 그림에 정답 레이블이 생겨 손실과 역전파를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Train the network on MNIST here, live: choose the settings, press Start and watch the curves, the graph and the results change.</source>
+        <translation>여기서 MNIST로 신경망을 실시간으로 학습시킵니다. 설정을 고르고 시작을 누른 뒤 곡선, 그래프, 결과가 변하는 모습을 보세요.</translation>
+    </message>
+    <message>
+        <source>Start training with the settings above, in the background: the window stays usable.</source>
+        <translation>위의 설정으로 백그라운드에서 학습을 시작합니다. 학습하는 동안에도 창을 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Pause the run (and resume it). While paused, Step trains one batch at a time.</source>
+        <translation>학습을 잠시 멈추거나 다시 이어 갑니다. 멈춘 동안에는 한 단계로 배치 하나씩 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Train on one batch and stop: one step of gradient descent, to watch it happen.</source>
+        <translation>배치 하나로 학습하고 멈춥니다. 경사 하강법 한 걸음이 일어나는 모습을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>End the run; the network keeps what it has learned.</source>
+        <translation>학습을 끝냅니다. 신경망은 그때까지 배운 것을 그대로 가집니다.</translation>
+    </message>
+    <message>
+        <source>Back to the untrained network of the seed in the settings: the weights the next Start begins from.</source>
+        <translation>설정의 시드로 만든, 학습 전 신경망으로 돌아갑니다. 다음 시작은 이 가중치에서 출발합니다.</translation>
+    </message>
+    <message>
+        <source>Start the next run from the same initial weights, so that two runs differ only by their settings.</source>
+        <translation>다음 학습을 같은 초기 가중치에서 시작합니다. 그러면 두 학습은 설정만 다릅니다.</translation>
+    </message>
+    <message>
+        <source>Go back to the seed of the last run.</source>
+        <translation>지난 학습의 시드로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Ready-made settings: book (the book's network and recipe), fast, or best.</source>
+        <translation>미리 만든 설정입니다: book(책의 신경망과 방법), fast, best.</translation>
+    </message>
+    <message>
+        <source>The sizes of the hidden layers, separated by commas (the book: 50,100). Try one layer of 10 units and see how much it loses.</source>
+        <translation>은닉층의 크기를 쉼표로 구분해 적습니다(책: 50,100). 뉴런 10개짜리 은닉층 하나로 바꾸면 얼마나 나빠지는지 보세요.</translation>
+    </message>
+    <message>
+        <source>The activation function h of the hidden layers. Try ReLU against sigmoid and compare how fast they learn.</source>
+        <translation>은닉층의 활성화 함수 h입니다. ReLU와 시그모이드로 학습 속도를 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>The activation function's parameter (a slope, α or a number of pieces), when it has one.</source>
+        <translation>활성화 함수에 매개변수(기울기, α, 조각 수)가 있을 때 그 값입니다.</translation>
+    </message>
+    <message>
+        <source>How the initial weights are drawn: the book's 0.01·N(0, 1), Xavier (for sigmoid and tanh) or He (for ReLU). Try the book's with a deep network and watch the signal fade.</source>
+        <translation>초기 가중치를 뽑는 방법입니다: 책의 0.01·N(0, 1), Xavier(시그모이드, tanh용), He(ReLU용). 깊은 신경망에 책의 방법을 쓰면 신호가 사라지는 모습을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The random seed of the initial weights and of the batch order: the same seed gives the same run.</source>
+        <translation>초기 가중치와 배치 순서를 정하는 난수 시드입니다. 시드가 같으면 학습도 똑같습니다.</translation>
+    </message>
+    <message>
+        <source>The loss function minimised: cross-entropy E = -Σ t log y or mean squared error E = ½ Σ (y - t)². Try MSE and compare the curves.</source>
+        <translation>최소화할 손실 함수입니다: 교차 엔트로피 E = -Σ t log y 또는 평균 제곱 오차 E = ½ Σ (y - t)². 평균 제곱 오차로 바꿔 곡선을 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>How the gradient changes the weights: plain SGD, momentum, AdaGrad or Adam.</source>
+        <translation>기울기로 가중치를 바꾸는 방법입니다: SGD, 모멘텀, AdaGrad, Adam.</translation>
+    </message>
+    <message>
+        <source>The learning rate η in W ← W - η·dE/dW: too small and the loss hardly moves, too large and it jumps or explodes. Try ×10 and ×0.1.</source>
+        <translation>W ← W - η·dE/dW의 학습률 η입니다. 너무 작으면 손실이 거의 줄지 않고, 너무 크면 튀거나 발산합니다. 10배와 0.1배로 바꿔 보세요.</translation>
+    </message>
+    <message>
+        <source>Keep the learning rate constant, or lower it along a cosine to the end of the run.</source>
+        <translation>학습률을 그대로 두거나, 코사인 곡선을 따라 학습 끝까지 줄여 갑니다.</translation>
+    </message>
+    <message>
+        <source>How many images each step learns from: the gradient is their average. Small batches are noisy, large ones smooth but take fewer steps.</source>
+        <translation>한 걸음에 배우는 이미지 수입니다. 기울기는 이들의 평균입니다. 배치가 작으면 흔들리고, 크면 매끄럽지만 걸음 수가 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>How many times the run goes through all 60,000 training images.</source>
+        <translation>학습 데이터 60,000장을 몇 번 돌지 정합니다.</translation>
+    </message>
+    <message>
+        <source>The data to learn from: mnist, fashion-mnist or a folder of IDX files.</source>
+        <translation>학습할 데이터입니다: mnist, fashion-mnist 또는 IDX 파일이 든 폴더.</translation>
+    </message>
+    <message>
+        <source>How often per epoch the test set is scored for the curves and the results.</source>
+        <translation>곡선과 결과를 위해 에포크마다 시험 데이터를 몇 번 채점할지 정합니다.</translation>
+    </message>
+    <message>
+        <source>A training setting; invalid values are refused at the field.</source>
+        <translation>학습 설정입니다. 잘못된 값은 입력란에서 바로 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>How far the run is, how fast it trains and the time left.</source>
+        <translation>학습이 얼마나 진행되었는지, 얼마나 빠른지, 남은 시간을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The run's loss and accuracy as it trains: every batch faint, smoothed on top, the test set's at each evaluation. Earlier runs stay dimmed for comparison.</source>
+        <translation>학습하는 동안의 손실과 정확도입니다. 배치마다 흐리게, 그 위에 매끄럽게, 평가 때마다 시험 데이터의 값을 그립니다. 이전 학습은 비교를 위해 흐리게 남습니다.</translation>
+    </message>
+    <message>
+        <source>Left: the loss (each batch faint, smoothed on top, the test set's at each evaluation); right: the accuracy on the test set and on a slice of the training set.</source>
+        <translation>왼쪽: 손실(배치마다 흐리게, 그 위에 매끄럽게, 평가 때마다 시험 데이터의 손실). 오른쪽: 시험 데이터와 학습 데이터 일부의 정확도.</translation>
+    </message>
+    <message>
+        <source>Plot against steps, epochs, images seen or seconds.</source>
+        <translation>가로축을 단계, 에포크, 본 이미지 수, 초 중에서 고릅니다.</translation>
+    </message>
+    <message>
+        <source>How strongly the batch losses are smoothed (an exponential moving average).</source>
+        <translation>배치 손실을 얼마나 매끄럽게 할지 정합니다(지수 이동 평균).</translation>
+    </message>
+    <message>
+        <source>A logarithmic loss axis: late, small improvements become visible.</source>
+        <translation>손실 축을 로그 눈금으로 바꿉니다. 후반의 작은 개선도 보입니다.</translation>
+    </message>
+    <message>
+        <source>A logarithmic step axis: the first steps, where learning is fastest, spread out.</source>
+        <translation>단계 축을 로그 눈금으로 바꿉니다. 학습이 가장 빠른 처음 단계들이 넓게 펼쳐집니다.</translation>
+    </message>
+    <message>
+        <source>Remove the earlier runs from the plots.</source>
+        <translation>이전 학습의 곡선을 지웁니다.</translation>
+    </message>
+    <message>
+        <source>Save the curves as a CSV table or a PNG picture.</source>
+        <translation>곡선을 CSV 표나 PNG 그림으로 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Time travel: the steps of the run shown, at the kept weight snapshots. Drag back to see the whole window as it was at that step.</source>
+        <translation>시간 여행: 보이는 학습의 단계들을 저장된 가중치 스냅샷마다 보여 줍니다. 뒤로 끌면 창 전체가 그 단계의 모습이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Drag to a step of the run: the graph, the passes, the explorers and the results show the network as it was then.</source>
+        <translation>학습의 한 단계로 끌어 보세요. 그래프, 순전파와 역전파, 탐색기, 결과가 그때의 신경망을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Back to the newest step of the run.</source>
+        <translation>학습의 가장 최근 단계로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>How the network on screen does on the 10,000 test digits: the confusion matrix and the digits it gets wrong.</source>
+        <translation>화면의 신경망이 시험 숫자 10,000개에서 어떤지 보여 줍니다: 혼동 행렬과 틀린 숫자들.</translation>
+    </message>
+    <message>
+        <source>Row: the true digit; column: the network's answer. The diagonal is right; a bright cell off it is a common mistake (click it to see those digits).</source>
+        <translation>행은 실제 숫자, 열은 신경망의 답입니다. 대각선은 정답이고, 대각선 밖의 밝은 칸은 자주 하는 실수입니다(클릭하면 그 숫자들을 봅니다).</translation>
+    </message>
+    <message>
+        <source>The misclassified digits: said / is. Click one to follow it through the network.</source>
+        <translation>잘못 분류한 숫자들입니다: 답 / 정답. 하나를 클릭하면 신경망 속을 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>Show every mistake again, not only one cell's.</source>
+        <translation>한 칸의 실수만이 아니라 모든 실수를 다시 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>One tile per first-layer unit: its 784 weights as 28×28 (red positive, blue negative). Hover a tile to see which unit it is.</source>
+        <translation>첫 번째 층의 뉴런마다 한 칸입니다. 784개의 가중치를 28×28로 그렸습니다(빨강은 양수, 파랑은 음수). 칸에 마우스를 올리면 어느 뉴런인지 보입니다.</translation>
+    </message>
+    <message>
+        <source>Each first-layer unit's 784 weights as a 28×28 picture: what it looks for in the image. Watch them grow from noise into strokes while training.</source>
+        <translation>첫 번째 층 뉴런마다 784개의 가중치를 28×28 그림으로 보여 줍니다. 뉴런이 이미지에서 무엇을 찾는지 알 수 있습니다. 학습하는 동안 잡음이 획으로 자라는 모습을 보세요.</translation>
+    </message>
+    <message>
+        <source>How the network learns from the digit on screen: one step of gradient descent, the loss as a function of one weight, and a check of backpropagation.</source>
+        <translation>신경망이 화면의 숫자에서 어떻게 배우는지 보여 줍니다: 경사 하강법 한 걸음, 가중치 하나에 대한 손실 함수, 역전파 검증.</translation>
+    </message>
+    <message>
+        <source>The loss whose gradient is followed: cross-entropy or MSE.</source>
+        <translation>기울기를 따라갈 손실 함수입니다: 교차 엔트로피 또는 평균 제곱 오차.</translation>
+    </message>
+    <message>
+        <source>The learning rate η of this one-digit step (by default its share of a training step: lr / batch size).</source>
+        <translation>이 숫자 하나로 내딛는 걸음의 학습률 η입니다(기본값은 학습 한 걸음에서 이 숫자의 몫: 학습률 / 배치 크기).</translation>
+    </message>
+    <message>
+        <source>Apply W ← W - η·dE/dW for this digit to every weight and bias: E and the true class's probability before and after.</source>
+        <translation>이 숫자에 대해 모든 가중치와 편향에 W ← W - η·dE/dW를 적용합니다. 전후의 E와 정답 클래스의 확률을 비교하세요.</translation>
+    </message>
+    <message>
+        <source>Take the step back: the weights return to what they were.</source>
+        <translation>방금 걸음을 되돌립니다. 가중치가 원래대로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Which weight to vary (among those with the largest slope dE/dw for this digit).</source>
+        <translation>바꿔 볼 가중치를 고릅니다(이 숫자에서 기울기 dE/dw가 가장 큰 것들 중에서).</translation>
+    </message>
+    <message>
+        <source>The loss E as a function of one weight, with backpropagation's tangent at the current value: its slope is dE/dw.</source>
+        <translation>가중치 하나에 대한 손실 E와, 지금 값에서 역전파로 구한 접선입니다. 접선의 기울기가 dE/dw입니다.</translation>
+    </message>
+    <message>
+        <source>Vary a second weight too: the loss over the two as a map, with gradient descent's path.</source>
+        <translation>두 번째 가중치도 바꿔 봅니다. 두 가중치에 대한 손실을 지도로 그리고 경사 하강법이 지나는 길을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The second weight of the map.</source>
+        <translation>지도의 두 번째 가중치입니다.</translation>
+    </message>
+    <message>
+        <source>The loss over two weights (darker is lower) and the path gradient descent takes.</source>
+        <translation>두 가중치에 대한 손실(어두울수록 낮음)과 경사 하강법이 지나는 길입니다.</translation>
+    </message>
+    <message>
+        <source>Compute every slope again by central differences, (E(w+h) - E(w-h)) / 2h, and compare with backpropagation.</source>
+        <translation>모든 기울기를 중심 차분 (E(w+h) - E(w-h)) / 2h로 다시 구해 역전파와 비교합니다.</translation>
+    </message>
+    <message>
+        <source>Stop the numerical check.</source>
+        <translation>수치 검증을 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>The guided lesson, one step per slide of the deck: each step sets the window up and invites one thing to try.</source>
+        <translation>강의 자료를 슬라이드마다 한 단계씩 따라가는 수업입니다. 단계마다 창을 알맞게 준비하고 해 볼 일을 하나 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>The previous step of the lesson.</source>
+        <translation>수업의 이전 단계.</translation>
+    </message>
+    <message>
+        <source>The next step of the lesson.</source>
+        <translation>수업의 다음 단계.</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>Now: {value}</source>
+        <translation>지금 값: {value}</translation>
+    </message>
+</context>
+<context>
     <name>LearningPanel</name>
     <message>
         <source>Learning is finding the weights that make the loss E small: the slope dE/dw says which way each weight should move.</source>
@@ -1197,6 +1572,10 @@ on the training batches and the test set</source>
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;What's this?</source>
+        <translation>이건 뭔가요?(&amp;W)</translation>
     </message>
     <message>
         <source>Close the pinned formula of a node</source>

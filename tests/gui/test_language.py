@@ -336,6 +336,7 @@ def test_the_extraction_check_catches_texts_lupdate_cannot_see():
 _FORWARDERS = {
     ("i18n.py", "QCoreApplication.translate('', text, disambiguation, n)"),
     ("dock_panels.py", "QCoreApplication.translate(context, text)"),
+    ("explain.py", "QCoreApplication.translate(_CONTEXT, EXPLANATIONS[key])"),
     ("training_docks.py", "tr(title)"),  # TrainingTabs.source_titles, marked with QT_TRANSLATE_NOOP
     ("training_form.py", "tr(source)"),  # TrainingForm._text: every source QT_TRANSLATE_NOOP
     ("i18n.py", "tr(source)"),  # choice_name: the names marked with QT_TRANSLATE_NOOP

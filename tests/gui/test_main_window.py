@@ -46,9 +46,9 @@ def test_the_header_names_each_stage_with_its_formula(window):
     expected = {
         "x": "x",
         "a1": "a1 = x · W1 + b1",
-        "z1": "z1 = h(a1),  h = sigmoid",
+        "z1": "z1 = h(a1),  h = Sigmoid",
         "a2": "a2 = z1 · W2 + b2",
-        "z2": "z2 = h(a2),  h = sigmoid",
+        "z2": "z2 = h(a2),  h = Sigmoid",
         "a3": "a3 = z2 · W3 + b3",
         "y": "y = softmax(a3)",
     }

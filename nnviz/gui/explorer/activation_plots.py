@@ -21,6 +21,7 @@ class ActivationPlots:
 
     def __init__(self) -> None:
         self.widget = pg.GraphicsLayoutWidget()
+        self.widget.setProperty("explain", "ActivationPlots")  # its text: nnviz/gui/explain.py
         self.widget.setBackground(style.BACKGROUND)
         self.curve_plot = self.widget.addPlot(row=0, col=0)
         self.hist_plot = self.widget.addPlot(row=1, col=0)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFontMetrics
 from nnviz.core.network import Network
 from nnviz.gui import style
 from nnviz.gui.graph.network_layout import GraphLayout
-from nnviz.gui.i18n import tr
+from nnviz.gui.i18n import choice_name, tr
 
 _TITLE_GAP = 12  # px at least between neighbouring titles
 
@@ -24,7 +24,7 @@ def column_titles(network: Network, layer: int, level: str) -> tuple[str, str]:
     """(title, subtitle) of a column at ``level`` "long", "compact" or "minimal"."""
     n = network.sizes[layer]
     last = network.num_layers
-    h = network.activation.name
+    h = choice_name("activation", network.activation.name)  # 시그모이드 in Korean
     if level == "minimal":
         if layer == 0:
             return tr("Input x"), str(n)

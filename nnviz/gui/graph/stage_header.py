@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from nnviz.core.trace import Direction, Kind, Stage
 from nnviz.gui import style
-from nnviz.gui.i18n import tr
+from nnviz.gui.i18n import choice_name, tr
 from nnviz.gui.session import Session
 
 
@@ -22,7 +22,7 @@ def stage_formula(session: Session, stage: Stage) -> str:
     """The formula of ``stage`` as shown on screen (rich text), with h named."""
     if stage.kind is Kind.ACTIVATION:
         return tr("{formula},  h = {name}").format(
-            formula=stage.formula, name=session.network.activation.name
+            formula=stage.formula, name=choice_name("activation", session.network.activation.name)
         )
     # a transpose as a superscript T: the formula fonts have no glyph for "ᵀ"
     return stage.formula.replace("ᵀ", "<sup>T</sup>")

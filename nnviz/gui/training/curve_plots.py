@@ -68,6 +68,7 @@ class CurvePlots:
         self._x_end: float | None = None  # the right end of the x axis (None: automatic)
         self._y_end: float | None = None  # the top of the loss axis (None: automatic)
         self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setProperty("explain", "CurvePlots")  # its text: nnviz/gui/explain.py
         self.graphics.setBackground(style.BACKGROUND)
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.accuracy_plot = self.graphics.addPlot(row=1, col=0)

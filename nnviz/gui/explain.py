@@ -1,0 +1,547 @@
+"""What every control, chart and panel of the window is and what to try with it, in a sentence or
+two: shown in the status bar while the mouse is over it, and by Qt's What's This (Help > What's
+this?, Shift+F1, then click anything) together with the control's current value.
+
+The texts live here, keyed by where a widget sits in the window, so the features carry no help
+texts and one test finds every control that has none. A widget's keys, tried in order:
+
+- its ``explain`` property, when a feature sets one;
+- the attribute that holds it (or the action a tool button shows) in an object above it:
+  ``"TrainingPanel.start_button"``, ``"TrainingForm._editors[lr]"`` (then
+  ``"TrainingForm._editors[]"`` for any entry of that dict), ``"ForwardControls.stage_buttons"``
+  for a button of that QButtonGroup;
+- its class name (``"NetworkView"``, ``"CurvesPanel"``).
+
+A widget without a text of its own (a label inside a panel, a plot's viewport) takes the text of
+the nearest widget above it that has one, so the panel's text explains its empty space.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QSlider,
+    QToolButton,
+    QWhatsThis,
+    QWidget,
+)
+
+__all__ = ["EXPLANATIONS", "Explainer", "current_value", "explanation", "widget_keys"]
+
+_CONTEXT = "Explain"
+
+
+# English source texts (lupdate files them under "Explain"), shown translated
+EXPLANATIONS: dict[str, str] = {
+    # ---------------------------------------------------------------- the layer graph
+    "NetworkView": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The layer graph: the input image, the hidden layers' nodes and the ten outputs. A "
+        "node's colour is its value at the stage shown (red positive, blue negative, white "
+        "zero); the edges are the largest terms w·x for this digit. Hover a node for its "
+        "formula with the numbers, click to pin it.",
+    ),
+    "StageHeader": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The stage shown, with its formula and what it means. Right and Left step through the "
+        "forward pass, and on through the backward pass for a test digit.",
+    ),
+    "LegendBar": QT_TRANSLATE_NOOP(
+        "Explain", "What the colours of the nodes and edges mean at this stage."
+    ),
+    "ForwardControls": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Step the signal through the network: one stage at a time, or played as an animation.",
+    ),
+    "ForwardControls.actions_by_name[home]": QT_TRANSLATE_NOOP(
+        "Explain", "Back to the input x (Home)."
+    ),
+    "ForwardControls.actions_by_name[prev_stage]": QT_TRANSLATE_NOOP(
+        "Explain", "One stage back (Left)."
+    ),
+    "ForwardControls.actions_by_name[play]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Play the pass as an animation, or pause it (Space): pulses travel along the strongest "
+        "edges, then the nodes fill.",
+    ),
+    "ForwardControls.actions_by_name[next_stage]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "One stage on (Right): x, a1 = x·W1 + b1, z1 = h(a1), ... y = softmax(a3), then the "
+        "backward pass for a test digit.",
+    ),
+    "ForwardControls.actions_by_name[prev_sample]": QT_TRANSLATE_NOOP(
+        "Explain", "The previous test digit (P)."
+    ),
+    "ForwardControls.actions_by_name[next_sample]": QT_TRANSLATE_NOOP(
+        "Explain", "The next test digit (N)."
+    ),
+    "ForwardControls.actions_by_name[random_sample]": QT_TRANSLATE_NOOP(
+        "Explain", "A random test digit (R)."
+    ),
+    "ForwardControls.stage_buttons": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Jump to this stage. The top row is the forward pass, the second row the backward "
+        "pass: the loss E and the gradients from the output back to the input.",
+    ),
+    "ForwardControls.speed_slider": QT_TRANSLATE_NOOP(
+        "Explain", "How fast the animation plays. Slow it down to follow each pulse."
+    ),
+    "ForwardControls.sample_spin": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Which of the 10,000 test digits goes through the network. Type a number, or use N, P "
+        "and R.",
+    ),
+    "ForwardControls.misclassified_check": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Visit only the test digits the network gets wrong: try them to see where it is unsure.",
+    ),
+    # ---------------------------------------------------------------- explorers
+    "ActivationExplorer": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The activation function h and its slope h′ (dashed), with the current layer's own "
+        "values as dots. Where h′ < 0.1 (shaded) a unit is saturated and passes almost no "
+        "gradient back.",
+    ),
+    "ActivationExplorer.function": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Which activation function to plot: sigmoid, tanh, ReLU, Leaky ReLU max(0.1x, x), ELU, "
+        "Maxout or identity. The dots always belong to the network's own function.",
+    ),
+    "ActivationExplorer.show_network": QT_TRANSLATE_NOOP(
+        "Explain", "Put the pre-activations a of the layer shown on the curve, one dot per unit."
+    ),
+    "ActivationExplorer.compare": QT_TRANSLATE_NOOP(
+        "Explain", "Draw other activation functions on the same axes."
+    ),
+    "ActivationExplorer.compare_boxes[]": QT_TRANSLATE_NOOP(
+        "Explain", "Draw this function too, for comparison."
+    ),
+    "ActivationExplorer.compare_derivatives": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Draw the slopes h′ of the compared functions too: compare where each one saturates.",
+    ),
+    "ParamSlider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "A parameter of the function (Leaky ReLU's slope, ELU's α, a Maxout piece): drag it "
+        "and watch the curve and its slope change.",
+    ),
+    "ActivationPlots": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Top: h (solid) and its slope h′ (dashed), the layer's units as dots, shaded where "
+        "h′ < 0.1; below: how the layer's pre-activations a are spread.",
+    ),
+    "ParamSlider.slider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Drag to change the function's parameter and watch the curve and its slope follow.",
+    ),
+    "SoftmaxView": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Softmax turns the output layer's values a3 into probabilities that add up to 1; the "
+        "loss measures how far they are from the answer.",
+    ),
+    "SoftmaxView.bars": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The logits a3, their exponentials exp(a3) and the probabilities y = exp(a3) / Σ exp(a3), "
+        "class by class.",
+    ),
+    "SoftmaxView.temperature": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The softmax temperature T in exp(a/T): above 1 the probabilities even out, below 1 the "
+        "largest one takes almost everything.",
+    ),
+    "SoftmaxView.loss_plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Cross-entropy -log p and mean squared error as functions of the probability p the "
+        "network gives the true class, with this digit's point: a confident mistake costs "
+        "without limit in cross-entropy.",
+    ),
+    "DrawingPad": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Draw a digit with the mouse: it is turned into a 28×28 input like MNIST's and sent "
+        "through the network when the pen lifts.",
+    ),
+    "DigitCanvas": QT_TRANSLATE_NOOP("Explain", "Draw here with the left mouse button."),
+    "DigitPreview": QT_TRANSLATE_NOOP(
+        "Explain",
+        "What the network sees: your drawing cropped, scaled to 20×20 and centred in 28×28 "
+        "pixels, as MNIST's digits were prepared.",
+    ),
+    "DrawingPad.brush": QT_TRANSLATE_NOOP(
+        "Explain", "How thick the pen is. MNIST's strokes are about 2-3 pixels wide."
+    ),
+    "DrawingPad.clear_button": QT_TRANSLATE_NOOP("Explain", "Wipe the drawing and start again."),
+    "DrawingPad.meant": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The digit you meant: with it the drawing has a label, so the loss and the backward "
+        "pass can be shown for it.",
+    ),
+    # ---------------------------------------------------------------- training
+    "TrainingPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Train the network on MNIST here, live: choose the settings, press Start and watch the "
+        "curves, the graph and the results change.",
+    ),
+    "TrainingPanel.start_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Start training with the settings above, in the background: the window stays usable.",
+    ),
+    "TrainingPanel.pause_button": QT_TRANSLATE_NOOP(
+        "Explain", "Pause the run (and resume it). While paused, Step trains one batch at a time."
+    ),
+    "TrainingPanel.step_button": QT_TRANSLATE_NOOP(
+        "Explain", "Train on one batch and stop: one step of gradient descent, to watch it happen."
+    ),
+    "TrainingPanel.stop_button": QT_TRANSLATE_NOOP(
+        "Explain", "End the run; the network keeps what it has learned."
+    ),
+    "TrainingPanel.reset_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Back to the untrained network of the seed in the settings: the weights the next Start "
+        "begins from.",
+    ),
+    "TrainingPanel.same_weights": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Start the next run from the same initial weights, so that two runs differ only by "
+        "their settings.",
+    ),
+    "TrainingPanel.seed_back": QT_TRANSLATE_NOOP("Explain", "Go back to the seed of the last run."),
+    "TrainingForm.preset_box": QT_TRANSLATE_NOOP(
+        "Explain", "Ready-made settings: book (the book's network and recipe), fast, or best."
+    ),
+    "TrainingForm._editors[hidden]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The sizes of the hidden layers, separated by commas (the book: 50,100). Try one layer of "
+        "10 units and see how much it loses.",
+    ),
+    "TrainingForm._editors[activation]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The activation function h of the hidden layers. Try ReLU against sigmoid and compare "
+        "how fast they learn.",
+    ),
+    "TrainingForm._editors[activation_param]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The activation function's parameter (a slope, α or a number of pieces), when it has one.",
+    ),
+    "TrainingForm._editors[init]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the initial weights are drawn: the book's 0.01·N(0, 1), Xavier (for sigmoid and tanh) "
+        "or He (for ReLU). Try the book's with a deep network and watch the signal fade.",
+    ),
+    "TrainingForm._editors[seed]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The random seed of the initial weights and of the batch order: the same seed gives the "
+        "same run.",
+    ),
+    "TrainingForm._editors[loss]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The loss function minimised: cross-entropy E = -Σ t log y or mean squared error "
+        "E = ½ Σ (y - t)². Try MSE and compare the curves.",
+    ),
+    "TrainingForm._editors[optimizer]": QT_TRANSLATE_NOOP(
+        "Explain", "How the gradient changes the weights: plain SGD, momentum, AdaGrad or Adam."
+    ),
+    "TrainingForm._editors[lr]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The learning rate η in W ← W - η·dE/dW: too small and the loss hardly moves, too "
+        "large and it jumps or explodes. Try ×10 and ×0.1.",
+    ),
+    "TrainingForm._editors[lr_schedule]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Keep the learning rate constant, or lower it along a cosine to the end of the run.",
+    ),
+    "TrainingForm._editors[batch_size]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How many images each step learns from: the gradient is their average. Small batches "
+        "are noisy, large ones smooth but take fewer steps.",
+    ),
+    "TrainingForm._editors[epochs]": QT_TRANSLATE_NOOP(
+        "Explain", "How many times the run goes through all 60,000 training images."
+    ),
+    "TrainingForm._editors[dataset]": QT_TRANSLATE_NOOP(
+        "Explain", "The data to learn from: mnist, fashion-mnist or a folder of IDX files."
+    ),
+    "TrainingForm._editors[evals_per_epoch]": QT_TRANSLATE_NOOP(
+        "Explain", "How often per epoch the test set is scored for the curves and the results."
+    ),
+    "TrainingForm._editors[]": QT_TRANSLATE_NOOP(
+        "Explain", "A training setting; invalid values are refused at the field."
+    ),
+    "ProgressView": QT_TRANSLATE_NOOP(
+        "Explain", "How far the run is, how fast it trains and the time left."
+    ),
+    "CurvesPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The run's loss and accuracy as it trains: every batch faint, smoothed on top, the test "
+        "set's at each evaluation. Earlier runs stay dimmed for comparison.",
+    ),
+    "CurvePlots": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Left: the loss (each batch faint, smoothed on top, the test set's at each evaluation); "
+        "right: the accuracy on the test set and on a slice of the training set.",
+    ),
+    "CurvesPanel.x_box": QT_TRANSLATE_NOOP(
+        "Explain", "Plot against steps, epochs, images seen or seconds."
+    ),
+    "CurvesPanel.smoothing_slider": QT_TRANSLATE_NOOP(
+        "Explain", "How strongly the batch losses are smoothed (an exponential moving average)."
+    ),
+    "CurvesPanel.log_loss_box": QT_TRANSLATE_NOOP(
+        "Explain", "A logarithmic loss axis: late, small improvements become visible."
+    ),
+    "CurvesPanel.log_x_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "A logarithmic step axis: the first steps, where learning is fastest, spread out.",
+    ),
+    "CurvesPanel.clear_button": QT_TRANSLATE_NOOP(
+        "Explain", "Remove the earlier runs from the plots."
+    ),
+    "CurvesPanel.export_button": QT_TRANSLATE_NOOP(
+        "Explain", "Save the curves as a CSV table or a PNG picture."
+    ),
+    "Timeline": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Time travel: the steps of the run shown, at the kept weight snapshots. Drag back to see "
+        "the whole window as it was at that step.",
+    ),
+    "Timeline.slider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Drag to a step of the run: the graph, the passes, the explorers and the results show "
+        "the network as it was then.",
+    ),
+    "Timeline.latest_button": QT_TRANSLATE_NOOP("Explain", "Back to the newest step of the run."),
+    "ResultsPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the network on screen does on the 10,000 test digits: the confusion matrix and "
+        "the digits it gets wrong.",
+    ),
+    "ResultsPanel.confusion": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Row: the true digit; column: the network's answer. The diagonal is right; a bright cell "
+        "off it is a common mistake (click it to see those digits).",
+    ),
+    "ResultsPanel.gallery": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The misclassified digits: said / is. Click one to follow it through the network.",
+    ),
+    "ResultsPanel.show_all_button": QT_TRANSLATE_NOOP(
+        "Explain", "Show every mistake again, not only one cell's."
+    ),
+    "WeightsView.plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "One tile per first-layer unit: its 784 weights as 28×28 (red positive, blue negative). "
+        "Hover a tile to see which unit it is.",
+    ),
+    "WeightsView": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Each first-layer unit's 784 weights as a 28×28 picture: what it looks for in the "
+        "image. Watch them grow from noise into strokes while training.",
+    ),
+    # ---------------------------------------------------------------- how it learns
+    "LearningPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the network learns from the digit on screen: one step of gradient descent, the "
+        "loss as a function of one weight, and a check of backpropagation.",
+    ),
+    "LearningPanel.loss_box": QT_TRANSLATE_NOOP(
+        "Explain", "The loss whose gradient is followed: cross-entropy or MSE."
+    ),
+    "LearningPanel.lr_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The learning rate η of this one-digit step (by default its share of a training step: "
+        "lr / batch size).",
+    ),
+    "LearningPanel.step_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Apply W ← W - η·dE/dW for this digit to every weight and bias: E and the true class's "
+        "probability before and after.",
+    ),
+    "LearningPanel.undo_button": QT_TRANSLATE_NOOP(
+        "Explain", "Take the step back: the weights return to what they were."
+    ),
+    "LearningPanel.weight_box": QT_TRANSLATE_NOOP(
+        "Explain", "Which weight to vary (among those with the largest slope dE/dw for this digit)."
+    ),
+    "LearningPanel.plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The loss E as a function of one weight, with backpropagation's tangent at the current "
+        "value: its slope is dE/dw.",
+    ),
+    "LearningPanel.two_weights": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Vary a second weight too: the loss over the two as a map, with gradient descent's path.",
+    ),
+    "LearningPanel.second_box": QT_TRANSLATE_NOOP("Explain", "The second weight of the map."),
+    "LearningPanel.surface_plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The loss over two weights (darker is lower) and the path gradient descent takes.",
+    ),
+    "LearningPanel.check_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Compute every slope again by central differences, (E(w+h) - E(w-h)) / 2h, and compare "
+        "with backpropagation.",
+    ),
+    "LearningPanel.cancel_button": QT_TRANSLATE_NOOP("Explain", "Stop the numerical check."),
+    # ---------------------------------------------------------------- lesson
+    "LessonPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The guided lesson, one step per slide of the deck: each step sets the window up and "
+        "invites one thing to try.",
+    ),
+    "LessonPanel.back_button": QT_TRANSLATE_NOOP("Explain", "The previous step of the lesson."),
+    "LessonPanel.next_button": QT_TRANSLATE_NOOP("Explain", "The next step of the lesson."),
+}
+
+
+def _holder_key(target: QObject, holder: QObject) -> str | None:
+    """``Class.attr`` or ``Class.attr[key]`` of the attribute of ``holder`` that is
+    ``target`` (or a QButtonGroup holding it, or a dict holding it)."""
+    try:
+        attributes = vars(holder)
+    except TypeError:
+        return None
+    name = type(holder).__name__
+    for attr, value in attributes.items():
+        if value is target:
+            return f"{name}.{attr}"
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if item is target:
+                    return f"{name}.{attr}[{key}]"
+        if isinstance(value, QButtonGroup) and isinstance(target, QAbstractButton):
+            if target in value.buttons():
+                return f"{name}.{attr}"
+    return None
+
+
+def widget_keys(widget: QWidget) -> list[str]:
+    """The keys of ``widget``'s own text, most specific first (see the module's docstring)."""
+    keys: list[str] = []
+    own = widget.property("explain")
+    if isinstance(own, str) and own:
+        keys.append(own)
+    targets: list[QObject] = [widget]
+    if isinstance(widget, QToolButton) and widget.defaultAction() is not None:
+        targets.insert(0, widget.defaultAction())
+    for target in targets:
+        holder = widget.parent()
+        while holder is not None:
+            key = _holder_key(target, holder)
+            if key is not None:
+                keys.append(key)
+                if key.endswith("]"):
+                    keys.append(key[: key.rindex("[")] + "[]")
+                break
+            holder = holder.parent()
+    keys.append(type(widget).__name__)
+    return keys
+
+
+def _own_text(widget: QWidget) -> str | None:
+    for key in widget_keys(widget):
+        if key in EXPLANATIONS:
+            return QCoreApplication.translate(_CONTEXT, EXPLANATIONS[key])
+    return None
+
+
+def explanation(widget: QWidget | None) -> str | None:
+    """The translated text of ``widget``, or of the nearest widget above it that has one."""
+    while widget is not None:
+        text = _own_text(widget)
+        if text is not None:
+            return text
+        widget = widget.parentWidget()
+    return None
+
+
+def current_value(widget: QWidget) -> str | None:
+    """A control's value as the learner sees it, or None for what has no single value."""
+    if isinstance(widget, QAbstractSpinBox | QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QSlider):
+        return str(widget.value())
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        if widget.isChecked():
+            return QCoreApplication.translate("Explain", "on")
+        return QCoreApplication.translate("Explain", "off")
+    return None
+
+
+def _control(widget: QWidget) -> QWidget:
+    """The control a click landed in (a spin box's line edit belongs to the spin box)."""
+    parent = widget.parentWidget()
+    if isinstance(parent, QAbstractSpinBox | QComboBox):
+        return parent
+    return widget
+
+
+_WATCHED = (QEvent.Type.Enter, QEvent.Type.Leave, QEvent.Type.QueryWhatsThis, QEvent.Type.WhatsThis)
+
+
+class Explainer(QObject):
+    """Watches ``window``'s widgets: the status bar explains what the mouse is over, and
+    What's This mode (``self.action``, Shift+F1) explains what is clicked, with its value."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._shown: str | None = None  # the hover text the status bar shows
+        self.action: QAction = QWhatsThis.createAction(window)
+        QApplication.instance().installEventFilter(self)
+
+    def _in_window(self, obj: QObject) -> bool:
+        return isinstance(obj, QWidget) and obj.window() is self._window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        kind = event.type()
+        if kind not in _WATCHED:
+            return False
+        if kind == QEvent.Type.Leave:
+            if obj is self._window:  # the mouse left the window: nothing is under it
+                self._hover(None)
+            return False
+        if not self._in_window(obj):
+            return False
+        if kind == QEvent.Type.Enter:
+            self._hover(obj)
+            return False
+        control = _control(obj)
+        text = explanation(control)
+        if text is None:
+            return False
+        if kind == QEvent.Type.QueryWhatsThis:
+            event.accept()
+            return True
+        QWhatsThis.showText(event.globalPos(), self.pick_text(control, text), control)
+        return True
+
+    def pick_text(self, control: QWidget, text: str) -> str:
+        value = current_value(control)
+        if value is None or value == "":
+            return text
+        now = QCoreApplication.translate("Explain", "Now: {value}").format(value=value)
+        return f"{text}\n\n{now}"
+
+    def _hover(self, widget: QWidget | None) -> None:
+        bar = self._window.statusBar()
+        text = explanation(widget)
+        if text is None:
+            if self._shown is not None and bar.currentMessage() == self._shown:
+                bar.clearMessage()
+            self._shown = None
+            return
+        if text != bar.currentMessage():
+            bar.showMessage(text)
+        self._shown = text
+
+    def remove(self) -> None:
+        QApplication.instance().removeEventFilter(self)
