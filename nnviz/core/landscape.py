@@ -111,12 +111,15 @@ class Cancelled(Exception):
 class Progress:
     """How far a computation is: ``done`` of ``total`` units (grid points, then snapshots and
     line points); ``preview`` is the grid so far (N, N), points not yet computed filled from
-    the nearest computed one (None before the first row)."""
+    the nearest computed one (None outside the grid phase), at the coordinates ``xs`` and
+    ``ys`` (N,) of the finished landscape."""
 
     done: int
     total: int
     phase: str  # "grid", "path" or "line"
     preview: np.ndarray | None = None
+    xs: np.ndarray | None = None
+    ys: np.ndarray | None = None
 
 
 # ---------------------------------------------------------------------- vectors and planes
@@ -530,7 +533,8 @@ def compute_landscape(
 
     def report(phase: str, preview: np.ndarray | None = None) -> None:
         if progress is not None:
-            progress(Progress(done, total, phase, preview))
+            axes = (None, None) if preview is None else (xs.copy(), ys.copy())
+            progress(Progress(done, total, phase, preview, *axes))
 
     t1 = time.perf_counter()
     passes = [(rows, cols)]  # coarse, then every other point row by row

@@ -324,6 +324,7 @@ def screenshot(args) -> int:
         print(f"nnviz: --tab {args.tab!r}: no such panel (panels: {names})", file=sys.stderr)
     for _ in range(3):
         app.processEvents()
+    _wait_for_landscape(app, window)
     ok = window.grab().save(str(args.out))
     window.close()
     window.deleteLater()
@@ -331,6 +332,19 @@ def screenshot(args) -> int:
         print(f"nnviz: {args.out}: cannot write the picture", file=sys.stderr)
         return 1
     return 0
+
+
+_LANDSCAPE_SCREENSHOT_LIMIT_S = 300  # a landscape that takes longer than this has hung
+
+
+def _wait_for_landscape(app: QApplication, window: MainWindow) -> None:
+    """Let a landscape being computed (the Landscape tab on screen after a run) finish."""
+    job = window.training.landscape.job
+    deadline = time.monotonic() + _LANDSCAPE_SCREENSHOT_LIMIT_S
+    while job.running and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    for _ in range(3):
+        app.processEvents()
 
 
 def _screenshot_lesson(window: MainWindow, number: int) -> None:
