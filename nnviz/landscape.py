@@ -108,9 +108,9 @@ def run_landscape(args: argparse.Namespace) -> int:
         progress.clear()
         interrupts.finish()
     if out is not None:
-        from nnviz.gui.landscape.picture import save_picture  # Qt only when a picture is asked
+        from nnviz.gui.app import landscape_picture  # Qt only when a picture is asked
 
-        if not save_picture(landscape, record, out):
+        if not landscape_picture(landscape, record, out):
             print(f"nnviz: error: {out}: cannot write the picture", file=sys.stderr)
             return EXIT_FAILED
     if args.json:

@@ -334,6 +334,29 @@ def screenshot(args) -> int:
     return 0
 
 
+_PICTURE_SIZE = (1500, 560)  # px of `nnviz landscape --out`: the map and the two plots
+
+
+def landscape_picture(landscape, record, path: str | os.PathLike[str]) -> bool:
+    """Draw a computed landscape (``nnviz landscape --out``) with the window's own plots,
+    offscreen, to a PNG; False when the file cannot be written."""
+    from nnviz.gui.landscape.plots import LandscapePlots
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_app("en")
+    plots = LandscapePlots()
+    plots.resize(*_PICTURE_SIZE)
+    plots.show_landscape(landscape, record)
+    plots.show()
+    for _ in range(3):
+        app.processEvents()
+    ok = plots.grab().save(str(path))
+    plots.close()
+    plots.deleteLater()
+    return ok
+
+
 _LANDSCAPE_SCREENSHOT_LIMIT_S = 300  # a landscape that takes longer than this has hung
 
 

@@ -478,7 +478,7 @@ class LandscapePanel(QWidget):
             self._set_status(self.tr("Cancelled. Press Compute to start again."))
         else:
             self._describe()
-        self.refresh()
+        self._compute_if_new()  # cancelled because another run came: that one's turn
 
     def _on_failed(self, message: str) -> None:
         self._update_buttons()
