@@ -45,6 +45,7 @@ from nnviz.core.landscape import (
 )
 from nnviz.core.recording import RunRecord
 from nnviz.gui import style
+from nnviz.gui.i18n import choice_name
 from nnviz.gui.landscape.job import LandscapeJob, LandscapeResult, Request
 from nnviz.gui.landscape.plots import LandscapePlots
 from nnviz.gui.session import Session
@@ -54,7 +55,7 @@ __all__ = ["LandscapePanel"]
 _SAMPLES_MAX = 60_000  # the core takes every training image when asked for more
 _SAMPLES_STEP = 500
 _SEED_MAX = 2**31 - 1
-_CONTROLS_WIDTH = 220  # px of the settings column
+_CONTROLS_WIDTH = 240  # px of the settings column
 _MIN_SNAPSHOTS = 3  # a PCA plane needs three points of the path
 
 
@@ -165,8 +166,8 @@ class LandscapePanel(QWidget):
         self.page = page
 
     def retranslate_ui(self) -> None:
-        self.plane_box.setItemText(0, self.tr("Main directions of the path (PCA)"))
-        self.plane_box.setItemText(1, self.tr("Two random directions"))
+        self.plane_box.setItemText(0, self.tr("Main directions (PCA)"))
+        self.plane_box.setItemText(1, self.tr("Random directions"))
         self.plane_box.setToolTip(
             self.tr(
                 "PCA: the plane in which the weights moved the most. Random: two random "
@@ -177,7 +178,7 @@ class LandscapePanel(QWidget):
             self.tr("Plane:"),
             self.tr("Seed:"),
             self.tr("Grid points:"),
-            self.tr("Images:"),
+            self.tr("Training images:"),
             self.tr("Compare with:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
@@ -384,7 +385,9 @@ class LandscapePanel(QWidget):
         for number, r in self._others():
             c = r.config
             box.addItem(
-                self.tr("run {n}: {opt}, lr {lr:g}").format(n=number, opt=c.optimizer, lr=c.lr),
+                self.tr("run {n}: {opt}, lr {lr:g}").format(
+                    n=number, opt=choice_name("optimizer", c.optimizer), lr=c.lr
+                ),
                 number,
             )
             if r is self.other:

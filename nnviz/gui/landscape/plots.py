@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from nnviz.core.landscape import Landscape, Path
 from nnviz.core.recording import RunRecord
 from nnviz.gui import style
+from nnviz.gui.i18n import choice_name
 
 __all__ = ["LandscapePlots"]
 
@@ -162,7 +163,7 @@ class LandscapePlots(QWidget):
             first, second = (self.tr("random direction {n}").format(n=i + 1) for i in range(2))
         self.map_plot.setLabel("bottom", first)
         self.map_plot.setLabel("left", second)
-        self.line_plot.setLabel("left", ls.loss_name)
+        self.line_plot.setLabel("left", choice_name("loss", ls.loss_name))
 
     # ------------------------------------------------------------------ drawing
     def clear(self) -> None:
