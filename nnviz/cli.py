@@ -1,5 +1,5 @@
 """The command line: ``nnviz`` (the window; ``--lesson``: at the guided lesson), ``train``,
-``eval``, ``record``, ``backward``, ``bench``, ``lesson`` and ``screenshot``.
+``eval``, ``record``, ``landscape``, ``backward``, ``bench``, ``lesson`` and ``screenshot``.
 
 Bad flags or values exit with 2 and one readable line; a missing or corrupt data or model file
 exits with 1 and one readable line naming the file.
@@ -127,6 +127,23 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("run", metavar="RUN.npz", help="run record (train --record)")
     rec.add_argument("--json", action="store_true", help="print one JSON object")
 
+    ls = sub.add_parser(
+        "landscape", help="the loss landscape of a run record and the path its weights took"
+    )
+    ls.add_argument("run", metavar="RUN.npz", help="run record (train --record)")
+    ls.add_argument("--grid", type=int, metavar="N", help="N x N points (default 41)")
+    ls.add_argument(
+        "--samples", type=int, metavar="N", help="training images the loss is measured on"
+    )
+    ls.add_argument(
+        "--plane",
+        choices=("pca", "random"),
+        help="the path's two main directions (pca, the default) or two random ones",
+    )
+    ls.add_argument("--seed", type=int, metavar="N", help="seed of the random plane (default 0)")
+    ls.add_argument("--out", metavar="PICTURE.png", help="draw the map and the line to a PNG")
+    ls.add_argument("--json", action="store_true", help="print one JSON object")
+
     bw = sub.add_parser("backward", help="the backward pass of one test digit, in numbers")
     bw.add_argument("--model", help="model file (.npz); default: the bundled model")
     bw.add_argument("--sample", type=int, metavar="I", help="test digit index (default 0)")
@@ -191,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from nnviz.commands import run_record
 
             return run_record(args)
+        if command == "landscape":
+            from nnviz.landscape import run_landscape
+
+            return run_landscape(args)
         if command == "backward":
             from nnviz.backward import run_backward
 

@@ -41,7 +41,16 @@ def json_lines(text: str) -> list[dict]:
 def test_help_lists_every_command(tmp_path):
     result = nnviz("--help", cwd=tmp_path)
     assert result.returncode == 0
-    for command in ("train", "eval", "record", "backward", "bench", "screenshot", "gui"):
+    for command in (
+        "train",
+        "eval",
+        "record",
+        "landscape",
+        "backward",
+        "bench",
+        "screenshot",
+        "gui",
+    ):
         assert command in result.stdout
 
 

@@ -429,6 +429,16 @@ class RunRecord:
         i = int(np.argmin(np.abs(steps - int(step))))
         return self._snapshots.get(i)
 
+    @property
+    def param_shapes(self) -> dict[str, tuple[int, ...]]:
+        """W1, b1, ..., WL, bL and their shapes, in that order."""
+        return dict(self._shapes)
+
+    def snapshot_arrays(self) -> dict[str, np.ndarray]:
+        """Every snapshot of each parameter stacked, (count, *shape), in snapshot order: views
+        of the record's own arrays, to read, never to change."""
+        return self._snapshots.used()
+
     def evaluation_before(self, step: int) -> int | None:
         """Index of the last evaluation at or before ``step``, or None."""
         steps = self._evals.array[:, 0]

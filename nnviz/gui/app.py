@@ -324,6 +324,7 @@ def screenshot(args) -> int:
         print(f"nnviz: --tab {args.tab!r}: no such panel (panels: {names})", file=sys.stderr)
     for _ in range(3):
         app.processEvents()
+    _wait_for_landscape(app, window)
     ok = window.grab().save(str(args.out))
     window.close()
     window.deleteLater()
@@ -331,6 +332,42 @@ def screenshot(args) -> int:
         print(f"nnviz: {args.out}: cannot write the picture", file=sys.stderr)
         return 1
     return 0
+
+
+_PICTURE_SIZE = (1500, 560)  # px of `nnviz landscape --out`: the map and the two plots
+
+
+def landscape_picture(landscape, record, path: str | os.PathLike[str]) -> bool:
+    """Draw a computed landscape (``nnviz landscape --out``) with the window's own plots,
+    offscreen, to a PNG; False when the file cannot be written."""
+    from nnviz.gui.landscape.plots import LandscapePlots
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_app("en")
+    plots = LandscapePlots()
+    plots.resize(*_PICTURE_SIZE)
+    plots.show_landscape(landscape, record)
+    plots.show()
+    for _ in range(3):
+        app.processEvents()
+    ok = plots.grab().save(str(path))
+    plots.close()
+    plots.deleteLater()
+    return ok
+
+
+_LANDSCAPE_SCREENSHOT_LIMIT_S = 300  # a landscape that takes longer than this has hung
+
+
+def _wait_for_landscape(app: QApplication, window: MainWindow) -> None:
+    """Let a landscape being computed (the Landscape tab on screen after a run) finish."""
+    job = window.training.landscape.job
+    deadline = time.monotonic() + _LANDSCAPE_SCREENSHOT_LIMIT_S
+    while job.running and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    for _ in range(3):
+        app.processEvents()
 
 
 def _screenshot_lesson(window: MainWindow, number: int) -> None:

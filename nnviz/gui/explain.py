@@ -397,6 +397,49 @@ EXPLANATIONS: dict[str, str] = {
     ),
     "LessonPanel.back_button": QT_TRANSLATE_NOOP("Explain", "The previous step of the lesson."),
     "LessonPanel.next_button": QT_TRANSLATE_NOOP("Explain", "The next step of the lesson."),
+    "LandscapePanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The loss landscape of a run: the loss over a plane through the final weights, with the "
+        "path the weights took across it, and the loss along the straight line from the start to "
+        "the end.",
+    ),
+    "LandscapePanel.plane_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The plane of the map: the two main directions (PCA) of the run's path, or two random "
+        "directions scaled like each unit's weights.",
+    ),
+    "LandscapePanel.seed_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The seed of the two random directions: the same seed gives the same plane.",
+    ),
+    "LandscapePanel.grid_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How many points a side the map has: more is finer and slower.",
+    ),
+    "LandscapePanel.samples_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How many training images the loss is measured on (always the same ones).",
+    ),
+    "LandscapePanel.other_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Draw the path of another run of the same network on this map, for example another "
+        "learning rate from the same initial weights.",
+    ),
+    "LandscapePanel.compute_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Compute the map, the path and the line in the background, coarse first: the window "
+        "stays usable.",
+    ),
+    "LandscapePanel.cancel_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Stop the computation.",
+    ),
+    "LandscapePlots.graphics": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Left: the loss over the plane (darker is lower) with contour lines and the run's path, "
+        "epochs marked; click the path to go to that step. Right: the loss along the straight "
+        "line from the start (0) to the end (1), beside the run's own loss.",
+    ),
 }
 
 

@@ -34,6 +34,7 @@ CURVES_CURSOR = "#495057"  # the timeline's step on the curves
 LEARN_CURVE = "#1971c2"  # E(w), the loss along one weight
 LEARN_TANGENT = "#d9480f"  # its tangent at the current weight, and the point
 LEARN_CONTOUR = "#ffffff"  # contour lines on the two-weight loss map (viridis: dark is small)
+EPOCH_LABEL_FILL = (255, 255, 255, 190)  # RGBA: an epoch's number on the landscape map
 STATUS_TEXT = "#495057"  # a neutral status line (paused, stopped)
 STATUS_COLOURS = {"info": STATUS_TEXT, "good": CORRECT, "bad": WRONG}
 PAPER = "#ffffff"  # a digit's background: 0 ink (the input image, the drawing pad)

@@ -2,15 +2,17 @@
 the controls and the test results (confusion matrix, mistakes) as tabs beside the explorers in
 the tall right-hand column, so the layer graph keeps the centre; one dock under the graph, shown
 from the first run (or the first backward stage) on, whose tabs hold the live curves, the
-first-layer weights and how the network learns from the digit on screen. The curves come to the
+first-layer weights, how the network learns from the digit on screen and the loss landscape of
+the newest run. The curves come to the
 front at Start, the results when a run ends, "How it learns" at the first backward stage.
 
 The bottom panels are tabs of one QTabWidget rather than tabbed docks: Qt 6.11 leaves a stale,
 visible tab bar behind when docks are tabified in a second dock area.
 
-Part of the window, not of a feature: it composes three features (``training``: the controller,
+Part of the window, not of a feature: it composes four features (``training``: the controller,
 the panel and the curves; ``results``: the test results and the first-layer weights; ``learn``:
-how it learns) and wires
+how it learns; ``landscape``: the loss landscape, told by the controller when a run ends) and
+wires
 the runs of one to the other, so neither feature package imports the other.
 """
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 
 from nnviz.core.trace import Direction
 from nnviz.gui.i18n import tr
+from nnviz.gui.landscape.panel import LandscapePanel
 from nnviz.gui.learn.learning_panel import LearningPanel
 from nnviz.gui.results.results import ResultsPanel
 from nnviz.gui.results.weights_view import WeightsView
@@ -32,18 +35,21 @@ __all__ = ["TrainingDocks", "TrainingTabs"]
 
 Area = Qt.DockWidgetArea
 _BOTTOM_HEIGHT = 250  # px for the curves (the window's centre keeps what it needs)
+_LANDSCAPE_HEIGHT = 380  # px the panel grows to (if shorter) when the Landscape tab is chosen
 
 
 class TrainingTabs(QTabWidget):
-    """Curves, first-layer weights and how it learns (one digit) as tabs of one bottom panel."""
+    """Curves, first-layer weights, how it learns (one digit) and the landscape as tabs of one
+    bottom panel."""
 
     source_titles = (  # English, shown through tr(); each tab's data, for MainWindow.raise_panel
         QT_TRANSLATE_NOOP("", "Curves"),
         QT_TRANSLATE_NOOP("", "First-layer weights"),
         QT_TRANSLATE_NOOP("", "How it learns"),
+        QT_TRANSLATE_NOOP("", "Landscape"),
     )
 
-    def __init__(self, curves, weights, learning, parent=None) -> None:
+    def __init__(self, curves, weights, learning, landscape, parent=None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         scroll = QScrollArea()  # a short window scrolls the panel rather than growing taller
@@ -51,7 +57,8 @@ class TrainingTabs(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.learning_scroll = scroll
-        for widget, title in zip((curves, weights, scroll), self.source_titles, strict=True):
+        pages = (curves, weights, scroll, landscape)
+        for widget, title in zip(pages, self.source_titles, strict=True):
             index = self.addTab(widget, "")
             self.tabBar().setTabData(index, title)
         self.retranslate_ui()
@@ -79,6 +86,7 @@ class TrainingDocks:
         self.results = ResultsPanel(session)
         self.weights = WeightsView(session)
         self.learning = LearningPanel(session)
+        self.landscape = LandscapePanel(session)
         c = self.controller
         c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
@@ -92,7 +100,7 @@ class TrainingDocks:
         self.results_dock: QDockWidget = window.add_panel(
             self.results, QT_TRANSLATE_NOOP("", "Results"), Area.RightDockWidgetArea, context=""
         )
-        self.tabs = TrainingTabs(self.curves, self.weights, self.learning)
+        self.tabs = TrainingTabs(self.curves, self.weights, self.learning, self.landscape)
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,
             QT_TRANSLATE_NOOP("TrainingDocks", "Learning"),
@@ -106,6 +114,9 @@ class TrainingDocks:
         # the live curves while training, the mistakes once done (unless the user chose a tab)
         c.run_started.connect(self._on_run_started)
         c.run_ended.connect(self._on_run_ended)
+        # a run that ended (finished, stopped, failed, reset) can have its landscape now
+        c.state_changed.connect(lambda _state: self.landscape.refresh())
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         # Hidden until the first run (View menu shows it any time): before training, the graph
         # and the explorers get the room. A layout the user left visible is restored as it was.
         self.curves_dock.hide()
@@ -128,6 +139,13 @@ class TrainingDocks:
             self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         self.tabs.setCurrentWidget(self.tabs.learning_scroll)
 
+    def _on_tab_changed(self, _index: int) -> None:
+        """The map and its two plots need more height than the curves: the panel grows."""
+        dock = self.curves_dock
+        if self.tabs.currentWidget() is self.landscape and dock.height() < _LANDSCAPE_HEIGHT:
+            if not dock.isHidden() and not dock.isFloating():
+                self._window.resizeDocks([dock], [_LANDSCAPE_HEIGHT], Qt.Orientation.Vertical)
+
     def _on_run_started(self, _record) -> None:
         self._window.model_path = None  # the network is being retrained: no longer that file
         self._window.update_summary()
@@ -147,5 +165,6 @@ class TrainingDocks:
         return self.panel.model_meta()
 
     def shutdown(self) -> None:
-        """Stop any run and join its thread (the window is closing)."""
+        """Stop any run and join its thread, and a landscape's (the window is closing)."""
         self.controller.shutdown()
+        self.landscape.shutdown()

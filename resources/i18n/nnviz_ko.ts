@@ -628,6 +628,10 @@ like the image (red +, blue −)</source>
         <translation>학습 원리</translation>
     </message>
     <message>
+        <source>Landscape</source>
+        <translation>손실 지형</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>학습</translation>
     </message>
@@ -1329,6 +1333,42 @@ on the training batches and the test set</source>
         <translation>수업의 다음 단계.</translation>
     </message>
     <message>
+        <source>The loss landscape of a run: the loss over a plane through the final weights, with the path the weights took across it, and the loss along the straight line from the start to the end.</source>
+        <translation>한 번의 학습이 지나온 손실 지형입니다. 최종 가중치를 지나는 평면 위의 손실과 가중치가 지나온 길, 그리고 처음에서 끝까지 곧게 이은 선 위의 손실을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The plane of the map: the two main directions (PCA) of the run's path, or two random directions scaled like each unit's weights.</source>
+        <translation>지도의 평면입니다. 학습 경로의 두 주성분 방향(PCA) 또는 뉴런마다 가중치 크기에 맞춘 두 무작위 방향 중에서 고릅니다.</translation>
+    </message>
+    <message>
+        <source>The seed of the two random directions: the same seed gives the same plane.</source>
+        <translation>두 무작위 방향의 시드입니다. 시드가 같으면 평면도 같습니다.</translation>
+    </message>
+    <message>
+        <source>How many points a side the map has: more is finer and slower.</source>
+        <translation>지도 한 변의 점 개수입니다. 많을수록 세밀하지만 느립니다.</translation>
+    </message>
+    <message>
+        <source>How many training images the loss is measured on (always the same ones).</source>
+        <translation>손실을 잴 학습 이미지 수입니다(언제나 같은 이미지들).</translation>
+    </message>
+    <message>
+        <source>Draw the path of another run of the same network on this map, for example another learning rate from the same initial weights.</source>
+        <translation>같은 신경망의 다른 학습 경로를 이 지도에 함께 그립니다. 예를 들어 같은 초기 가중치에서 학습률만 다른 학습.</translation>
+    </message>
+    <message>
+        <source>Compute the map, the path and the line in the background, coarse first: the window stays usable.</source>
+        <translation>지도, 경로, 직선을 백그라운드에서 계산합니다(거칠게 먼저). 계산하는 동안에도 창을 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Stop the computation.</source>
+        <translation>계산을 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Left: the loss over the plane (darker is lower) with contour lines and the run's path, epochs marked; click the path to go to that step. Right: the loss along the straight line from the start (0) to the end (1), beside the run's own loss.</source>
+        <translation>왼쪽: 평면 위의 손실(어두울수록 낮음)과 등고선, 에포크가 표시된 학습 경로입니다. 경로를 클릭하면 그 단계로 갑니다. 오른쪽: 처음(0)에서 끝(1)까지 곧은 선 위의 손실과 학습 중 실제 손실입니다.</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>켜짐</translation>
     </message>
@@ -1339,6 +1379,196 @@ on the training batches and the test set</source>
     <message>
         <source>Now: {value}</source>
         <translation>지금 값: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapePanel</name>
+    <message>
+        <source>Main directions (PCA)</source>
+        <translation>주요 방향 (PCA)</translation>
+    </message>
+    <message>
+        <source>Random directions</source>
+        <translation>무작위 방향</translation>
+    </message>
+    <message>
+        <source>PCA: the plane in which the weights moved the most. Random: two random directions, each unit scaled to its own weights' size (Li et al. 2018)</source>
+        <translation>PCA: 가중치가 가장 많이 움직인 평면입니다. 무작위: 무작위 방향 두 개이며, 각 뉴런은 자기 가중치의 크기에 맞춰 조정됩니다 (Li 외, 2018)</translation>
+    </message>
+    <message>
+        <source>Plane:</source>
+        <translation>평면:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Grid points:</source>
+        <translation>격자 점 수:</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>훈련 이미지 수:</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>비교할 학습:</translation>
+    </message>
+    <message>
+        <source>The seed of the two random directions</source>
+        <translation>무작위 방향 두 개를 만드는 시드</translation>
+    </message>
+    <message>
+        <source>The map has this many points a side</source>
+        <translation>지도의 한 변에 있는 점의 수</translation>
+    </message>
+    <message>
+        <source>The loss is measured on this many training images (always the same ones)</source>
+        <translation>이만큼의 훈련 이미지로 손실을 잽니다 (언제나 같은 이미지)</translation>
+    </message>
+    <message>
+        <source>Draw the path of another run of the same network on this map</source>
+        <translation>같은 신경망의 다른 학습 경로를 이 지도 위에 그립니다</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Train the network (Training panel, Start): the landscape needs a run's weight snapshots. Once the run ends, this tab shows the loss around its final weights, the path the weights took to get there, and the straight line from the first weights to the last.</source>
+        <translation>먼저 신경망을 학습시키세요 (학습 패널의 시작 버튼). 손실 지형을 그리려면 학습 중에 저장한 가중치 스냅숏이 필요합니다. 학습이 끝나면 이 탭에 마지막 가중치 주변의 손실, 가중치가 그곳까지 온 경로, 처음 가중치에서 마지막 가중치까지의 직선이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The run is still training. Its landscape is computed when it ends (let it finish, or press Stop).</source>
+        <translation>아직 학습 중입니다. 학습이 끝나면 손실 지형을 계산합니다 (끝날 때까지 기다리거나 정지를 누르세요).</translation>
+    </message>
+    <message>
+        <source>This run kept only {n} weight snapshots: a path needs at least three. Train a little longer.</source>
+        <translation>이 학습은 가중치 스냅숏을 {n}개만 남겼습니다. 경로를 그리려면 적어도 세 개가 필요합니다. 조금 더 학습시키세요.</translation>
+    </message>
+    <message>
+        <source>Press Compute to draw the landscape of these settings.</source>
+        <translation>이 설정으로 손실 지형을 그리려면 계산을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Computing the map, coarse first…</source>
+        <translation>지도를 계산하는 중입니다. 먼저 성기게 그립니다…</translation>
+    </message>
+    <message>
+        <source>The plane of the path's two main directions: they hold {a:.0%} and {b:.0%} of how the weights moved. Dark is a small loss; the white line is the path, the squares its epochs. Click a dot to see the network at that step.</source>
+        <translation>경로의 두 주요 방향이 만드는 평면입니다. 두 방향이 가중치 움직임의 {a:.0%}와 {b:.0%}를 담고 있습니다. 어두울수록 손실이 작습니다. 흰 선은 경로, 네모는 에포크입니다. 점을 클릭하면 그 단계의 신경망을 봅니다.</translation>
+    </message>
+    <message>
+        <source>Two random directions (seed {seed}): they hold only {a:.1%} and {b:.1%} of how the weights moved, so the path barely shows; the map is the loss around the final weights.</source>
+        <translation>무작위 방향 두 개입니다 (시드 {seed}). 가중치 움직임의 {a:.1%}와 {b:.1%}만 담고 있어 경로는 거의 보이지 않습니다. 지도는 마지막 가중치 주변의 손실입니다.</translation>
+    </message>
+    <message>
+        <source>no other run</source>
+        <translation>다른 학습 없음</translation>
+    </message>
+    <message>
+        <source>run {n}: {opt}, lr {lr:g}</source>
+        <translation>학습 {n}: {opt}, 학습률 {lr:g}</translation>
+    </message>
+    <message>
+        <source>Putting the other run's path on this map…</source>
+        <translation>다른 학습의 경로를 이 지도 위에 놓는 중입니다…</translation>
+    </message>
+    <message>
+        <source>The orange path is another run that did not start from the same weights: its start lies off this plane.</source>
+        <translation>주황색 경로는 같은 가중치에서 시작하지 않은 다른 학습입니다. 그 시작점은 이 평면 밖에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The orange path is the other run, from the same start.</source>
+        <translation>주황색 경로는 같은 시작점에서 출발한 다른 학습입니다.</translation>
+    </message>
+    <message>
+        <source>Computing the map: {done:,} of {total:,} points…</source>
+        <translation>지도를 계산하는 중: {total:,}개 중 {done:,}개…</translation>
+    </message>
+    <message>
+        <source>Measuring the loss along the path…</source>
+        <translation>경로를 따라 손실을 재는 중…</translation>
+    </message>
+    <message>
+        <source>Measuring the straight line…</source>
+        <translation>직선 위의 손실을 재는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to start again.</source>
+        <translation>취소했습니다. 다시 시작하려면 계산을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The landscape could not be computed: {m}</source>
+        <translation>손실 지형을 계산할 수 없습니다: {m}</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapePlots</name>
+    <message>
+        <source>Loss over the plane of the path</source>
+        <translation>경로 평면 위의 손실</translation>
+    </message>
+    <message>
+        <source>Straight line: {loss}, {accuracy}</source>
+        <translation>직선 위: {loss}, {accuracy}</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy (dashed)</source>
+        <translation>정확도 (점선)</translation>
+    </message>
+    <message>
+        <source>While it trained: {batch}, {test}</source>
+        <translation>학습하는 동안: {batch}, {test}</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation>배치 손실</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>시험 손실</translation>
+    </message>
+    <message>
+        <source>α (0: first weights, 1: last)</source>
+        <translation>α (0: 처음 가중치, 1: 마지막)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>direction 1</source>
+        <translation>방향 1</translation>
+    </message>
+    <message>
+        <source>direction 2</source>
+        <translation>방향 2</translation>
+    </message>
+    <message>
+        <source>direction {n} ({share:.0%})</source>
+        <translation>방향 {n} ({share:.0%})</translation>
+    </message>
+    <message>
+        <source>random direction {n}</source>
+        <translation>무작위 방향 {n}</translation>
+    </message>
+    <message>
+        <source>step {s:,} (epoch {e:.2f}): loss {l:.4f} at x = {x:.3g}, y = {y:.3g}</source>
+        <translation>{s:,}단계 (에포크 {e:.2f}): 손실 {l:.4f}, x = {x:.3g}, y = {y:.3g}</translation>
+    </message>
+    <message>
+        <source>loss {l:.4f} at x = {x:.3g}, y = {y:.3g}</source>
+        <translation>손실 {l:.4f}, x = {x:.3g}, y = {y:.3g}</translation>
     </message>
 </context>
 <context>
