@@ -1163,6 +1163,22 @@ on the training batches and the test set</source>
         <translation>새 무작위 네트워크(&amp;N)</translation>
     </message>
     <message>
+        <source>Open &amp;run…</source>
+        <translation>실행 기록 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open a recorded training run: its curves, its steps and its network</source>
+        <translation>기록된 학습 실행을 엽니다: 그 곡선, 스텝과 네트워크</translation>
+    </message>
+    <message>
+        <source>Save r&amp;un…</source>
+        <translation>실행 기록 저장(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Save the run on the plots (its curves and weight snapshots) as a file</source>
+        <translation>그래프에 있는 실행(곡선과 가중치 스냅샷)을 파일로 저장합니다</translation>
+    </message>
+    <message>
         <source>Open &amp;dataset…</source>
         <translation>데이터셋 열기(&amp;D)…</translation>
     </message>
@@ -1221,6 +1237,42 @@ on the training batches and the test set</source>
     <message>
         <source>Saved {path}</source>
         <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The run could not be opened; the window stays as it was.</source>
+        <translation>실행 기록을 열 수 없습니다. 창은 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>A run is training: stop it first (Stop).</source>
+        <translation>학습이 진행 중입니다. 먼저 중지하세요(중지).</translation>
+    </message>
+    <message>
+        <source>Opened run {path}</source>
+        <translation>실행 기록 {path}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Saving the run to {path}…</source>
+        <translation>실행 기록을 {path}에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved run {path}</source>
+        <translation>실행 기록을 {path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The run could not be saved.</source>
+        <translation>실행 기록을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>실행 기록 열기</translation>
+    </message>
+    <message>
+        <source>Run records (*.npz)</source>
+        <translation>실행 기록 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>실행 기록 저장</translation>
     </message>
     <message>
         <source>New network with random weights (seed {seed}): untrained, so its predictions are guesses</source>
