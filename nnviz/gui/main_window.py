@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             self.drawing_pad, QT_TRANSLATE_NOOP("MainWindow", "Draw"), context="MainWindow"
         )
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
+        self._connect_timeline()
         # the lesson on the left, so the panel each step looks at shows beside it; hidden
         # until asked for (View > Lesson, `nnviz --lesson`)
         self.lesson_panel = LessonPanel(  # the place is remembered with the layout
@@ -174,6 +175,11 @@ class MainWindow(QMainWindow):
         menus.quit_action.setText(self.tr("&Quit"))
         menus.step_menu.setTitle(self.tr("Forward &pass"))  # Alt+F is File's
         menus.animate_action.setText(self.tr("&Animate steps"))
+        menus.timeline_menu.setTitle(self.tr("&Timeline"))
+        menus.snapshot_back_action.setText(self.tr("One kept step &back"))
+        menus.snapshot_forward_action.setText(self.tr("One kept step &forward"))
+        menus.run_start_action.setText(self.tr("&Start of the run"))
+        menus.run_latest_action.setText(self.tr("&Latest (back to live)"))
         menus.view_menu.setTitle(self.tr("&View"))
         menus.language_menu.setTitle(self.tr("&Language"))
         menus.help_menu.setTitle(self.tr("&Help"))
@@ -230,6 +236,17 @@ class MainWindow(QMainWindow):
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         menus.animate_action.toggled.connect(self._on_animate_toggled)
+
+    def _connect_timeline(self) -> None:
+        """The Timeline menu's keys move the timeline under the curves."""
+        menus, timeline = self.menus, self.training.curves.timeline
+        for action, slot in (
+            (menus.snapshot_back_action, lambda: timeline.step_snapshot(-1)),
+            (menus.snapshot_forward_action, lambda: timeline.step_snapshot(+1)),
+            (menus.run_start_action, timeline.show_start),
+            (menus.run_latest_action, timeline.show_latest),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
 
     def open_model(self, path: str | Path) -> bool:
         """Load a model file; on error show it and keep the current network."""

@@ -1199,6 +1199,26 @@ on the training batches and the test set</source>
         <translation>단계 애니메이션(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Timeline</source>
+        <translation>타임라인(&amp;T)</translation>
+    </message>
+    <message>
+        <source>One kept step &amp;back</source>
+        <translation>저장된 이전 스텝으로(&amp;B)</translation>
+    </message>
+    <message>
+        <source>One kept step &amp;forward</source>
+        <translation>저장된 다음 스텝으로(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Start of the run</source>
+        <translation>실행의 처음으로(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Latest (back to live)</source>
+        <translation>최신으로(&amp;L) (실시간으로 돌아가기)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>

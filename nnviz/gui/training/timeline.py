@@ -40,7 +40,7 @@ class Timeline(QWidget):
         self.label.setMinimumWidth(220)
         row.addWidget(self.label)
         self.latest_button = QPushButton()
-        self.latest_button.clicked.connect(lambda: self.session.set_shown_step(None))
+        self.latest_button.clicked.connect(self.show_latest)
         row.addWidget(self.latest_button)
         session.shown_step_changed.connect(self._on_shown_step_changed)
         session.run_added.connect(lambda _record: self.refresh())
@@ -80,6 +80,29 @@ class Timeline(QWidget):
         if step is None or not len(self._steps):
             return max(len(self._steps) - 1, 0)  # following the newest
         return int(np.argmin(np.abs(self._steps - step)))
+
+    # ------------------------------------------------------------------ moves (keys, menu)
+    def step_snapshot(self, delta: int) -> None:
+        """Show the kept snapshot ``delta`` places later (+1) or earlier (-1) than the one
+        shown; from the latest, -1 is the snapshot before the newest; past the last kept
+        snapshot, +1 returns to the latest."""
+        if not self.isEnabled() or not len(self._steps):
+            return
+        here = self._position()
+        if delta > 0 and here == len(self._steps) - 1:
+            self.show_latest()
+            return
+        index = min(max(here + int(delta), 0), len(self._steps) - 1)
+        self.session.set_shown_step(int(self._steps[index]))
+
+    def show_start(self) -> None:
+        """The run's first kept snapshot: its initial weights."""
+        if self.isEnabled() and len(self._steps):
+            self.session.set_shown_step(int(self._steps[0]))
+
+    def show_latest(self) -> None:
+        """Back to the newest weights (a live run's, as it trains)."""
+        self.session.set_shown_step(None)
 
     def _on_slider(self, index: int) -> None:
         if not len(self._steps):

@@ -1,12 +1,13 @@
-"""Run record files in the window: File > Save run (a stopped run, a run still training) and
-File > Open run (its curves, timeline and network), broken files leaving the window as it was,
-``nnviz --run`` and ``nnviz screenshot --run --step``."""
+"""Time travel through a run: File > Save run (a stopped run, a run still training) and File >
+Open run (its curves, timeline and network), broken files leaving the window as it was,
+``nnviz --run`` and ``nnviz screenshot --run --step``; the timeline's keys ([ ] Shift+Home
+Shift+End) and replay."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from training_helpers import small_mnist
 
@@ -18,6 +19,7 @@ from nnviz.core.training import TrainingConfig, train
 from nnviz.gui import app
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
+from nnviz.gui.window_menus import shortcut_list
 
 _RUN_MS = 30_000
 Answer = QMessageBox.StandardButton
@@ -279,3 +281,59 @@ def test_screenshot_draws_the_window_at_a_step_of_a_recorded_run(
     assert step == 4
     np.testing.assert_array_equal(w1, record.snapshot_at(4).params["W1"])
     assert window.training.curves.timeline.label.text().startswith("step 4 of 20")
+
+
+# ---------------------------------------------------------------------- keys
+@pytest.fixture
+def opened(window, data):
+    record = record_run(data)
+    dataset = window.session.dataset
+    assert window.show_run(record, dataset)
+    window.training.curves.refresh()
+    return window, record
+
+
+def _shows(window, record, step) -> None:
+    assert window.session.shown_step == step
+    for k, v in record.snapshot_at(step).params.items():
+        np.testing.assert_array_equal(window.session.network.params[k], v)
+
+
+def test_brackets_step_one_kept_snapshot_and_shift_home_end_jump_to_the_ends(qtbot, opened):
+    window, record = opened
+    steps = record.snapshot_steps
+    view = window.network_view
+    qtbot.keyClick(view, Qt.Key.Key_BracketLeft)  # from the latest: the snapshot before it
+    _shows(window, record, int(steps[-2]))
+    qtbot.keyClick(view, Qt.Key.Key_BracketLeft)
+    _shows(window, record, int(steps[-3]))
+    qtbot.keyClick(view, Qt.Key.Key_BracketRight)
+    _shows(window, record, int(steps[-2]))
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    _shows(window, record, 0)
+    qtbot.keyClick(view, Qt.Key.Key_BracketLeft)  # nothing before the start
+    _shows(window, record, 0)
+    qtbot.keyClick(view, Qt.Key.Key_BracketRight)
+    _shows(window, record, int(steps[1]))
+    assert window.session.stage_index == 0  # Home without Shift is the forward pass's
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.shown_step is None
+    assert window.training.curves.timeline.label.text().startswith("the latest")
+    window.training.curves.timeline.slider.setValue(len(steps) - 1)  # the last kept step
+    qtbot.keyClick(view, Qt.Key.Key_BracketRight)  # past it: the latest again
+    assert window.session.shown_step is None
+
+
+def test_the_timeline_keys_do_nothing_without_a_run_and_are_listed_in_f1(qtbot, window):
+    before = window.session.network.params["W1"].copy()
+    for key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight):
+        qtbot.keyClick(window.network_view, key)
+    qtbot.keyClick(window.network_view, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.shown_step is None
+    np.testing.assert_array_equal(window.session.network.params["W1"], before)
+    listed = dict(shortcut_list(window))
+    assert listed["["] == "One kept step back" and listed["]"] == "One kept step forward"
+    assert listed["Shift+Home"] == "Start of the run"
+    assert listed["Shift+End"] == "Latest (back to live)"
+    keys = [key for key, _ in shortcut_list(window)]
+    assert len(keys) == len(set(keys))  # no key does two things
