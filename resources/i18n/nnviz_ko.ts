@@ -1557,6 +1557,22 @@ is {t}</source>
         <translation>가장 최근의 가중치로 돌아갑니다</translation>
     </message>
     <message>
+        <source>Replay the run from the step shown: each kept step in turn, the weights moving smoothly from one to the next</source>
+        <translation>보이는 스텝부터 실행을 다시 재생합니다: 저장된 스텝을 차례로 보여 주며, 가중치가 한 스텝에서 다음 스텝으로 부드럽게 움직입니다</translation>
+    </message>
+    <message>
+        <source>Replay speed: 1× shows {n:g} kept steps a second (every step early in the run, where learning is fastest; further apart later)</source>
+        <translation>재생 속도: 1×는 저장된 스텝을 1초에 {n:g}개 보여 줍니다 (학습이 가장 빠른 실행 초반에는 모든 스텝, 뒤로 갈수록 더 띄엄띄엄)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
         <source>no run yet</source>
         <translation>아직 실행 없음</translation>
     </message>

@@ -337,3 +337,54 @@ def test_the_timeline_keys_do_nothing_without_a_run_and_are_listed_in_f1(qtbot, 
     assert listed["Shift+End"] == "Latest (back to live)"
     keys = [key for key, _ in shortcut_list(window)]
     assert len(keys) == len(set(keys))  # no key does two things
+
+
+# ---------------------------------------------------------------------- replay
+def test_replay_visits_every_kept_snapshot_in_order_and_stops_at_the_end(qtbot, opened):
+    window, record = opened
+    timeline = window.training.curves.timeline
+    steps = [int(s) for s in record.snapshot_steps]
+    timeline.slider.setValue(3)
+    visited, frames = [], []
+    window.session.shown_step_changed.connect(visited.append)
+    window.session.params_changed.connect(
+        lambda: frames.append(window.session.network.params["W1"].copy())
+    )
+    timeline.speed_box.setCurrentIndex(timeline.speed_box.count() - 1)  # the fastest
+    timeline.play_button.click()
+    assert timeline.replay.running and timeline.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: not timeline.replay.running, timeout=_RUN_MS)
+    assert visited == steps[4:]  # from the step shown on, each kept step once, in order
+    assert timeline.play_button.text() == "Play"
+    _shows(window, record, steps[-1])
+    # between two kept steps, the frames show weights of neither (interpolated)
+    assert any(not any(np.array_equal(f, s.params["W1"]) for s in record.snapshots) for f in frames)
+    timeline.play_button.click()  # at the end: Play starts the run again from its start
+    assert window.session.shown_step == 0 and timeline.replay.running
+    timeline.play_button.click()  # Pause: on a kept snapshot, never on weights in between
+    assert not timeline.replay.running
+    _shows(window, record, window.session.shown_step)
+
+
+@pytest.mark.parametrize("how", ["drag", "key", "latest", "new run", "new network"])
+def test_moving_the_window_elsewhere_stops_the_replay(qtbot, opened, data, how):
+    window, record = opened
+    timeline = window.training.curves.timeline
+    timeline.slider.setValue(0)
+    visited = []
+    window.session.shown_step_changed.connect(visited.append)
+    assert timeline.replay.start()
+    qtbot.waitUntil(lambda: len(visited) >= 2, timeout=_RUN_MS)
+    if how == "drag":
+        timeline.slider.setValue(10)
+    elif how == "key":
+        qtbot.keyClick(window.network_view, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    elif how == "latest":
+        timeline.latest_button.click()
+    elif how == "new run":
+        assert window.show_run(record_run(data, epochs=1), window.session.dataset)
+    else:
+        window.new_random_network()
+    assert not timeline.replay.running and timeline.play_button.text() == "Play"
+    if how in ("drag", "key"):
+        _shows(window, record, int(record.snapshot_steps[10 if how == "drag" else 0]))
