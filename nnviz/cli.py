@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"nnviz {__version__}")
     parser.add_argument("--model", help="model file (.npz) to open in the window")
+    parser.add_argument("--run", metavar="RUN.npz", help="run record to open in the window")
     parser.add_argument("--lang", help="interface language: en or ko (default: system)")
     parser.add_argument(
         "--lesson", action="store_true", help="open the window at the guided lesson"
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--model", help="model file (.npz) to open")
+    gui.add_argument("--run", metavar="RUN.npz", help="run record (train --record) to open")
     gui.add_argument("--lang", help="interface language: en or ko (default: system)")
     gui.add_argument("--lesson", action="store_true", help="open at the guided lesson")
 
@@ -171,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
     sc.add_argument("out", metavar="OUT.png")
     sc.add_argument("--model", help="model file (.npz)")
+    sc.add_argument("--run", metavar="RUN.npz", help="run record (train --record) to show")
+    sc.add_argument("--step", type=int, metavar="N", help="with --run: the run as it was at step N")
     sc.add_argument("--sample", type=int, help="test sample index")
     sc.add_argument("--stage", help="forward-pass stage: x, a1, z1, ..., y (or its number)")
     sc.add_argument("--size", help="window size WxH, e.g. 1400x900")

@@ -38,6 +38,7 @@ __all__ = [
     "STEP_COLUMNS",
     "RunRecord",
     "Snapshot",
+    "interpolate_params",
     "snapshot_schedule",
 ]
 
@@ -99,6 +100,31 @@ def snapshot_schedule(
     while steps.size > count:
         steps = np.delete(steps, steps.size // 2)
     return steps.astype(np.int64)
+
+
+def interpolate_params(
+    a: dict[str, np.ndarray], b: dict[str, np.ndarray], t: float
+) -> dict[str, np.ndarray]:
+    """The parameters a fraction ``t`` of the way from ``a`` to ``b``: (1 - t) a + t b for
+    each of W1, b1, ... (new arrays of ``a``'s dtype; ``t`` is clamped to [0, 1], so 0 gives
+    ``a`` and 1 gives ``b`` exactly). What a replay shows between two kept snapshots: the
+    record has no weights in between, and a straight line is the plainest guess."""
+    t = min(max(float(t), 0.0), 1.0)
+    if set(a) != set(b):
+        raise ValueError(f"parameters differ: {sorted(a)} and {sorted(b)}")
+    out = {}
+    for name, start in a.items():
+        end = b[name]
+        if start.shape != end.shape:
+            raise ValueError(f"{name} has shape {start.shape} and {end.shape}")
+        if t == 1.0:
+            out[name] = end.astype(start.dtype, copy=True)
+        else:
+            mixed = np.subtract(end, start, dtype=start.dtype)
+            mixed *= start.dtype.type(t)
+            mixed += start
+            out[name] = mixed
+    return out
 
 
 _SNAPSHOT_DTYPE = np.dtype(np.float32)  # the parameters of TrainingConfig.make_network's networks
@@ -438,6 +464,51 @@ class RunRecord:
         """Every snapshot of each parameter stacked, (count, *shape), in snapshot order: views
         of the record's own arrays, to read, never to change."""
         return self._snapshots.used()
+
+    def params_between(self, position: float) -> dict[str, np.ndarray]:
+        """The weights at a fractional ``position`` in the list of snapshots: 3.25 is a
+        quarter of the way from the fourth snapshot to the fifth (clamped to the first and
+        the last; new arrays). A replay's frames between two kept steps."""
+        count = len(self._snapshots)
+        if not count:
+            raise ConfigError("the record holds no parameter snapshots")
+        position = min(max(float(position), 0.0), count - 1.0)
+        i = min(int(np.floor(position)), count - 1)
+        first = self._snapshots.get(i)
+        if i == count - 1 or position == i:
+            return {k: v.copy() for k, v in first.params.items()}
+        return interpolate_params(first.params, self._snapshots.get(i + 1).params, position - i)
+
+    def copy(self) -> RunRecord:
+        """A copy of the record as it is now, which nothing writes to any more: what File > Save
+        run writes while the run may still be going on. Call it in the thread that adds the
+        run's tables (the window's); the snapshots the training thread has listed so far are
+        copied whole (it lists one only once it is written), up to the last step recorded."""
+        twin = RunRecord(self.config, self.sizes, self.dataset, self.budget, self.dataset_sha256)
+        for key in ("status", "message", "total_steps", "steps_per_epoch"):
+            setattr(twin, key, getattr(self, key))
+        twin.train_size, twin.test_size = self.train_size, self.test_size
+        twin.schedule = self.schedule.copy()
+        for mine, theirs in (
+            (twin._steps, self._steps),
+            (twin._grad_norms, self._grad_norms),
+            (twin._update_ratios, self._update_ratios),
+            (twin._evals, self._evals),
+        ):
+            mine.extend(theirs.array)  # copied into the twin's own table
+        twin._confusion = [c.copy() for c in self._confusion]
+        twin._predictions = [p.copy() for p in self._predictions]
+        snaps = self._snapshots
+        n = len(snaps.steps)  # listed now; rows [:n] of the arrays are written and stay so
+        # a live run's training thread keeps snapshots ahead of the steps that reached this
+        # thread: the copy ends at its last step, so every snapshot has its step's numbers
+        last = int(self._steps.array[-1, 0]) if len(self._steps) else 0
+        n = int(np.searchsorted(np.asarray(snaps.steps[:n]), last, side="right"))
+        store = _Snapshots({}, self._dtype, max(n, 1))
+        store.steps, store.epochs = list(snaps.steps[:n]), list(snaps.epochs[:n])
+        store.arrays = {name: a[:n].copy() for name, a in list(snaps.arrays.items())}
+        twin._snapshots = store
+        return twin
 
     def evaluation_before(self, step: int) -> int | None:
         """Index of the last evaluation at or before ``step``, or None."""

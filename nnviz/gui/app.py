@@ -22,10 +22,12 @@ from nnviz.core.datasets import load_dataset
 from nnviz.core.errors import ModelFileError, NnvizError
 from nnviz.core.model_io import load_model
 from nnviz.core.network import Network
+from nnviz.core.recording import RunRecord
 from nnviz.core.trace import Direction, Kind
 from nnviz.gui import style
 from nnviz.gui.i18n import LanguageManager, tr
 from nnviz.gui.main_window import MainWindow
+from nnviz.gui.run_files import run_dataset
 from nnviz.gui.session import Session
 from nnviz.paths import resource_path
 
@@ -197,13 +199,17 @@ def build_window(
     remember_layout: bool = True,
     settings=None,
     languages: LanguageManager | None = None,
+    run: str | None = None,
 ) -> MainWindow:
     """The window on the first state; its Language menu drives ``languages`` (default: the
-    application's manager)."""
+    application's manager). ``run``: a run record file shown at its last weights (a file that
+    cannot be used raises NnvizError before any window is made)."""
     network, path, message = initial_network(model)
     dataset = load_dataset("mnist")
     if model and (problem := dataset.mismatch(network.sizes)):
         raise ModelFileError(f"{model}: {problem}")
+    record = RunRecord.load(run) if run else None
+    run_data = run_dataset(record, dataset, run) if record is not None else None
     session = Session(network, dataset)
     session.show_test_sample(sample)
     session.prepare_evaluation()  # the Results tab's, scored while the window is being built
@@ -216,6 +222,8 @@ def build_window(
     window.update_summary()
     if message:
         window.statusBar().showMessage(message)
+    if record is not None:
+        window.show_run(record, run_data, Path(run))  # nothing unsaved yet: nothing is asked
     return window
 
 
@@ -226,7 +234,7 @@ def run_gui(args) -> int:
         return 1
     app = make_app(args.lang)
     try:
-        window = build_window(args.model)
+        window = build_window(args.model, run=getattr(args, "run", None))
     except NnvizError as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return 1
@@ -302,9 +310,14 @@ def screenshot(args) -> int:
     app = make_app(args.lang)
     try:
         size = _parse_size(args.size)
-        window = build_window(args.model, sample=args.sample or 0, remember_layout=False)
+        run, step = getattr(args, "run", None), getattr(args, "step", None)
+        if step is not None and not run:
+            raise ValueError("--step N shows a step of a recorded run: give --run RUN.npz too")
+        window = build_window(args.model, sample=args.sample or 0, remember_layout=False, run=run)
         window.network_view.animations_enabled = False
         window.session.set_stage_index(_stage_index(window.session, args.stage))
+        if step is not None:
+            _screenshot_step(window, step)
         if args.lesson is not None:
             _screenshot_lesson(window, args.lesson)
     except (NnvizError, ValueError) as exc:
@@ -368,6 +381,17 @@ def _wait_for_landscape(app: QApplication, window: MainWindow) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for _ in range(3):
         app.processEvents()
+
+
+def _screenshot_step(window: MainWindow, step: int) -> None:
+    """The window at the kept snapshot of the opened run nearest ``step``; ValueError for a
+    step outside the run."""
+    run = window.session.run
+    last = max(run.total_steps, run.steps_recorded, int(run.snapshot_steps[-1]))
+    if not 0 <= step <= last:
+        raise ValueError(f"--step {step}: the run has steps 0 to {last}")
+    window.training.curves.refresh()  # its curves drawn, for the cursor at the step
+    window.session.set_shown_step(step)
 
 
 def _screenshot_lesson(window: MainWindow, number: int) -> None:

@@ -440,6 +440,15 @@ EXPLANATIONS: dict[str, str] = {
         "epochs marked; click the path to go to that step. Right: the loss along the straight "
         "line from the start (0) to the end (1), beside the run's own loss.",
     ),
+    "Timeline.play_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Replay the run from the step shown: each kept step in turn, the weights moving smoothly "
+        "between them. Press again to pause.",
+    ),
+    "Timeline.speed_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How fast the replay goes: 1x shows two kept steps a second.",
+    ),
 }
 
 

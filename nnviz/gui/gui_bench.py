@@ -16,7 +16,11 @@ tabbed behind it do no work then):
   (``measure_stage_steps``), and each pen move of a stroke drawn on the Draw tab at stage y,
   from the move to the end of the pad's repaint that shows it (``measure_drawing``);
 - the time from starting ``python -m nnviz`` to the window shown, over several processes
-  (``measure_startup``).
+  (``measure_startup``);
+- scrubbing a recorded 1-epoch run of the default network opened in the window: each move of
+  the timeline to the next kept snapshot, from the move to the end of the repaints it causes
+  (``measure_scrub``), and the memory the window takes for two recorded runs
+  (``measure_runs_memory``).
 """
 
 from __future__ import annotations
@@ -31,7 +35,14 @@ import time
 
 from threadpoolctl import threadpool_limits
 
-__all__ = ["measure_drawing", "measure_stage_steps", "measure_startup", "run_gui_bench"]
+__all__ = [
+    "measure_drawing",
+    "measure_runs_memory",
+    "measure_scrub",
+    "measure_stage_steps",
+    "measure_startup",
+    "run_gui_bench",
+]
 
 _TICK_MS = 10  # the timer whose gaps reveal stalls of the GUI thread
 _REPEATS = 5  # runs per measurement; the median is reported (the machine is shared, a 1-epoch
@@ -44,6 +55,8 @@ _PEN_MOVES = 90  # pen moves of the synthetic stroke: a digit drawn in about 0.7
 _PEN_MOVE_MS = 8  # between two moves: a mouse reporting 125 times a second
 _STARTUP_RUNS = 5  # processes started for startup_ms (the median is reported)
 _STARTUP_TIMEOUT_S = 120
+_SCRUB_EPOCHS = 1  # the recorded run scrubbed: 600 steps, 268 kept snapshots
+_MEMORY_EPOCHS = 20  # each of the two recorded runs whose memory in the window is measured
 # Run in a new process (``python -c``): starts the window exactly as ``python -m nnviz`` does
 # and prints the monotonic clock and the process's CPU time once the window's first paint is
 # done, then quits. The clock is system-wide, so the parent compares it with its own.
@@ -288,6 +301,106 @@ def measure_drawing(
     return latencies
 
 
+def _recorded_run(config, dataset):
+    """A run of ``config`` on ``dataset`` trained headless, with its record (as `nnviz train
+    --record` makes it)."""
+    from nnviz.core.recording import RunRecord
+    from nnviz.core.training import train
+
+    record = RunRecord.for_run(
+        config, dataset.input_size, dataset.num_classes, len(dataset.train), dataset="mnist"
+    )
+    with threadpool_limits(limits=1, user_api="blas"):
+        for event in train(config, dataset, snapshot_steps=record.schedule):
+            record.add(event)
+    return record
+
+
+def _open_without_asking(window, record) -> None:
+    """Show ``record`` in the window as File > Open run does, answering Discard if asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ask = window.ask_to_save
+    window.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    try:
+        if not window.show_run(record, window.session.dataset):
+            raise RuntimeError("the window refused the recorded run")
+    finally:
+        window.ask_to_save = ask
+
+
+def measure_scrub(app, window, record) -> list[float]:
+    """Milliseconds of each move of the timeline (as a drag moves its slider) from the first
+    kept snapshot of ``record`` (opened in the window) to the next, through all of them: from
+    the move to the end of the repaints it causes (the graph, the visible explorers, the
+    curves' cursor and the timeline's label). The Results tab's redraw is left out when it is
+    in front: it waits for a burst of moves to end (``_REDRAW_MS``)."""
+    _open_without_asking(window, record)
+    timeline = window.training.curves.timeline
+    window.training.curves.refresh()
+    _repaint(app)
+    timeline.slider.setValue(0)
+    _repaint(app)
+    times = []
+    for index in range(1, timeline.slider.maximum() + 1):
+        start = time.perf_counter()
+        timeline.slider.setValue(index)  # what each step of a drag does
+        _repaint(app)
+        times.append(1000.0 * (time.perf_counter() - start))
+    if window.session.shown_step != int(record.snapshot_steps[-1]):
+        raise RuntimeError("the scrubbed window does not show the run's last kept step")
+    timeline.show_latest()
+    return times
+
+
+def _rss_mb() -> float:
+    """The resident memory of this process now, MB (Linux; elsewhere its peak)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def measure_runs_memory(app, window, config, dataset) -> dict:
+    """The window's memory before and after it opened two recorded runs of ``config`` (the
+    second with another seed) from their files, as File > Open run does: MB."""
+    import gc
+
+    from nnviz.core.recording import RunRecord
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for seed in (0, 1):
+            record = _recorded_run(config.with_(seed=config.seed + seed), dataset)
+            paths.append(record.save(os.path.join(folder, f"run{seed}.npz")))
+            del record
+        window.session.remove_earlier_runs()
+        gc.collect()
+        _repaint(app)
+        before = _rss_mb()
+        records = [RunRecord.load(p) for p in paths]
+        for record in records:
+            _open_without_asking(window, record)
+            window.training.curves.refresh()
+            _repaint(app)
+        del records
+        gc.collect()
+        after = _rss_mb()
+    sizes = [run.nbytes for run in window.session.runs[-2:]]
+    return {
+        "window_rss_mb": round(after, 1),
+        "two_runs_mb": round(after - before, 1),
+        "two_runs_record_mb": round(sum(sizes) / 2**20, 1),
+    }
+
+
 def measure_startup(runs: int = _STARTUP_RUNS) -> list[tuple[float, float]]:
     """(wall ms, CPU ms) from starting ``python -m nnviz`` to its window shown (its first
     paint done), for ``runs`` processes one after the other: offscreen, with the settings of a
@@ -316,7 +429,7 @@ def measure_startup(runs: int = _STARTUP_RUNS) -> list[tuple[float, float]]:
     return results
 
 
-def run_gui_bench(epochs: int = 1) -> dict:
+def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
     """Train with the window open (offscreen) and headless; return the figures as a dict."""
     from PySide6.QtWidgets import QApplication
 
@@ -346,7 +459,11 @@ def run_gui_bench(epochs: int = 1) -> dict:
     try:
         steps = measure_stage_steps(qapp, window)
         drawing = measure_drawing(qapp, window)
-        window.session.show_test_sample(0)  # the test digit again, for the training runs
+        window.session.show_test_sample(0)  # the test digit again, for the scrubbing and runs
+        scrub = measure_scrub(
+            qapp, window, _recorded_run(config.with_(epochs=_SCRUB_EPOCHS), dataset)
+        )
+        memory = measure_runs_memory(qapp, window, config.with_(epochs=memory_epochs), dataset)
         _window_run(qapp, window, config, blas_threads=1)  # warm-up: first drawing of it all
         for _ in range(_REPEATS):  # interleaved, so a busy moment of the machine hits all three
             headless.append(_headless_rate(config, dataset))
@@ -372,6 +489,11 @@ def run_gui_bench(epochs: int = 1) -> dict:
         "stage_step_ms_median": round(statistics.median(steps), 1),
         "draw_ms_max": round(max(drawing), 1),
         "draw_ms_median": round(statistics.median(drawing), 1),
+        "scrub_ms_max": round(max(scrub), 1),
+        "scrub_ms_median": round(statistics.median(scrub), 1),
+        "scrub_moves": len(scrub),
+        "two_runs_epochs": memory_epochs,
+        **memory,
         "startup_ms": round(statistics.median(wall for wall, _ in startup)),
         "startup_ms_max": round(max(wall for wall, _ in startup)),
         "startup_cpu_ms": round(statistics.median(cpu for _, cpu in startup)),

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.datasets import load_dataset
+from nnviz.core.datasets import Dataset, load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
+from nnviz.core.recording import RunRecord
 from nnviz.gui.dock_panels import DockPanels
 from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.explain import Explainer
@@ -41,7 +42,8 @@ from nnviz.gui.graph.node_info import NodeInfoPopup
 from nnviz.gui.graph.stage_header import StageHeader
 from nnviz.gui.i18n import LanguageManager, choice_name
 from nnviz.gui.lesson.lesson_panel import LessonPanel
-from nnviz.gui.session import Session
+from nnviz.gui.run_files import RunSaver, run_dataset
+from nnviz.gui.session import Session, single_digit_lr
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import WindowMenus, shortcut_list
 
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         self.network_view.node_clicked.connect(self._on_node_clicked)
         self._escape = QShortcut(QKeySequence("Esc"), self, activated=self.node_info.close_popup)
 
+        self.run_saver = RunSaver(self)
+        self.run_saver.saved.connect(self._on_run_saved)
+        self.run_saver.failed.connect(self._on_run_save_failed)
         self.menus = WindowMenus(self, self.forward_controls.actions_by_name, languages)
         self._connect_menus()
         self._panels = DockPanels(self, self.menus.view_menu, self.menus.panels_separator)
@@ -115,6 +120,7 @@ class MainWindow(QMainWindow):
             self.drawing_pad, QT_TRANSLATE_NOOP("MainWindow", "Draw"), context="MainWindow"
         )
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
+        self._connect_timeline()
         # the lesson on the left, so the panel each step looks at shows beside it; hidden
         # until asked for (View > Lesson, `nnviz --lesson`)
         self.lesson_panel = LessonPanel(  # the place is remembered with the layout
@@ -140,6 +146,9 @@ class MainWindow(QMainWindow):
         self.menus.help_menu.insertAction(self.menus.about_action, self.explainer.action)
         session.network_changed.connect(self.update_summary)
         session.dataset_changed.connect(self.update_summary)
+        session.run_added.connect(self._update_run_actions)
+        session.runs_removed.connect(self._update_run_actions)
+        self._update_run_actions()
         self.retranslate_ui()
         self.resize(*DEFAULT_SIZE)
         if self.remember_layout:
@@ -157,11 +166,24 @@ class MainWindow(QMainWindow):
         menus.open_model_action.setText(self.tr("&Open model…"))
         menus.save_model_action.setText(self.tr("&Save model…"))
         menus.new_network_action.setText(self.tr("&New random network"))
+        menus.open_run_action.setText(self.tr("Open &run…"))
+        menus.open_run_action.setToolTip(
+            self.tr("Open a recorded training run: its curves, its steps and its network")
+        )
+        menus.save_run_action.setText(self.tr("Save r&un…"))
+        menus.save_run_action.setToolTip(
+            self.tr("Save the run on the plots (its curves and weight snapshots) as a file")
+        )
         menus.open_dataset_action.setText(self.tr("Open &dataset…"))
         menus.export_action.setText(self.tr("&Export picture…"))
         menus.quit_action.setText(self.tr("&Quit"))
         menus.step_menu.setTitle(self.tr("Forward &pass"))  # Alt+F is File's
         menus.animate_action.setText(self.tr("&Animate steps"))
+        menus.timeline_menu.setTitle(self.tr("&Timeline"))
+        menus.snapshot_back_action.setText(self.tr("One kept step &back"))
+        menus.snapshot_forward_action.setText(self.tr("One kept step &forward"))
+        menus.run_start_action.setText(self.tr("&Start of the run"))
+        menus.run_latest_action.setText(self.tr("&Latest (back to live)"))
         menus.view_menu.setTitle(self.tr("&View"))
         menus.language_menu.setTitle(self.tr("&Language"))
         menus.help_menu.setTitle(self.tr("&Help"))
@@ -209,6 +231,8 @@ class MainWindow(QMainWindow):
             (menus.open_model_action, self._on_open_model),
             (menus.save_model_action, self._on_save_model),
             (menus.new_network_action, self.new_random_network),
+            (menus.open_run_action, self._on_open_run),
+            (menus.save_run_action, self._on_save_run),
             (menus.open_dataset_action, self._on_open_dataset),
             (menus.export_action, self._on_export),
             (menus.quit_action, self._on_quit),
@@ -217,6 +241,17 @@ class MainWindow(QMainWindow):
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         menus.animate_action.toggled.connect(self._on_animate_toggled)
+
+    def _connect_timeline(self) -> None:
+        """The Timeline menu's keys move the timeline under the curves."""
+        menus, timeline = self.menus, self.training.curves.timeline
+        for action, slot in (
+            (menus.snapshot_back_action, lambda: timeline.step_snapshot(-1)),
+            (menus.snapshot_forward_action, lambda: timeline.step_snapshot(+1)),
+            (menus.run_start_action, timeline.show_start),
+            (menus.run_latest_action, timeline.show_latest),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
 
     def open_model(self, path: str | Path) -> bool:
         """Load a model file; on error show it and keep the current network."""
@@ -260,6 +295,82 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=written), 8000)
         self.update_summary()
         return True
+
+    # ------------------------------------------------------------------ run records
+    def open_run(self, path: str | Path) -> bool:
+        """Open a run record file: its curves join the plots, the timeline runs over its steps
+        and the window shows its last weights. A file that cannot be used is reported and the
+        window stays exactly as it was."""
+        path = Path(path)
+        failed = self.tr("The run could not be opened; the window stays as it was.")
+        if self.training.controller.state.active:
+            self.show_error(failed + "\n\n" + self.tr("A run is training: stop it first (Stop)."))
+            return False
+        try:
+            record = RunRecord.load(path)
+            dataset = run_dataset(record, self.session.dataset, path)
+        except NnvizError as exc:
+            self.show_error(failed + "\n\n" + str(exc))
+            return False
+        return self.show_run(record, dataset, path)
+
+    def show_run(self, record: RunRecord, dataset: Dataset, path: Path | None = None) -> bool:
+        """Show ``record`` (checked by ``run_dataset``, on ``dataset``) as the newest run, at
+        its last weights; the learner is asked first about unsaved changes to the network."""
+        if not self.may_replace_network():
+            return False
+        session = self.session
+        network, _step = record.network_at(None)
+        session.set_playing(False)
+        if dataset is not session.dataset:
+            session.set_dataset(dataset)
+            session.show_test_sample(session.sample_index or 0)
+        session.set_network(network)
+        session.set_learning(record.config.loss, single_digit_lr(record.config))
+        self.training.controller.forget_network()  # the window no longer shows its own run
+        session.add_run(record)
+        self.model_path = None
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Opened run {path}").format(path=path), 8000)
+        self.update_summary()
+        return True
+
+    def save_run(self, path: str | Path) -> bool:
+        """Write the run on the plots (the newest; a live run as it is now) to ``path``, in a
+        thread of its own: the status bar says when it is written, or why not. False when
+        there is no run to save."""
+        run = self.session.run
+        if run is None:
+            return False
+        self.run_saver.save(run, path)
+        self.statusBar().showMessage(self.tr("Saving the run to {path}…").format(path=path))
+        return True
+
+    def _on_run_saved(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Saved run {path}").format(path=path), 8000)
+
+    def _on_run_save_failed(self, message: str) -> None:
+        self.show_error(self.tr("The run could not be saved.") + "\n\n" + message)
+
+    def _update_run_actions(self, *_args) -> None:
+        self.menus.save_run_action.setEnabled(self.session.run is not None)
+
+    def _on_open_run(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open run"), str(self._start_dir()), self.tr("Run records (*.npz)")
+        )
+        if path:
+            self.open_run(path)
+
+    def _on_save_run(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save run"),
+            str(self._start_dir() / "run.npz"),
+            self.tr("Run records (*.npz)"),
+        )
+        if path:
+            self.save_run(path)
 
     def new_random_network(self) -> None:
         if not self.may_replace_network():
@@ -448,6 +559,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.training.shutdown()  # stop a run and join its thread
+        self.run_saver.finish()  # a run file being written is written whole
         self.session.set_playing(False)
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())

@@ -113,6 +113,7 @@ class TrainingDocks:
         QTimer.singleShot(0, self._size_bottom)  # once the window is laid out
         # the live curves while training, the mistakes once done (unless the user chose a tab)
         c.run_started.connect(self._on_run_started)
+        session.run_added.connect(self._on_run_added)  # also a run opened from a file
         c.run_ended.connect(self._on_run_ended)
         # a run that ended (finished, stopped, failed, reset) can have its landscape now
         c.state_changed.connect(lambda _state: self.landscape.refresh())
@@ -149,6 +150,8 @@ class TrainingDocks:
     def _on_run_started(self, _record) -> None:
         self._window.model_path = None  # the network is being retrained: no longer that file
         self._window.update_summary()
+
+    def _on_run_added(self, _record) -> None:
         if self.curves_dock.isHidden():
             self.curves_dock.show()
             self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)

@@ -1,4 +1,4 @@
-"""The main window's menu bar: File, Forward pass, View (panels and language) and Help.
+"""The main window's menu bar: File, Forward pass, Timeline, View (panels and language) and Help.
 
 :class:`WindowMenus` makes the menus and holds their actions; the window that builds it keeps it
 (``MainWindow.menus``) and connects the actions to its own slots. The language menu is the
@@ -57,6 +57,9 @@ class WindowMenus(QObject):
         self.save_model_action = _menu_action(window, self.file_menu, QKeySequence.StandardKey.Save)
         self.new_network_action = _menu_action(window, self.file_menu, QKeySequence.StandardKey.New)
         self.file_menu.addSeparator()
+        self.open_run_action = _menu_action(window, self.file_menu, None)
+        self.save_run_action = _menu_action(window, self.file_menu, None)
+        self.file_menu.addSeparator()
         self.open_dataset_action = _menu_action(window, self.file_menu, None)
         self.export_action = _menu_action(window, self.file_menu, QKeySequence("Ctrl+E"))
         self.file_menu.addSeparator()
@@ -72,6 +75,13 @@ class WindowMenus(QObject):
         self.animate_action = QAction(window, checkable=True)
         self.animate_action.setChecked(True)
         self.step_menu.addAction(self.animate_action)
+
+        # the run's timeline (under the curves): its actions are connected by the window
+        self.timeline_menu = bar.addMenu("")
+        self.snapshot_back_action = _menu_action(window, self.timeline_menu, QKeySequence("["))
+        self.snapshot_forward_action = _menu_action(window, self.timeline_menu, QKeySequence("]"))
+        self.run_start_action = _menu_action(window, self.timeline_menu, QKeySequence("Shift+Home"))
+        self.run_latest_action = _menu_action(window, self.timeline_menu, QKeySequence("Shift+End"))
 
         self.view_menu = bar.addMenu("")
         self.panels_separator = self.view_menu.addSeparator()

@@ -1369,6 +1369,14 @@ on the training batches and the test set</source>
         <translation>왼쪽: 평면 위의 손실(어두울수록 낮음)과 등고선, 에포크가 표시된 학습 경로입니다. 경로를 클릭하면 그 단계로 갑니다. 오른쪽: 처음(0)에서 끝(1)까지 곧은 선 위의 손실과 학습 중 실제 손실입니다.</translation>
     </message>
     <message>
+        <source>Replay the run from the step shown: each kept step in turn, the weights moving smoothly between them. Press again to pause.</source>
+        <translation>보이는 단계부터 학습을 다시 재생합니다. 저장된 단계를 차례로 보여 주며 그 사이 가중치는 부드럽게 움직입니다. 다시 누르면 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>How fast the replay goes: 1x shows two kept steps a second.</source>
+        <translation>재생 속도입니다. 1x는 저장된 단계를 1초에 두 개씩 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>켜짐</translation>
     </message>
@@ -1768,6 +1776,22 @@ on the training batches and the test set</source>
         <translation>새 무작위 네트워크(&amp;N)</translation>
     </message>
     <message>
+        <source>Open &amp;run…</source>
+        <translation>실행 기록 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open a recorded training run: its curves, its steps and its network</source>
+        <translation>기록된 학습 실행을 엽니다: 그 곡선, 스텝과 네트워크</translation>
+    </message>
+    <message>
+        <source>Save r&amp;un…</source>
+        <translation>실행 기록 저장(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Save the run on the plots (its curves and weight snapshots) as a file</source>
+        <translation>그래프에 있는 실행(곡선과 가중치 스냅샷)을 파일로 저장합니다</translation>
+    </message>
+    <message>
         <source>Open &amp;dataset…</source>
         <translation>데이터셋 열기(&amp;D)…</translation>
     </message>
@@ -1786,6 +1810,26 @@ on the training batches and the test set</source>
     <message>
         <source>&amp;Animate steps</source>
         <translation>단계 애니메이션(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>타임라인(&amp;T)</translation>
+    </message>
+    <message>
+        <source>One kept step &amp;back</source>
+        <translation>저장된 이전 스텝으로(&amp;B)</translation>
+    </message>
+    <message>
+        <source>One kept step &amp;forward</source>
+        <translation>저장된 다음 스텝으로(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Start of the run</source>
+        <translation>실행의 처음으로(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Latest (back to live)</source>
+        <translation>최신으로(&amp;L) (실시간으로 돌아가기)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1830,6 +1874,42 @@ on the training batches and the test set</source>
     <message>
         <source>Saved {path}</source>
         <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The run could not be opened; the window stays as it was.</source>
+        <translation>실행 기록을 열 수 없습니다. 창은 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>A run is training: stop it first (Stop).</source>
+        <translation>학습이 진행 중입니다. 먼저 중지하세요(중지).</translation>
+    </message>
+    <message>
+        <source>Opened run {path}</source>
+        <translation>실행 기록 {path}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Saving the run to {path}…</source>
+        <translation>실행 기록을 {path}에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved run {path}</source>
+        <translation>실행 기록을 {path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The run could not be saved.</source>
+        <translation>실행 기록을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>실행 기록 열기</translation>
+    </message>
+    <message>
+        <source>Run records (*.npz)</source>
+        <translation>실행 기록 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>실행 기록 저장</translation>
     </message>
     <message>
         <source>New network with random weights (seed {seed}): untrained, so its predictions are guesses</source>
@@ -2092,6 +2172,22 @@ is {t}</source>
     <message>
         <source>Back to the newest weights</source>
         <translation>가장 최근의 가중치로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Replay the run from the step shown: each kept step in turn, the weights moving smoothly from one to the next</source>
+        <translation>보이는 스텝부터 실행을 다시 재생합니다: 저장된 스텝을 차례로 보여 주며, 가중치가 한 스텝에서 다음 스텝으로 부드럽게 움직입니다</translation>
+    </message>
+    <message>
+        <source>Replay speed: 1× shows {n:g} kept steps a second (every step early in the run, where learning is fastest; further apart later)</source>
+        <translation>재생 속도: 1×는 저장된 스텝을 1초에 {n:g}개 보여 줍니다 (학습이 가장 빠른 실행 초반에는 모든 스텝, 뒤로 갈수록 더 띄엄띄엄)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
     </message>
     <message>
         <source>no run yet</source>

@@ -16,6 +16,7 @@ from nnviz.core.recording import (
     EVAL_COLUMNS,
     STEP_COLUMNS,
     RunRecord,
+    interpolate_params,
     snapshot_schedule,
 )
 from nnviz.core.training import TrainingControl, train
@@ -257,3 +258,54 @@ def test_a_run_longer_than_planned_and_an_empty_record_still_save(tiny, tmp_path
     assert np.array_equal(back.snapshots[7].params["W2"], record.snapshots[7].params["W2"])
     empty = RunRecord.load(RunRecord(_config(), (16, 12, 8, 10)).save(tmp_path / "empty.npz"))
     assert empty.snapshot_steps.size == 0 and empty.steps_recorded == 0
+
+
+# ---------------------------------------------------------------------- time travel
+def test_interpolated_weights_run_in_a_straight_line_from_one_snapshot_to_the_next():
+    rng = np.random.default_rng(0)
+    a = {"W1": rng.normal(size=(4, 3)).astype(np.float32), "b1": np.zeros(3, np.float32)}
+    b = {"W1": rng.normal(size=(4, 3)).astype(np.float32), "b1": np.ones(3, np.float32)}
+    np.testing.assert_array_equal(interpolate_params(a, b, 0.0)["W1"], a["W1"])
+    np.testing.assert_array_equal(interpolate_params(a, b, 1.0)["W1"], b["W1"])
+    quarter = interpolate_params(a, b, 0.25)
+    assert quarter["W1"].dtype == np.float32
+    np.testing.assert_allclose(quarter["W1"], 0.75 * a["W1"] + 0.25 * b["W1"], rtol=1e-6)
+    np.testing.assert_allclose(quarter["b1"], 0.25)
+    np.testing.assert_array_equal(interpolate_params(a, b, 7.0)["b1"], b["b1"])  # clamped
+    np.testing.assert_array_equal(interpolate_params(a, b, -1.0)["b1"], a["b1"])
+    assert interpolate_params(a, b, 0.0)["W1"] is not a["W1"]  # new arrays: a stays as it is
+    with pytest.raises(ValueError, match="shape"):
+        interpolate_params(a, {**b, "W1": b["W1"][:2]}, 0.5)
+    with pytest.raises(ValueError, match="differ"):
+        interpolate_params(a, {"W1": b["W1"]}, 0.5)
+
+
+def test_params_between_snapshots_meet_each_snapshot_at_its_place(tiny):
+    record = _recorded_run(tiny, stop_after=6)
+    snaps = record.snapshots
+    for i, snap in enumerate(snaps):
+        np.testing.assert_array_equal(record.params_between(i)["W2"], snap.params["W2"])
+    half = record.params_between(2.5)["W2"]
+    np.testing.assert_allclose(half, (snaps[2].params["W2"] + snaps[3].params["W2"]) / 2, 1e-6)
+    np.testing.assert_array_equal(record.params_between(99)["b1"], snaps[-1].params["b1"])
+
+
+def test_a_copy_of_a_record_stays_as_it_was_while_the_run_goes_on(tiny, tmp_path):
+    config = _config()
+    record = RunRecord.for_run(config, 16, 10, len(tiny.train), dataset="tiny")
+    record.reserve_snapshots()
+    copy = None
+    for event in train(config, tiny, snapshot_steps=record.schedule):
+        record.add(event)
+        if isinstance(event, ev.WeightsSnapshot) and event.step == 10:
+            copy = record.copy()
+            early = {k: v.copy() for k, v in copy.snapshot_at(10).params.items()}
+    assert record.steps_recorded == 40 and record.status == "finished"
+    assert copy.steps_recorded == 10 and copy.status == "running"
+    assert copy.snapshot_steps[-1] == 10 and copy.snapshot_at(10).step == 10
+    for k, v in early.items():
+        np.testing.assert_array_equal(copy.snapshot_at(10).params[k], v)
+        np.testing.assert_array_equal(record.snapshot_at(10).params[k], v)
+    back = RunRecord.load(copy.save(tmp_path / "copy.npz"))  # a running run's copy saves whole
+    assert back.steps_recorded == 10 and back.status == "running"
+    np.testing.assert_array_equal(back.step_column("loss"), record.step_column("loss")[:10])

@@ -52,3 +52,29 @@ def test_the_time_to_start_is_measured_from_a_new_process_to_the_window_shown():
     ((wall, cpu),) = measure_startup(runs=1)
     assert 0 < cpu
     assert wall > 0
+
+
+def test_each_move_of_the_timeline_over_a_recorded_run_is_timed(window, qapp, mnist):
+    from training_helpers import small_mnist
+
+    from nnviz.core.training import TrainingConfig
+    from nnviz.gui.gui_bench import _recorded_run, measure_scrub
+
+    record = _recorded_run(TrainingConfig(epochs=1), small_mnist(mnist))
+    times = measure_scrub(qapp, window, record)
+    assert len(times) == len(record.snapshot_steps) - 1  # every kept snapshot after the first
+    assert all(t > 0 for t in times)
+    assert window.session.run is record and window.session.shown_step is None
+
+
+def test_the_memory_of_two_recorded_runs_in_the_window_is_measured(window, qapp, mnist):
+    from training_helpers import small_mnist
+
+    from nnviz.core.training import TrainingConfig
+    from nnviz.gui.gui_bench import measure_runs_memory
+
+    figures = measure_runs_memory(qapp, window, TrainingConfig(epochs=1), small_mnist(mnist))
+    assert set(figures) == {"window_rss_mb", "two_runs_mb", "two_runs_record_mb"}
+    assert figures["window_rss_mb"] > 0 and figures["two_runs_record_mb"] > 0
+    runs = window.session.runs
+    assert len(runs) == 2 and runs[0].config.seed != runs[1].config.seed
