@@ -5,6 +5,8 @@ Shift+End) and replay."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -340,7 +342,24 @@ def test_the_timeline_keys_do_nothing_without_a_run_and_are_listed_in_f1(qtbot, 
 
 
 # ---------------------------------------------------------------------- replay
-def test_replay_visits_every_kept_snapshot_in_order_and_stops_at_the_end(qtbot, opened):
+class _SteadyClock:
+    """perf_counter for the replay: 20 ms between two frames however busy the machine is, so
+    that frames fall between kept snapshots as they do on an idle machine."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 0.02
+        return self.now
+
+
+def test_replay_visits_every_kept_snapshot_in_order_and_stops_at_the_end(
+    qtbot, opened, monkeypatch
+):
+    import nnviz.gui.training.replay as replay_module
+
+    monkeypatch.setattr(replay_module, "time", SimpleNamespace(perf_counter=_SteadyClock()))
     window, record = opened
     timeline = window.training.curves.timeline
     steps = [int(s) for s in record.snapshot_steps]
