@@ -18,15 +18,27 @@ copy): prune, noise, scale, bias, switch off, in that order.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
-from nnviz.core.errors import ConfigError
+from nnviz.core.errors import ConfigError, ModelFileError
+from nnviz.core.model_io import save_model
 from nnviz.core.network import Network
+from nnviz.core.npz import npz_path
 
-__all__ = ["LabChanges", "add_weight_noise", "prune", "scale_unit", "shift_bias", "switch_off"]
+__all__ = [
+    "LabChanges",
+    "add_weight_noise",
+    "prune",
+    "save_changed_model",
+    "scale_unit",
+    "shift_bias",
+    "switch_off",
+]
 
 
 def _weights(network: Network) -> list[str]:
@@ -135,6 +147,17 @@ class LabChanges:
             and all(v == 0 for v in self.shifts.values())
         )
 
+    def describe(self) -> dict:
+        """The changes as plain JSON values (kept in a saved model's meta)."""
+        return {
+            "prune_percent": self.prune_percent,
+            "weight_noise": self.noise,
+            "noise_seed": self.noise_seed,
+            "units_off": [list(u) for u in sorted(self.off)],
+            "unit_scales": [[l, u, f] for (l, u), f in sorted(self.scales.items()) if f != 1],
+            "bias_shifts": [[l, u, d] for (l, u), d in sorted(self.shifts.items()) if d != 0],
+        }
+
     def apply(self, network: Network) -> Network:
         """A changed copy of ``network`` (which stays as it is)."""
         out = prune(network, self.prune_percent)
@@ -146,3 +169,26 @@ class LabChanges:
             if delta != 0:
                 out = shift_bias(out, layer, unit, delta)
         return switch_off(out, sorted(self.off))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist: not the same file
+        return a.resolve() == b.resolve()
+
+
+def save_changed_model(
+    path: str | os.PathLike[str],
+    network: Network,
+    meta: dict | None = None,
+    original: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Save a changed network as a new model file, never over ``original`` (the file the
+    unchanged network came from): that path raises ModelFileError and nothing is written."""
+    target = npz_path(path)
+    if original is not None and _same_file(target, Path(original)):
+        raise ModelFileError(
+            f"{target}: is the original model's file; save the changed network under a new name"
+        )
+    return save_model(target, network, meta)

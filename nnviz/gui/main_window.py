@@ -40,6 +40,7 @@ from nnviz.gui.graph.node_info import NodeInfoPopup
 from nnviz.gui.graph.stage_header import StageHeader
 from nnviz.gui.i18n import LanguageManager
 from nnviz.gui.lesson.lesson_panel import LessonPanel
+from nnviz.gui.probes_dock import ProbesDock
 from nnviz.gui.session import Session
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import WindowMenus, shortcut_list
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
             self.drawing_pad, QT_TRANSLATE_NOOP("MainWindow", "Draw"), context="MainWindow"
         )
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
+        self.probes = ProbesDock(self)  # evaluate, robustness, map of a hidden layer, lab
         # the lesson on the left, so the panel each step looks at shows beside it; hidden
         # until asked for (View > Lesson, `nnviz --lesson`)
         self.lesson_panel = LessonPanel(  # the place is remembered with the layout
@@ -440,6 +442,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.training.shutdown()  # stop a run and join its thread
+        self.probes.shutdown()  # cancel a curve or a map being computed, join its thread
         self.session.set_playing(False)
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())

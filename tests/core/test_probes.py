@@ -239,6 +239,27 @@ def test_lab_changes_apply_from_the_original_and_refuse_bad_units():
         prune(net, 120)
 
 
+def test_saving_a_changed_network_never_overwrites_the_original(tmp_path):
+    from nnviz.core.errors import ModelFileError
+    from nnviz.core.lab import save_changed_model
+    from nnviz.core.model_io import load_model, save_model
+
+    net = _small()
+    original = save_model(tmp_path / "trained.npz", net, {"note": "the original"})
+    before = original.read_bytes()
+    changed = prune(net, 60)
+    changes = LabChanges(prune_percent=60)
+    for same in (original, tmp_path / "trained", tmp_path / "." / "trained.npz"):
+        with pytest.raises(ModelFileError, match="original"):
+            save_changed_model(same, changed, {"lab": changes.describe()}, original=original)
+    assert original.read_bytes() == before
+    saved = save_changed_model(tmp_path / "pruned", changed, {"lab": changes.describe()}, original)
+    assert saved == tmp_path / "pruned.npz" and original.read_bytes() == before
+    loaded = load_model(saved)
+    np.testing.assert_array_equal(loaded.network.params["W1"], changed.params["W1"])
+    assert loaded.meta["lab"]["prune_percent"] == 60
+
+
 # ---------------------------------------------------------------------- the map
 def test_the_maps_points_match_the_digits_they_claim(trained, mnist):
     images = mnist.test.images[:120]
