@@ -1069,9 +1069,11 @@ on the training batches and the test set</source>
         <translation>{t:.0%} 이상 확신할 때만 답하면 숫자의 {share:.1%}에 답하고, 그중 {acc:.2%}를 맞힙니다 (전체 숫자: {all:.2%}).</translation>
     </message>
     <message>
-        <source>said {p}, {c:.0%} sure
+        <source>said {p}
+{c:.1%} sure
 is {t}</source>
-        <translation>{p}라고 답함, {c:.0%} 확신
+        <translation>{p}라고 답함
+{c:.1%} 확신
 정답 {t}</translation>
     </message>
     <message>

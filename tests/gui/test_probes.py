@@ -72,8 +72,10 @@ def test_evaluate_shows_the_cores_confidence_and_follows_the_network(qtbot, sess
     first = tab.mistakes.item(0)
     i = int(first.data(Qt.ItemDataRole.UserRole))
     assert i == wrong[0]
-    assert first.text().startswith(f"said {expected.predictions[i]}, ")
-    assert f"{expected.confidence[i]:.0%} sure" in first.text()
+    sure = np.floor(expected.confidence[i] * 1000) / 1000  # cut, never rounded up to 100%
+    assert (
+        first.text() == f"said {expected.predictions[i]}\n{sure:.1%} sure\nis {data.test.labels[i]}"
+    )
     assert f"<b>{expected.confident_errors():,}</b>" in tab.confident_label.text()
     with qtbot.waitSignal(session.sample_changed):
         tab.mistakes.itemClicked.emit(first)
@@ -136,6 +138,9 @@ def test_the_maps_points_are_the_pca_of_the_digits_they_claim(qtbot, session, da
     for k, (item, rows) in enumerate(zip(tab.plot.items, tab.plot.rows_of, strict=True)):
         assert (labels[rows] == k).all()  # each class's item holds its own digits' points
         np.testing.assert_allclose(np.column_stack(item.getData()), expected[rows])
+    (x0, x1), (y0, y1) = tab.plot.viewRange()  # every dot is in view
+    assert x0 <= expected[:, 0].min() and expected[:, 0].max() <= x1
+    assert y0 <= expected[:, 1].min() and expected[:, 1].max() <= y1
     tab.plot.hovered.emit(7)
     assert tab.hovered_index == int(tab.indices[7])
     assert f"#{tab.indices[7]}" in tab.preview_text.text()
@@ -273,3 +278,24 @@ def test_a_model_saved_from_the_lab_opens(window, tmp_path):
     assert window.model_path.name == "trained.npz"  # the window still shows the trained one
     assert window.open_model(tmp_path / "noisy.npz")
     np.testing.assert_allclose(window.session.network.params["W3"], lab.changed.params["W3"])
+
+
+def test_the_map_before_training_uses_the_runs_first_weights(qtbot, session, data):
+    from nnviz.core import events as ev
+    from nnviz.core.recording import RunRecord
+    from nnviz.core.training import TrainingConfig
+
+    tab = _shown(qtbot, MapTab(session))
+    assert not tab.weights_box.model().item(1).isEnabled()  # no run yet
+    start = _other_network()
+    record = RunRecord.for_run(TrainingConfig(), 784, 10, 1000)
+    record.add(ev.WeightsSnapshot(0, 0.0, 0.0, params=start.params, scheduled=True))
+    session.add_run(record)
+    assert tab.weights_box.model().item(1).isEnabled()
+    tab.set_choice(method="pca", layer=2, weights="before")
+    images = data.test.images[tab.indices]
+    np.testing.assert_allclose(tab.points, pca_map(layer_activations(start, images, 2)), atol=1e-9)
+    assert tab.shown == ("pca", 2, "before")
+    tab.set_choice(weights="now")
+    now = pca_map(layer_activations(session.network, images, 2))
+    np.testing.assert_allclose(tab.points, now, atol=1e-9)

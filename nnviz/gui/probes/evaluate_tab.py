@@ -40,6 +40,11 @@ _THRESHOLDS = np.linspace(0.0, 0.999, 120)  # the threshold curve's points
 _DEFAULT_THRESHOLD = 90  # % on the slider
 
 
+def _floored(probability: float) -> float:
+    """The probability cut (not rounded) to 0.1 %: 0.99996 reads 99.9 %, never a sure 100 %."""
+    return np.floor(float(probability) * 1000) / 1000
+
+
 def _plot(height: int) -> pg.PlotWidget:
     plot = pg.PlotWidget(background=style.BACKGROUND)
     plot.setMenuEnabled(False)
@@ -74,7 +79,7 @@ class EvaluateTab(QWidget):
         self.bars_plot = _plot(150)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7)
         self.bars_plot.addItem(self.bars)
-        self.bars_plot.setYRange(0, 1.08, padding=0)
+        self.bars_plot.setYRange(0, 1.18, padding=0)  # room for the numbers above the bars
         self.bar_texts: list[pg.TextItem] = []
         layout.addWidget(self.bars_plot)
 
@@ -115,7 +120,7 @@ class EvaluateTab(QWidget):
         self.mistakes.setResizeMode(QListView.ResizeMode.Adjust)
         self.mistakes.setMovement(QListView.Movement.Static)
         self.mistakes.setUniformItemSizes(True)
-        self.mistakes.setGridSize(QSize(_THUMB + 44, _THUMB + 38))
+        self.mistakes.setGridSize(QSize(_THUMB + 40, _THUMB + 54))
         self.mistakes.setWordWrap(True)
         self.mistakes.setMinimumHeight(2 * (_THUMB + 40))
         self.mistakes.itemClicked.connect(self._on_item_clicked)
@@ -256,8 +261,8 @@ class EvaluateTab(QWidget):
             p, t = int(predictions[index]), int(c.labels[index])
             item = QListWidgetItem(
                 QIcon(digit_pixmap(images[index], _THUMB)),
-                self.tr("said {p}, {c:.0%} sure\nis {t}").format(
-                    p=names[p], c=float(sure[index]), t=names[t]
+                self.tr("said {p}\n{c:.1%} sure\nis {t}").format(
+                    p=names[p], c=_floored(sure[index]), t=names[t]
                 ),
             )
             item.setData(Qt.ItemDataRole.UserRole, index)

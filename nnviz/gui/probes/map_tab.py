@@ -110,7 +110,7 @@ class _MapPlot(pg.PlotWidget):
             self.items.append(item)
             self.rows_of.append(rows)
         if len(points):
-            (x0, x1), (y0, y1) = points.min(axis=0), points.max(axis=0)
+            (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
             pad_x, pad_y = 0.04 * (x1 - x0 or 1), 0.04 * (y1 - y0 or 1)
             top = _LEGEND_ROOM * (y1 - y0 or 1)  # the legend's two rows sit above the dots
             self.setRange(xRange=(x0 - pad_x, x1 + pad_x), yRange=(y0 - pad_y, y1 + top), padding=0)
