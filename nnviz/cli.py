@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from nnviz import __version__
 from nnviz.cli_support import EXIT_FAILED, EXIT_USAGE
 from nnviz.core.activations import ACTIVATION_PARAMS, activation_names
+from nnviz.core.corruptions import corruption_names
 from nnviz.core.errors import ConfigError, NnvizError
 from nnviz.core.losses import loss_names
 from nnviz.core.network import init_names
@@ -123,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--activation", choices=activation_names(), help="for files without metadata")
     ev.add_argument("--dataset", default=None, help="mnist, fashion-mnist or a directory")
+    ev.add_argument(
+        "--corrupt",
+        choices=corruption_names(),
+        help="accuracy on the test set corrupted at 10 strengths, from 0 (none) up",
+    )
     ev.add_argument("--json", action="store_true", help="print one JSON object")
 
     rec = sub.add_parser("record", help="show what a run record holds")

@@ -29,12 +29,14 @@ from nnviz.cli_support import (
     fmt_duration,
 )
 from nnviz.core import events as ev
+from nnviz.core.corruptions import get_corruption
 from nnviz.core.datasets import Dataset, find_dataset, load_dataset
 from nnviz.core.errors import ConfigError, DataError, ModelFileError, NnvizError, RecordFileError
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
 from nnviz.core.npz import npz_path, read_npz
+from nnviz.core.probes import robustness_curve
 from nnviz.core.recording import FORMAT as RECORD_FORMAT
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingConfig, TrainingControl, train
@@ -413,6 +415,8 @@ def _evaluate(
     test = dataset.test
     if problem := dataset.mismatch(network.sizes):
         raise ModelFileError(f"{args.model}: {problem}")
+    if args.corrupt:
+        return _robustness(args, network, dataset, extra, lines)
     t0 = time.perf_counter()
     with threadpool_limits(1):
         result = evaluate(network, test.images, test.labels)
@@ -452,6 +456,41 @@ def _evaluate(
     print(" " * 5 + "".join(f"{i:>{width}}" for i in range(len(names))))
     for i, row in enumerate(result.confusion):
         print(f"{i:>4} " + "".join(f"{v:>{width}}" for v in row))
+    return EXIT_OK
+
+
+def _robustness(
+    args: argparse.Namespace, network: Network, dataset: Dataset, extra: dict, lines: list[str]
+) -> int:
+    """``eval --corrupt KIND``: test accuracy at each strength of the corruption, 0 first."""
+    test = dataset.test
+    corruption = get_corruption(args.corrupt)
+    t0 = time.perf_counter()
+    with threadpool_limits(1):
+        curve = robustness_curve(network, test.images, test.labels, corruption.name)
+    seconds = time.perf_counter() - t0
+    if args.json:
+        emit_json(
+            {
+                "model": str(args.model),
+                **extra,
+                "dataset": dataset.name,
+                "corruption": corruption.name,
+                "unit": corruption.unit,
+                "strengths": [round(float(s), 6) for s in curve.strengths],
+                "accuracies": [float(a) for a in curve.accuracies],
+                "images": len(test),
+                "seconds": round(seconds, 3),
+            }
+        )
+        return EXIT_OK
+    print(f"{args.model}: {network!r} on {dataset.name} test set ({len(test)} images)")
+    for line in lines:
+        print(line)
+    print(f"corruption: {corruption.name} (strength in {corruption.unit}), {seconds:.1f} s")
+    print(f"{'strength':>10}  accuracy")
+    for strength, accuracy in zip(curve.strengths, curve.accuracies, strict=True):
+        print(f"{strength:>10.3g}  {accuracy:7.2%}")
     return EXIT_OK
 
 

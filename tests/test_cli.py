@@ -111,6 +111,8 @@ def test_eval_prints_per_class_accuracy_and_confusion(tmp_path):
         ["eval", "m.npz", "--step", "x"],
         ["train", "--save", "same.npz", "--record", "same"],
         ["record"],
+        ["eval", "m.npz", "--corrupt", "blur"],
+        ["eval", "m.npz", "--corrupt"],
     ],
 )
 def test_bad_flags_exit_2_with_one_readable_line(tmp_path, args):
@@ -535,3 +537,24 @@ def test_ctrl_c_cancels_the_numerical_gradient_cleanly(tmp_path):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "numerical gradient cancelled after" in lines[0], err
     assert "Traceback" not in err
+
+
+def test_eval_corrupt_prints_accuracy_at_each_strength_from_zero(tmp_path, small_mnist):
+    from nnviz.core.corruptions import corrupt
+
+    network = Network((784, 16, 10), seed=0)
+    model = save_model(tmp_path / "m.npz", network, {})
+    args = ("eval", str(model), "--dataset", str(small_mnist), "--corrupt", "shift")
+    result = nnviz(*args, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (report,) = json_lines(result.stdout)
+    assert report["corruption"] == "shift"
+    strengths, accuracies = report["strengths"], report["accuracies"]
+    assert strengths[0] == 0 and strengths == sorted(strengths) and len(accuracies) == 10
+    test = load_dataset(str(small_mnist)).test
+    assert accuracies[0] == evaluate(network, test.images, test.labels).accuracy
+    shifted = corrupt(test.images, "shift", strengths[5], seed=0)
+    assert accuracies[5] == evaluate(network, shifted, test.labels).accuracy
+    text = nnviz(*args, cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert f"{accuracies[0]:.2%}" in text.stdout and "strength" in text.stdout

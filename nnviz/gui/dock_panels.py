@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
-DOCK_WIDTH = 400  # px of the right-hand panels on the first run
+DOCK_WIDTH = 470  # px of the right-hand panels on the first run: their six tab titles fit
 LEFT_DOCK_WIDTH = 300
 BOTTOM_DOCK_HEIGHT = 250
 _SETTINGS_VERSION = 2  # bump when the dock layout changes incompatibly

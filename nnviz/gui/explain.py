@@ -449,6 +449,137 @@ EXPLANATIONS: dict[str, str] = {
         "Explain",
         "How fast the replay goes: 1x shows two kept steps a second.",
     ),
+    "ProbesPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Probe the network on screen: how sure it is, how it copes with damaged digits, what a "
+        "hidden layer has learned, and what happens when you break it.",
+    ),
+    "EvaluateTab": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the network does on the whole test set: digit by digit, and how sure it is when it "
+        "answers.",
+    ),
+    "EvaluateTab.bars_plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The share of each digit the network gets right: the short bars are the digits it finds "
+        "hard.",
+    ),
+    "EvaluateTab.threshold_slider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Answer only when the network is at least this sure: the fewer digits it answers, the "
+        "more of those it gets right.",
+    ),
+    "EvaluateTab.curve_plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Accuracy on the digits answered against the share answered, as the confidence threshold "
+        "moves.",
+    ),
+    "EvaluateTab.mistakes": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The mistakes the network was surest of: said / how sure / is. Click one to follow it "
+        "through the network.",
+    ),
+    "RobustnessTab": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the accuracy falls as the test digits are damaged: noise, rotation, thicker or "
+        "thinner strokes, a shift.",
+    ),
+    "RobustnessTab.kind_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The kind of damage done to the test digits.",
+    ),
+    "RobustnessTab.compute_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Damage the whole test set at 10 strengths and score the network at each, in the "
+        "background.",
+    ),
+    "RobustnessTab.cancel_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Stop computing the curve.",
+    ),
+    "RobustnessTab.plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Test accuracy against the strength of the damage (strength 0: the digits as they are).",
+    ),
+    "RobustnessTab.slider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The strength of the damage shown in the examples below.",
+    ),
+    "MapTab": QT_TRANSLATE_NOOP(
+        "Explain",
+        "A map of what a hidden layer sees: each test digit is a dot placed by its layer's "
+        "activations, coloured by its class.",
+    ),
+    "MapTab.layer_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The hidden layer whose activations are mapped.",
+    ),
+    "MapTab.method_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the many activations become two coordinates: PCA at once, or t-SNE (slower, keeps "
+        "neighbours together).",
+    ),
+    "MapTab.weights_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The weights the map is made with: the network on screen, or the run's first snapshot "
+        "(before training), to see the classes separate.",
+    ),
+    "MapTab.cancel_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Stop making the map.",
+    ),
+    "MapTab.plot": QT_TRANSLATE_NOOP(
+        "Explain",
+        "One dot per test digit, coloured by its class: digits the layer sees alike lie close. "
+        "Hover a dot to see its digit, click it to send it through the network.",
+    ),
+    "LabTab": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Break the trained network on a copy and watch the test accuracy: prune, add noise, "
+        "switch units off. Reset returns to the trained weights.",
+    ),
+    "LabTab.prune_slider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Set this share of all weights, the smallest in size, to 0: how many can go before the "
+        "accuracy falls?",
+    ),
+    "LabTab.noise_slider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Add random noise of this size to every weight.",
+    ),
+    "LabTab.layer_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The hidden layer of the unit to change.",
+    ),
+    "LabTab.unit_spin": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Which unit of that layer to change.",
+    ),
+    "LabTab.off_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Switch the unit off: its outgoing weights become 0, so the next layer no longer hears it.",
+    ),
+    "LabTab.scale_spin": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Multiply the unit's incoming weights by this factor.",
+    ),
+    "LabTab.bias_spin": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Add this to the unit's bias.",
+    ),
+    "LabTab.in_window_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Show the changed network in the whole window (graph, passes, results) as an unsaved "
+        "change.",
+    ),
+    "LabTab.reset_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Undo every change: back to the trained weights.",
+    ),
+    "LabTab.save_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Save the changed network as a new model file (never over the original).",
+    ),
 }
 
 

@@ -42,6 +42,7 @@ from nnviz.gui.graph.node_info import NodeInfoPopup
 from nnviz.gui.graph.stage_header import StageHeader
 from nnviz.gui.i18n import LanguageManager, choice_name
 from nnviz.gui.lesson.lesson_panel import LessonPanel
+from nnviz.gui.probes_dock import ProbesDock
 from nnviz.gui.run_files import RunSaver, run_dataset
 from nnviz.gui.session import Session, single_digit_lr
 from nnviz.gui.training_docks import TrainingDocks
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         )
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
         self._connect_timeline()
+        self.probes = ProbesDock(self)  # evaluate, robustness, map of a hidden layer, lab
         # the lesson on the left, so the panel each step looks at shows beside it; hidden
         # until asked for (View > Lesson, `nnviz --lesson`)
         self.lesson_panel = LessonPanel(  # the place is remembered with the layout
@@ -560,6 +562,7 @@ class MainWindow(QMainWindow):
             return
         self.training.shutdown()  # stop a run and join its thread
         self.run_saver.finish()  # a run file being written is written whole
+        self.probes.shutdown()  # cancel a curve or a map being computed, join its thread
         self.session.set_playing(False)
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())

@@ -651,6 +651,70 @@ like the image (red +, blue −)</source>
         <source>{h} h {m:02d} min</source>
         <translation>{h}시간 {m:02d}분</translation>
     </message>
+    <message>
+        <source>PCA (at once)</source>
+        <translation>PCA (즉시)</translation>
+    </message>
+    <message>
+        <source>t-SNE (takes seconds)</source>
+        <translation>t-SNE (몇 초 걸림)</translation>
+    </message>
+    <message>
+        <source>the network on screen</source>
+        <translation>화면의 신경망</translation>
+    </message>
+    <message>
+        <source>before training (the run's first weights)</source>
+        <translation>학습 전 (이번 학습의 첫 가중치)</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>견고성</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>지도</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>실험실</translation>
+    </message>
+    <message>
+        <source>Pixel noise</source>
+        <translation>픽셀 잡음</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>Thicker strokes</source>
+        <translation>굵은 획</translation>
+    </message>
+    <message>
+        <source>Thinner strokes</source>
+        <translation>가는 획</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>noise σ (pixel values 0-1)</source>
+        <translation>잡음 σ (픽셀 값 0~1 기준)</translation>
+    </message>
+    <message>
+        <source>degrees</source>
+        <translation>도</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>픽셀</translation>
+    </message>
 </context>
 <context>
     <name>ActivationExplorer</name>
@@ -968,6 +1032,65 @@ on the training batches and the test set</source>
     <message>
         <source>The network says&lt;br&gt;&lt;span style='font-size:22pt; font-weight:600'&gt;{0}&lt;/span&gt;&lt;br&gt;{1}% sure</source>
         <translation>네트워크의 답&lt;br&gt;&lt;span style='font-size:22pt; font-weight:600'&gt;{0}&lt;/span&gt;&lt;br&gt;확신도 {1}%</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateTab</name>
+    <message>
+        <source>&lt;b&gt;Accuracy per digit&lt;/b&gt; (share of each digit right)</source>
+        <translation>&lt;b&gt;숫자별 정확도&lt;/b&gt; (각 숫자를 맞힌 비율)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Answer only when sure.&lt;/b&gt; The network answers only when the probability of its answer is at least the threshold:</source>
+        <translation>&lt;b&gt;확실할 때만 답하기.&lt;/b&gt; 신경망이 고른 답의 확률이 기준값 이상일 때만 답합니다:</translation>
+    </message>
+    <message>
+        <source>share of digits answered</source>
+        <translation>답한 숫자의 비율</translation>
+    </message>
+    <message>
+        <source>accuracy on those</source>
+        <translation>답한 숫자의 정확도</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>No test set that fits this network: nothing to evaluate.</source>
+        <translation>이 신경망에 맞는 시험 데이터가 없어 평가할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The network on screen, on the {n:,} test images: {acc:.2%} right.</source>
+        <translation>화면의 신경망은 시험 이미지 {n:,}장 중 {acc:.2%}를 맞혔습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n:,}&lt;/b&gt; mistakes made with {p:.0%} certainty or more (of {wrong:,} mistakes): a high probability is not always a right answer.</source>
+        <translation>{p:.0%} 이상 확신하고도 틀린 답이 &lt;b&gt;{n:,}&lt;/b&gt;개입니다 (오답 {wrong:,}개 중). 확률이 높다고 늘 정답은 아닙니다.</translation>
+    </message>
+    <message>
+        <source>At least {t:.0%} sure: it answers {share:.1%} of the digits and gets {acc:.2%} of those right (all digits: {all:.2%}).</source>
+        <translation>{t:.0%} 이상 확신할 때만 답하면 숫자의 {share:.1%}에 답하고, 그중 {acc:.2%}를 맞힙니다 (전체 숫자: {all:.2%}).</translation>
+    </message>
+    <message>
+        <source>said {p}
+{c:.1%} sure
+is {t}</source>
+        <translation>{p}라고 답함
+{c:.1%} 확신
+정답 {t}</translation>
+    </message>
+    <message>
+        <source>Test image #{i}: the network said {p} with probability {c:.1%}; it is {t}</source>
+        <translation>시험 이미지 #{i}: 신경망은 확률 {c:.1%}로 {p}라고 답했지만 정답은 {t}입니다</translation>
+    </message>
+    <message>
+        <source>No mistakes on the test set.</source>
+        <translation>시험 데이터에서 틀린 답이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The mistakes it was surest of&lt;/b&gt; ({n} of {total:,}). Click one to follow it through the network.</source>
+        <translation>&lt;b&gt;가장 확신하고 틀린 답&lt;/b&gt; ({total:,}개 중 {n}개). 하나를 클릭하면 신경망을 따라가 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1500,122 @@ on the training batches and the test set</source>
         <translation>재생 속도입니다. 1x는 저장된 단계를 1초에 두 개씩 보여 줍니다.</translation>
     </message>
     <message>
+        <source>Probe the network on screen: how sure it is, how it copes with damaged digits, what a hidden layer has learned, and what happens when you break it.</source>
+        <translation>화면의 신경망을 조사합니다. 얼마나 확신하는지, 손상된 숫자를 얼마나 견디는지, 은닉층이 무엇을 배웠는지, 망가뜨리면 어떻게 되는지 봅니다.</translation>
+    </message>
+    <message>
+        <source>How the network does on the whole test set: digit by digit, and how sure it is when it answers.</source>
+        <translation>시험 데이터 전체에서 신경망이 어떤지 보여 줍니다. 숫자별 정확도와, 답할 때 얼마나 확신하는지.</translation>
+    </message>
+    <message>
+        <source>The share of each digit the network gets right: the short bars are the digits it finds hard.</source>
+        <translation>숫자마다 맞힌 비율입니다. 막대가 짧은 숫자가 신경망이 어려워하는 숫자입니다.</translation>
+    </message>
+    <message>
+        <source>Answer only when the network is at least this sure: the fewer digits it answers, the more of those it gets right.</source>
+        <translation>신경망이 이만큼 이상 확신할 때만 답하게 합니다. 답하는 숫자가 적을수록 그중 맞히는 비율은 높아집니다.</translation>
+    </message>
+    <message>
+        <source>Accuracy on the digits answered against the share answered, as the confidence threshold moves.</source>
+        <translation>확신 기준을 옮길 때, 답한 비율에 대한 그 숫자들의 정확도입니다.</translation>
+    </message>
+    <message>
+        <source>The mistakes the network was surest of: said / how sure / is. Click one to follow it through the network.</source>
+        <translation>신경망이 가장 확신하며 틀린 숫자들입니다: 답 / 확신도 / 정답. 클릭하면 신경망 속을 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>How the accuracy falls as the test digits are damaged: noise, rotation, thicker or thinner strokes, a shift.</source>
+        <translation>시험 숫자를 손상시킬수록 정확도가 어떻게 떨어지는지 봅니다: 잡음, 회전, 굵거나 가는 획, 이동.</translation>
+    </message>
+    <message>
+        <source>The kind of damage done to the test digits.</source>
+        <translation>시험 숫자에 가할 손상의 종류입니다.</translation>
+    </message>
+    <message>
+        <source>Damage the whole test set at 10 strengths and score the network at each, in the background.</source>
+        <translation>시험 데이터 전체를 10단계의 세기로 손상시키고 단계마다 신경망을 채점합니다(백그라운드에서).</translation>
+    </message>
+    <message>
+        <source>Stop computing the curve.</source>
+        <translation>곡선 계산을 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Test accuracy against the strength of the damage (strength 0: the digits as they are).</source>
+        <translation>손상 세기에 대한 시험 정확도입니다(세기 0은 원래 숫자).</translation>
+    </message>
+    <message>
+        <source>The strength of the damage shown in the examples below.</source>
+        <translation>아래 예시에 보이는 손상의 세기입니다.</translation>
+    </message>
+    <message>
+        <source>A map of what a hidden layer sees: each test digit is a dot placed by its layer's activations, coloured by its class.</source>
+        <translation>은닉층이 보는 것의 지도입니다. 시험 숫자 하나가 점 하나이고, 그 층의 활성화 값으로 위치가 정해지며, 클래스마다 색이 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The hidden layer whose activations are mapped.</source>
+        <translation>지도로 그릴 활성화 값의 은닉층입니다.</translation>
+    </message>
+    <message>
+        <source>How the many activations become two coordinates: PCA at once, or t-SNE (slower, keeps neighbours together).</source>
+        <translation>많은 활성화 값을 두 좌표로 줄이는 방법입니다: PCA(바로) 또는 t-SNE(느리지만 이웃을 가깝게 유지).</translation>
+    </message>
+    <message>
+        <source>The weights the map is made with: the network on screen, or the run's first snapshot (before training), to see the classes separate.</source>
+        <translation>지도를 만들 가중치입니다. 화면의 신경망 또는 학습 전인 첫 스냅샷을 골라 클래스가 갈라지는 모습을 비교하세요.</translation>
+    </message>
+    <message>
+        <source>Stop making the map.</source>
+        <translation>지도 만들기를 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>One dot per test digit, coloured by its class: digits the layer sees alike lie close. Hover a dot to see its digit, click it to send it through the network.</source>
+        <translation>시험 숫자마다 점 하나, 클래스마다 색이 다릅니다. 층이 비슷하게 보는 숫자끼리 가까이 있습니다. 점에 마우스를 올리면 숫자가 보이고, 클릭하면 신경망에 넣습니다.</translation>
+    </message>
+    <message>
+        <source>Break the trained network on a copy and watch the test accuracy: prune, add noise, switch units off. Reset returns to the trained weights.</source>
+        <translation>학습된 신경망의 복사본을 망가뜨리며 시험 정확도를 지켜봅니다: 가지치기, 잡음, 뉴런 끄기. 초기화하면 학습된 가중치로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Set this share of all weights, the smallest in size, to 0: how many can go before the accuracy falls?</source>
+        <translation>크기가 가장 작은 가중치를 이 비율만큼 0으로 만듭니다. 정확도가 떨어지기 전까지 얼마나 없앨 수 있을까요?</translation>
+    </message>
+    <message>
+        <source>Add random noise of this size to every weight.</source>
+        <translation>모든 가중치에 이 크기의 무작위 잡음을 더합니다.</translation>
+    </message>
+    <message>
+        <source>The hidden layer of the unit to change.</source>
+        <translation>바꿀 뉴런이 있는 은닉층입니다.</translation>
+    </message>
+    <message>
+        <source>Which unit of that layer to change.</source>
+        <translation>그 층에서 바꿀 뉴런입니다.</translation>
+    </message>
+    <message>
+        <source>Switch the unit off: its outgoing weights become 0, so the next layer no longer hears it.</source>
+        <translation>뉴런을 끕니다. 나가는 가중치가 0이 되어 다음 층은 더 이상 이 뉴런의 신호를 받지 못합니다.</translation>
+    </message>
+    <message>
+        <source>Multiply the unit's incoming weights by this factor.</source>
+        <translation>뉴런으로 들어오는 가중치에 이 배수를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>Add this to the unit's bias.</source>
+        <translation>뉴런의 편향에 이 값을 더합니다.</translation>
+    </message>
+    <message>
+        <source>Show the changed network in the whole window (graph, passes, results) as an unsaved change.</source>
+        <translation>바뀐 신경망을 창 전체(그래프, 순전파와 역전파, 결과)에 저장하지 않은 변경으로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Undo every change: back to the trained weights.</source>
+        <translation>모든 변경을 되돌려 학습된 가중치로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Save the changed network as a new model file (never over the original).</source>
+        <translation>바뀐 신경망을 새 모델 파일로 저장합니다(원래 파일은 덮어쓰지 않습니다).</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>켜짐</translation>
     </message>
@@ -1387,6 +1626,122 @@ on the training batches and the test set</source>
     <message>
         <source>Now: {value}</source>
         <translation>지금 값: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>LabTab</name>
+    <message>
+        <source>Change a copy of the network and see what it still knows. The trained weights are kept: Reset brings them back.</source>
+        <extracomment>the learner asked to save the changed network (a Network) as a new model file the lab changed (its changes or its original): accuracy and labels are current</extracomment>
+        <translation>신경망의 복사본을 바꿔 보고 무엇을 여전히 아는지 확인하세요. 학습된 가중치는 그대로 남아 있으며, 초기화를 누르면 되돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Every weight</source>
+        <translation>모든 가중치</translation>
+    </message>
+    <message>
+        <source>Prune the smallest</source>
+        <translation>가장 작은 가중치 제거</translation>
+    </message>
+    <message>
+        <source>Set this share of the weights, the smallest in size, to 0</source>
+        <translation>크기가 가장 작은 가중치부터 이 비율만큼 0으로 만듭니다</translation>
+    </message>
+    <message>
+        <source>Weight noise</source>
+        <translation>가중치 잡음</translation>
+    </message>
+    <message>
+        <source>Add random noise to every weight, its spread a share of that layer's own weights' spread</source>
+        <translation>모든 가중치에 무작위 잡음을 더합니다. 잡음의 크기는 그 층 가중치의 표준편차에 대한 비율입니다</translation>
+    </message>
+    <message>
+        <source>One hidden unit</source>
+        <translation>은닉층의 뉴런 하나</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>Switch off (its outgoing weights set to 0)</source>
+        <translation>끄기 (나가는 가중치를 0으로)</translation>
+    </message>
+    <message>
+        <source>Scale its weights ×</source>
+        <translation>들어오는 가중치 ×</translation>
+    </message>
+    <message>
+        <source>Shift its bias by</source>
+        <translation>편향에 더할 값</translation>
+    </message>
+    <message>
+        <source>Show the changed network in the window</source>
+        <translation>바뀐 신경망을 창 전체에 보여 주기</translation>
+    </message>
+    <message>
+        <source>The graph, the passes and the other tabs show the changed weights; the window counts them as unsaved changes</source>
+        <translation>그래프, 순전파·역전파와 다른 탭이 바뀐 가중치를 보여 줍니다. 창은 이를 저장되지 않은 변경으로 여깁니다</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Save as new model…</source>
+        <translation>새 모델로 저장…</translation>
+    </message>
+    <message>
+        <source>hidden layer {l} ({n} units)</source>
+        <translation>은닉층 {l} (뉴런 {n}개)</translation>
+    </message>
+    <message>
+        <source>No test set that fits this network.</source>
+        <translation>이 신경망에 맞는 시험 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Test accuracy: {before:.2%} → &lt;span style='color:{c}'&gt;{after:.2%}&lt;/span&gt;</source>
+        <translation>시험 정확도: {before:.2%} → &lt;span style='color:{c}'&gt;{after:.2%}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>The network on screen changed: the lab starts again from it.</source>
+        <translation>화면의 신경망이 바뀌어 실험실이 그 신경망에서 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The window shows the changed network (not saved in any file).</source>
+        <translation>창이 바뀐 신경망을 보여 주고 있습니다 (어느 파일에도 저장되지 않음).</translation>
+    </message>
+    <message>
+        <source>No changes: the network as trained.</source>
+        <translation>변경 없음: 학습된 그대로의 신경망입니다.</translation>
+    </message>
+    <message>
+        <source>The window still shows the trained network.</source>
+        <translation>창은 여전히 학습된 신경망을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>layer {l} unit {u} off</source>
+        <translation>층 {l} 뉴런 {u} 끔</translation>
+    </message>
+    <message>
+        <source>layer {l} unit {u} ×{f:g}</source>
+        <translation>층 {l} 뉴런 {u} ×{f:g}</translation>
+    </message>
+    <message>
+        <source>layer {l} unit {u} bias {d:+g}</source>
+        <translation>층 {l} 뉴런 {u} 편향 {d:+g}</translation>
+    </message>
+    <message>
+        <source>No unit changed.</source>
+        <translation>바꾼 뉴런이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Changed: {list}</source>
+        <translation>바꾼 것: {list}</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2352,77 @@ on the training batches and the test set</source>
     </message>
 </context>
 <context>
+    <name>MapTab</name>
+    <message>
+        <source>Each dot is a test digit, placed by what a hidden layer computes for it (its activations, squeezed to two dimensions); the colour is the digit it really is. Hover a dot to see it, click to send it through the network.</source>
+        <extracomment>what the map shows: points (n, 2), row i being test digit indices[i], and how</extracomment>
+        <translation>점 하나가 시험 숫자 하나입니다. 은닉층이 그 숫자에 대해 계산한 값(활성화 값을 2차원으로 줄인 것)에 따라 놓이고, 색은 실제 숫자를 뜻합니다. 점 위에 마우스를 올리면 숫자가 보이고, 클릭하면 신경망에 넣어 봅니다.</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>가중치:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Hover a dot to see its digit here.</source>
+        <translation>점 위에 마우스를 올리면 여기에 그 숫자가 보입니다.</translation>
+    </message>
+    <message>
+        <source>hidden layer {l} ({n} units)</source>
+        <translation>은닉층 {l} (뉴런 {n}개)</translation>
+    </message>
+    <message>
+        <source>The map could not be made: {error}</source>
+        <translation>지도를 만들 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>No test set that fits this network.</source>
+        <translation>이 신경망에 맞는 시험 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This network has no hidden layer.</source>
+        <translation>이 신경망에는 은닉층이 없습니다.</translation>
+    </message>
+    <message>
+        <source>t-SNE of {n:,} digits: finding each digit's neighbours, then arranging them. The window stays usable.</source>
+        <translation>숫자 {n:,}개의 t-SNE: 각 숫자의 이웃을 찾은 뒤 배치합니다. 그동안에도 창을 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{method} map of hidden layer {l}, {n:,} test digits.</source>
+        <translation>은닉층 {l}의 {method} 지도, 시험 숫자 {n:,}개.</translation>
+    </message>
+    <message>
+        <source>Test digit #{i}: a {t}. Click to send it through the network.</source>
+        <translation>시험 숫자 #{i}: 정답 {t}. 클릭하면 신경망에 넣어 봅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProbesDock</name>
+    <message>
+        <source>Probes</source>
+        <translation>탐구</translation>
+    </message>
+    <message>
+        <source>Save the changed network as a new model</source>
+        <translation>바뀐 신경망을 새 모델로 저장</translation>
+    </message>
+    <message>
+        <source>Models (*.npz)</source>
+        <translation>모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>The changed network was not saved.</source>
+        <translation>바뀐 신경망을 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the changed network as {path}</source>
+        <translation>바뀐 신경망을 {path}(으)로 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>ProgressView</name>
     <message>
         <source>Epoch {e} of {n}</source>
@@ -2062,6 +2488,66 @@ is {t}</source>
     <message>
         <source>{total:,} {what}. Click one to follow it through the network.</source>
         <translation>{what} {total:,}개. 하나를 클릭하면 네트워크를 따라가 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RobustnessTab</name>
+    <message>
+        <source>Corrupt all the test digits the same way, more and more strongly, and see how the network's accuracy falls.</source>
+        <extracomment>the network's answers for the examples shown (EXAMPLES,)</extracomment>
+        <translation>모든 시험 숫자를 같은 방식으로 점점 더 세게 망가뜨리며 신경망의 정확도가 어떻게 떨어지는지 봅니다.</translation>
+    </message>
+    <message>
+        <source>Compute curve</source>
+        <translation>곡선 계산</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>세기</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>시험 정확도</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>세기</translation>
+    </message>
+    <message>
+        <source>The curve could not be computed: {error}</source>
+        <translation>곡선을 계산할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>No test set that fits this network.</source>
+        <translation>이 신경망에 맞는 시험 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Corrupting and scoring the {n:,} test digits at 10 strengths…</source>
+        <translation>시험 숫자 {n:,}개를 10가지 세기로 망가뜨려 채점하는 중…</translation>
+    </message>
+    <message>
+        <source>Accuracy {first:.1%} without corruption, {last:.1%} at the strongest.</source>
+        <translation>정확도: 망가뜨리지 않았을 때 {first:.1%}, 가장 셀 때 {last:.1%}.</translation>
+    </message>
+    <message>
+        <source>The network changed: press Compute curve for its curve.</source>
+        <translation>신경망이 바뀌었습니다. 곡선 계산을 눌러 새 곡선을 구하세요.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Press Compute curve: the whole test set at 10 strengths takes seconds.</source>
+        <translation>곡선 계산을 누르세요. 시험 데이터 전체를 10가지 세기로 계산하는 데 몇 초 걸립니다.</translation>
+    </message>
+    <message>
+        <source>said {p}</source>
+        <translation>{p}라고 답함</translation>
     </message>
 </context>
 <context>
