@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QTabWidget, QWidget
 
 DOCK_WIDTH = 400  # px of the right-hand panels on the first run
 LEFT_DOCK_WIDTH = 300
@@ -89,6 +89,15 @@ class DockPanels:
         """Title every dock added with a translation context in the current language."""
         for dock, (context, text) in self._sources.items():
             dock.setWindowTitle(_panel_title(context, text))
+
+    def unelide_tabs(self) -> None:
+        """Dock tabs show their whole titles, scrolling when the column is too narrow for
+        them all (the default cut every title to two letters and "…" once the right-hand
+        column held seven panels)."""
+        for bar in self.window.findChildren(QTabBar):
+            if bar.parentWidget() is self.window:  # the docks' tab bars, not a panel's own
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     # ------------------------------------------------------------------ layout memory
     def restore_state(self, settings: QSettings) -> bool:

@@ -1,7 +1,8 @@
 """The one view state of the window: what it shows. Panels read it and call its setters; they
 listen to its signals instead of to each other, and no widget drives another.
 
-- the network, the dataset, the sample (a test digit or a drawing) and its trace: the forward
+- the network, the dataset, the sample (a test digit, a training digit or a drawing: which
+  split it comes from is ``sample_split``) and its trace: the forward
   pass, and for a sample with a label the backward pass of ``loss`` and the update that a step
   of learning rate ``lr`` would make (``set_learning``); the
   network's score on the test set (``evaluation``: always of the network on screen), and
@@ -88,7 +89,8 @@ class Session(QObject):
         self._dataset = dataset
         self._x = np.zeros(network.sizes[0], dtype=np.float32)
         self._label: int | None = None
-        self._index: int | None = None  # index into the test split, None for a drawn input
+        self._index: int | None = None  # index into self._split, None for a drawn input
+        self._split: str | None = None  # "test" or "train": the split of the digit shown
         self._stage = 0
         defaults = TrainingConfig()
         self._loss = get_loss(defaults.loss).name
@@ -124,8 +126,20 @@ class Session(QObject):
 
     @property
     def sample_index(self) -> int | None:
-        """Index of the current input in the test split (None for a drawn digit)."""
-        return self._index
+        """Index of the current input in the test split (None for a drawn digit or a training
+        digit: see ``sample_split`` and ``train_index``)."""
+        return self._index if self._split == "test" else None
+
+    @property
+    def sample_split(self) -> str | None:
+        """Where the current input comes from: "test", "train" (the dataset's splits) or None
+        (a drawing)."""
+        return self._split
+
+    @property
+    def train_index(self) -> int | None:
+        """Index of the current input in the training split (None unless a training digit)."""
+        return self._index if self._split == "train" else None
 
     @property
     def trace(self) -> Trace:
@@ -275,14 +289,24 @@ class Session(QObject):
             raise ValueError("no dataset loaded")
         test = self._dataset.test
         index = int(index) % len(test)
-        self._set_input(test.floats(index), int(test.labels[index]), index)
+        self._set_input(test.floats(index), int(test.labels[index]), index, "test")
+
+    def show_train_sample(self, index: int) -> None:
+        """Show training image ``index`` of the dataset (with its label, like a test digit)."""
+        if self._dataset is None:
+            raise ValueError("no dataset loaded")
+        train = self._dataset.train
+        index = int(index) % len(train)
+        self._set_input(train.floats(index), int(train.labels[index]), index, "train")
 
     def set_input(self, x: np.ndarray, label: int | None = None) -> None:
         """Show an input that is not from the dataset (a drawn digit)."""
-        self._set_input(np.asarray(x, dtype=np.float32).reshape(-1).copy(), label, None)
+        self._set_input(np.asarray(x, dtype=np.float32).reshape(-1).copy(), label, None, None)
 
-    def _set_input(self, x: np.ndarray, label: int | None, index: int | None) -> None:
-        self._x, self._label, self._index = x, label, index
+    def _set_input(
+        self, x: np.ndarray, label: int | None, index: int | None, split: str | None
+    ) -> None:
+        self._x, self._label, self._index, self._split = x, label, index, split
         self._retrace_keeping_stage()
         self.sample_changed.emit()
         self.trace_changed.emit()

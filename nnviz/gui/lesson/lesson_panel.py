@@ -235,6 +235,11 @@ class LessonPanel(QWidget):
         self.try_label.setText(step.try_this.text)
         self.done_label.setText("✓ " + step.try_this.done if self.done else "")
 
+    def notice(self, event: str) -> None:
+        """The learner did ``event`` (one of TRY_EVENTS) elsewhere in the window: a pixel
+        hovered in the pixel view, a digit picked in the data view (the window tells)."""
+        self._notice(event)
+
     def _notice(self, event: str) -> None:
         step = self.step
         if self._applying or self.done or step is None or step.try_this.when != event:
@@ -253,5 +258,5 @@ class LessonPanel(QWidget):
 
     def _on_sample_changed(self) -> None:
         self._notice("sample")
-        if self.session.sample_index is None:
+        if self.session.sample_split is None:
             self._notice("drawing")
