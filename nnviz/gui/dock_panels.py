@@ -65,6 +65,12 @@ class DockPanels:
         """Bring the panel (a dock, or a tab inside one) whose title, English title or object
         name is ``name`` to the front; an exact match wins over one containing ``name``."""
         key = name.lower()
+        for dock in self._docks:  # a dock's own title first: no need to look inside the docks
+            source = self._sources.get(dock, ("", ""))[1]
+            if key in (dock.windowTitle().lower(), source.lower(), dock.objectName().lower()):
+                dock.show()
+                dock.raise_()
+                return True
         candidates = []  # (names, show): every dock and every tab inside a dock
         for dock in self._docks:
             source = self._sources.get(dock, ("", ""))[1]

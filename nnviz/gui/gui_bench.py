@@ -16,7 +16,10 @@ tabbed behind it do no work then):
   (``measure_stage_steps``), and each pen move of a stroke drawn on the Draw tab at stage y,
   from the move to the end of the pad's repaint that shows it (``measure_drawing``);
 - the time from starting ``python -m nnviz`` to the window shown, over several processes
-  (``measure_startup``).
+  (``measure_startup``);
+- each Next of the guided lesson, from the click to the end of the repaint it causes, over all
+  its steps (``measure_lesson_steps``): the first pass (each panel shown for the first time)
+  and later ones.
 """
 
 from __future__ import annotations
@@ -31,7 +34,13 @@ import time
 
 from threadpoolctl import threadpool_limits
 
-__all__ = ["measure_drawing", "measure_stage_steps", "measure_startup", "run_gui_bench"]
+__all__ = [
+    "measure_drawing",
+    "measure_lesson_steps",
+    "measure_stage_steps",
+    "measure_startup",
+    "run_gui_bench",
+]
 
 _TICK_MS = 10  # the timer whose gaps reveal stalls of the GUI thread
 _REPEATS = 5  # runs per measurement; the median is reported (the machine is shared, a 1-epoch
@@ -42,6 +51,7 @@ _STAGE_PASSES = 2  # measured passes over the trace (Right to its end, Left back
 # pass that is not measured (the first backward step opens "How it learns" under the graph)
 _PEN_MOVES = 90  # pen moves of the synthetic stroke: a digit drawn in about 0.75 s
 _PEN_MOVE_MS = 8  # between two moves: a mouse reporting 125 times a second
+_LESSON_PASSES = 3  # passes through the lesson's steps (the first one is reported apart)
 _STARTUP_RUNS = 5  # processes started for startup_ms (the median is reported)
 _STARTUP_TIMEOUT_S = 120
 # Run in a new process (``python -c``): starts the window exactly as ``python -m nnviz`` does
@@ -203,6 +213,38 @@ def measure_stage_steps(app, window, passes: int = _STAGE_PASSES) -> list[float]
     return times
 
 
+def measure_lesson_steps(
+    app, window, passes: int = _LESSON_PASSES
+) -> list[list[tuple[float, float]]]:
+    """Milliseconds of each click on the lesson's Next, from step 1 to the last, from the click
+    to the end of the repaint it causes (the step's panel brought forward and drawn): (wall
+    time, CPU time of the GUI thread), the second telling the window's own work from the
+    waiting a loaded machine adds. One list per pass, the first made with every panel drawn
+    for the first time (``open_lesson`` goes back to step 1 between passes, not timed)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from nnviz.gui.app import open_lesson
+
+    panel = window.lesson_panel
+    times: list[list[tuple[float, float]]] = []
+    for _ in range(passes):
+        open_lesson(window, 0)
+        _repaint(app)
+        window.network_view.finish_animation()
+        this_pass = []
+        for _step in range(len(panel) - 1):
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+            _repaint(app)
+            wall, cpu = time.perf_counter() - start, time.thread_time() - start_cpu
+            this_pass.append((1000.0 * wall, 1000.0 * cpu))
+            window.network_view.finish_animation()
+            _repaint(app)
+        times.append(this_pass)
+    return times
+
+
 def _stroke(width: float, height: float, moves: int) -> list[tuple[float, float]]:
     """Points of a looping stroke (a 2 drawn with a flourish) inside a width x height pad."""
     points = []
@@ -346,6 +388,8 @@ def run_gui_bench(epochs: int = 1) -> dict:
     try:
         steps = measure_stage_steps(qapp, window)
         drawing = measure_drawing(qapp, window)
+        lesson = measure_lesson_steps(qapp, window)
+        window.lesson_dock.hide()
         window.session.show_test_sample(0)  # the test digit again, for the training runs
         _window_run(qapp, window, config, blas_threads=1)  # warm-up: first drawing of it all
         for _ in range(_REPEATS):  # interleaved, so a busy moment of the machine hits all three
@@ -370,6 +414,10 @@ def run_gui_bench(epochs: int = 1) -> dict:
         "animation_fps": round(fps, 1),
         "stage_step_ms_max": round(max(steps), 1),
         "stage_step_ms_median": round(statistics.median(steps), 1),
+        "lesson_step_ms_max": round(max(w for p in lesson[1:] for w, _ in p), 1),
+        "lesson_step_ms_median": round(statistics.median(w for p in lesson[1:] for w, _ in p), 1),
+        "lesson_step_cpu_ms_max": round(max(c for p in lesson[1:] for _, c in p), 1),
+        "lesson_step_ms_first_pass_max": round(max(w for w, _ in lesson[0]), 1),
         "draw_ms_max": round(max(drawing), 1),
         "draw_ms_median": round(statistics.median(drawing), 1),
         "startup_ms": round(statistics.median(wall for wall, _ in startup)),

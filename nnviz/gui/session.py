@@ -19,6 +19,7 @@ The Session does no maths of its own: it asks the core for the trace and keeps i
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -104,6 +105,7 @@ class Session(QObject):
         self._runs: list[RunRecord] = []
         self._shown_step: int | None = None
         self._modified = False
+        self._held: dict | None = None  # signals held by batch(): signal -> its last arguments
 
     # ------------------------------------------------------------------ read
     @property
@@ -248,6 +250,29 @@ class Session(QObject):
         return tuple(str(i) for i in range(self._network.sizes[-1]))
 
     # ------------------------------------------------------------------ change
+    @contextmanager
+    def batch(self):
+        """Make several changes (the sample, the loss, the stage: a lesson step) that the views
+        follow once: the sample, trace, learning, stage and playing signals are held until the
+        block ends, then each is emitted once (in the order first emitted, with its latest
+        arguments), so a view redraws once for the new state instead of once per change."""
+        if self._held is not None:  # nested: the outer block emits
+            yield
+            return
+        self._held = {}
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            for signal, args in held.items():
+                signal.emit(*args)
+
+    def _emit(self, signal, *args) -> None:
+        if self._held is None:
+            signal.emit(*args)
+        else:
+            self._held[signal] = args  # a dict keeps the order of first insertion
+
     def set_network(self, network: Network) -> None:
         """Show another network (opened, made anew, reset): it has no unsaved changes yet."""
         self._network = network
@@ -308,8 +333,8 @@ class Session(QObject):
     ) -> None:
         self._x, self._label, self._index, self._split = x, label, index, split
         self._retrace_keeping_stage()
-        self.sample_changed.emit()
-        self.trace_changed.emit()
+        self._emit(self.sample_changed)
+        self._emit(self.trace_changed)
 
     def set_learning(self, loss: str | None = None, lr: float | None = None) -> None:
         """The loss and learning rate of the backward stages (a run's, a model's, the user's)."""
@@ -318,8 +343,8 @@ class Session(QObject):
         if (loss, lr) != (self._loss, self._lr):
             self._loss, self._lr = loss, lr
             self._retrace_keeping_stage()
-            self.learning_changed.emit()
-            self.trace_changed.emit()
+            self._emit(self.learning_changed)
+            self._emit(self.trace_changed)
 
     def _retrace_keeping_stage(self) -> None:
         """Retrace; the same stage stays shown if the new trace has it (a drawn digit has no
@@ -332,7 +357,7 @@ class Session(QObject):
     def set_playing(self, playing: bool) -> None:
         if bool(playing) != self._playing:
             self._playing = bool(playing)
-            self.playing_changed.emit(self._playing)
+            self._emit(self.playing_changed, self._playing)
 
     def set_speed(self, speed: float) -> None:
         speed = max(_MIN_SPEED, float(speed))
@@ -384,7 +409,7 @@ class Session(QObject):
         index = max(0, min(int(index), len(self._trace) - 1))
         if index != self._stage:
             self._stage = index
-            self.stage_changed.emit(index)
+            self._emit(self.stage_changed, index)
 
     def step_stage(self, delta: int) -> None:
         """The next (+1) or previous (-1) stage."""

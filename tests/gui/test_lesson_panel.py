@@ -193,3 +193,23 @@ def test_opening_at_the_lesson_shows_the_remembered_step_set_up(make_window, set
     assert not window.lesson_dock.isHidden()
     assert window.lesson_panel.step_index == 6
     assert window.session.stage.kind is Kind.LOSS
+
+
+def test_a_step_redraws_the_views_once_for_its_digit_loss_and_stage(window):
+    panel, session = window.lesson_panel, window.session
+    panel.go_to(5)  # softmax: test digit 0, stage y
+    seen = []
+    for name in ("sample_changed", "trace_changed", "learning_changed", "stage_changed"):
+        getattr(session, name).connect(lambda *_a, name=name: seen.append((name, session.stage)))
+    session.set_learning(loss="mse")  # so that step 7's cross-entropy is a change too
+    seen.clear()
+    panel.next()  # the loss function: digit 8, cross-entropy, stage E
+    assert sorted(name for name, _ in seen) == [
+        "learning_changed",
+        "sample_changed",
+        "stage_changed",
+        "trace_changed",
+    ]
+    # every signal came after all the changes: each view saw the step's final state
+    assert all(stage.kind is Kind.LOSS for _, stage in seen)
+    assert session.sample_index == 8 and session.loss == "cross-entropy"

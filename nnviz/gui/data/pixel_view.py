@@ -12,8 +12,8 @@ enough (the grid then scrolls, opened on the middle of the digit).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QLine, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -142,35 +142,40 @@ class PixelGrid(QWidget):
             painter.drawRect(self.cell_rect(*self.hover).adjusted(1, 1, -1, -1))
 
     def _paint_cache(self) -> QPixmap:
+        """The grid drawn once: the shades as one image scaled up (nearest pixel), the cell
+        lines in one call, then the numbers grouped by colour."""
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(QColor(style.PANEL_BACKGROUND))
         painter = QPainter(pixmap)
-        values = self.values
-        c = self.cell_size()
+        values = np.ascontiguousarray(self.values)
+        side, c = self.side, self.cell_size()
+        left, top = self._origin()
+        span = c * side
+        shades = QImage(values.data, side, side, side, QImage.Format.Format_Grayscale8).copy()
+        shades.invertPixels()  # 0 = white paper, 255 = black ink, as MNIST is drawn
+        painter.drawImage(QRect(left, top, span, span), shades)
+        if c >= 8:
+            painter.setPen(QPen(QColor(style.GRID), 1))
+            lines = [QLine(left + i * c, top, left + i * c, top + span) for i in range(side)]
+            lines += [QLine(left, top + i * c, left + span, top + i * c) for i in range(side)]
+            painter.drawLines(lines)
         font = _fitted_font(c)
         if font is not None:
             painter.setFont(font)
-        grid_pen = QPen(QColor(style.GRID), 1)
-        white, dark = QColor(style.TEXT_ON_DARK), QColor(style.TEXT)
-        for row in range(self.side):
-            for col in range(self.side):
-                v = int(values[row, col])
-                rect = self.cell_rect(row, col)
-                shade = 255 - v  # 0 = white paper, 255 = black ink, as MNIST is drawn
-                painter.fillRect(rect, QColor(shade, shade, shade))
-                if c >= 8:
-                    painter.setPen(grid_pen)
-                    painter.drawRect(rect.adjusted(0, 0, -1, -1))
-                if font is not None:
-                    painter.setPen(
-                        _ZERO_TEXT if v == 0 else white if v >= _BRIGHT_TEXT_FROM else dark
-                    )
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(v))
+            centre = Qt.AlignmentFlag.AlignCenter
+            for colour, chosen in (
+                (_ZERO_TEXT, values == 0),
+                (QColor(style.TEXT), (values > 0) & (values < _BRIGHT_TEXT_FROM)),
+                (QColor(style.TEXT_ON_DARK), values >= _BRIGHT_TEXT_FROM),
+            ):
+                painter.setPen(colour)
+                for row, col in zip(*np.nonzero(chosen), strict=True):
+                    rect = QRect(left + int(col) * c, top + int(row) * c, c, c)
+                    painter.drawText(rect, centre, str(values[row, col]))
         painter.setPen(QPen(QColor(style.NODE_OUTLINE), 1))
-        left, top = self._origin()
-        painter.drawRect(QRect(left, top, c * self.side, c * self.side).adjusted(0, 0, -1, -1))
+        painter.drawRect(QRect(left, top, span, span).adjusted(0, 0, -1, -1))
         painter.end()
         return pixmap
 

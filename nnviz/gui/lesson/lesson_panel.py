@@ -195,17 +195,18 @@ class LessonPanel(QWidget):
         setup, s = step.setup, self.session
         self._applying = True
         try:
-            s.set_playing(False)
-            # the digit shown already is not shown again (a retrace and redraw, ~25 ms)
-            if setup.sample is not None and s.dataset is not None:
-                if s.sample_index != setup.sample:
-                    s.show_test_sample(setup.sample)
-            if setup.loss is not None:
-                s.set_learning(loss=setup.loss)
-            if setup.stage is not None:
-                layer = None if setup.stage is Kind.OUTPUT else setup.layer
-                if s.trace.find(setup.stage, layer) is not None:
-                    s.set_stage(setup.stage, layer)
+            with s.batch():  # the views redraw once, for the step's digit, loss and stage
+                s.set_playing(False)
+                # the digit shown already is not shown again (a retrace and redraw, ~25 ms)
+                if setup.sample is not None and s.dataset is not None:
+                    if s.sample_index != setup.sample:
+                        s.show_test_sample(setup.sample)
+                if setup.loss is not None:
+                    s.set_learning(loss=setup.loss)
+                if setup.stage is not None:
+                    layer = None if setup.stage is Kind.OUTPUT else setup.layer
+                    if s.trace.find(setup.stage, layer) is not None:
+                        s.set_stage(setup.stage, layer)
         finally:
             self._applying = False
         if setup.panel:
