@@ -31,7 +31,7 @@ from nnviz.gui.visibility import DeferWhileHidden
 
 __all__ = ["PixelGrid", "PixelPanel"]
 
-ZOOM_CELL = 26  # px per pixel when zoomed in: "255" at a comfortable 11-12 px
+ZOOM_CELL = 24  # px per pixel when zoomed in: "255" at 11 px, readable beside the graph
 MIN_FONT_PX = 8  # smaller numbers are not written (a learner cannot read them): zoom in
 MIN_CELL = 6  # px per pixel at the smallest the grid shrinks to
 _BRIGHT_TEXT_FROM = 110  # a value this dark gets white text
