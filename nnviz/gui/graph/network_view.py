@@ -423,6 +423,8 @@ class NetworkView(pg.GraphicsView):
         self._refresh()
 
     def _on_stage_changed(self, stage: int) -> None:
+        if stage == self._shown_stage:  # drawn already, by the trace's redraw (Session.batch)
+            return
         old, self._shown_stage = self._shown_stage, stage
         self.player.cancel()
         backward = self.session.trace.stages[stage].direction is Direction.BACKWARD
