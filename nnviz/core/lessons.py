@@ -33,8 +33,9 @@ from nnviz.paths import resource_path
 
 #: how a "try this" is noticed: the stage shown reached ``kind`` (and ``layer``); another sample
 #: was shown (a test digit or a drawing); a drawing was sent; a run was started; the loss of the
-#: backward stages changed; the weights changed (a step of learning, training)
-TRY_EVENTS = ("stage", "sample", "drawing", "run", "loss", "params")
+#: backward stages changed; the weights changed (a step of learning, training); a pixel was
+#: hovered in the pixel view; a digit was picked (clicked) in the data & labels view
+TRY_EVENTS = ("stage", "sample", "drawing", "run", "loss", "params", "pixel", "pick")
 LESSON_LANGUAGES = ("en", "ko")
 _SETUP_KEYS = frozenset({"panel", "stage", "layer", "sample", "loss"})
 

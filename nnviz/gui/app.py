@@ -338,6 +338,9 @@ def screenshot(args) -> int:
     for _ in range(3):
         app.processEvents()
     _wait_for_landscape(app, window)
+    deadline = time.monotonic() + _DATA_READ_LIMIT_S  # the data view reads its set in a thread
+    while window.data_panel.reading and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     ok = window.grab().save(str(args.out))
     window.close()
     window.deleteLater()
@@ -404,6 +407,7 @@ def _screenshot_lesson(window: MainWindow, number: int) -> None:
     open_lesson(window, number - 1)
 
 
+_DATA_READ_LIMIT_S = 30  # the data view's examples, read in a thread, are drawn within this
 _TRAIN_SCREENSHOT_LIMIT_S = 600  # a screenshot's training run that takes longer has hung
 
 

@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QTabWidget, QWidget
 
 DOCK_WIDTH = 470  # px of the right-hand panels on the first run: their six tab titles fit
 LEFT_DOCK_WIDTH = 300
@@ -65,6 +65,12 @@ class DockPanels:
         """Bring the panel (a dock, or a tab inside one) whose title, English title or object
         name is ``name`` to the front; an exact match wins over one containing ``name``."""
         key = name.lower()
+        for dock in self._docks:  # a dock's own title first: no need to look inside the docks
+            source = self._sources.get(dock, ("", ""))[1]
+            if key in (dock.windowTitle().lower(), source.lower(), dock.objectName().lower()):
+                dock.show()
+                dock.raise_()
+                return True
         candidates = []  # (names, show): every dock and every tab inside a dock
         for dock in self._docks:
             source = self._sources.get(dock, ("", ""))[1]
@@ -89,6 +95,15 @@ class DockPanels:
         """Title every dock added with a translation context in the current language."""
         for dock, (context, text) in self._sources.items():
             dock.setWindowTitle(_panel_title(context, text))
+
+    def unelide_tabs(self) -> None:
+        """Dock tabs show their whole titles, scrolling when the column is too narrow for
+        them all (the default cut every title to two letters and "…" once the right-hand
+        column held seven panels)."""
+        for bar in self.window.findChildren(QTabBar):
+            if bar.parentWidget() is self.window:  # the docks' tab bars, not a panel's own
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     # ------------------------------------------------------------------ layout memory
     def restore_state(self, settings: QSettings) -> bool:

@@ -580,6 +580,34 @@ EXPLANATIONS: dict[str, str] = {
         "Explain",
         "Save the changed network as a new model file (never over the original).",
     ),
+    "PixelPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The digit on screen as the deck shows it: 28×28 pixels, each a number from 0 (paper) to "
+        "255 (ink). The network receives each value divided by 255.",
+    ),
+    "PixelGrid": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Each cell is one pixel with its value 0-255, shaded by it. Hover a cell for its row, "
+        "column, value and what the network receives (value / 255).",
+    ),
+    "PixelPanel.zoom_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Show the middle of the digit larger, so every cell's number can be read.",
+    ),
+    "DataPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The data and its labels: a row of examples for each class, with how many of each class "
+        "the training and test sets hold.",
+    ),
+    "ClassMosaic": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Examples of each class, one row per label. Click a digit to send it through the network.",
+    ),
+    "DataPanel.split_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Show examples from the training set (what the network learns from) or from the test set "
+        "(what it is scored on).",
+    ),
 }
 
 

@@ -21,6 +21,9 @@ tabbed behind it do no work then):
   the timeline to the next kept snapshot, from the move to the end of the repaints it causes
   (``measure_scrub``), and the memory the window takes for two recorded runs
   (``measure_runs_memory``).
+- each Next of the guided lesson, from the click to the end of the repaint it causes, over all
+  its steps (``measure_lesson_steps``): the first pass (each panel shown for the first time)
+  and later ones.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ __all__ = [
     "measure_drawing",
     "measure_runs_memory",
     "measure_scrub",
+    "measure_lesson_steps",
     "measure_stage_steps",
     "measure_startup",
     "run_gui_bench",
@@ -53,6 +57,7 @@ _STAGE_PASSES = 2  # measured passes over the trace (Right to its end, Left back
 # pass that is not measured (the first backward step opens "How it learns" under the graph)
 _PEN_MOVES = 90  # pen moves of the synthetic stroke: a digit drawn in about 0.75 s
 _PEN_MOVE_MS = 8  # between two moves: a mouse reporting 125 times a second
+_LESSON_PASSES = 3  # passes through the lesson's steps (the first one is reported apart)
 _STARTUP_RUNS = 5  # processes started for startup_ms (the median is reported)
 _STARTUP_TIMEOUT_S = 120
 _SCRUB_EPOCHS = 1  # the recorded run scrubbed: 600 steps, 268 kept snapshots
@@ -213,6 +218,38 @@ def measure_stage_steps(app, window, passes: int = _STAGE_PASSES) -> list[float]
                 times.append(1000.0 * (time.perf_counter() - start))
             view.finish_animation()
             _repaint(app)
+    return times
+
+
+def measure_lesson_steps(
+    app, window, passes: int = _LESSON_PASSES
+) -> list[list[tuple[float, float]]]:
+    """Milliseconds of each click on the lesson's Next, from step 1 to the last, from the click
+    to the end of the repaint it causes (the step's panel brought forward and drawn): (wall
+    time, CPU time of the GUI thread), the second telling the window's own work from the
+    waiting a loaded machine adds. One list per pass, the first made with every panel drawn
+    for the first time (``open_lesson`` goes back to step 1 between passes, not timed)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from nnviz.gui.app import open_lesson
+
+    panel = window.lesson_panel
+    times: list[list[tuple[float, float]]] = []
+    for _ in range(passes):
+        open_lesson(window, 0)
+        _repaint(app)
+        window.network_view.finish_animation()
+        this_pass = []
+        for _step in range(len(panel) - 1):
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+            _repaint(app)
+            wall, cpu = time.perf_counter() - start, time.thread_time() - start_cpu
+            this_pass.append((1000.0 * wall, 1000.0 * cpu))
+            window.network_view.finish_animation()
+            _repaint(app)
+        times.append(this_pass)
     return times
 
 
@@ -459,6 +496,8 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
     try:
         steps = measure_stage_steps(qapp, window)
         drawing = measure_drawing(qapp, window)
+        lesson = measure_lesson_steps(qapp, window)
+        window.lesson_dock.hide()
         window.session.show_test_sample(0)  # the test digit again, for the scrubbing and runs
         scrub = measure_scrub(
             qapp, window, _recorded_run(config.with_(epochs=_SCRUB_EPOCHS), dataset)
@@ -487,6 +526,10 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
         "animation_fps": round(fps, 1),
         "stage_step_ms_max": round(max(steps), 1),
         "stage_step_ms_median": round(statistics.median(steps), 1),
+        "lesson_step_ms_max": round(max(w for p in lesson[1:] for w, _ in p), 1),
+        "lesson_step_ms_median": round(statistics.median(w for p in lesson[1:] for w, _ in p), 1),
+        "lesson_step_cpu_ms_max": round(max(c for p in lesson[1:] for _, c in p), 1),
+        "lesson_step_ms_first_pass_max": round(max(w for w, _ in lesson[0]), 1),
         "draw_ms_max": round(max(drawing), 1),
         "draw_ms_median": round(statistics.median(drawing), 1),
         "scrub_ms_max": round(max(scrub), 1),

@@ -30,6 +30,8 @@ from nnviz.core.errors import NnvizError
 from nnviz.core.model_io import load_model, save_model
 from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
+from nnviz.gui.data.data_view import DataPanel
+from nnviz.gui.data.pixel_view import PixelPanel
 from nnviz.gui.dock_panels import DockPanels
 from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.explain import Explainer
@@ -120,6 +122,17 @@ class MainWindow(QMainWindow):
         self.add_panel(
             self.drawing_pad, QT_TRANSLATE_NOOP("MainWindow", "Draw"), context="MainWindow"
         )
+        self.pixel_panel = PixelPanel(session)  # the digit as 0-255 numbers (the deck's MNIST)
+        self.add_panel(
+            self.pixel_panel, QT_TRANSLATE_NOOP("MainWindow", "Pixels"), context="MainWindow"
+        )
+        self.data_panel = DataPanel(session)  # rows of examples per class, their counts
+        self.add_panel(
+            self.data_panel,
+            QT_TRANSLATE_NOOP("MainWindow", "Data and labels"),
+            context="MainWindow",
+        )
+        self.network_view.input_clicked.connect(lambda: self.raise_panel("Pixels"))
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights
         self._connect_timeline()
         self.probes = ProbesDock(self)  # evaluate, robustness, map of a hidden layer, lab
@@ -138,6 +151,9 @@ class MainWindow(QMainWindow):
         )
         self.lesson_dock.hide()
         self.lesson_panel.panel_wanted.connect(self.raise_panel)
+        # what the learner does in the data views, for the lesson's "try this"
+        self.pixel_panel.pixel_hovered.connect(lambda _r, _c: self.lesson_panel.notice("pixel"))
+        self.data_panel.digit_picked.connect(lambda _s, _i: self.lesson_panel.notice("pick"))
         if languages is not None:
             languages.language_changed.connect(self.lesson_panel.set_language)
         explorer_dock.raise_()
@@ -553,6 +569,7 @@ class MainWindow(QMainWindow):
         self._layout_restored = True  # here, after every panel was added
         if not (self.remember_layout and self._panels.restore_state(self.settings)):
             self._panels.size_for_first_run()
+        self._panels.unelide_tabs()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         # the learner closing the window (its title bar) is asked first; File > Quit asked in

@@ -1,7 +1,8 @@
 """The one view state of the window: what it shows. Panels read it and call its setters; they
 listen to its signals instead of to each other, and no widget drives another.
 
-- the network, the dataset, the sample (a test digit or a drawing) and its trace: the forward
+- the network, the dataset, the sample (a test digit, a training digit or a drawing: which
+  split it comes from is ``sample_split``) and its trace: the forward
   pass, and for a sample with a label the backward pass of ``loss`` and the update that a step
   of learning rate ``lr`` would make (``set_learning``); the
   network's score on the test set (``evaluation``: always of the network on screen), and
@@ -18,6 +19,7 @@ The Session does no maths of its own: it asks the core for the trace and keeps i
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -88,7 +90,8 @@ class Session(QObject):
         self._dataset = dataset
         self._x = np.zeros(network.sizes[0], dtype=np.float32)
         self._label: int | None = None
-        self._index: int | None = None  # index into the test split, None for a drawn input
+        self._index: int | None = None  # index into self._split, None for a drawn input
+        self._split: str | None = None  # "test" or "train": the split of the digit shown
         self._stage = 0
         defaults = TrainingConfig()
         self._loss = get_loss(defaults.loss).name
@@ -102,6 +105,7 @@ class Session(QObject):
         self._runs: list[RunRecord] = []
         self._shown_step: int | None = None
         self._modified = False
+        self._held: dict | None = None  # signals held by batch(): signal -> its last arguments
 
     # ------------------------------------------------------------------ read
     @property
@@ -124,8 +128,20 @@ class Session(QObject):
 
     @property
     def sample_index(self) -> int | None:
-        """Index of the current input in the test split (None for a drawn digit)."""
-        return self._index
+        """Index of the current input in the test split (None for a drawn digit or a training
+        digit: see ``sample_split`` and ``train_index``)."""
+        return self._index if self._split == "test" else None
+
+    @property
+    def sample_split(self) -> str | None:
+        """Where the current input comes from: "test", "train" (the dataset's splits) or None
+        (a drawing)."""
+        return self._split
+
+    @property
+    def train_index(self) -> int | None:
+        """Index of the current input in the training split (None unless a training digit)."""
+        return self._index if self._split == "train" else None
 
     @property
     def trace(self) -> Trace:
@@ -234,6 +250,29 @@ class Session(QObject):
         return tuple(str(i) for i in range(self._network.sizes[-1]))
 
     # ------------------------------------------------------------------ change
+    @contextmanager
+    def batch(self):
+        """Make several changes (the sample, the loss, the stage: a lesson step) that the views
+        follow once: the sample, trace, learning, stage and playing signals are held until the
+        block ends, then each is emitted once (in the order first emitted, with its latest
+        arguments), so a view redraws once for the new state instead of once per change."""
+        if self._held is not None:  # nested: the outer block emits
+            yield
+            return
+        self._held = {}
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            for signal, args in held.items():
+                signal.emit(*args)
+
+    def _emit(self, signal, *args) -> None:
+        if self._held is None:
+            signal.emit(*args)
+        else:
+            self._held[signal] = args  # a dict keeps the order of first insertion
+
     def set_network(self, network: Network) -> None:
         """Show another network (opened, made anew, reset): it has no unsaved changes yet."""
         self._network = network
@@ -275,17 +314,27 @@ class Session(QObject):
             raise ValueError("no dataset loaded")
         test = self._dataset.test
         index = int(index) % len(test)
-        self._set_input(test.floats(index), int(test.labels[index]), index)
+        self._set_input(test.floats(index), int(test.labels[index]), index, "test")
+
+    def show_train_sample(self, index: int) -> None:
+        """Show training image ``index`` of the dataset (with its label, like a test digit)."""
+        if self._dataset is None:
+            raise ValueError("no dataset loaded")
+        train = self._dataset.train
+        index = int(index) % len(train)
+        self._set_input(train.floats(index), int(train.labels[index]), index, "train")
 
     def set_input(self, x: np.ndarray, label: int | None = None) -> None:
         """Show an input that is not from the dataset (a drawn digit)."""
-        self._set_input(np.asarray(x, dtype=np.float32).reshape(-1).copy(), label, None)
+        self._set_input(np.asarray(x, dtype=np.float32).reshape(-1).copy(), label, None, None)
 
-    def _set_input(self, x: np.ndarray, label: int | None, index: int | None) -> None:
-        self._x, self._label, self._index = x, label, index
+    def _set_input(
+        self, x: np.ndarray, label: int | None, index: int | None, split: str | None
+    ) -> None:
+        self._x, self._label, self._index, self._split = x, label, index, split
         self._retrace_keeping_stage()
-        self.sample_changed.emit()
-        self.trace_changed.emit()
+        self._emit(self.sample_changed)
+        self._emit(self.trace_changed)
 
     def set_learning(self, loss: str | None = None, lr: float | None = None) -> None:
         """The loss and learning rate of the backward stages (a run's, a model's, the user's)."""
@@ -294,8 +343,8 @@ class Session(QObject):
         if (loss, lr) != (self._loss, self._lr):
             self._loss, self._lr = loss, lr
             self._retrace_keeping_stage()
-            self.learning_changed.emit()
-            self.trace_changed.emit()
+            self._emit(self.learning_changed)
+            self._emit(self.trace_changed)
 
     def _retrace_keeping_stage(self) -> None:
         """Retrace; the same stage stays shown if the new trace has it (a drawn digit has no
@@ -308,7 +357,7 @@ class Session(QObject):
     def set_playing(self, playing: bool) -> None:
         if bool(playing) != self._playing:
             self._playing = bool(playing)
-            self.playing_changed.emit(self._playing)
+            self._emit(self.playing_changed, self._playing)
 
     def set_speed(self, speed: float) -> None:
         speed = max(_MIN_SPEED, float(speed))
@@ -360,7 +409,7 @@ class Session(QObject):
         index = max(0, min(int(index), len(self._trace) - 1))
         if index != self._stage:
             self._stage = index
-            self.stage_changed.emit(index)
+            self._emit(self.stage_changed, index)
 
     def step_stage(self, delta: int) -> None:
         """The next (+1) or previous (-1) stage."""

@@ -428,6 +428,10 @@
         <translation>예측: 신호가 y에 도달하면</translation>
     </message>
     <message>
+        <source>training sample #{i}</source>
+        <translation>훈련 샘플 #{i}</translation>
+    </message>
+    <message>
         <source>drawn input</source>
         <translation>직접 그린 입력</translation>
     </message>
@@ -963,6 +967,69 @@ on the training batches and the test set</source>
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Every image comes with its label, the right answer. Each row holds examples of one class. Click a digit to send it through the network.</source>
+        <translation>모든 이미지에는 정답인 레이블이 붙어 있습니다. 한 줄에 한 클래스의 예시가 모여 있어요. 숫자를 클릭하면 그 숫자가 네트워크를 통과합니다.</translation>
+    </message>
+    <message>
+        <source>Examples from</source>
+        <translation>예시:</translation>
+    </message>
+    <message>
+        <source>the training set</source>
+        <translation>훈련 데이터</translation>
+    </message>
+    <message>
+        <source>the test set</source>
+        <translation>시험 데이터</translation>
+    </message>
+    <message>
+        <source>label: examples</source>
+        <translation>레이블: 예시</translation>
+    </message>
+    <message>
+        <source>training · test</source>
+        <translation>훈련 · 시험</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>No dataset is open.</source>
+        <translation>열린 데이터 세트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Reading the dataset…</source>
+        <translation>데이터 세트를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>The examples cannot be shown: {problem}</source>
+        <translation>예시를 보여 줄 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>Training digit #{i}, label &lt;b&gt;{label}&lt;/b&gt;: click to show it</source>
+        <translation>훈련 숫자 #{i}, 레이블 &lt;b&gt;{label}&lt;/b&gt;: 클릭하면 네트워크에 넣어 봅니다</translation>
+    </message>
+    <message>
+        <source>Test digit #{i}, label &lt;b&gt;{label}&lt;/b&gt;: click to show it</source>
+        <translation>시험 숫자 #{i}, 레이블 &lt;b&gt;{label}&lt;/b&gt;: 클릭하면 네트워크에 넣어 봅니다</translation>
+    </message>
+    <message>
+        <source>Shown now: training digit #{i}, label &lt;b&gt;{label}&lt;/b&gt;</source>
+        <translation>지금 보이는 숫자: 훈련 숫자 #{i}, 레이블 &lt;b&gt;{label}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Shown now: test digit #{i}, label &lt;b&gt;{label}&lt;/b&gt;</source>
+        <translation>지금 보이는 숫자: 시험 숫자 #{i}, 레이블 &lt;b&gt;{label}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Shown now: your drawing (no label)</source>
+        <translation>지금 보이는 숫자: 직접 그린 숫자 (레이블 없음)</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1683,30 @@ is {t}</source>
         <translation>바뀐 신경망을 새 모델 파일로 저장합니다(원래 파일은 덮어쓰지 않습니다).</translation>
     </message>
     <message>
+        <source>The digit on screen as the deck shows it: 28×28 pixels, each a number from 0 (paper) to 255 (ink). The network receives each value divided by 255.</source>
+        <translation>강의 자료처럼 화면의 숫자를 보여 줍니다: 28×28 픽셀, 각 픽셀은 0(종이)부터 255(잉크)까지의 숫자입니다. 신경망은 각 값을 255로 나눈 값을 받습니다.</translation>
+    </message>
+    <message>
+        <source>Each cell is one pixel with its value 0-255, shaded by it. Hover a cell for its row, column, value and what the network receives (value / 255).</source>
+        <translation>칸 하나가 픽셀 하나이고 0~255 값만큼 칠해져 있습니다. 칸에 마우스를 올리면 행, 열, 값, 신경망이 받는 값(값 / 255)이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Show the middle of the digit larger, so every cell's number can be read.</source>
+        <translation>숫자의 가운데를 크게 보여 주어 칸마다 숫자를 읽을 수 있게 합니다.</translation>
+    </message>
+    <message>
+        <source>The data and its labels: a row of examples for each class, with how many of each class the training and test sets hold.</source>
+        <translation>데이터와 레이블입니다. 클래스마다 예시 한 줄씩, 그리고 학습 데이터와 시험 데이터에 클래스별로 몇 개씩 있는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Examples of each class, one row per label. Click a digit to send it through the network.</source>
+        <translation>레이블마다 한 줄씩 늘어놓은 클래스별 예시입니다. 숫자를 클릭하면 신경망에 넣습니다.</translation>
+    </message>
+    <message>
+        <source>Show examples from the training set (what the network learns from) or from the test set (what it is scored on).</source>
+        <translation>학습 데이터(신경망이 배우는 데이터) 또는 시험 데이터(채점에 쓰는 데이터)의 예시를 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>켜짐</translation>
     </message>
@@ -2111,6 +2202,14 @@ is {t}</source>
         <translation>그리기</translation>
     </message>
     <message>
+        <source>Pixels</source>
+        <translation>픽셀</translation>
+    </message>
+    <message>
+        <source>Data and labels</source>
+        <translation>데이터와 레이블</translation>
+    </message>
+    <message>
         <source>Lesson</source>
         <translation>수업</translation>
     </message>
@@ -2400,6 +2499,52 @@ is {t}</source>
     </message>
 </context>
 <context>
+    <name>NetworkView</name>
+    <message>
+        <source>Click to see this digit's pixel values (0-255)</source>
+        <translation>클릭하면 이 숫자의 픽셀 값(0~255)을 볼 수 있어요</translation>
+    </message>
+</context>
+<context>
+    <name>PixelPanel</name>
+    <message>
+        <source>One cell per pixel: 0 is white paper, 255 is black ink. The network receives each value / 255, a number from 0 to 1.</source>
+        <translation>칸 하나가 픽셀 하나입니다. 0은 흰 종이, 255는 검은 잉크예요. 네트워크는 각 값을 255로 나눈 0과 1 사이의 수를 입력으로 받습니다.</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>크게 보기</translation>
+    </message>
+    <message>
+        <source>The input of this network is not a square image.</source>
+        <translation>이 네트워크의 입력은 정사각형 이미지가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test digit #{i}&lt;/b&gt; · label &lt;b&gt;{label}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;시험 숫자 #{i}&lt;/b&gt; · 레이블 &lt;b&gt;{label}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training digit #{i}&lt;/b&gt; · label &lt;b&gt;{label}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;훈련 숫자 #{i}&lt;/b&gt; · 레이블 &lt;b&gt;{label}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your drawing&lt;/b&gt; · no label</source>
+        <translation>&lt;b&gt;직접 그린 숫자&lt;/b&gt; · 레이블 없음</translation>
+    </message>
+    <message>
+        <source>(the cells are too small for their numbers)</source>
+        <translation>(칸이 작아서 숫자를 쓸 수 없어요)</translation>
+    </message>
+    <message>
+        <source>Hover a pixel to see its row, column and value.</source>
+        <translation>픽셀 위에 마우스를 올리면 행, 열과 값이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {col}: value &lt;b&gt;{v}&lt;/b&gt;. The network receives {v} / {max} = &lt;b&gt;{x}&lt;/b&gt;.</source>
+        <translation>{row}행 {col}열: 값 &lt;b&gt;{v}&lt;/b&gt;. 네트워크가 받는 입력은 {v} / {max} = &lt;b&gt;{x}&lt;/b&gt;입니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProbesDock</name>
     <message>
         <source>Probes</source>
@@ -2611,6 +2756,10 @@ is {t}</source>
     <message>
         <source>Test image #{0}</source>
         <translation>시험 이미지 #{0}</translation>
+    </message>
+    <message>
+        <source>Training image #{0}</source>
+        <translation>훈련 이미지 #{0}</translation>
     </message>
     <message>
         <source>Your drawing</source>

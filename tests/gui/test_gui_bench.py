@@ -8,7 +8,12 @@ from PySide6.QtCore import QSettings
 
 from nnviz.core.model_io import load_model
 from nnviz.core.trace import Kind
-from nnviz.gui.gui_bench import measure_drawing, measure_stage_steps, measure_startup
+from nnviz.gui.gui_bench import (
+    measure_drawing,
+    measure_lesson_steps,
+    measure_stage_steps,
+    measure_startup,
+)
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
 from nnviz.paths import resource_path
@@ -78,3 +83,12 @@ def test_the_memory_of_two_recorded_runs_in_the_window_is_measured(window, qapp,
     assert figures["window_rss_mb"] > 0 and figures["two_runs_record_mb"] > 0
     runs = window.session.runs
     assert len(runs) == 2 and runs[0].config.seed != runs[1].config.seed
+
+
+def test_every_next_of_the_lesson_is_timed_on_each_pass(window, qapp):
+    panel = window.lesson_panel
+    times = measure_lesson_steps(qapp, window, passes=2)
+    assert len(times) == 2
+    assert all(len(p) == len(panel) - 1 for p in times)  # from step 1 to the last
+    assert all(wall > 0 and cpu >= 0 for p in times for wall, cpu in p)
+    assert panel.step_index == len(panel) - 1

@@ -13,6 +13,7 @@ from nnviz.gui.lesson import lesson_panel as lesson_module
 from nnviz.gui.lesson.lesson_panel import SETTINGS_KEY
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
+from nnviz.gui.visibility import on_screen
 from nnviz.paths import resource_path
 
 
@@ -97,11 +98,50 @@ def test_the_try_this_is_noticed(window):
 
 def test_a_drawing_is_noticed_where_a_drawing_is_asked_for(window):
     panel, session = window.lesson_panel, window.session
-    panel.go_to(8)  # MNIST: draw a digit
+    panel.go_to(11)  # Cheer up: draw your own digit
     session.show_test_sample(4)
     assert not panel.done
     session.set_input(session.x * 0.5)
     assert panel.done
+
+
+def test_the_mnist_step_shows_the_pixel_view_and_notices_a_pixel_hovered(window, qtbot):
+    panel, pixels = window.lesson_panel, window.pixel_panel
+    step = load_lesson(lesson_path("en")).steps[8]
+    assert (step.setup.panel, step.try_this.when) == ("Pixels", "pixel")
+    window.raise_panel("Activations")
+    panel.go_to(8)
+    qtbot.waitUntil(lambda: on_screen(pixels))  # the step brought the pixel view forward
+    assert window.session.sample_index == step.setup.sample
+    assert window.session.stage.kind is Kind.INPUT
+    assert not panel.done
+    grid = pixels.grid
+    pixels.scroll.ensureVisible(
+        grid.cell_rect(14, 14).center().x(), grid.cell_rect(14, 14).center().y()
+    )
+    qtbot.mouseMove(grid, grid.cell_rect(14, 14).center())
+    qtbot.waitUntil(lambda: panel.done)
+    assert panel.done_label.text() == "✓ " + step.try_this.done
+
+
+def test_the_data_step_shows_the_data_view_and_notices_a_digit_clicked(window, qtbot):
+    panel, data, session = window.lesson_panel, window.data_panel, window.session
+    step = load_lesson(lesson_path("en")).steps[9]
+    assert (step.setup.panel, step.try_this.when) == ("Data and labels", "pick")
+    panel.go_to(9)
+    qtbot.waitUntil(lambda: on_screen(data))
+    assert session.sample_index == step.setup.sample
+    assert session.stage.kind is Kind.OUTPUT
+    qtbot.waitUntil(lambda: data.mosaic.indices is not None)
+    session.show_test_sample(5)  # another digit, not from the data view: not what was asked
+    assert not panel.done
+    index = int(data.mosaic.indices[4, 1])
+    qtbot.mouseClick(
+        data.mosaic, Qt.MouseButton.LeftButton, pos=data.mosaic.tile_rect(index).center()
+    )
+    assert panel.done
+    assert session.train_index == index and session.label == 4
+    assert session.stage.kind is Kind.OUTPUT  # the answer for the digit clicked shows
 
 
 def test_the_place_is_remembered_between_launches(make_window, settings):
@@ -153,3 +193,23 @@ def test_opening_at_the_lesson_shows_the_remembered_step_set_up(make_window, set
     assert not window.lesson_dock.isHidden()
     assert window.lesson_panel.step_index == 6
     assert window.session.stage.kind is Kind.LOSS
+
+
+def test_a_step_redraws_the_views_once_for_its_digit_loss_and_stage(window):
+    panel, session = window.lesson_panel, window.session
+    panel.go_to(5)  # softmax: test digit 0, stage y
+    seen = []
+    for name in ("sample_changed", "trace_changed", "learning_changed", "stage_changed"):
+        getattr(session, name).connect(lambda *_a, name=name: seen.append((name, session.stage)))
+    session.set_learning(loss="mse")  # so that step 7's cross-entropy is a change too
+    seen.clear()
+    panel.next()  # the loss function: digit 8, cross-entropy, stage E
+    assert sorted(name for name, _ in seen) == [
+        "learning_changed",
+        "sample_changed",
+        "stage_changed",
+        "trace_changed",
+    ]
+    # every signal came after all the changes: each view saw the step's final state
+    assert all(stage.kind is Kind.LOSS for _, stage in seen)
+    assert session.sample_index == 8 and session.loss == "cross-entropy"

@@ -380,7 +380,7 @@ class DrawingPad(QWidget):
             self.send_now()
 
     def _showing_drawing(self) -> bool:
-        return self._session.sample_index is None
+        return self._session.sample_split is None
 
     # ------------------------------------------------------------------ session
     def _on_dataset_changed(self) -> None:

@@ -255,6 +255,8 @@ class SoftmaxView(QWidget):
         best = int(np.argmax(self.probabilities))
         if s.sample_index is not None:
             where = self.tr("Test image #{0}").format(s.sample_index)
+        elif s.train_index is not None:
+            where = self.tr("Training image #{0}").format(s.train_index)
         else:
             where = self.tr("Your drawing")
         truth = (

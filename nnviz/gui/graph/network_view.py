@@ -53,6 +53,21 @@ _ANIMATED = frozenset(
 )
 
 
+class _InputImage(pg.ImageItem):
+    """The input digit's image; a left click on it calls ``on_click`` (the window opens the
+    pixel view then)."""
+
+    def __init__(self, on_click) -> None:
+        super().__init__(axisOrder="row-major")
+        self._on_click = on_click
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph)
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._on_click()
+
+
 class NetworkView(pg.GraphicsView):
     """The layer graph of ``session.network`` showing ``session.stage`` of ``session.trace``."""
 
@@ -61,6 +76,7 @@ class NetworkView(pg.GraphicsView):
     node_clicked = Signal(int, int, object)
     display_changed = Signal()  # stage, sample or values shown changed (legend)
     animation_finished = Signal()
+    input_clicked = Signal()  # the input image was clicked (the window shows its pixels)
     # pyqtgraph's __init__ resizes the view before ours has made the items: nothing to lay out
     _built = False
 
@@ -158,7 +174,7 @@ class NetworkView(pg.GraphicsView):
         L = net.num_layers
         self.edge_layers = {l: EdgeLayer(self._add) for l in range(1, L + 1)}
         self.pulses = PulseLayer(self._add)
-        self._image = self._add(pg.ImageItem(axisOrder="row-major"), 2.0)
+        self._image = self._add(_InputImage(self.input_clicked.emit), 2.0)
         self._image_input: np.ndarray | None = None  # the Session's input the image shows
         # the input changes with the sample, not with live weights: blitted on their repaints
         self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -226,6 +242,7 @@ class NetworkView(pg.GraphicsView):
             if col.is_image:
                 left, top, side = col.image_rect
                 self._image_frame.setRect(QRectF(left, top, side, side))
+                self._image.setToolTip(self.tr("Click to see this digit's pixel values (0-255)"))
             if col.layer == 0:
                 self._image.setVisible(col.is_image)
                 self._image_frame.setVisible(col.is_image)
@@ -406,6 +423,8 @@ class NetworkView(pg.GraphicsView):
         self._refresh()
 
     def _on_stage_changed(self, stage: int) -> None:
+        if stage == self._shown_stage:  # drawn already, by the trace's redraw (Session.batch)
+            return
         old, self._shown_stage = self._shown_stage, stage
         self.player.cancel()
         backward = self.session.trace.stages[stage].direction is Direction.BACKWARD

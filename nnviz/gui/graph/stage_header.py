@@ -261,8 +261,10 @@ class StageHeader(QFrame):
             colour = style.MUTED
             self.prediction_label.setText(tr("Prediction: when the signal reaches y"))
         self.prediction_label.setStyleSheet(f"color: {colour}")
-        if s.sample_index is None:
-            where = tr("drawn input")
-        else:
+        if s.sample_index is not None:
             where = tr("test sample #{i}").format(i=s.sample_index)
+        elif s.train_index is not None:
+            where = tr("training sample #{i}").format(i=s.train_index)
+        else:
+            where = tr("drawn input")
         self.sample_label.setText(f"{where} · {truth}")

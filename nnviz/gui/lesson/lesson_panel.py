@@ -195,17 +195,18 @@ class LessonPanel(QWidget):
         setup, s = step.setup, self.session
         self._applying = True
         try:
-            s.set_playing(False)
-            # the digit shown already is not shown again (a retrace and redraw, ~25 ms)
-            if setup.sample is not None and s.dataset is not None:
-                if s.sample_index != setup.sample:
-                    s.show_test_sample(setup.sample)
-            if setup.loss is not None:
-                s.set_learning(loss=setup.loss)
-            if setup.stage is not None:
-                layer = None if setup.stage is Kind.OUTPUT else setup.layer
-                if s.trace.find(setup.stage, layer) is not None:
-                    s.set_stage(setup.stage, layer)
+            with s.batch():  # the views redraw once, for the step's digit, loss and stage
+                s.set_playing(False)
+                # the digit shown already is not shown again (a retrace and redraw, ~25 ms)
+                if setup.sample is not None and s.dataset is not None:
+                    if s.sample_index != setup.sample:
+                        s.show_test_sample(setup.sample)
+                if setup.loss is not None:
+                    s.set_learning(loss=setup.loss)
+                if setup.stage is not None:
+                    layer = None if setup.stage is Kind.OUTPUT else setup.layer
+                    if s.trace.find(setup.stage, layer) is not None:
+                        s.set_stage(setup.stage, layer)
         finally:
             self._applying = False
         if setup.panel:
@@ -235,6 +236,11 @@ class LessonPanel(QWidget):
         self.try_label.setText(step.try_this.text)
         self.done_label.setText("✓ " + step.try_this.done if self.done else "")
 
+    def notice(self, event: str) -> None:
+        """The learner did ``event`` (one of TRY_EVENTS) elsewhere in the window: a pixel
+        hovered in the pixel view, a digit picked in the data view (the window tells)."""
+        self._notice(event)
+
     def _notice(self, event: str) -> None:
         step = self.step
         if self._applying or self.done or step is None or step.try_this.when != event:
@@ -253,5 +259,5 @@ class LessonPanel(QWidget):
 
     def _on_sample_changed(self) -> None:
         self._notice("sample")
-        if self.session.sample_index is None:
+        if self.session.sample_split is None:
             self._notice("drawing")
