@@ -66,7 +66,6 @@ class ProbesDock(QObject):
         if lab.in_window_box.isChecked():  # the window shows what the new file holds
             window.model_path = written
             session.mark_saved()
-            lab.saved_in_window()
             window.update_summary()
         window.statusBar().showMessage(
             self.tr("Saved the changed network as {path}").format(path=written), 8000

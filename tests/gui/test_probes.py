@@ -263,6 +263,17 @@ def test_saving_the_changed_network_never_overwrites_the_original_file(window, t
     assert window.session.modified
 
 
+def test_after_file_save_of_the_changed_network_reset_is_an_unsaved_change(window, tmp_path):
+    lab = window.probes.panel.lab
+    lab.set_unit(1, 0)
+    lab.off_box.setChecked(True)
+    lab.in_window_box.setChecked(True)
+    assert window.save_model(tmp_path / "unit-off.npz")  # File > Save
+    assert not window.session.modified
+    lab.in_window_box.setChecked(False)  # the trained weights, which unit-off.npz does not hold
+    assert window.session.modified
+
+
 def test_the_probes_panel_has_its_four_tabs_in_the_window(window):
     for name in ("Evaluate", "Robustness", "Map", "Lab"):
         assert window.raise_panel(name)
