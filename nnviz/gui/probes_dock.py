@@ -34,6 +34,7 @@ class ProbesDock(QObject):
             context="ProbesDock",
         )
         self.panel.lab.save_requested.connect(self._on_save_requested)
+        self.panel.evaluate.results_wanted.connect(lambda: window.raise_panel("Results"))
 
     def _on_save_requested(self, network: Network) -> None:
         window = self._window

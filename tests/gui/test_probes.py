@@ -274,11 +274,17 @@ def test_after_file_save_of_the_changed_network_reset_is_an_unsaved_change(windo
     assert window.session.modified
 
 
-def test_the_probes_panel_has_its_four_tabs_in_the_window(window):
+def test_the_probes_panel_has_its_four_tabs_in_the_window_and_links_to_results(window):
     for name in ("Evaluate", "Robustness", "Map", "Lab"):
         assert window.raise_panel(name)
     titles = [d.windowTitle() for d in window.panels()]
     assert "Probes" in titles
+    from nnviz.gui.visibility import on_screen
+
+    window.raise_panel("Evaluate")
+    assert not on_screen(window.training.results)
+    window.probes.panel.evaluate.results_link.linkActivated.emit("results")
+    assert on_screen(window.training.results)
 
 
 def test_a_model_saved_from_the_lab_opens(window, tmp_path):
