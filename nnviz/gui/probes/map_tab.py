@@ -58,6 +58,7 @@ METHOD_NAMES = {
     "pca": QT_TRANSLATE_NOOP("", "PCA (at once)"),
     "tsne": QT_TRANSLATE_NOOP("", "t-SNE (takes seconds)"),
 }
+METHOD_SHORT = {"pca": "PCA", "tsne": "t-SNE"}  # the methods' names, the same in every language
 WEIGHTS = ("now", "before")
 WEIGHT_NAMES = {
     "now": QT_TRANSLATE_NOOP("", "the network on screen"),
@@ -387,7 +388,7 @@ class MapTab(QWidget):
                 ).format(n=len(self.indices))
             )
         elif self.shown is not None:
-            method = tr(METHOD_NAMES[self.shown[0]]).split(" (")[0]
+            method = METHOD_SHORT[self.shown[0]]
             self.status.setText(
                 self.tr("{method} map of hidden layer {l}, {n:,} test digits.").format(
                     method=method, l=self.shown[1], n=len(self.points)
