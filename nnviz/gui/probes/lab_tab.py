@@ -150,8 +150,8 @@ class LabTab(QWidget):
         session.params_changed.connect(self._on_session_weights)
         session.dataset_changed.connect(self._on_session_weights)
         session.modified_changed.connect(self._on_session_modified)
+        self._unseen = True  # nothing computed until the tab is first shown
         self.retranslate_ui()
-        self.start_from_session(restarted=False)
 
     @staticmethod
     def _with_value(slider: QSlider, value: QLabel) -> QWidget:
@@ -199,6 +199,12 @@ class LabTab(QWidget):
         self.save_button.setText(self.tr("Save as new model…"))
         self._fill_layers()
         self._show()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._unseen:  # the first time: not while the window is being built
+            self._unseen = False
+            self.start_from_session(restarted=False)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -389,7 +395,9 @@ class LabTab(QWidget):
         self.prune_value.setText(f"{self.prune_slider.value()}%")
         self.noise_value.setText(f"{self.noise_slider.value() / _NOISE_STEPS:.2f}")
         before, after = self.original_accuracy, self.changed_accuracy
-        if before is None or after is None:
+        if self.original is None:  # not shown yet: nothing measured
+            self.accuracy_label.setText("")
+        elif before is None or after is None:
             self.accuracy_label.setText(self.tr("No test set that fits this network."))
         else:
             colour = style.WRONG if after < before - 0.0005 else style.TEXT
