@@ -136,7 +136,68 @@ def measure_evaluation(dataset: Dataset, hidden=(50, 100)) -> dict[str, float]:
     return result
 
 
+_LAB_CHANGES = (10.0, 30.0, 50.0, 70.0, 90.0)  # prune percentages of the lab's timed changes
+_MAP_DIGITS = (2000, 3000)  # the Map tab's count, and the issue's t-SNE figure
+
+
+def run_probes_bench(args: argparse.Namespace) -> int:
+    """``nnviz bench --probes``: the Probes panel's work on the bundled model, one thread each
+    (as in the window): every corruption's 10-strength curve over the 10,000 test images, the
+    PCA map, the t-SNE map of 3,000 digits, and a lab change with its test accuracy."""
+    from nnviz.core.corruptions import corruption_names
+    from nnviz.core.hidden_map import layer_activations, pca_map, tsne_map
+    from nnviz.core.lab import LabChanges
+    from nnviz.core.model_io import load_model
+    from nnviz.core.probes import robustness_curve
+    from nnviz.paths import resource_path
+
+    dataset = load_dataset("mnist")
+    test = dataset.test
+    network = load_model(resource_path("models", "default.npz")).network
+    say = (lambda *a: None) if args.json else print
+    result: dict = {"robustness_curve_s": {}}
+    with threadpool_limits(1):
+        for kind in corruption_names():
+            t0 = time.perf_counter()
+            curve = robustness_curve(network, test.images, test.labels, kind)
+            seconds = time.perf_counter() - t0
+            result["robustness_curve_s"][kind] = round(seconds, 3)
+            say(
+                f"robustness curve, {kind:8s} 10 strengths x {len(test):,} images: {seconds:.2f} s "
+                f"(accuracy {curve.accuracies[0]:.1%} -> {curve.accuracies[-1]:.1%})"
+            )
+        for n in _MAP_DIGITS:
+            t0 = time.perf_counter()
+            values = layer_activations(network, test.images[:n], network.num_layers - 1)
+            pca_map(values)
+            ms = (time.perf_counter() - t0) * 1000
+            result[f"pca_map_{n}_ms"] = round(ms, 1)
+            say(f"PCA map of hidden layer {network.num_layers - 1}, {n:,} digits: {ms:.0f} ms")
+        n = _MAP_DIGITS[-1]
+        t0 = time.perf_counter()
+        tsne_map(layer_activations(network, test.images[:n], network.num_layers - 1))
+        result[f"tsne_map_{n}_s"] = round(time.perf_counter() - t0, 2)
+        say(f"t-SNE map of {n:,} digits: {result[f'tsne_map_{n}_s']:.1f} s")
+        floats = test.floats(slice(None))
+        times = []
+        for percent in _LAB_CHANGES:
+            t0 = time.perf_counter()
+            changed = LabChanges(prune_percent=percent, noise=0.2).apply(network)
+            evaluate(changed, floats, test.labels)
+            times.append((time.perf_counter() - t0) * 1000)
+        result["lab_change_ms"] = round(statistics.median(times), 1)
+        say(
+            f"lab: a change (prune + weight noise) and its test accuracy: "
+            f"{result['lab_change_ms']:.0f} ms (median of {len(times)})"
+        )
+    if args.json:
+        emit_json(result)
+    return EXIT_OK
+
+
 def run_bench(args: argparse.Namespace) -> int:
+    if args.probes:
+        return run_probes_bench(args)
     if args.gui:
         from nnviz.gui.gui_bench import run_gui_bench
 

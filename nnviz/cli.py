@@ -173,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--json", action="store_true", help="print one JSON object")
     be.add_argument("--gui", action="store_true", help="measure the window while it trains")
     be.add_argument(
+        "--probes",
+        action="store_true",
+        help="measure the Probes panel's work: robustness curves, maps, a lab change",
+    )
+    be.add_argument(
         "--samples", type=int, default=30_000, help="training samples per configuration"
     )
 

@@ -34,6 +34,7 @@ class ProbesDock(QObject):
             context="ProbesDock",
         )
         self.panel.lab.save_requested.connect(self._on_save_requested)
+        self.panel.evaluate.results_wanted.connect(lambda: window.raise_panel("Results"))
 
     def _on_save_requested(self, network: Network) -> None:
         window = self._window
@@ -66,7 +67,6 @@ class ProbesDock(QObject):
         if lab.in_window_box.isChecked():  # the window shows what the new file holds
             window.model_path = written
             session.mark_saved()
-            lab.saved_in_window()
             window.update_summary()
         window.statusBar().showMessage(
             self.tr("Saved the changed network as {path}").format(path=written), 8000

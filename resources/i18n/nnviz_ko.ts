@@ -1105,6 +1105,7 @@ on the training batches and the test set</source>
     <name>EvaluateTab</name>
     <message>
         <source>&lt;b&gt;Accuracy per digit&lt;/b&gt; (share of each digit right)</source>
+        <extracomment>the learner asked for every mistake by confusion cell (the window raises Results)</extracomment>
         <translation>&lt;b&gt;숫자별 정확도&lt;/b&gt; (각 숫자를 맞힌 비율)</translation>
     </message>
     <message>
@@ -1122,6 +1123,10 @@ on the training batches and the test set</source>
     <message>
         <source>digit</source>
         <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Every mistake, by the digit it is and the answer it got: &lt;a href='results'&gt;the Results tab&lt;/a&gt;.</source>
+        <translation>모든 오답을 정답과 신경망의 답으로 나누어 보려면: &lt;a href='results'&gt;결과 탭&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>No test set that fits this network: nothing to evaluate.</source>

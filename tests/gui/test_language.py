@@ -344,6 +344,12 @@ _FORWARDERS = {
     # checks that each is marked and translated)
     ("training_form.py", "tr(param.accepts)"),
     ("training_form.py", "tr(param.label)"),
+    # the Probes panel's tab titles and its choices' names, marked with QT_TRANSLATE_NOOP
+    ("probes_panel.py", "tr(title)"),
+    ("map_tab.py", "tr(METHOD_NAMES[name])"),
+    ("map_tab.py", "tr(WEIGHT_NAMES[name])"),
+    ("robustness_tab.py", "tr(CORRUPTION_NAMES[name])"),
+    ("robustness_tab.py", "tr(UNIT_NAMES[self.kind])"),
 }
 
 

@@ -263,14 +263,33 @@ def test_saving_the_changed_network_never_overwrites_the_original_file(window, t
     assert window.session.modified
 
 
-def test_the_probes_panel_has_its_four_tabs_in_the_window(window):
+def test_after_file_save_of_the_changed_network_reset_is_an_unsaved_change(window, tmp_path):
+    assert window.raise_panel("Lab")
+    lab = window.probes.panel.lab
+    lab.set_unit(1, 0)
+    lab.off_box.setChecked(True)
+    lab.in_window_box.setChecked(True)
+    assert window.save_model(tmp_path / "unit-off.npz")  # File > Save
+    assert not window.session.modified
+    lab.in_window_box.setChecked(False)  # the trained weights, which unit-off.npz does not hold
+    assert window.session.modified
+
+
+def test_the_probes_panel_has_its_four_tabs_in_the_window_and_links_to_results(window):
     for name in ("Evaluate", "Robustness", "Map", "Lab"):
         assert window.raise_panel(name)
     titles = [d.windowTitle() for d in window.panels()]
     assert "Probes" in titles
+    from nnviz.gui.visibility import on_screen
+
+    window.raise_panel("Evaluate")
+    assert not on_screen(window.training.results)
+    window.probes.panel.evaluate.results_link.linkActivated.emit("results")
+    assert on_screen(window.training.results)
 
 
 def test_a_model_saved_from_the_lab_opens(window, tmp_path):
+    assert window.raise_panel("Lab")
     lab = window.probes.panel.lab
     lab.noise_slider.setValue(20)
     path = tmp_path / "noisy"
@@ -299,3 +318,15 @@ def test_the_map_before_training_uses_the_runs_first_weights(qtbot, session, dat
     tab.set_choice(weights="now")
     now = pca_map(layer_activations(session.network, images, 2))
     np.testing.assert_allclose(tab.points, now, atol=1e-9)
+
+
+def test_the_tabs_compute_nothing_until_first_shown(qtbot, session):
+    evaluate_tab, map_tab, lab_tab = EvaluateTab(session), MapTab(session), LabTab(session)
+    for tab in (evaluate_tab, map_tab, lab_tab):
+        qtbot.addWidget(tab)
+    assert evaluate_tab.confidence is None and map_tab.shown is None and lab_tab.original is None
+    for tab in (evaluate_tab, map_tab, lab_tab):
+        tab.show()
+    assert evaluate_tab.confidence is not None
+    assert map_tab.shown == ("pca", 2, "now")
+    assert lab_tab.original is not None and lab_tab.changed_accuracy == lab_tab.original_accuracy

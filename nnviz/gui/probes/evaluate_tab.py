@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -60,6 +60,9 @@ def _plot(height: int) -> pg.PlotWidget:
 
 class EvaluateTab(QWidget):
     """Per-digit accuracy, the confidence threshold, confident errors, the surest mistakes."""
+
+    #: the learner asked for every mistake by confusion cell (the window raises Results)
+    results_wanted = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,14 +129,18 @@ class EvaluateTab(QWidget):
         self.mistakes.itemClicked.connect(self._on_item_clicked)
         self.mistakes.itemActivated.connect(self._on_item_clicked)
         layout.addWidget(self.mistakes, 1)
+        self.results_link = QLabel()
+        self.results_link.setWordWrap(True)
+        self.results_link.linkActivated.connect(lambda _link: self.results_wanted.emit())
+        layout.addWidget(self.results_link)
 
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(_REDRAW_MS)
         self._redraw.timeout.connect(self.refresh)
         session.evaluation_changed.connect(self._on_evaluation_changed)
+        self._unseen = True  # nothing computed until the tab is first shown
         self.retranslate_ui()
-        self.refresh()
 
     # ------------------------------------------------------------------ language
     def retranslate_ui(self) -> None:
@@ -147,10 +154,22 @@ class EvaluateTab(QWidget):
         self.curve_plot.setLabel("bottom", self.tr("share of digits answered"))
         self.curve_plot.setLabel("left", self.tr("accuracy on those"))
         self.bars_plot.setLabel("bottom", self.tr("digit"))
+        self.results_link.setText(
+            self.tr(
+                "Every mistake, by the digit it is and the answer it got: "
+                "<a href='results'>the Results tab</a>."
+            )
+        )
         if self.confidence is not None:
             self.refresh()
         else:
             self._show_empty()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._unseen:  # the first time: not while the window is being built
+            self._unseen = False
+            self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,12 +14,13 @@ Who owns what:
   network the lab's new original, with no changes: the lab never describes weights that are
   gone;
 - "Save as new model…" asks the window (``save_requested``), which never writes over the file
-  the original came from.
+  the original came from; once the window has saved the changed network it shows (this way or
+  File > Save), putting the original back is an unsaved change.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,7 +46,6 @@ from nnviz.gui.visibility import DeferWhileHidden
 
 __all__ = ["LabTab"]
 
-_FOLLOW_MS = 250  # after the network on screen changed (a burst while training): start again
 _NOISE_STEPS = 100  # the noise slider: 0 to 1 times each layer's weight spread, in 0.01s
 
 
@@ -146,15 +146,12 @@ class LabTab(QWidget):
         self.reset_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self._on_save_clicked)
 
-        self._follow = QTimer(self)
-        self._follow.setSingleShot(True)
-        self._follow.setInterval(_FOLLOW_MS)
-        self._follow.timeout.connect(self.start_from_session)
         session.network_changed.connect(self._on_session_weights)
         session.params_changed.connect(self._on_session_weights)
         session.dataset_changed.connect(self._on_session_weights)
+        session.modified_changed.connect(self._on_session_modified)
+        self._unseen = True  # nothing computed until the tab is first shown
         self.retranslate_ui()
-        self.start_from_session(restarted=False)
 
     @staticmethod
     def _with_value(slider: QSlider, value: QLabel) -> QWidget:
@@ -203,6 +200,12 @@ class LabTab(QWidget):
         self._fill_layers()
         self._show()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._unseen:  # the first time: not while the window is being built
+            self._unseen = False
+            self.start_from_session(restarted=False)
+
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -212,13 +215,14 @@ class LabTab(QWidget):
     def _on_session_weights(self) -> None:
         if self._applying:
             return  # our own changes, written into the Session
-        self._follow.start()  # another network on screen: start again from it (once a burst ends)
+        # another network on screen: start again from it now (~20 ms), so that no change of the
+        # lab is ever made to weights that are gone (or written over the new ones)
+        self.start_from_session()
 
     def start_from_session(self, restarted: bool = True) -> None:
         """Take the network on screen as the original, with no changes."""
         if self._lazy.defer(self.start_from_session):
             return
-        self._follow.stop()
         net = self.session.network
         had_changes = not self.changes.empty or self.in_window_box.isChecked()
         self.original = net.copy()
@@ -329,7 +333,9 @@ class LabTab(QWidget):
             return
         self.changed = self.changes.apply(self.original)
         ds = self.session.dataset
-        if self.original_accuracy is not None and ds is not None:
+        if self.changes.empty:
+            self.changed_accuracy = self.original_accuracy
+        elif self.original_accuracy is not None and ds is not None:
             self.changed_accuracy = evaluate(
                 self.changed, float_test_images(ds), ds.test.labels
             ).accuracy
@@ -374,10 +380,11 @@ class LabTab(QWidget):
             self._put_original_back()
         self._apply()
 
-    def saved_in_window(self) -> None:
-        """The window saved the changed network it shows to a new file: that file holds it, so
-        putting the original back is a change no file holds."""
-        self._was_modified = True
+    def _on_session_modified(self, modified: bool) -> None:
+        if not modified and self.in_window_box.isChecked():
+            # the window saved the changed network it shows: a file holds it now, so putting
+            # the original back is a change no file holds
+            self._was_modified = True
 
     def _on_save_clicked(self) -> None:
         if self.changed is not None:
@@ -388,7 +395,9 @@ class LabTab(QWidget):
         self.prune_value.setText(f"{self.prune_slider.value()}%")
         self.noise_value.setText(f"{self.noise_slider.value() / _NOISE_STEPS:.2f}")
         before, after = self.original_accuracy, self.changed_accuracy
-        if before is None or after is None:
+        if self.original is None:  # not shown yet: nothing measured
+            self.accuracy_label.setText("")
+        elif before is None or after is None:
             self.accuracy_label.setText(self.tr("No test set that fits this network."))
         else:
             colour = style.WRONG if after < before - 0.0005 else style.TEXT

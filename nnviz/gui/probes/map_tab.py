@@ -58,6 +58,7 @@ METHOD_NAMES = {
     "pca": QT_TRANSLATE_NOOP("", "PCA (at once)"),
     "tsne": QT_TRANSLATE_NOOP("", "t-SNE (takes seconds)"),
 }
+METHOD_SHORT = {"pca": "PCA", "tsne": "t-SNE"}  # the methods' names, the same in every language
 WEIGHTS = ("now", "before")
 WEIGHT_NAMES = {
     "now": QT_TRANSLATE_NOOP("", "the network on screen"),
@@ -205,8 +206,8 @@ class MapTab(QWidget):
         session.runs_removed.connect(lambda _records: self._fill_weights())
         self._fill_layers()
         self._fill_weights()
+        self._unseen = True  # nothing computed until the tab is first shown
         self.retranslate_ui()
-        self.refresh()
 
     # ------------------------------------------------------------------ language
     def retranslate_ui(self) -> None:
@@ -229,6 +230,12 @@ class MapTab(QWidget):
             self._show_hovered(self.hovered_index)
         self._fill_layers()
         self._show_status()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._unseen:  # the first time: not while the window is being built
+            self._unseen = False
+            self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -387,7 +394,7 @@ class MapTab(QWidget):
                 ).format(n=len(self.indices))
             )
         elif self.shown is not None:
-            method = tr(METHOD_NAMES[self.shown[0]]).split(" (")[0]
+            method = METHOD_SHORT[self.shown[0]]
             self.status.setText(
                 self.tr("{method} map of hidden layer {l}, {n:,} test digits.").format(
                     method=method, l=self.shown[1], n=len(self.points)
