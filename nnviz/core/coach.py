@@ -23,7 +23,7 @@ import numpy as np
 
 from nnviz.core.recording import RunRecord
 
-__all__ = ["RULES", "TEXTS", "Hint", "hints"]
+__all__ = ["RULES", "TEXTS", "Hint", "WeightHistogram", "hints", "weight_histogram"]
 
 # --- thresholds, each with its reason
 _WINDOW = 20  # steps averaged into one reading of the noisy per-batch loss
@@ -404,3 +404,31 @@ def hints(record: RunRecord) -> list[Hint]:
     if rules & {"divergence", "dead_units", "saturation"}:
         found = [h for h in found if h.rule not in ("lr_too_small", "plateau")]
     return found
+
+
+# ---------------------------------------------------------------------- weight histograms
+@dataclass(frozen=True)
+class WeightHistogram:
+    """Two histograms of one weight matrix over the same bins: at the start and now."""
+
+    edges: np.ndarray  # (bins + 1,) bin edges spanning both
+    initial: np.ndarray  # (bins,) share of the weights in each bin at step 0, in %
+    now: np.ndarray  # (bins,) the same now
+
+
+def weight_histogram(initial: np.ndarray, now: np.ndarray, bins: int = 40) -> WeightHistogram:
+    """Histograms of ``initial`` and ``now`` (any shapes) over bins common to both, as shares
+    in % (so matrices of any size compare)."""
+    a = np.asarray(initial, dtype=np.float64).ravel()
+    b = np.asarray(now, dtype=np.float64).ravel()
+    both = np.concatenate([a[np.isfinite(a)], b[np.isfinite(b)]])
+    lo, hi = (float(both.min()), float(both.max())) if both.size else (-1.0, 1.0)
+    if hi <= lo:  # all weights equal (e.g. zeros): a small range around them
+        lo, hi = lo - 0.5, hi + 0.5
+    edges = np.linspace(lo, hi, bins + 1)
+
+    def shares(values: np.ndarray) -> np.ndarray:
+        counts, _ = np.histogram(values[np.isfinite(values)], bins=edges)
+        return 100.0 * counts / max(values.size, 1)
+
+    return WeightHistogram(edges, shares(a), shares(b))

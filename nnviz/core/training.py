@@ -605,6 +605,7 @@ def train(
             scheduled = step in snapshot_steps
             if (
                 scheduled
+                or control.pace > 0  # slow motion: every step is shown on the graph
                 or control.take_snapshot_request()
                 or (snapshot_interval is not None and now - last_snapshot >= snapshot_interval)
             ):

@@ -227,3 +227,15 @@ def test_a_hint_serialises_to_plain_values():
         "fix": {"lr": 0.01},
         "step": 300,
     }
+
+
+def test_weight_histograms_share_their_bins_and_count_in_percent():
+    from nnviz.core.coach import weight_histogram
+
+    initial = np.array([[0.0, 0.0], [1.0, 1.0]])
+    now = np.array([[2.0, 2.0], [2.0, 0.0]])
+    h = weight_histogram(initial, now, bins=4)
+    assert np.allclose(h.edges, [0.0, 0.5, 1.0, 1.5, 2.0])
+    assert np.allclose(h.initial, [50, 0, 50, 0]) and np.allclose(h.now, [25, 0, 0, 75])
+    flat = weight_histogram(np.zeros(3), np.zeros(3), bins=2)
+    assert np.allclose(flat.edges, [-0.5, 0.0, 0.5]) and flat.now.sum() == 100

@@ -237,6 +237,12 @@ class CurvePlots:
             "test_other": (self.loss_plot, _pen(style.CURVES_OTHER_LOSS, width=1, dash=True), "s"),
             "train_accuracy": (self.accuracy_plot, _pen(style.CURVES_TRAIN, width=1), None),
             "test_accuracy": (self.accuracy_plot, _pen(style.CURVES_TEST, width=1), "o"),
+            "validation_loss": (self.loss_plot, _pen(style.CURVES_VALIDATION, width=1), "t"),
+            "validation_accuracy": (
+                self.accuracy_plot,
+                _pen(style.CURVES_VALIDATION, width=1),
+                "t",
+            ),
         }
         for key, (plot, pen, symbol) in made.items():
             item = pg.PlotDataItem(pen=pen)
@@ -277,9 +283,43 @@ class CurvePlots:
             self.loss_legend.addItem(self._earlier_sample, text)
             _cache_legend(self.loss_legend)
 
+    def mark_changes(self, run: RunCurves, changes: list, text) -> None:
+        """A vertical line on the loss plot at each hyperparameter change of ``run`` (step,
+        name, old, new), labelled by ``text(name, old, new)``; only the new ones are added."""
+        marks = run.change_marks
+        pen = pg.mkPen(style.CURVES_CHANGE, width=1, style=Qt.PenStyle.DotLine)
+        for step, name, old, new in changes[run.changes_drawn :]:
+            line = pg.InfiniteLine(
+                angle=90,
+                pen=pen,
+                label=text(name, old, new),
+                labelOpts={
+                    "position": 0.92,
+                    "color": style.CURVES_CHANGE,
+                    "anchors": [(0, 0), (0, 0)],
+                },
+            )
+            line.step = step  # placed in the x axis's unit by place_changes
+            self.loss_plot.addItem(line, ignoreBounds=True)
+            marks.append(line)
+        run.changes_drawn = len(changes)
+
+    def place_changes(self, run: RunCurves) -> None:
+        """Put the change marks of ``run`` at their steps, in the x axis's unit."""
+        b = run.batches
+        if not len(b):
+            return
+        for line in run.change_marks:
+            x = np.interp(
+                line.step, np.concatenate([[0], b["step"]]), np.concatenate([[0], self.x(b)])
+            )
+            line.setPos(float(np.log10(max(x, 1e-9))) if self.log_x else float(x))
+
     def dim(self, run: RunCurves) -> None:
         """Turn the current run into an earlier one: dimmed in its own colour, fewer lines, no
-        legend entry of its own (see set_earlier_legend)."""
+        legend entry of its own (see set_earlier_legend), no change marks."""
+        for mark in run.change_marks:
+            mark.setVisible(False)
         for key, item in run.items.items():
             self.loss_legend.removeItem(item)
             self.accuracy_legend.removeItem(item)
@@ -298,6 +338,8 @@ class CurvePlots:
             self.loss_legend.removeItem(item)
             plot = self.accuracy_plot if key.endswith("accuracy") else self.loss_plot
             plot.removeItem(item)
+        for mark in run.change_marks:
+            self.loss_plot.removeItem(mark)
 
     # ------------------------------------------------------------------ drawing
     def x(self, buffer: SeriesBuffer) -> np.ndarray:
@@ -317,6 +359,13 @@ class CurvePlots:
             items["test_loss"].setData(xe, e[f"test_{run.minimised}"])
             items["test_other"].setData(xe, e[f"test_{other}"])
             items["test_accuracy"].setData(xe, 100.0 * e["test_accuracy"])
+            validated = np.isfinite(e["validation_accuracy"])
+            items["validation_loss"].setData(
+                xe[validated], e[f"validation_{run.minimised}"][validated]
+            )
+            items["validation_accuracy"].setData(
+                xe[validated], 100.0 * e["validation_accuracy"][validated]
+            )
 
     def fit_x(self, runs: list[RunCurves]) -> None:
         """Let the x axis grow in round jumps (1, 2, 5 x 10^k) rather than with every update:
