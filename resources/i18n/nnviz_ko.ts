@@ -1037,6 +1037,10 @@ on the training batches and the test set</source>
         <translation>드롭아웃</translation>
     </message>
     <message>
+        <source>{name} {old} → {new} at step {step:,}</source>
+        <translation>{step:,} 스텝에서 {name} {old} → {new}</translation>
+    </message>
+    <message>
         <source>Export curves as CSV</source>
         <translation>곡선을 CSV로 내보내기</translation>
     </message>
@@ -1148,6 +1152,10 @@ out from where they started</source>
     <message>
         <source>Newest run at step {step}</source>
         <translation>최근 학습, {step} 스텝</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>{l}층</translation>
     </message>
 </context>
 <context>

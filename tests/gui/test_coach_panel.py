@@ -191,5 +191,6 @@ def test_the_curves_show_validation_and_mark_a_change(qtbot, data, qapp):
     run = curves.current
     x, y = run.items["validation_accuracy"].getData()
     assert np.allclose(y, 100 * record.eval_column("validation_accuracy"))
-    (mark,) = run.change_marks
-    assert mark.value() == 5 and mark.label.toPlainText() == "lr 1 → 0.1"
+    assert [mark.value() for mark in run.change_marks] == [5, 5]  # on both plots
+    (sample,) = run.change_entries
+    assert curves.plots.accuracy_legend.getLabel(sample).text == "lr 1 → 0.1 at step 5"

@@ -252,11 +252,11 @@ class DiagnosticsPlots(QWidget):
                 item.setSymbolBrush(style.DIAG_LAYERS[(l - 1) % len(style.DIAG_LAYERS)])
                 self.units_plot.addItem(item)
                 self.lines[key].append(item)
-        marks = [
-            f"<span style='color:{style.DIAG_LAYERS[(l - 1) % len(style.DIAG_LAYERS)]}'>"
-            f"<b>━</b> {self.tr('layer {l}').format(l=l)}</span>"
-            for l in range(1, layers + 1)
-        ]
+        marks = []
+        for l in range(1, layers + 1):
+            colour = style.DIAG_LAYERS[(l - 1) % len(style.DIAG_LAYERS)]
+            name = self.tr("layer {l}").format(l=l)
+            marks.append(f"<span style='color:{colour}'><b>━</b> {name}</span>")
         self.key.setText(" &nbsp;".join(marks))
 
     def _on_layer_chosen(self, index: int) -> None:

@@ -27,6 +27,7 @@ _LIVE_KEYS = ("batch_loss", "smooth_loss", "train_accuracy")  # new points with 
 _X_COLUMNS = {"step": "step", "epoch": "epoch", "time": "elapsed"}  # x mode -> buffer column
 
 _LEGEND_SIZE = "8pt"
+_CHANGES_NAMED = 1  # changes named in the accuracy legend (the newest; each has its lines)
 _TICK_LENGTH = -5  # pyqtgraph's own: ticks 5 px long, inside the axis
 
 
@@ -284,24 +285,22 @@ class CurvePlots:
             _cache_legend(self.loss_legend)
 
     def mark_changes(self, run: RunCurves, changes: list, text) -> None:
-        """A vertical line on the loss plot at each hyperparameter change of ``run`` (step,
-        name, old, new), labelled by ``text(name, old, new)``; only the new ones are added."""
-        marks = run.change_marks
-        pen = pg.mkPen(style.CURVES_CHANGE, width=1, style=Qt.PenStyle.DotLine)
+        """A dashed vertical line on both plots at each hyperparameter change of ``run``
+        (step, name, old, new), and a line ``text(name, old, new, step)`` in the accuracy
+        legend (it has room) for the last _CHANGES_NAMED of them; only new ones are added."""
+        pen = pg.mkPen(style.CURVES_CHANGE, width=1.5, style=Qt.PenStyle.DashLine)
         for step, name, old, new in changes[run.changes_drawn :]:
-            line = pg.InfiniteLine(
-                angle=90,
-                pen=pen,
-                label=text(name, old, new),
-                labelOpts={
-                    "position": 0.92,
-                    "color": style.CURVES_CHANGE,
-                    "anchors": [(0, 0), (0, 0)],
-                },
-            )
-            line.step = step  # placed in the x axis's unit by place_changes
-            self.loss_plot.addItem(line, ignoreBounds=True)
-            marks.append(line)
+            for plot in (self.loss_plot, self.accuracy_plot):
+                line = pg.InfiniteLine(angle=90, pen=pen)
+                line.step = step  # placed in the x axis's unit by place_changes
+                plot.addItem(line, ignoreBounds=True)
+                run.change_marks.append(line)
+            sample = pg.PlotDataItem(pen=pen)  # no data: it only draws the legend's sample
+            self.accuracy_legend.addItem(sample, text(name, old, new, step))
+            run.change_entries.append(sample)
+            if len(run.change_entries) > _CHANGES_NAMED:
+                self.accuracy_legend.removeItem(run.change_entries.pop(0))
+        _cache_legend(self.accuracy_legend)
         run.changes_drawn = len(changes)
 
     def place_changes(self, run: RunCurves) -> None:
@@ -320,6 +319,9 @@ class CurvePlots:
         legend entry of its own (see set_earlier_legend), no change marks."""
         for mark in run.change_marks:
             mark.setVisible(False)
+        for sample in run.change_entries:
+            self.accuracy_legend.removeItem(sample)
+        run.change_entries.clear()
         for key, item in run.items.items():
             self.loss_legend.removeItem(item)
             self.accuracy_legend.removeItem(item)
@@ -339,7 +341,9 @@ class CurvePlots:
             plot = self.accuracy_plot if key.endswith("accuracy") else self.loss_plot
             plot.removeItem(item)
         for mark in run.change_marks:
-            self.loss_plot.removeItem(mark)
+            mark.getViewBox().removeItem(mark)
+        for sample in run.change_entries:
+            self.accuracy_legend.removeItem(sample)
 
     # ------------------------------------------------------------------ drawing
     def x(self, buffer: SeriesBuffer) -> np.ndarray:

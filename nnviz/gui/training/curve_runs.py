@@ -103,6 +103,7 @@ class RunCurves:
     evals_drawn: int = 0
     changes_drawn: int = 0  # hyperparameter changes marked on the plots
     change_marks: list = field(default_factory=list)  # their vertical lines
+    change_entries: list = field(default_factory=list)  # their legend entries (samples)
 
     @property
     def config(self) -> TrainingConfig:

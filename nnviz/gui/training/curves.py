@@ -362,15 +362,17 @@ class CurvesPanel(QWidget):
         self.refresh_count += 1
         self.refreshed.emit()
 
-    def _change_text(self, name: str, old: float, new: float) -> str:
-        """A change's mark on the loss plot: 'lr 1 → 0.1'."""
+    def _change_text(self, name: str, old: float, new: float, step: int) -> str:
+        """A change's legend line: 'lr 1 → 0.1 at step 1,100'."""
         label = {
             "lr": self.tr("lr"),
             "momentum": self.tr("momentum"),
             "l2": self.tr("L2"),
             "dropout": self.tr("dropout"),
         }[name]
-        return f"{label} {old:g} → {new:g}"
+        return self.tr("{name} {old} → {new} at step {step:,}").format(
+            name=label, old=f"{old:g}", new=f"{new:g}", step=step
+        )
 
     def _place_cursor(self, step) -> None:
         """The timeline's step as a line on the plots, in the x axis's unit."""
