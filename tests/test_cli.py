@@ -238,6 +238,7 @@ def test_bench_json_reports_every_configuration(tmp_path):
     }
     assert options["plain"]["share_of_plain"] == 1.0
     assert all(r["samples_per_s"] > 0 for r in options.values())
+    assert report["eval_train_slice_ms"] > 0 and report["eval_train_slice_diagnostics_ms"] > 0
 
 
 # ---------------------------------------------------------------------- run records

@@ -196,6 +196,8 @@ class HintsView(QWidget):
                 card.applied = True
                 card.apply_button.setEnabled(False)
                 card.retranslate_ui()
+            if old is not None and old.why_button.isChecked():  # the explanation stays open
+                card.why_button.setChecked(True)
             card.apply_requested.connect(self.apply_requested)
             self._list_layout.insertWidget(self._list_layout.count() - 1, card)
             cards.append(card)
