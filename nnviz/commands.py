@@ -564,6 +564,11 @@ def run_record(args: argparse.Namespace) -> int:
             f"{record.eval_column(loss)[-1]:.4f}"
         )
     print(evaluations)
+    for change in summary["changes"]:  # hyperparameters changed while the run was going
+        print(
+            f"changed      {change['name']} {change['old']:g} -> {change['new']:g} "
+            f"from step {change['step'] + 1}"
+        )
     print(f"snapshots    {len(steps)}, at steps {shown}" if steps else "snapshots    none")
     print(f"size         {_size(record.nbytes)} in memory, {_size(file_bytes)} on disk")
     return EXIT_OK

@@ -210,11 +210,13 @@ def _current(record: RunRecord, name: str) -> float:
 
 def _smoothed(loss: np.ndarray) -> np.ndarray:
     """Means of consecutive windows of _WINDOW steps (the last one may be shorter)."""
-    finite = np.where(np.isfinite(loss), loss, np.nan)
-    starts = range(0, finite.size, _WINDOW)
-    return (
-        np.array([np.nanmean(finite[s : s + _WINDOW]) for s in starts]) if finite.size else finite
-    )
+    if loss.size == 0:
+        return loss
+    ok = np.isfinite(loss)
+    starts = np.arange(0, loss.size, _WINDOW)
+    sums = np.add.reduceat(np.where(ok, loss, 0.0), starts)
+    counts = np.add.reduceat(ok.astype(np.float64), starts)
+    return np.divide(sums, counts, out=np.full(starts.size, np.nan), where=counts > 0)
 
 
 def _loss(record: RunRecord) -> np.ndarray:
@@ -242,6 +244,8 @@ def _divergence(record: RunRecord) -> Hint | None:
         return Hint("divergence", "divergence", values, fix, step)
     windows = _smoothed(loss)
     if windows.size < 3:
+        return None
+    if not np.isfinite(windows[:-1]).any():
         return None
     best = float(np.nanmin(windows[:-1]))
     now = float(windows[-1])

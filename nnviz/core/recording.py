@@ -538,6 +538,11 @@ class RunRecord:
             "snapshots": int(steps.size),
             "snapshot_steps": [int(s) for s in steps],
             "memory_mb": round(self.nbytes / 2**20, 2),
+            "validation": self.has_validation,
+            "changes": [
+                {"step": step, "name": name, "old": old, "new": new}
+                for step, name, old, new in self.changes
+            ],
             "config": self.config.to_dict(),
         }
 

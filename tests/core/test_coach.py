@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from nnviz.core import events as ev
-from nnviz.core.coach import RULES, TEXTS, hints
+from nnviz.core.coach import RULES, TEXTS, hints, weight_histogram
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingConfig
 
@@ -230,8 +230,6 @@ def test_a_hint_serialises_to_plain_values():
 
 
 def test_weight_histograms_share_their_bins_and_count_in_percent():
-    from nnviz.core.coach import weight_histogram
-
     initial = np.array([[0.0, 0.0], [1.0, 1.0]])
     now = np.array([[2.0, 2.0], [2.0, 0.0]])
     h = weight_histogram(initial, now, bins=4)

@@ -287,3 +287,15 @@ def test_a_version_1_record_file_still_opens(tiny, tmp_path):
     assert not record.has_validation
     assert np.isnan(record.layer_diagnostics()["inactive"]).all()
     assert record.evaluation().grad_rms == ()
+
+
+def test_the_record_summary_names_the_changes_and_the_validation_split(tiny):
+    config = _config(epochs=1, validation=0.1)
+    control = TrainingControl()
+    control.change("dropout", 0.3)
+    record = RunRecord.for_run(config, 16, 10, len(tiny.train), dataset="tiny")
+    for event in train(config, tiny, control, snapshot_steps=record.schedule):
+        record.add(event)
+    summary = record.summary()
+    assert summary["validation"] is True
+    assert summary["changes"] == [{"step": 0, "name": "dropout", "old": 0.0, "new": 0.3}]
