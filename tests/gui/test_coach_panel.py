@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from training_helpers import small_mnist
 
 from nnviz.core import events as ev
@@ -162,6 +163,26 @@ def test_during_a_run_the_live_settings_change_the_run_and_the_rest_waits(traini
     assert np.all(lrs == 0.25)
     qtbot.waitUntil(lambda: controller.state is RunState.FINISHED, timeout=_RUN_MS)
     assert training.config.init == "he"  # applied once the run was over
+
+
+def test_a_learning_rate_typed_during_a_run_reaches_it_once_edited(training, qtbot):
+    controller = training.controller
+    training.form.set_text("epochs", "3")
+    assert training.start(paused=True)
+    editor = training.form.editor("lr")
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "0.15")  # "0.1" on the way is not sent
+    assert controller.current_value("lr") == 1.0
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert controller.current_value("lr") == 0.15
+    with qtbot.waitSignal(controller.changed, timeout=_RUN_MS) as blocker:
+        controller.step()
+    assert (blocker.args[0].name, blocker.args[0].new) == ("lr", 0.15)
+    assert "The learning rate is 0.15 from step 1 on (it was 1)." == training.status_label.text()
+    controller.stop()
+    qtbot.waitUntil(lambda: not controller.state.active, timeout=_RUN_MS)
+    assert controller.record.changes == [(0, "lr", 1.0, 0.15)]
 
 
 def test_slow_motion_paces_the_run_and_shows_every_step(training, qtbot):

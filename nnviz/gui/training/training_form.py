@@ -109,9 +109,12 @@ def _requirement(name: str) -> str | None:
 
 
 class TrainingForm(QWidget):
-    """Preset chooser and one field per hyperparameter; ``changed(config or None)`` on edits."""
+    """Preset chooser and one field per hyperparameter; ``changed(config or None)`` on edits,
+    ``live_edited()`` when the learner has finished editing a live field (LIVE_HYPERPARAMETERS:
+    Enter or leaving it), which a running run may take."""
 
     changed = Signal(object)
+    live_edited = Signal()
 
     def __init__(
         self,
@@ -331,6 +334,8 @@ class TrainingForm(QWidget):
         editor = QLineEdit()
         self._text(editor.setToolTip, tip)
         editor.textEdited.connect(self._on_field_edited)
+        if name in LIVE_HYPERPARAMETERS:  # not at every key: "0.15" is not first 0.1, then 0.15
+            editor.editingFinished.connect(self.live_edited)
         self._add_row(label, self._field_cell(name, editor))
 
     def _add_check(self, name: str, label: str, text: str, tip: str) -> None:
@@ -435,6 +440,10 @@ class TrainingForm(QWidget):
             editor.setEnabled(not locked or name in LIVE_HYPERPARAMETERS)
         self.preset_box.setEnabled(not locked)
         self.locked = locked
+
+    def editor(self, name: str) -> QWidget:
+        """The editor of TrainingConfig field ``name`` (to focus it, or type into it)."""
+        return self._editors[name]
 
     @property
     def fields(self) -> tuple[str, ...]:

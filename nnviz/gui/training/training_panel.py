@@ -85,6 +85,7 @@ class TrainingPanel(QWidget):
         self.form = TrainingForm(self._session_dataset_name, digit=lambda: self.session.x)
         self.form.changed.connect(self._update_buttons)
         self.form.changed.connect(self._on_form_changed)
+        self.form.live_edited.connect(self._send_live_changes)
         outer.addWidget(self.form)
 
         buttons = QGridLayout()
@@ -328,10 +329,14 @@ class TrainingPanel(QWidget):
             self._show_new_seed(None)
 
     def _on_form_changed(self, config: TrainingConfig | None) -> None:
-        """The note about a new seed goes once the seed in the fields is another one. During a
-        run, a live setting edited to a valid value goes to the run (from its next step)."""
+        """The note about a new seed goes once the seed in the fields is another one."""
         if self._new_seed is not None and (config is None or config.seed != self._new_seed[1]):
             self._show_new_seed(None)
+
+    def _send_live_changes(self) -> None:
+        """During a run, the live settings (learning rate, momentum, L2, dropout) whose valid
+        value in the fields differs from the run's go to the run, from its next step."""
+        config = self.form.config
         if config is not None and self.controller.state.active:
             for name in LIVE_HYPERPARAMETERS:
                 self.controller.change(name, float(getattr(config, name)))
@@ -351,6 +356,7 @@ class TrainingPanel(QWidget):
         if waiting:  # a run is going on: the rest is for the next run
             self._pending_fix = {n: fix[n] for n in waiting}
         self.form.validate()
+        self._send_live_changes()
         return done
 
     def _on_changed(self, event: ev.HyperparameterChanged) -> None:
