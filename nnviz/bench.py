@@ -103,6 +103,69 @@ def measure_gemm_share(dataset: Dataset, samples: int) -> tuple[float, float]:
     return statistics.median(trainer), statistics.median(bound)
 
 
+# the coach's options against plain training: (label, config changes, diagnostics on)
+FEATURES = (
+    ("plain", {}, False),
+    ("diagnostics", {}, True),
+    ("validation 10%", {"validation": 0.1}, False),
+    ("augmentation", {"augment": True}, False),
+    ("L2 + dropout", {"l2": 1e-4, "dropout": 0.2}, False),
+)
+_FEATURE_ROUNDS = 5  # each option's epoch measured this many times, interleaved (medians)
+
+
+def measure_epoch(config: TrainingConfig, dataset: Dataset, diagnostics: bool) -> float:
+    """Samples per second of one whole epoch, its evaluation included (the diagnostics and the
+    validation split cost their time there, not in the batches)."""
+    end = None
+    for event in train(config, dataset, diagnostics=diagnostics):
+        if isinstance(event, ev.TrainingStarted):
+            trained = event.train_size
+        elif isinstance(event, ev.TrainingEnded):
+            end = event
+    return trained / end.elapsed if end and end.elapsed > 0 else 0.0
+
+
+def measure_features(dataset: Dataset) -> list[dict]:
+    """One epoch of the book's network (sigmoid, SGD, batch 100, one evaluation) with each of
+    FEATURES, as samples/s and as a share of plain training; medians of interleaved rounds."""
+    base = TrainingConfig(epochs=1)
+    rates: dict[str, list[float]] = {label: [] for label, _, _ in FEATURES}
+    measure_epoch(base, dataset, False)  # warm-up: caches, page faults, the CPU's clock
+    for _ in range(_FEATURE_ROUNDS):
+        for label, changes, diagnostics in FEATURES:
+            rates[label].append(measure_epoch(base.with_(**changes), dataset, diagnostics))
+    plain = statistics.median(rates["plain"])
+    return [
+        {
+            "option": label,
+            "samples_per_s": round(statistics.median(rates[label]), 1),
+            "share_of_plain": round(statistics.median(rates[label]) / plain, 3) if plain else 0.0,
+        }
+        for label, _, _ in FEATURES
+    ]
+
+
+def measure_diagnostics_cost(dataset: Dataset) -> dict[str, float]:
+    """Median milliseconds to evaluate the 10,000-digit training slice without and with the
+    unit counts of the diagnostics (inactive and saturated units; everything else they show
+    is computed by the step anyway), interleaved; the sigmoid network (its saturation is
+    counted too)."""
+    network = TrainingConfig().make_network()
+    x = dataset.train.images[:10_000].astype(np.float32) / np.float32(255)
+    labels = dataset.train.labels[:10_000]
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(_EVAL_REPEATS):
+        for diagnose in (False, True):
+            t0 = time.perf_counter()
+            evaluate(network, x, labels, diagnose=diagnose)
+            times[diagnose].append(time.perf_counter() - t0)
+    return {
+        "plain_ms": statistics.median(times[False]) * 1000,
+        "diagnose_ms": statistics.median(times[True]) * 1000,
+    }
+
+
 def measure_adam_epochs(dataset: Dataset, epochs: int = 3) -> list[float]:
     """Samples/s of each epoch of a longer Adam run: later epochs must not slow down (the
     subnormal floats in Adam's first moment are flushed)."""
@@ -258,11 +321,33 @@ def run_bench(args: argparse.Namespace) -> int:
             "Adam, 784-50-100-10 relu, batch 100, samples/s per epoch: "
             + ", ".join(f"{r:,.0f}" for r in adam)
         )
+        features = measure_features(dataset)
+        diag = measure_diagnostics_cost(dataset)
+        plain_epoch_ms = 1000 * 60_000 / max(features[0]["samples_per_s"], 1.0)
+        extra = diag["diagnose_ms"] - diag["plain_ms"]
+        say(
+            "one epoch of 784-50-100-10 sigmoid, sgd, batch 100, its evaluation included "
+            f"(medians of {_FEATURE_ROUNDS} interleaved rounds):"
+        )
+        for row in features:
+            say(
+                f"  {row['option']:16s} {row['samples_per_s']:11,.0f} samples/s  "
+                f"{row['share_of_plain']:6.1%} of plain"
+            )
+        say(
+            "diagnostics at an evaluation (inactive and saturated units over the 10,000-digit "
+            f"training slice): {diag['plain_ms']:.1f} ms without, {diag['diagnose_ms']:.1f} ms "
+            f"with: {extra:+.1f} ms, {extra / plain_epoch_ms:+.1%} of a plain epoch"
+        )
     result = {
         "training": rows,
         "eval_test_set_ms": round(eval_ms["float32"], 2),
         "eval_test_set_from_uint8_ms": round(eval_ms["uint8"], 2),
         "adam_epoch_samples_per_s": [round(r, 1) for r in adam],
+        "options": features,
+        "eval_train_slice_ms": round(diag["plain_ms"], 2),
+        "eval_train_slice_diagnostics_ms": round(diag["diagnose_ms"], 2),
+        "diagnostics_share_of_epoch": round(extra / plain_epoch_ms, 4),
         "gemm_bound_samples_per_s": round(gemm_bound, 1),
         "gemm_trainer_samples_per_s": round(gemm_trainer, 1),
         "trainer_share": round(gemm_trainer / gemm_bound, 3),

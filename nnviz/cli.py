@@ -106,6 +106,32 @@ def build_parser() -> argparse.ArgumentParser:
             dest=param.field,
             help=param.help,
         )
+    tr.add_argument(
+        "--validation",
+        type=_positive_float,
+        metavar="FRACTION",
+        help="hold out this share of the training set for validation (0 to 0.5, e.g. 0.1)",
+    )
+    tr.add_argument("--l2", type=_positive_float, help="L2 weight decay λ (0 to 1, e.g. 1e-4)")
+    tr.add_argument(
+        "--dropout", type=_positive_float, help="share of hidden units dropped per step (0 to 0.9)"
+    )
+    tr.add_argument(
+        "--augment",
+        action="store_true",
+        default=None,
+        help="small random shifts, rotations and pixel noise at every batch",
+    )
+    tr.add_argument(
+        "--init-scale",
+        type=_positive_float,
+        dest="init_scale",
+        help="factor on the initial weights (default 1)",
+    )
+    tr.add_argument("--momentum", type=_positive_float, help="for --optimizer momentum (0.9)")
+    tr.add_argument(
+        "--no-hints", action="store_true", help="do not print the coach's hints about the run"
+    )
     tr.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
     tr.add_argument(
         "--record",

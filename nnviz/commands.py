@@ -29,6 +29,7 @@ from nnviz.cli_support import (
     fmt_duration,
 )
 from nnviz.core import events as ev
+from nnviz.core.coach import Hint, hints
 from nnviz.core.corruptions import get_corruption
 from nnviz.core.datasets import Dataset, find_dataset, load_dataset
 from nnviz.core.errors import ConfigError, DataError, ModelFileError, NnvizError, RecordFileError
@@ -209,6 +210,11 @@ def run_train(args: argparse.Namespace) -> int:
             config, dataset.input_size, dataset.num_classes, len(dataset.train), **identity
         )
         writer = _RecordWriter(record, record_path)
+    else:  # the coach reads the run from a record: one without weight snapshots
+        record = RunRecord.for_run(
+            config, dataset.input_size, dataset.num_classes, len(dataset.train), budget=0
+        )
+    coach = _Coach(record, args.json, bar) if not args.no_hints else None
     snapshot_steps = writer.record.schedule if writer else ()
     last_eval: ev.Evaluated | None = None
     end: ev.TrainingEnded | None = None
@@ -224,6 +230,8 @@ def run_train(args: argparse.Namespace) -> int:
             for event in train(config, dataset, control, network, snapshot_steps=snapshot_steps):
                 if writer:
                     writer.add(event)
+                elif not isinstance(event, ev.WeightsSnapshot):
+                    record.add(event)
                 if isinstance(event, ev.BatchFinished):
                     samples_per_s = event.samples_per_s
                     if not args.json:
@@ -231,6 +239,8 @@ def run_train(args: argparse.Namespace) -> int:
                 elif isinstance(event, ev.Evaluated):
                     last_eval = event
                     _report_epoch(event, config, args.json, bar)
+                    if coach:
+                        coach.speak()
                 elif isinstance(event, ev.TrainingEnded):
                     end = event
         except BaseException as exc:
@@ -242,6 +252,8 @@ def run_train(args: argparse.Namespace) -> int:
         recorded = writer.save_final() if writer else None
     bar.clear()
     assert end is not None
+    if coach:
+        coach.speak()
     if last_eval is None or last_eval.step != end.step:
         final = evaluate(network, dataset.test.images, dataset.test.labels)
         test_acc, test_ce, test_mse = final.accuracy, final.cross_entropy, final.mse
@@ -302,6 +314,51 @@ def run_train(args: argparse.Namespace) -> int:
     return EXIT_FAILED if model_fell_back or (writer and writer.fell_back) else EXIT_OK
 
 
+class _Coach:
+    """Prints each of the coach's hints (nnviz.core.coach) once, as the run shows its pattern."""
+
+    def __init__(self, record: RunRecord, as_json: bool, bar: _ProgressBar) -> None:
+        self.record, self.as_json, self.bar = record, as_json, bar
+        self._said: set[str] = set()
+
+    def speak(self) -> None:
+        for hint in hints(self.record):
+            if hint.text not in self._said:
+                self._said.add(hint.text)
+                self._say(hint)
+
+    def _say(self, hint: Hint) -> None:
+        if self.as_json:
+            emit_json({"event": "hint", **hint.to_dict()})
+            return
+        self.bar.clear()
+        fix = ", ".join(f"--{k.replace('_', '-')} {v}" for k, v in hint.fix.items())
+        print(f"hint ({hint.rule}): {hint.message}")
+        print(f"  why: {hint.why}")
+        print(f"  try: {fix}")
+
+
+def _json_number(value: float) -> float | None:
+    """NaN (not measured) as JSON null."""
+    return None if value != value else value
+
+
+def _layers(event: ev.Evaluated) -> list[dict]:
+    """One object per weight layer: its gradient RMS and update ratio, and (hidden layers) the
+    shares of inactive and saturated units; null where not measured."""
+    count = len(event.grad_rms)
+    return [
+        {
+            "layer": l + 1,
+            "grad_rms": event.grad_rms[l],
+            "update_ratio": event.update_ratios[l],
+            "inactive": _json_number(event.inactive[l]) if l < len(event.inactive) else None,
+            "saturated": _json_number(event.saturated[l]) if l < len(event.saturated) else None,
+        }
+        for l in range(count)
+    ]
+
+
 def _report_epoch(event: ev.Evaluated, config: TrainingConfig, as_json: bool, bar) -> None:
     line = {
         "event": "epoch",
@@ -314,6 +371,11 @@ def _report_epoch(event: ev.Evaluated, config: TrainingConfig, as_json: bool, ba
         "test_mse": event.test_mse,
         "seconds": round(event.elapsed, 3),
     }
+    validated = event.validation_accuracy == event.validation_accuracy  # not NaN
+    if validated:
+        line["validation_accuracy"] = event.validation_accuracy
+        line["validation_loss"] = event.validation_loss(config.loss)
+    line["layers"] = _layers(event)
     if as_json:
         emit_json(line)
     else:
@@ -321,7 +383,9 @@ def _report_epoch(event: ev.Evaluated, config: TrainingConfig, as_json: bool, ba
         print(
             f"epoch {event.epoch:5.2f}  test accuracy {event.test_accuracy:7.2%}  "
             f"test loss {line['test_loss']:.4f}  train accuracy "
-            f"{event.train_accuracy:7.2%}  ({event.elapsed:.1f} s)"
+            f"{event.train_accuracy:7.2%}"
+            + (f"  validation accuracy {event.validation_accuracy:7.2%}" if validated else "")
+            + f"  ({event.elapsed:.1f} s)"
         )
 
 
@@ -539,6 +603,11 @@ def run_record(args: argparse.Namespace) -> int:
             f"{record.eval_column(loss)[-1]:.4f}"
         )
     print(evaluations)
+    for change in summary["changes"]:  # hyperparameters changed while the run was going
+        print(
+            f"changed      {change['name']} {change['old']:g} -> {change['new']:g} "
+            f"from step {change['step'] + 1}"
+        )
     print(f"snapshots    {len(steps)}, at steps {shown}" if steps else "snapshots    none")
     print(f"size         {_size(record.nbytes)} in memory, {_size(file_bytes)} on disk")
     return EXIT_OK

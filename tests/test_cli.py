@@ -239,6 +239,17 @@ def test_bench_json_reports_every_configuration(tmp_path):
     assert len(report["adam_epoch_samples_per_s"]) == 3
     assert report["gemm_bound_samples_per_s"] > 0
     assert 0 < report["trainer_share"]
+    options = {r["option"]: r for r in report["options"]}
+    assert set(options) == {
+        "plain",
+        "diagnostics",
+        "validation 10%",
+        "augmentation",
+        "L2 + dropout",
+    }
+    assert options["plain"]["share_of_plain"] == 1.0
+    assert all(r["samples_per_s"] > 0 for r in options.values())
+    assert report["eval_train_slice_ms"] > 0 and report["eval_train_slice_diagnostics_ms"] > 0
 
 
 # ---------------------------------------------------------------------- run records

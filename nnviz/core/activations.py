@@ -129,6 +129,8 @@ class Activation:
     pieces: int = 1
     #: the one parameter the activation takes, if any
     param: ClassVar[ActivationParam | None] = None
+    #: whether h' fades to 0 at both ends (sigmoid, tanh): a unit there is *saturated*
+    saturates: ClassVar[bool] = False
 
     def forward(self, a: np.ndarray) -> np.ndarray:
         """h(a), elementwise; same shape and dtype as ``a``."""
@@ -159,6 +161,7 @@ class Activation:
 
 class Sigmoid(Activation):
     name = "sigmoid"
+    saturates = True
     formula = "h(a) = 1 / (1 + exp(-a))"
 
     def forward(self, a: np.ndarray) -> np.ndarray:
@@ -178,6 +181,7 @@ class Sigmoid(Activation):
 
 class Tanh(Activation):
     name = "tanh"
+    saturates = True
     formula = "h(a) = tanh(a) = (exp(a) - exp(-a)) / (exp(a) + exp(-a))"
 
     def forward(self, a: np.ndarray) -> np.ndarray:

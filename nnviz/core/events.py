@@ -11,6 +11,7 @@ __all__ = [
     "Diverged",
     "Evaluated",
     "Finished",
+    "HyperparameterChanged",
     "Paused",
     "Stopped",
     "TrainingEnded",
@@ -62,12 +63,38 @@ class Evaluated(TrainingEvent):
     epoch_end: bool
     confusion: np.ndarray = field(repr=False)  # (classes, classes), rows true, columns predicted
     test_predictions: np.ndarray = field(repr=False)  # (n_test,) predicted class per test image
+    # the validation split held out of the training set (NaN when the run holds none out)
+    validation_accuracy: float = float("nan")
+    validation_cross_entropy: float = float("nan")
+    validation_mse: float = float("nan")
+    # per weight layer l = 1..L, averaged over the steps since the previous evaluation:
+    # RMS of dE/dW_l, and ||ΔW_l|| / ||W_l||
+    grad_rms: tuple[float, ...] = ()
+    update_ratios: tuple[float, ...] = ()
+    # per hidden layer l = 1..L-1 on the training slice: the share of units never active
+    # (h'(a) = 0 on every sample), and of saturated unit values (h' < 0.1; NaN unless sigmoid
+    # or tanh); empty when the run computes no diagnostics
+    inactive: tuple[float, ...] = ()
+    saturated: tuple[float, ...] = ()
 
     def test_loss(self, loss: str) -> float:
         return self.test_mse if loss == "mse" else self.test_cross_entropy
 
     def train_loss(self, loss: str) -> float:
         return self.train_mse if loss == "mse" else self.train_cross_entropy
+
+    def validation_loss(self, loss: str) -> float:
+        return self.validation_mse if loss == "mse" else self.validation_cross_entropy
+
+
+@dataclass(frozen=True)
+class HyperparameterChanged(TrainingEvent):
+    """``name`` (lr, momentum, l2 or dropout) changed from ``old`` to ``new`` while the run was
+    going; the change holds from step ``step + 1`` on."""
+
+    name: str
+    old: float
+    new: float
 
 
 @dataclass(frozen=True)

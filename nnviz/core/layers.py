@@ -23,7 +23,7 @@ import numpy as np
 from nnviz.core.activations import Activation
 from nnviz.core.losses import Loss
 
-__all__ = ["ActivationLayer", "Affine", "Layer", "SoftmaxWithLoss"]
+__all__ = ["ActivationLayer", "Affine", "Dropout", "Layer", "SoftmaxWithLoss"]
 
 
 class Layer:
@@ -93,6 +93,37 @@ class ActivationLayer(Layer):
 
     def __repr__(self) -> str:
         return f"{self.activation!r}{self.layer}"
+
+
+class Dropout(Layer):
+    """Inverted dropout, for training only: each unit of z_l is kept with probability
+    1 - ``rate`` and scaled by 1 / (1 - rate), so that evaluation needs no dropout layer at all.
+
+    Forward: out = z ⊙ m with m = keep / (1 - rate), keep ~ Bernoulli(1 - rate) drawn from
+    ``rng``; backward: dE/dz = dE/d(out) ⊙ m. ``rate`` may be changed between batches (0 passes
+    the signal through unchanged and draws nothing).
+    """
+
+    def __init__(self, rate: float, rng: np.random.Generator, layer: int) -> None:
+        self.rate = float(rate)
+        self.rng = rng
+        self.layer = layer
+
+    def forward(self, x, out=None):
+        if self.rate <= 0.0:
+            return x, None
+        keep = 1.0 - self.rate
+        mask = self.rng.random(x.shape, dtype=np.float64 if x.dtype == np.float64 else np.float32)
+        mask = (mask < keep).astype(x.dtype)
+        mask *= x.dtype.type(1.0 / keep)
+        return x * mask, mask
+
+    def backward(self, cache, d_out, need_d_in=True):
+        mask = cache
+        return (d_out if mask is None else d_out * mask), {}
+
+    def __repr__(self) -> str:
+        return f"Dropout{self.layer}({self.rate:g})"
 
 
 class SoftmaxWithLoss:

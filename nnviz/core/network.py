@@ -14,11 +14,11 @@ import numpy as np
 
 from nnviz.core.activations import Activation, Maxout, get_activation, softmax
 from nnviz.core.errors import ConfigError
-from nnviz.core.layers import ActivationLayer, Affine, Layer, SoftmaxWithLoss
+from nnviz.core.layers import ActivationLayer, Affine, Dropout, Layer, SoftmaxWithLoss
 from nnviz.core.losses import CrossEntropy, Loss, get_loss
 from nnviz.core.trace import Kind, Stage, Trace, backward_formula, forward_formula
 
-__all__ = ["INITS", "Network", "DEFAULT_SIZES", "init_names"]
+__all__ = ["INITS", "Network", "DEFAULT_SIZES", "add_weight_decay", "init_names"]
 
 DEFAULT_SIZES = (784, 50, 100, 10)  # the book's chapter 3 network
 
@@ -40,6 +40,24 @@ INITS = {"book": _init_book, "xavier": _init_xavier, "he": _init_he}
 
 def init_names() -> list[str]:
     return list(INITS)
+
+
+def add_weight_decay(
+    params: dict[str, np.ndarray], grads: dict[str, np.ndarray], l2: float
+) -> float:
+    """L2 weight decay: E' = E + (λ/2) Σ_l ||W_l||², so dE'/dW_l = dE/dW_l + λ W_l (the book's
+    chapter 6; biases are not decayed). Adds λ W_l to ``grads`` in place; returns the penalty
+    (λ/2) Σ ||W_l||². Nothing is done (and 0 returned) when ``l2`` is 0."""
+    if l2 <= 0.0:
+        return 0.0
+    penalty = 0.0
+    for name, g in grads.items():
+        if name[0] == "W":
+            w = params[name]
+            flat = w.reshape(-1)
+            penalty += float(np.dot(flat, flat))
+            g += g.dtype.type(l2) * w
+    return 0.5 * l2 * penalty
 
 
 class Network:
@@ -141,12 +159,27 @@ class Network:
         return f"Network({sizes}, {self.activation!r}, {self.parameter_count()} parameters)"
 
     # ------------------------------------------------------------------ forward
-    def _forward(
-        self, x: np.ndarray, record: list[tuple[Layer, np.ndarray, object]] | None = None
-    ) -> np.ndarray:
-        """THE forward loop: a_L for x (n, n_0). ``record`` collects (layer, output, cache)."""
-        h = x
+    def training_layers(self, dropout: float, rng: np.random.Generator) -> tuple[Layer, ...]:
+        """The layers with a :class:`Dropout` of ``dropout`` after every hidden activation, for
+        training (evaluation and traces use :attr:`layers`, which have none); the dropout
+        layers draw their masks from ``rng`` and their rate may be changed between batches."""
+        out: list[Layer] = []
         for layer in self.layers:
+            out.append(layer)
+            if isinstance(layer, ActivationLayer):
+                out.append(Dropout(dropout, rng, layer.layer))
+        return tuple(out)
+
+    def _forward(
+        self,
+        x: np.ndarray,
+        record: list[tuple[Layer, np.ndarray, object]] | None = None,
+        layers: Sequence[Layer] | None = None,
+    ) -> np.ndarray:
+        """THE forward loop: a_L for x (n, n_0). ``record`` collects (layer, output, cache);
+        ``layers`` replaces :attr:`layers` (training with dropout: :meth:`training_layers`)."""
+        h = x
+        for layer in self.layers if layers is None else layers:
             h, cache = layer.forward(h)
             if record is not None:
                 record.append((layer, h, cache))
@@ -207,15 +240,26 @@ class Network:
         return grads
 
     def loss_and_gradients(
-        self, x: np.ndarray, labels: np.ndarray, loss: str | Loss = "cross-entropy"
+        self,
+        x: np.ndarray,
+        labels: np.ndarray,
+        loss: str | Loss = "cross-entropy",
+        layers: Sequence[Layer] | None = None,
+        l2: float = 0.0,
     ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
-        """Forward and backward on a batch: (mean loss, {W1: dE/dW1, ...}, y)."""
+        """Forward and backward on a batch: (mean loss, {W1: dE/dW1, ...}, y).
+
+        ``layers``: the training layers (with dropout) to run instead of :attr:`layers`; ``l2``:
+        weight decay, whose penalty (λ/2) Σ ||W||² is then part of the loss returned and of the
+        gradients (:func:`add_weight_decay`)."""
         head = SoftmaxWithLoss(get_loss(loss))
         record: list = []
-        logits = self._forward(np.asarray(x, dtype=self.dtype), record)
+        logits = self._forward(np.asarray(x, dtype=self.dtype), record, layers)
         value, cache = head.forward(logits, labels)
         d_logits, _ = head.backward(cache)
-        return value, self._backward(record, d_logits), head.probabilities(cache)
+        grads = self._backward(record, d_logits)
+        value += add_weight_decay(self.params, grads, l2)
+        return value, grads, head.probabilities(cache)
 
     def backward_trace(
         self,

@@ -4,8 +4,10 @@ A :class:`RunRecord` is fed the trainer's events (:meth:`RunRecord.add`) and kee
 
 - per step: the minimised loss, both losses, the batch and running accuracy, the learning rate,
   samples/s, and per layer ||dE/dW_l|| and the update-to-weight ratio ||ΔW_l|| / ||W_l||;
-- per evaluation: the test and training-slice losses and accuracies, the test confusion matrix
-  and every test prediction;
+- per evaluation: the test, training-slice and validation losses and accuracies, the test
+  confusion matrix and every test prediction, and per layer the mean gradient RMS and update
+  ratio since the previous evaluation and the shares of inactive and saturated hidden units;
+- every hyperparameter change made while the run was going: (step, name, old, new);
 - parameter snapshots at the steps of :func:`snapshot_schedule`: every step at first, where
   learning is fastest, further and further apart later, within a memory budget; plus the final
   (or, after a divergence, last good) parameters.
@@ -30,7 +32,7 @@ from nnviz.core import events as ev
 from nnviz.core.errors import ConfigError, RecordFileError
 from nnviz.core.network import Network
 from nnviz.core.npz import npz_path, read_npz, write_npz
-from nnviz.core.training import TrainingConfig
+from nnviz.core.training import TrainingConfig, validation_count
 
 __all__ = [
     "DEFAULT_BUDGET",
@@ -43,7 +45,7 @@ __all__ = [
 ]
 
 FORMAT = "nnviz-run"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: validation columns, per-evaluation layer diagnostics, changes
 #: bytes of parameter snapshots one record keeps: 268 snapshots of the book's 784-50-100-10
 #: network (183 KB each), so a 20-epoch run (12,000 steps) stays far under 100 MB in all
 DEFAULT_BUDGET = 48 * 2**20
@@ -72,7 +74,12 @@ EVAL_COLUMNS = (
     "train_cross_entropy",
     "train_mse",
     "epoch_end",
+    "validation_accuracy",
+    "validation_cross_entropy",
+    "validation_mse",
 )
+#: the columns of a version 1 file (read with the rest NaN)
+_EVAL_COLUMNS_V1 = EVAL_COLUMNS[:10]
 STATUSES = ("new", "running", "finished", "stopped", "diverged", "failed")
 
 
@@ -227,6 +234,15 @@ class _Snapshots:
         return len(self.steps)
 
 
+def _row(values: np.ndarray) -> tuple[float, ...]:
+    return tuple(float(v) for v in values)
+
+
+def _finite_row(values: np.ndarray) -> tuple[float, ...]:
+    """A per-layer row, or () when it was never measured (all NaN: an old file)."""
+    return _row(values) if np.isfinite(values).any() else ()
+
+
 @dataclass(frozen=True)
 class Snapshot:
     step: int
@@ -261,6 +277,14 @@ class RunRecord:
         self._grad_norms = _Table(layers)
         self._update_ratios = _Table(layers)
         self._evals = _Table(len(EVAL_COLUMNS))
+        # per evaluation and layer: grad RMS, update ratio (weight layers 1..L); inactive and
+        # saturated shares (hidden layers 1..L-1)
+        self._eval_grad_rms = _Table(layers)
+        self._eval_update_ratios = _Table(layers)
+        self._inactive = _Table(max(layers - 1, 0))
+        self._saturated = _Table(max(layers - 1, 0))
+        #: hyperparameters changed during the run: (step, name, old, new), in order
+        self.changes: list[tuple[int, str, float, float]] = []
         self._confusion: list[np.ndarray] = []
         self._predictions: list[np.ndarray] = []
         if len(self.sizes) < 2 or min(self.sizes) < 1:
@@ -292,6 +316,7 @@ class RunRecord:
     ) -> RunRecord:
         """A record planned for ``config`` on a training set of ``train_size`` samples."""
         record = cls(config, config.sizes(input_size, classes), **kwargs)
+        train_size -= validation_count(train_size, config.validation)  # held out, not trained on
         batch = min(config.batch_size, train_size)
         record.plan(max(train_size // batch, 1) * config.epochs)
         return record
@@ -350,10 +375,22 @@ class RunRecord:
                     event.train_cross_entropy,
                     event.train_mse,
                     float(event.epoch_end),
+                    event.validation_accuracy,
+                    event.validation_cross_entropy,
+                    event.validation_mse,
                 )
             )
+            for table, values in (
+                (self._eval_grad_rms, event.grad_rms),
+                (self._eval_update_ratios, event.update_ratios),
+                (self._inactive, event.inactive),
+                (self._saturated, event.saturated),
+            ):
+                table.append(values)  # an empty tuple leaves a row of NaN
             self._confusion.append(np.asarray(event.confusion))
             self._predictions.append(np.asarray(event.test_predictions, dtype=np.int16))
+        elif isinstance(event, ev.HyperparameterChanged):
+            self.changes.append((int(event.step), event.name, float(event.old), float(event.new)))
         elif isinstance(event, ev.WeightsSnapshot):
             if event.scheduled:
                 self._keep(event.step, event.epoch, event.params)
@@ -403,6 +440,29 @@ class RunRecord:
         """||ΔW_l|| / ||W_l|| per step and layer, (k, L)."""
         return self._update_ratios.array.copy()
 
+    @property
+    def grad_rms(self) -> np.ndarray:
+        """RMS of dE/dW_l per step and layer, ||dE/dW_l|| / sqrt(size of W_l), (k, L)."""
+        sizes = np.array([math.prod(self._shapes[f"W{l}"]) for l in range(1, len(self.sizes))])
+        return self._grad_norms.array / np.sqrt(sizes)
+
+    @property
+    def has_validation(self) -> bool:
+        """Whether the run held out a validation split (its evaluations have its figures)."""
+        column = self._evals.array[:, EVAL_COLUMNS.index("validation_accuracy")]
+        return bool(np.isfinite(column).any())
+
+    def layer_diagnostics(self) -> dict[str, np.ndarray]:
+        """Per evaluation: ``grad_rms`` and ``update_ratio`` (e, L), the means over the steps
+        since the evaluation before; ``inactive`` and ``saturated`` (e, L-1), shares of hidden
+        units (NaN where not measured). Copies."""
+        return {
+            "grad_rms": self._eval_grad_rms.array.copy(),
+            "update_ratio": self._eval_update_ratios.array.copy(),
+            "inactive": self._inactive.array.copy(),
+            "saturated": self._saturated.array.copy(),
+        }
+
     def step_rows(self, start: int = 0) -> np.ndarray:
         """Rows ``start:`` of the per-step table (columns STEP_COLUMNS), a copy: a view that
         follows a live run reads only what is new."""
@@ -429,6 +489,13 @@ class RunRecord:
             epoch_end=bool(values["epoch_end"]),
             confusion=self._confusion[i],
             test_predictions=self._predictions[i].astype(np.intp),
+            validation_accuracy=values["validation_accuracy"],
+            validation_cross_entropy=values["validation_cross_entropy"],
+            validation_mse=values["validation_mse"],
+            grad_rms=_finite_row(self._eval_grad_rms.array[i]),
+            update_ratios=_finite_row(self._eval_update_ratios.array[i]),
+            inactive=_row(self._inactive.array[i]),
+            saturated=_row(self._saturated.array[i]),
         )
 
     def confusion(self, i: int) -> np.ndarray:
@@ -494,8 +561,13 @@ class RunRecord:
             (twin._grad_norms, self._grad_norms),
             (twin._update_ratios, self._update_ratios),
             (twin._evals, self._evals),
+            (twin._eval_grad_rms, self._eval_grad_rms),
+            (twin._eval_update_ratios, self._eval_update_ratios),
+            (twin._inactive, self._inactive),
+            (twin._saturated, self._saturated),
         ):
             mine.extend(theirs.array)  # copied into the twin's own table
+        twin.changes = list(self.changes)
         twin._confusion = [c.copy() for c in self._confusion]
         twin._predictions = [p.copy() for p in self._predictions]
         snaps = self._snapshots
@@ -552,6 +624,11 @@ class RunRecord:
             "snapshots": int(steps.size),
             "snapshot_steps": [int(s) for s in steps],
             "memory_mb": round(self.nbytes / 2**20, 2),
+            "validation": self.has_validation,
+            "changes": [
+                {"step": step, "name": name, "old": old, "new": new}
+                for step, name, old, new in self.changes
+            ],
             "config": self.config.to_dict(),
         }
 
@@ -576,6 +653,7 @@ class RunRecord:
             "step_columns": list(STEP_COLUMNS),
             "eval_columns": list(EVAL_COLUMNS),
             "snapshot_epochs": list(self._snapshots.epochs),
+            "changes": [list(c) for c in self.changes],
         }
         classes = self.sizes[-1]
         arrays: dict[str, np.ndarray] = {
@@ -585,6 +663,10 @@ class RunRecord:
             "grad_norms": self._grad_norms.array,
             "update_ratios": self._update_ratios.array,
             "evaluations": self._evals.array,
+            "eval_grad_rms": self._eval_grad_rms.array,
+            "eval_update_ratios": self._eval_update_ratios.array,
+            "inactive": self._inactive.array,
+            "saturated": self._saturated.array,
             "confusion": np.array(self._confusion, dtype=np.int64).reshape(-1, classes, classes),
             "predictions": np.array(self._predictions, dtype=np.int16).reshape(
                 len(self._predictions), self.test_size
@@ -655,12 +737,23 @@ class _Loader:
             for key in ("total_steps", "steps_per_epoch", "train_size", "test_size"):
                 setattr(record, key, int(meta[key]))
             snapshot_epochs = [float(e) for e in meta["snapshot_epochs"]]
+            record.changes = [
+                (int(step), str(name), float(old), float(new))
+                for step, name, old, new in meta.get("changes", [])
+            ]
+            eval_columns = tuple(meta.get("eval_columns", _EVAL_COLUMNS_V1))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise self.fail(f"the meta entry is incomplete or wrong ({exc})") from None
         layers = len(sizes) - 1
         steps = self.array("steps", 2)
         norms, ratios = self.array("grad_norms", 2), self.array("update_ratios", 2)
         evals = self.array("evaluations", 2)
+        per_layer = {  # version 2 on; a version 1 file has none of these: NaN rows
+            name: self.array(name, 2)
+            if name in self.arrays
+            else np.full((evals.shape[0], 0), np.nan)
+            for name in ("eval_grad_rms", "eval_update_ratios", "inactive", "saturated")
+        }
         confusion = self.array("confusion", 3, "iu")
         predictions = self.array("predictions", 2, "iu")
         snap_steps = self.array("snapshot_steps", 1, "iu")
@@ -670,7 +763,9 @@ class _Loader:
             steps.shape[1] != len(STEP_COLUMNS)
             or norms.shape != (k, layers)
             or ratios.shape != (k, layers)
-            or evals.shape[1] != len(EVAL_COLUMNS)
+            or eval_columns != EVAL_COLUMNS[: len(eval_columns)]
+            or evals.shape[1] != len(eval_columns)
+            or any(a.shape[0] != e or a.shape[1] > layers for a in per_layer.values())
             or confusion.shape != (e, sizes[-1], sizes[-1])
             or predictions.shape[0] != e
             or len(snapshot_epochs) != s
@@ -680,6 +775,10 @@ class _Loader:
         record._grad_norms.extend(norms)
         record._update_ratios.extend(ratios)
         record._evals.extend(evals)
+        record._eval_grad_rms.extend(per_layer["eval_grad_rms"])
+        record._eval_update_ratios.extend(per_layer["eval_update_ratios"])
+        record._inactive.extend(per_layer["inactive"])
+        record._saturated.extend(per_layer["saturated"])
         record._confusion = list(confusion)
         record._predictions = list(predictions)
         for name, shape in record._shapes.items():

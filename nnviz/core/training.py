@@ -20,14 +20,25 @@ import numpy as np
 
 from nnviz.core import events as ev
 from nnviz.core.activations import ACTIVATION_PARAMS, Activation, get_activation
+from nnviz.core.augment import Augmenter
 from nnviz.core.datasets import Dataset, load_dataset
 from nnviz.core.errors import ConfigError
+from nnviz.core.layers import Dropout
 from nnviz.core.losses import get_loss
 from nnviz.core.metrics import evaluate
-from nnviz.core.network import INITS, Network
-from nnviz.core.optimizers import OPTIMIZERS, get_optimizer
+from nnviz.core.network import INITS, Network, add_weight_decay
+from nnviz.core.optimizers import OPTIMIZERS, Momentum, get_optimizer
 
-__all__ = ["PRESETS", "TrainingConfig", "TrainingControl", "train"]
+__all__ = [
+    "LIVE_HYPERPARAMETERS",
+    "PRESETS",
+    "WINDOW_VALIDATION",
+    "TrainingConfig",
+    "TrainingControl",
+    "train",
+    "validation_count",
+    "validation_split",
+]
 
 _TRAIN_EVAL_SIZE = 10_000  # training samples scored at each evaluation (a fixed slice)
 _BACKUP_EVERY = 50  # steps between copies of the last good parameters, kept for divergence
@@ -39,6 +50,20 @@ LIMITS = {
     "epochs": (1, 1000),
     "evals_per_epoch": (1, 100),
 }
+# (smallest, largest) allowed for the real-valued regularisation settings
+REAL_LIMITS = {
+    "momentum": (0.0, 0.999),  # 1 or more never forgets a step: the velocity grows without end
+    "l2": (0.0, 1.0),  # λ above 1 shrinks the weights faster than any gradient grows them
+    "dropout": (0.0, 0.9),  # dropping more than 90% of the units leaves too little signal
+    "validation": (0.0, 0.5),  # holding out more than half leaves too little to learn from
+    "init_scale": (0.001, 100.0),  # factor on the initial weights; outside: all 0 or overflow
+}
+#: what may be changed while a run is going (TrainingControl.change); each takes effect at the
+#: next step and is recorded
+LIVE_HYPERPARAMETERS = ("lr", "momentum", "l2", "dropout")
+#: the validation share the window holds out by default (the command line holds out none unless
+#: --validation is given, so its figures stay those of the whole training set)
+WINDOW_VALIDATION = 0.1
 # TrainingConfig field -> default of the activation parameters (described in core/activations.py)
 _PARAM_DEFAULTS = {p.field: p.default for p in ACTIVATION_PARAMS.values()}
 
@@ -74,6 +99,12 @@ class TrainingConfig:
     elu_alpha: float = _PARAM_DEFAULTS["elu_alpha"]
     maxout_pieces: int = _PARAM_DEFAULTS["maxout_pieces"]
     lr_schedule: str = "constant"  # or "cosine": lr falls along a half cosine to 0 by the end
+    momentum: float = 0.9  # the Momentum optimizer's v <- momentum * v - lr * dW
+    l2: float = 0.0  # weight decay λ: E + (λ/2) Σ ||W||²
+    dropout: float = 0.0  # share of hidden units dropped at each training step
+    validation: float = 0.0  # share of the training set held out for validation
+    augment: bool = False  # small random shifts, rotations and pixel noise at every batch
+    init_scale: float = 1.0  # factor on the initial weights (the init's own scale times this)
 
     def __post_init__(self) -> None:
         if not (isinstance(self.hidden, (list, tuple)) and all(map(_is_whole, self.hidden))):
@@ -106,6 +137,15 @@ class TrainingConfig:
                 f"unknown learning-rate schedule {self.lr_schedule!r}; "
                 f"choose one of {', '.join(LR_SCHEDULES)}"
             )
+        for name, (lo, hi) in REAL_LIMITS.items():
+            value = getattr(self, name)
+            real = isinstance(value, numbers.Real) and not isinstance(value, bool)
+            if not (real and math.isfinite(value) and lo <= value <= hi):
+                raise ConfigError(
+                    f"{name.replace('_', ' ')} must be from {lo:g} to {hi:g}, got {value}"
+                )
+        if not isinstance(self.augment, bool):
+            raise ConfigError(f"augment must be true or false, got {self.augment!r}")
         if not _is_whole(self.seed) or self.seed < 0:
             raise ConfigError(f"seed must be a non-negative whole number, got {self.seed}")
         lo, hi = LIMITS["evals_per_epoch"]
@@ -126,9 +166,14 @@ class TrainingConfig:
         return (input_size, *self.hidden, classes)
 
     def make_network(self, input_size: int = 784, classes: int = 10) -> Network:
-        return Network(
+        network = Network(
             self.sizes(input_size, classes), self.make_activation(), self.init, self.seed
         )
+        if self.init_scale != 1.0:
+            for name, w in network.params.items():
+                if name[0] == "W":
+                    w *= w.dtype.type(self.init_scale)
+        return network
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -183,6 +228,46 @@ class TrainingControl:
         self._paused = False
         self._step_credit = 0
         self._snapshot = False
+        self._changes: dict[str, float] = {}
+        self._pace = 0.0
+
+    def change(self, name: str, value: float) -> None:
+        """Set hyperparameter ``name`` (one of LIVE_HYPERPARAMETERS) to ``value`` from the next
+        step on. The value is checked by the caller (TrainingConfig.with_ raises ConfigError)."""
+        if name not in LIVE_HYPERPARAMETERS:
+            raise ConfigError(f"{name} cannot be changed during a run")
+        with self._cond:
+            self._changes[name] = float(value)
+
+    def take_changes(self) -> dict[str, float]:
+        """The changes asked for since the last call (the trainer's side)."""
+        if not self._changes:
+            return {}
+        with self._cond:
+            changes, self._changes = self._changes, {}
+            return changes
+
+    def set_pace(self, seconds_per_step: float) -> None:
+        """Slow motion: wait this long before each step (0: full speed). Waiting is not
+        counted as training time; a stop or pause is seen at once."""
+        with self._cond:
+            self._pace = max(float(seconds_per_step), 0.0)
+            self._cond.notify_all()
+
+    @property
+    def pace(self) -> float:
+        return self._pace
+
+    def _slow_down(self) -> None:
+        """Wait the slow-motion pace before a step (returns early on a stop, pause or a faster
+        pace)."""
+        deadline = time.monotonic() + self._pace
+        with self._cond:
+            while not self._stop and not self._paused and self._pace > 0:
+                left = min(deadline, time.monotonic() + self._pace) - time.monotonic()
+                if left <= 0:
+                    return
+                self._cond.wait(left)
 
     def stop(self) -> None:
         with self._cond:
@@ -192,6 +277,7 @@ class TrainingControl:
     def pause(self) -> None:
         with self._cond:
             self._paused = True
+            self._cond.notify_all()
 
     def resume(self) -> None:
         with self._cond:
@@ -278,6 +364,28 @@ def _copy_params(network: Network) -> dict[str, np.ndarray]:
     return {k: v.copy() for k, v in network.params.items()}
 
 
+def validation_count(n: int, fraction: float) -> int:
+    """Samples of a training set of ``n`` held out for validation (at least one when asked for,
+    and at least one left to train on)."""
+    if fraction <= 0 or n < 2:
+        return 0
+    return min(max(int(round(n * fraction)), 1), n - 1)
+
+
+def validation_split(n: int, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(training indices, validation indices) of a training set of ``n`` samples, both sorted
+    and disjoint, together 0..n-1. The validation samples are drawn at random from ``seed``
+    (its own stream: the same seed always holds out the same samples, whatever else changes);
+    the test set is never part of it."""
+    k = validation_count(n, fraction)
+    if k == 0:
+        return np.arange(n), np.zeros(0, dtype=np.intp)
+    rng = np.random.default_rng([int(seed), 0x5A11D])  # a stream of its own for the split
+    held = np.zeros(n, dtype=bool)
+    held[rng.choice(n, size=k, replace=False)] = True
+    return np.flatnonzero(~held), np.flatnonzero(held)
+
+
 def train(
     config: TrainingConfig | None = None,
     dataset: Dataset | None = None,
@@ -285,6 +393,7 @@ def train(
     network: Network | None = None,
     snapshot_interval: float | None = None,
     snapshot_steps: Collection[int] = (),
+    diagnostics: bool = True,
 ) -> Iterator[ev.TrainingEvent]:
     """Train ``network`` (a new one from ``config`` if None) and yield events as it goes.
 
@@ -292,6 +401,7 @@ def train(
     live view); ``snapshot_steps`` adds a ``scheduled`` one after each of those steps (0: the
     initial weights), for a run record (:func:`nnviz.core.recording.snapshot_schedule`).
     The network is updated in place; the final event also carries a copy of its parameters.
+    ``diagnostics`` counts inactive and saturated hidden units at each evaluation.
     """
     config = config or TrainingConfig()
     control = control or TrainingControl()
@@ -304,10 +414,25 @@ def train(
         raise ConfigError(f"the network {network.sizes} {problem}")
     loss_fn = get_loss(config.loss)
     optimizer = get_optimizer(config.optimizer, config.lr)
+    if isinstance(optimizer, Momentum):
+        optimizer.momentum = config.momentum
     rng = np.random.default_rng(config.seed)
+    # dropout masks and augmentation from streams of their own: switching them on or off
+    # leaves the order of the batches as it was
+    dropout_rng = np.random.default_rng([config.seed, 1])
+    augment_rng = np.random.default_rng([config.seed, 2])
+    hyper = {
+        "lr": float(config.lr),
+        "momentum": float(config.momentum),
+        "l2": float(config.l2),
+        "dropout": float(config.dropout),
+    }
+    layers = network.training_layers(config.dropout, dropout_rng)
+    dropouts = [layer for layer in layers if isinstance(layer, Dropout)]
 
     images, labels = train_split.images, train_split.labels
-    n = len(train_split)
+    train_idx, val_idx = validation_split(len(train_split), config.validation, config.seed)
+    n = train_idx.size
     batch = min(config.batch_size, n)
     steps_per_epoch = max(n // batch, 1)
     total_steps = steps_per_epoch * config.epochs
@@ -315,12 +440,19 @@ def train(
         round(steps_per_epoch * (i + 1) / config.evals_per_epoch)
         for i in range(config.evals_per_epoch)
     }
-    train_eval = slice(0, min(_TRAIN_EVAL_SIZE, n))
+    train_eval = train_idx[:_TRAIN_EVAL_SIZE]
     xbuf = np.empty((batch, images.shape[1]), dtype=network.dtype)
     ubuf = np.empty((batch, images.shape[1]), dtype=images.dtype)
     scale = network.dtype.type(1 / 255)
     rows = np.arange(batch)
     weights = [f"W{l}" for l in range(1, network.num_layers + 1)]
+    rms_scale = [1.0 / math.sqrt(network.params[w].size) for w in weights]
+    since_eval = np.zeros((2, len(weights)))  # sums of grad RMS and update ratio since the
+    steps_since_eval = 0  # last evaluation, for the evaluation's per-layer averages
+    side = int(round(math.sqrt(images.shape[1])))
+    if config.augment and side * side != images.shape[1]:
+        raise ConfigError(f"augmentation needs square images; these have {images.shape[1]} pixels")
+    augmenter = Augmenter(augment_rng, side=side) if config.augment else None
     snapshot_steps = frozenset(int(s) for s in snapshot_steps)
     backup = _copy_params(network)
 
@@ -337,10 +469,19 @@ def train(
     # float32 copy of the whole training set is slower: 32 µs against 21 per batch of 100)
     test_x = _scaled(test_split.images, network.dtype)
     train_eval_x = _scaled(images[train_eval], network.dtype)
+    val_x = _scaled(images[val_idx], network.dtype) if val_idx.size else None
+    val_labels = labels[val_idx]
+    train_eval_labels = labels[train_eval]
 
     def evaluation(epoch_end: bool) -> ev.Evaluated:
+        nonlocal steps_since_eval
         test = evaluate(network, test_x, test_split.labels)
-        tr = evaluate(network, train_eval_x, labels[train_eval])
+        tr = evaluate(network, train_eval_x, train_eval_labels, diagnose=diagnostics)
+        nan = float("nan")
+        val = evaluate(network, val_x, val_labels) if val_x is not None else None
+        means = since_eval / max(steps_since_eval, 1)
+        since_eval[:] = 0
+        steps_since_eval = 0
         return ev.Evaluated(
             step,
             step / steps_per_epoch,
@@ -354,13 +495,20 @@ def train(
             epoch_end,
             test.confusion,
             test.predictions,
+            val.accuracy if val else nan,
+            val.cross_entropy if val else nan,
+            val.mse if val else nan,
+            tuple(means[0].tolist()),
+            tuple(means[1].tolist()),
+            tr.inactive,
+            tr.saturated,
         )
 
     def ended(kind: type[ev.TrainingEnded], message: str) -> ev.TrainingEnded:
         return kind(step, step / steps_per_epoch, elapsed, _copy_params(network), message)
 
     for _epoch in range(config.epochs):
-        order = rng.permutation(n)
+        order = train_idx[rng.permutation(n)]
         correct = seen = 0
         for b in range(steps_per_epoch):
             state = control._may_run()
@@ -368,22 +516,45 @@ def train(
                 yield ev.Paused(step, step / steps_per_epoch, elapsed)
                 control._wait()
                 state = control._may_run()
+            if state == "run" and control.pace > 0:
+                control._slow_down()
+                state = control._may_run()
+                while state == "pause":
+                    yield ev.Paused(step, step / steps_per_epoch, elapsed)
+                    control._wait()
+                    state = control._may_run()
             if state == "stop":
                 yield ended(ev.Stopped, f"stopped after {step} steps")
                 return
+            for name, value in control.take_changes().items():
+                old, hyper[name] = hyper[name], value
+                if name == "lr":
+                    optimizer.lr = value
+                elif name == "momentum" and isinstance(optimizer, Momentum):
+                    optimizer.momentum = value
+                elif name == "dropout":
+                    for layer in dropouts:
+                        layer.rate = value
+                yield ev.HyperparameterChanged(
+                    step, step / steps_per_epoch, elapsed, name, old, value
+                )
 
             t0 = time.perf_counter()
             idx = order[b * batch : (b + 1) * batch]
             np.take(images, idx, axis=0, out=ubuf)
             np.multiply(ubuf, scale, out=xbuf)
+            if augmenter is not None:
+                augmenter(xbuf, out=xbuf)
             target = labels[idx]
-            loss, grads, y = network.loss_and_gradients(xbuf, target, loss_fn)
+            loss, grads, y = network.loss_and_gradients(
+                xbuf, target, loss_fn, layers if hyper["dropout"] > 0 else None
+            )
             if not math.isfinite(loss) or loss > loss_fn.diverged_above:
                 network.params.update({k: v.copy() for k, v in backup.items()})
                 yield ended(
                     ev.Diverged,
                     f"training diverged at step {step + 1} (loss {loss:.3g}); the learning rate "
-                    f"{config.lr:g} is too large for {config.optimizer}. The last good weights "
+                    f"{hyper['lr']:g} is too large for {config.optimizer}. The last good weights "
                     "were kept.",
                 )
                 return
@@ -391,13 +562,17 @@ def train(
                 for k, v in network.params.items():
                     np.copyto(backup[k], v)
             if config.lr_schedule == "cosine":
-                optimizer.lr = 0.5 * config.lr * (1.0 + math.cos(math.pi * step / total_steps))
+                optimizer.lr = 0.5 * hyper["lr"] * (1.0 + math.cos(math.pi * step / total_steps))
             params = network.params
+            add_weight_decay(params, grads, hyper["l2"])
             sizes = optimizer.step(params, grads)  # (||dE/dW||², ||ΔW||²) per layer
             grad_norms = tuple([math.sqrt(sizes[w][0]) for w in weights])
             update_ratios = tuple(
                 [math.sqrt(sizes[w][1]) / max(_norm(params[w]), _TINY_NORM) for w in weights]
             )
+            since_eval[0] += np.multiply(grad_norms, rms_scale)
+            since_eval[1] += update_ratios
+            steps_since_eval += 1
             ce, mse = _both_losses(y, target, rows, loss, loss_fn.name)
             step += 1
             batch_correct = int((y.argmax(axis=1) == target).sum())
@@ -430,6 +605,7 @@ def train(
             scheduled = step in snapshot_steps
             if (
                 scheduled
+                or control.pace > 0  # slow motion: every step is shown on the graph
                 or control.take_snapshot_request()
                 or (snapshot_interval is not None and now - last_snapshot >= snapshot_interval)
             ):

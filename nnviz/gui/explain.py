@@ -608,12 +608,105 @@ EXPLANATIONS: dict[str, str] = {
         "Show examples from the training set (what the network learns from) or from the test set "
         "(what it is scored on).",
     ),
+    "TrainingForm._editors[momentum]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Momentum: each step keeps this share of the previous one, so the weights roll on "
+        "through flat stretches (0.9 is usual). Can be changed while training.",
+    ),
+    "TrainingForm._editors[l2]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "L2 weight decay λ: adds (λ/2)·Σw² to the loss, pulling every weight towards 0. Try "
+        "0.0001 when the validation loss rises while the training loss falls.",
+    ),
+    "TrainingForm._editors[dropout]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Dropout: the share of hidden units switched off at random in each training step, so no "
+        "unit can rely on another. Try 0.2 against overfitting.",
+    ),
+    "TrainingForm._editors[validation]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The share of the training images held out to check the run on digits it does not learn "
+        "from: the test set stays untouched until the end.",
+    ),
+    "TrainingForm._editors[augment]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Augmentation: each training image is shifted, rotated a little or given noise at "
+        "random, so the network sees more variety.",
+    ),
+    "TrainingForm._editors[init_scale]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Multiplies the initial weights: try 10 with sigmoid and watch the units saturate, or "
+        "0.1 and watch the signal fade layer after layer.",
+    ),
+    "AugmentPreview": QT_TRANSLATE_NOOP(
+        "Explain",
+        "A few training digits as augmentation changes them: what the network learns from.",
+    ),
+    "AugmentPreview.again": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Draw new random augmentations of the digits.",
+    ),
+    "TrainingPanel.pace_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Full speed, or slow motion: a few steps a second, so each step can be watched on the "
+        "graph and the curves.",
+    ),
+    "CoachPanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The coach: how each layer is learning, live from the run, and hints with the run's own "
+        "numbers about what looks wrong and what to try.",
+    ),
+    "DiagnosticsPlots": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Per layer, over the run: how strongly the weights are pushed, how much each step "
+        "changes them, dead and saturated units, and how the weights spread.",
+    ),
+    "DiagnosticsPlots.widgets[0]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The size of each layer's gradient (RMS of dE/dW, log scale): a layer whose gradient is "
+        "far smaller than the others' hardly learns.",
+    ),
+    "DiagnosticsPlots.widgets[1]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How much one step changes each layer's weights, relative to their size (about 0.001 is "
+        "healthy; 0.1 is too much, 1e-6 too little).",
+    ),
+    "DiagnosticsPlots.widgets[2]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The share of dead ReLU units (never active) and of saturated sigmoid or tanh units (h′ "
+        "< 0.1), at each evaluation.",
+    ),
+    "DiagnosticsPlots.widgets[3]": QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the chosen layer's weights are spread now, against where they started.",
+    ),
+    "DiagnosticsPlots.layer_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The layer whose weights the histogram shows.",
+    ),
+    "HintsView": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Hints: what looks wrong in this run, with its own numbers, and what to try.",
+    ),
+    "HintsView.enabled_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Turn the coach's hints on or off.",
+    ),
+    "HintCard.apply_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Apply the suggested fix to the settings (and to the run, for what can change while it "
+        "trains).",
+    ),
+    "HintCard.why_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Why this hint: a short explanation of the problem and the fix.",
+    ),
 }
 
 
 def _holder_key(target: QObject, holder: QObject) -> str | None:
     """``Class.attr`` or ``Class.attr[key]`` of the attribute of ``holder`` that is
-    ``target`` (or a QButtonGroup holding it, or a dict holding it)."""
+    ``target`` (or a QButtonGroup, dict, list or tuple holding it)."""
     try:
         attributes = vars(holder)
     except TypeError:
@@ -626,6 +719,10 @@ def _holder_key(target: QObject, holder: QObject) -> str | None:
             for key, item in value.items():
                 if item is target:
                     return f"{name}.{attr}[{key}]"
+        if isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                if item is target:
+                    return f"{name}.{attr}[{index}]"
         if isinstance(value, QButtonGroup) and isinstance(target, QAbstractButton):
             if target in value.buttons():
                 return f"{name}.{attr}"

@@ -10,6 +10,7 @@ tabbed behind it do no work then):
   first event of the worker: the new network is drawn before training);
 - how often the curves were redrawn per second;
 - the same window run with two BLAS threads, to show why the worker limits BLAS to one;
+- the same window run with the Diagnostics tab (per-layer plots and hints) in front;
 - the layer graph's animation frame rate (``measure_animation_fps`` of nnviz.gui.app);
 - with the window idle, before any training: each Right / Left step through every stage of
   the trace (forward and backward), from the key to the end of the repaint it causes
@@ -105,8 +106,10 @@ def _headless_rate(config, dataset) -> float:
     return rate
 
 
-def _window_run(app, window, config, blas_threads: int) -> dict:
-    """One run started from the window's panel; returns its samples/s, stall and curve rate."""
+def _window_run(app, window, config, blas_threads: int, diagnostics: bool = False) -> dict:
+    """One run started from the window's panel; returns its samples/s, stall and curve rate.
+    ``diagnostics``: the Diagnostics tab (plots and hints) is in front while it trains, in
+    place of the curves."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     docks = window.training
@@ -142,6 +145,8 @@ def _window_run(app, window, config, blas_threads: int) -> dict:
     def on_started(_event) -> None:
         on_tick()
         state["training_since"] = time.perf_counter()
+        if diagnostics:  # after Start brought the curves to the front
+            docks.tabs.setCurrentWidget(docks.coach)
 
     def on_refresh() -> None:
         if state["training_since"] is not None:
@@ -492,7 +497,7 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
     window.show()
     for _ in range(5):
         qapp.processEvents()
-    headless, one, two = [], [], []
+    headless, one, two, diag = [], [], [], []
     try:
         steps = measure_stage_steps(qapp, window)
         drawing = measure_drawing(qapp, window)
@@ -508,6 +513,7 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
             headless.append(_headless_rate(config, dataset))
             one.append(_window_run(qapp, window, config, blas_threads=1))
             two.append(_window_run(qapp, window, config, blas_threads=2))
+            diag.append(_window_run(qapp, window, config, blas_threads=1, diagnostics=True))
         fps = gui_app.measure_animation_fps(window, _ANIMATION_S)
     finally:
         window.close()
@@ -518,6 +524,7 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
     headless_rate = statistics.median(headless)
     gui_rate = statistics.median(r["samples_per_s"] for r in one)
     gui_rate_2 = statistics.median(r["samples_per_s"] for r in two)
+    diag_rate = statistics.median(r["samples_per_s"] for r in diag)
     return {
         "gui_train_ratio": round(gui_rate / headless_rate, 3) if headless_rate else None,
         "max_stall_ms": round(max(r["max_stall_ms"] for r in one), 1),
@@ -545,6 +552,12 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
         "gui_samples_per_s_2_blas_threads": round(gui_rate_2),
         "blas_1_over_2_threads": round(gui_rate / gui_rate_2, 2) if gui_rate_2 else None,
         "max_stall_ms_2_blas_threads": round(max(r["max_stall_ms"] for r in two), 1),
+        # the same runs with the Diagnostics tab (per-layer plots and hints) in front
+        "gui_samples_per_s_diagnostics": round(diag_rate),
+        "gui_train_ratio_diagnostics": round(diag_rate / headless_rate, 3)
+        if headless_rate
+        else None,
+        "max_stall_ms_diagnostics": round(max(r["max_stall_ms"] for r in diag), 1),
         "epochs": epochs,
         "runs": _REPEATS,
         "cores": os.cpu_count(),

@@ -84,6 +84,13 @@ DRAW_CAPTION = "#52606d"
 CURVES_TRAIN = "#1971c2"  # training loss / accuracy
 CURVES_TEST = "#e8590c"  # test, the loss being minimised
 CURVES_OTHER_LOSS = "#7048e8"  # test, the other loss (not minimised)
+CURVES_VALIDATION = "#2f9e44"  # the validation split held out of the training set
+CURVES_CHANGE = "#c2255c"  # a hyperparameter changed during the run (a vertical mark)
+# ---------------------------------------------------------------- diagnostics (coach)
+DIAG_LAYERS = ("#1971c2", "#e8590c", "#2f9e44", "#7048e8", "#c2255c", "#0c8599")  # layer 1, 2..
+DIAG_INITIAL = "#adb5bd"  # the weights' histogram at the start
+DIAG_NOW = "#1971c2"  # the weights' histogram at the step shown
+HINT_BACKGROUND = "#fff9db"  # a hint's card: a pale yellow note
 # earlier runs: muted colours, told apart in the legend ("run n: ...")
 CURVES_EARLIER = ("#868e96", "#a9896b", "#7d9d7f", "#9a86b5", "#6f9fb0", "#b58a9b")
 CURVES_FAINT_ALPHA = 70  # the every-batch line, behind the smoothed one

@@ -2,17 +2,17 @@
 the controls and the test results (confusion matrix, mistakes) as tabs beside the explorers in
 the tall right-hand column, so the layer graph keeps the centre; one dock under the graph, shown
 from the first run (or the first backward stage) on, whose tabs hold the live curves, the
-first-layer weights, how the network learns from the digit on screen and the loss landscape of
-the newest run. The curves come to the
+first-layer weights, how the network learns from the digit on screen, the coach's diagnostics
+with its hints and the loss landscape of the newest run. The curves come to the
 front at Start, the results when a run ends, "How it learns" at the first backward stage.
 
 The bottom panels are tabs of one QTabWidget rather than tabbed docks: Qt 6.11 leaves a stale,
 visible tab bar behind when docks are tabified in a second dock area.
 
-Part of the window, not of a feature: it composes four features (``training``: the controller,
+Part of the window, not of a feature: it composes five features (``training``: the controller,
 the panel and the curves; ``results``: the test results and the first-layer weights; ``learn``:
-how it learns; ``landscape``: the loss landscape, told by the controller when a run ends) and
-wires
+how it learns; ``coach``: diagnostics and hints; ``landscape``: the loss landscape, told by
+the controller when a run ends) and wires
 the runs of one to the other, so neither feature package imports the other.
 """
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 
 from nnviz.core.trace import Direction
+from nnviz.gui.coach.coach_panel import CoachPanel
 from nnviz.gui.i18n import tr
 from nnviz.gui.landscape.panel import LandscapePanel
 from nnviz.gui.learn.learning_panel import LearningPanel
@@ -39,17 +40,18 @@ _LANDSCAPE_HEIGHT = 380  # px the panel grows to (if shorter) when the Landscape
 
 
 class TrainingTabs(QTabWidget):
-    """Curves, first-layer weights, how it learns (one digit) and the landscape as tabs of one
-    bottom panel."""
+    """Curves, first-layer weights, how it learns (one digit), the coach's diagnostics with its
+    hints and the landscape as tabs of one bottom panel."""
 
     source_titles = (  # English, shown through tr(); each tab's data, for MainWindow.raise_panel
         QT_TRANSLATE_NOOP("", "Curves"),
         QT_TRANSLATE_NOOP("", "First-layer weights"),
         QT_TRANSLATE_NOOP("", "How it learns"),
+        QT_TRANSLATE_NOOP("", "Diagnostics"),
         QT_TRANSLATE_NOOP("", "Landscape"),
     )
 
-    def __init__(self, curves, weights, learning, landscape, parent=None) -> None:
+    def __init__(self, curves, weights, learning, coach, landscape, parent=None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         scroll = QScrollArea()  # a short window scrolls the panel rather than growing taller
@@ -57,7 +59,8 @@ class TrainingTabs(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.learning_scroll = scroll
-        pages = (curves, weights, scroll, landscape)
+        self.coach = coach
+        pages = (curves, weights, scroll, coach, landscape)
         for widget, title in zip(pages, self.source_titles, strict=True):
             index = self.addTab(widget, "")
             self.tabBar().setTabData(index, title)
@@ -86,8 +89,14 @@ class TrainingDocks:
         self.results = ResultsPanel(session)
         self.weights = WeightsView(session)
         self.learning = LearningPanel(session)
+        self.coach = CoachPanel(session)
         self.landscape = LandscapePanel(session)
         c = self.controller
+        # the coach's hints are asked again after each evaluation and at the end of a run;
+        # a hint's Apply goes to the settings (and to the run, for what can change live)
+        c.evaluated.connect(self.coach.run_progressed)
+        c.run_ended.connect(self.coach.run_progressed)
+        self.coach.hints.apply_requested.connect(self.panel.apply_fix)
         c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
         scroll = QScrollArea()  # the form never gets squeezed in a short window
@@ -100,7 +109,9 @@ class TrainingDocks:
         self.results_dock: QDockWidget = window.add_panel(
             self.results, QT_TRANSLATE_NOOP("", "Results"), Area.RightDockWidgetArea, context=""
         )
-        self.tabs = TrainingTabs(self.curves, self.weights, self.learning, self.landscape)
+        self.tabs = TrainingTabs(
+            self.curves, self.weights, self.learning, self.coach, self.landscape
+        )
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,
             QT_TRANSLATE_NOOP("TrainingDocks", "Learning"),

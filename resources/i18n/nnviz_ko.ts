@@ -32,6 +32,10 @@
         <translation>2 이상의 정수</translation>
     </message>
     <message>
+        <source>A number from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 수</translation>
+    </message>
+    <message>
         <source>Preset</source>
         <translation>프리셋</translation>
     </message>
@@ -56,8 +60,20 @@
         <translation>은닉층마다의 뉴런 수, 예: 50, 100 (책의 설정)</translation>
     </message>
     <message>
+        <source>Weight scale</source>
+        <translation>가중치 배율</translation>
+    </message>
+    <message>
         <source>Activation</source>
         <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>L2 decay</source>
+        <translation>L2 감쇠</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
     </message>
     <message>
         <source>Slope</source>
@@ -92,12 +108,20 @@
         <translation>학습률</translation>
     </message>
     <message>
-        <source>Step size of each weight update</source>
-        <translation>가중치를 한 번 갱신할 때의 보폭</translation>
-    </message>
-    <message>
         <source>LR schedule</source>
         <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>Factor on the initial weights: try 0.1 with sigmoid and watch the signal fade layer after layer, or 10 and watch the units saturate</source>
+        <translation>초기 가중치에 곱하는 배율입니다. 시그모이드에서 0.1로 해 보면 신호가 층을 지날 때마다 약해지고, 10으로 해 보면 뉴런이 포화되는 것을 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Momentum optimizer only: the share of the last step each step keeps (0.9). Can be changed while training.</source>
+        <translation>모멘텀 옵티마이저 전용: 매 스텝이 직전 스텝을 얼마나 이어받는지 나타냅니다(0.9). 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Step size of each weight update. Can be changed while training.</source>
+        <translation>가중치를 한 번 갱신할 때의 보폭입니다. 학습 중에도 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>Batch size</source>
@@ -116,8 +140,40 @@
         <translation>훈련 이미지 전체를 몇 번 반복할지</translation>
     </message>
     <message>
+        <source>Regularisation</source>
+        <translation>정규화</translation>
+    </message>
+    <message>
+        <source>Weight decay λ: adds (λ/2)·Σw² to the loss, pulling every weight towards 0 (try 0.0001 against overfitting). Can be changed while training.</source>
+        <translation>가중치 감쇠 λ: 손실 함수에 (λ/2)·Σw²를 더해 모든 가중치를 0 쪽으로 당깁니다(과대적합에는 0.0001을 시도해 보세요). 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Share of hidden units switched off at random at each step (try 0.2), so no unit can rely on another. Can be changed while training.</source>
+        <translation>매 스텝 무작위로 꺼 두는 은닉층 뉴런의 비율입니다(0.2를 시도해 보세요). 그래서 어떤 뉴런도 다른 뉴런에 기댈 수 없습니다. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>shift, turn, add noise</source>
+        <translation>이동, 회전, 잡음 추가</translation>
+    </message>
+    <message>
+        <source>Show the network each training digit slightly moved, turned and noisy, a little differently every time: more variety from the same data</source>
+        <translation>훈련 숫자를 매번 조금씩 다르게 옮기고 돌리고 잡음을 섞어 보여 줍니다. 같은 데이터로 더 다양한 예를 얻습니다</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>검증 데이터 비율</translation>
+    </message>
+    <message>
+        <source>Share of the training images held out and never trained on: their loss shows overfitting. The test set is never used to choose anything.</source>
+        <translation>훈련 이미지 중 따로 떼어 두고 학습에 쓰지 않는 비율입니다. 이 데이터의 손실로 과대적합을 알아봅니다. 시험 데이터는 어떤 선택에도 쓰지 않습니다.</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -145,6 +201,7 @@
     </message>
     <message>
         <source>Leaky slope</source>
+        <extracomment>the coach's settings: a preset leaves them as they are (it is a recipe for the network and its optimizer; these are what the learner tries on top of it)</extracomment>
         <translation>Leaky 기울기</translation>
     </message>
     <message>
@@ -636,6 +693,10 @@ like the image (red +, blue −)</source>
         <translation>손실 지형</translation>
     </message>
     <message>
+        <source>Diagnostics</source>
+        <translation>진단</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>학습</translation>
     </message>
@@ -719,6 +780,70 @@ like the image (red +, blue −)</source>
         <source>pixels</source>
         <translation>픽셀</translation>
     </message>
+    <message>
+        <source>The loss exploded at step {step} (loss {loss}, its best was {best}): the learning rate {lr} is too large. Try {new_lr}.</source>
+        <translation>{step} 스텝에서 손실이 폭발했습니다(손실 {loss}, 가장 낮았을 때 {best}). 학습률 {lr}이(가) 너무 큽니다. {new_lr}(으)로 해 보세요.</translation>
+    </message>
+    <message>
+        <source>A step that is too large overshoots the valley of the loss and lands higher up the other side, where the slope is steeper, so the next step is larger still: the loss grows without end. A learning rate ten times smaller takes steps the slope can guide.</source>
+        <translation>보폭이 너무 크면 손실의 골짜기를 지나쳐 반대편 더 높은 곳, 기울기가 더 가파른 곳에 떨어집니다. 그러면 다음 보폭은 더 커지고 손실은 끝없이 커집니다. 학습률을 10분의 1로 줄이면 기울기가 이끄는 대로 내려갈 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>After {steps} steps the training loss has hardly moved ({first} to {now}): the learning rate {lr} is probably too small. Try {new_lr}.</source>
+        <translation>{steps} 스텝이 지나도록 훈련 손실이 거의 줄지 않았습니다({first}에서 {now}). 학습률 {lr}이(가) 너무 작은 것 같습니다. {new_lr}(으)로 해 보세요.</translation>
+    </message>
+    <message>
+        <source>Each step moves the weights by the learning rate times the slope. When the rate is tiny, the weights creep and the loss stays where it started. Ten times larger is still safe for most networks; if the loss then explodes, step back.</source>
+        <translation>매 스텝 가중치는 학습률 × 기울기만큼 움직입니다. 학습률이 아주 작으면 가중치가 기어가듯 움직여 손실이 처음 자리에 머뭅니다. 10배로 키워도 대부분의 신경망에서는 안전합니다. 그래도 손실이 폭발하면 다시 줄이세요.</translation>
+    </message>
+    <message>
+        <source>{share} of the units of hidden layer {layer} never fire on the training digits (ReLU gives 0 for every one): they are dead and no longer learn. Try a smaller learning rate ({new_lr}).</source>
+        <translation>은닉층 {layer}의 뉴런 중 {share}가 어떤 훈련 숫자에도 활성화되지 않습니다(모든 숫자에서 ReLU가 0). 죽은 뉴런이 되어 더는 학습하지 않습니다. 더 작은 학습률({new_lr})을 시도해 보세요.</translation>
+    </message>
+    <message>
+        <source>A ReLU unit whose input is negative for every digit outputs 0 and has slope 0, so no gradient reaches its weights and it never comes back. A large first step often pushes units there. A smaller learning rate, or He initialisation, keeps them alive.</source>
+        <translation>모든 숫자에서 입력이 음수인 ReLU 뉴런은 0을 출력하고 기울기도 0이라서, 가중치에 기울기가 전혀 전달되지 않고 다시 살아나지 못합니다. 처음의 큰 보폭이 뉴런을 그렇게 밀어 넣는 경우가 많습니다. 더 작은 학습률이나 He 초기화가 뉴런을 살려 둡니다.</translation>
+    </message>
+    <message>
+        <source>{share} of the units of hidden layer {layer} never fire on the training digits (ReLU gives 0 for every one): they are dead and no longer learn. Try a smaller learning rate ({new_lr}) and He initialisation.</source>
+        <translation>은닉층 {layer}의 뉴런 중 {share}가 어떤 훈련 숫자에도 활성화되지 않습니다(모든 숫자에서 ReLU가 0). 죽은 뉴런이 되어 더는 학습하지 않습니다. 더 작은 학습률({new_lr})과 He 초기화를 시도해 보세요.</translation>
+    </message>
+    <message>
+        <source>{share} of the values of hidden layer {layer} sit where {activation} is flat (h' &lt; 0.1): they pass back less than a tenth of their gradient, so the layers below learn slowly. Try smaller initial weights (scale {new_scale}).</source>
+        <translation>은닉층 {layer}의 값 중 {share}가 {activation}의 평평한 구간(h' &lt; 0.1)에 있습니다. 기울기를 10분의 1도 전하지 못하므로 아래층들이 느리게 학습합니다. 더 작은 초기 가중치(배율 {new_scale})를 시도해 보세요.</translation>
+    </message>
+    <message>
+        <source>Sigmoid and tanh flatten out for large inputs: there h'(a) is close to 0, and backpropagation multiplies the gradient by h'(a) at every layer, so it fades. Smaller weights keep the inputs a near 0, where the curve is steep.</source>
+        <translation>시그모이드와 tanh는 입력이 크면 평평해집니다. 그곳에서는 h'(a)가 0에 가깝고, 역전파는 층마다 기울기에 h'(a)를 곱하므로 기울기가 사라져 갑니다. 가중치가 작으면 입력 a가 곡선이 가파른 0 근처에 머뭅니다.</translation>
+    </message>
+    <message>
+        <source>{share} of the values of hidden layer {layer} sit where {activation} is flat (h' &lt; 0.1): they pass back less than a tenth of their gradient, so the layers below learn slowly. Try ReLU with He initialisation.</source>
+        <translation>은닉층 {layer}의 값 중 {share}가 {activation}의 평평한 구간(h' &lt; 0.1)에 있습니다. 기울기를 10분의 1도 전하지 못하므로 아래층들이 느리게 학습합니다. He 초기화와 함께 ReLU를 시도해 보세요.</translation>
+    </message>
+    <message>
+        <source>Sigmoid and tanh flatten out for large inputs: there h'(a) is close to 0, and backpropagation multiplies the gradient by h'(a) at every layer, so it fades. ReLU has slope 1 for every positive input and does not saturate.</source>
+        <translation>시그모이드와 tanh는 입력이 크면 평평해집니다. 그곳에서는 h'(a)가 0에 가깝고, 역전파는 층마다 기울기에 h'(a)를 곱하므로 기울기가 사라져 갑니다. ReLU는 양수 입력에서 기울기가 늘 1이라 포화되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The validation loss has risen for {count} evaluations in a row ({best} at step {best_step}, now {now}) while the training loss keeps falling: the network is learning the training digits by heart. Try L2 weight decay {value}, or stop at step {best_step}.</source>
+        <translation>훈련 손실은 계속 줄어드는데 검증 손실이 {count}번 연속으로 올랐습니다({best_step} 스텝에서 {best}, 지금 {now}). 신경망이 훈련 숫자를 통째로 외우고 있습니다. L2 가중치 감쇠 {value}을(를) 시도하거나 {best_step} 스텝에서 멈추세요.</translation>
+    </message>
+    <message>
+        <source>The validation digits are held out of training, so they show how the network does on digits it has not seen. When only the training loss still falls, the network fits quirks of its training digits. L2 weight decay keeps weights small and dropout keeps units from relying on each other; both help the network generalise.</source>
+        <translation>검증 숫자는 학습에서 떼어 두었으므로, 신경망이 처음 보는 숫자를 얼마나 잘 다루는지 보여 줍니다. 훈련 손실만 계속 줄어든다면 신경망이 훈련 숫자의 사소한 특징까지 맞추고 있는 것입니다. L2 가중치 감쇠는 가중치를 작게 유지하고, 드롭아웃은 뉴런끼리 서로 기대지 못하게 합니다. 둘 다 일반화를 돕습니다.</translation>
+    </message>
+    <message>
+        <source>The validation loss has risen for {count} evaluations in a row ({best} at step {best_step}, now {now}) while the training loss keeps falling: the network is learning the training digits by heart. Try dropout {value}, or stop at step {best_step}.</source>
+        <translation>훈련 손실은 계속 줄어드는데 검증 손실이 {count}번 연속으로 올랐습니다({best_step} 스텝에서 {best}, 지금 {now}). 신경망이 훈련 숫자를 통째로 외우고 있습니다. 드롭아웃 {value}을(를) 시도하거나 {best_step} 스텝에서 멈추세요.</translation>
+    </message>
+    <message>
+        <source>The training loss has stayed near {loss} for the last {steps} steps (it changed {change}). Try a smaller learning rate ({new_lr}) to settle further down.</source>
+        <translation>최근 {steps} 스텝 동안 훈련 손실이 {loss} 근처에 머물러 있습니다(변화 {change}). 더 아래로 내려가도록 더 작은 학습률({new_lr})을 시도해 보세요.</translation>
+    </message>
+    <message>
+        <source>On a plateau the steps no longer lower the loss: often they jump back and forth across a narrow valley. Smaller steps can go down into it; if nothing changes, the network may be too small for the task.</source>
+        <translation>정체 구간에서는 스텝을 밟아도 손실이 더 내려가지 않습니다. 좁은 골짜기를 사이에 두고 이리저리 건너뛰는 경우가 많습니다. 보폭을 줄이면 골짜기 안으로 내려갈 수 있습니다. 그래도 변화가 없다면 문제에 비해 신경망이 너무 작을 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ActivationExplorer</name>
@@ -797,6 +922,17 @@ like the image (red +, blue −)</source>
     <message>
         <source>x = {x} &amp;nbsp; &lt;span style='color:{c1}'&gt;h(x) = {f}&lt;/span&gt; &amp;nbsp; &lt;span style='color:{c2}'&gt;h′(x) = {df}&lt;/span&gt;</source>
         <translation>x = {x} &amp;nbsp; &lt;span style='color:{c1}'&gt;h(x) = {f}&lt;/span&gt; &amp;nbsp; &lt;span style='color:{c2}'&gt;h′(x) = {df}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AugmentPreview</name>
+    <message>
+        <source>Other random shifts, turns and noise</source>
+        <translation>다른 무작위 이동, 회전, 잡음</translation>
+    </message>
+    <message>
+        <source>What training sees with augmentation: the digit on screen, each time moved by up to 2 pixels, turned by up to 12 degrees and with pixel noise</source>
+        <translation>데이터 증강을 켰을 때 학습이 보는 모습: 화면의 숫자를 매번 최대 2픽셀 옮기고, 최대 12도 돌리고, 픽셀 잡음을 더한 것</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1049,10 @@ on the training batches and the test set</source>
         <translation>시험</translation>
     </message>
     <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
         <source>{n} older</source>
         <translation>+{n}개</translation>
     </message>
@@ -951,6 +1091,26 @@ on the training batches and the test set</source>
     <message>
         <source>seconds of training</source>
         <translation>학습 시간 (초)</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>{name} {old} → {new} at step {step:,}</source>
+        <translation>{step:,} 스텝에서 {name} {old} → {new}</translation>
     </message>
     <message>
         <source>Export curves as CSV</source>
@@ -1030,6 +1190,107 @@ on the training batches and the test set</source>
     <message>
         <source>Shown now: your drawing (no label)</source>
         <translation>지금 보이는 숫자: 직접 그린 숫자 (레이블 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPlots</name>
+    <message>
+        <source>gradient RMS</source>
+        <translation>기울기 RMS</translation>
+    </message>
+    <message>
+        <source>update ÷ weight</source>
+        <translation>갱신량 ÷ 가중치</translation>
+    </message>
+    <message>
+        <source>inactive —, saturated ‑‑</source>
+        <translation>비활성 —, 포화 ‑‑</translation>
+    </message>
+    <message>
+        <source>weights: start, now</source>
+        <translation>가중치: 처음, 지금</translation>
+    </message>
+    <message>
+        <source>How large dE/dW is in each layer (root mean square, log scale): a layer whose gradient is far smaller than the others learns slowly (vanishing gradient)</source>
+        <translation>층마다 dE/dW의 크기(제곱평균제곱근, 로그 눈금)입니다. 기울기가 다른 층보다 훨씬 작은 층은 느리게 학습합니다(기울기 소실)</translation>
+    </message>
+    <message>
+        <source>How much each step changes a layer's weights, relative to their size (log scale): around 0.001 is healthy; 0.1 or more is too fast, 0.00001 too slow</source>
+        <translation>한 스텝이 층의 가중치를 가중치 크기에 비해 얼마나 바꾸는지(로그 눈금)입니다. 0.001 근처가 건강하고, 0.1 이상은 너무 빠르며, 0.00001은 너무 느립니다</translation>
+    </message>
+    <message>
+        <source>Solid: the share of a hidden layer's ReLU units that output 0 for every training digit (dead). Dashed: the share of sigmoid or tanh values where the slope h' is below 0.1 (saturated). Measured at each test.</source>
+        <translation>실선: 모든 훈련 숫자에서 0을 출력하는(죽은) 은닉층 ReLU 뉴런의 비율. 점선: 기울기 h'가 0.1보다 작은(포화된) 시그모이드·tanh 값의 비율. 평가할 때마다 잽니다.</translation>
+    </message>
+    <message>
+        <source>The chosen layer's weights: grey at the start, blue at the step shown. Learning spreads them out; a narrow peak that stays put means little learning.</source>
+        <translation>고른 층의 가중치: 회색은 처음, 파란색은 보고 있는 스텝입니다. 학습하면 가중치가 넓게 퍼집니다. 좁은 봉우리가 그대로라면 학습이 거의 안 된 것입니다.</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>가중치 값</translation>
+    </message>
+    <message>
+        <source>% of weights</source>
+        <translation>가중치 비율(%)</translation>
+    </message>
+    <message>
+        <source>Press Start: how strongly
+each layer's weights are
+pushed will appear here</source>
+        <translation>시작을 누르세요: 층마다
+가중치를 얼마나 세게 미는지
+여기에 나타납니다</translation>
+    </message>
+    <message>
+        <source>and how much each step
+changes them (about 0.001
+is healthy)</source>
+        <translation>한 스텝이 가중치를
+얼마나 바꾸는지도
+(0.001 근처가 건강)</translation>
+    </message>
+    <message>
+        <source>the share of dead ReLU units
+and of saturated sigmoid units,
+at each test</source>
+        <translation>죽은 ReLU 뉴런과
+포화된 시그모이드 뉴런의 비율,
+평가할 때마다</translation>
+    </message>
+    <message>
+        <source>and how the weights spread
+out from where they started</source>
+        <translation>가중치가 처음 자리에서
+어떻게 퍼져 나가는지</translation>
+    </message>
+    <message>
+        <source>Histogram of</source>
+        <translation>히스토그램:</translation>
+    </message>
+    <message>
+        <source>The layer whose weights the histogram shows</source>
+        <translation>히스토그램으로 가중치를 볼 층</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>아직 학습하지 않음</translation>
+    </message>
+    <message>
+        <source>Newest run, latest step</source>
+        <translation>최근 학습, 마지막 스텝</translation>
+    </message>
+    <message>
+        <source>Newest run at step {step}</source>
+        <translation>최근 학습, {step} 스텝</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>{l}층</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1973,86 @@ is {t}</source>
         <translation>학습 데이터(신경망이 배우는 데이터) 또는 시험 데이터(채점에 쓰는 데이터)의 예시를 보여 줍니다.</translation>
     </message>
     <message>
+        <source>Momentum: each step keeps this share of the previous one, so the weights roll on through flat stretches (0.9 is usual). Can be changed while training.</source>
+        <translation>모멘텀: 걸음마다 이전 걸음을 이 비율만큼 이어 가서, 평평한 구간에서도 가중치가 계속 굴러갑니다(보통 0.9). 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>L2 weight decay λ: adds (λ/2)·Σw² to the loss, pulling every weight towards 0. Try 0.0001 when the validation loss rises while the training loss falls.</source>
+        <translation>L2 가중치 감소 λ: 손실에 (λ/2)·Σw²를 더해 모든 가중치를 0 쪽으로 당깁니다. 학습 손실은 줄어드는데 검증 손실이 오르면 0.0001을 써 보세요.</translation>
+    </message>
+    <message>
+        <source>Dropout: the share of hidden units switched off at random in each training step, so no unit can rely on another. Try 0.2 against overfitting.</source>
+        <translation>드롭아웃: 학습 걸음마다 무작위로 끄는 은닉층 뉴런의 비율입니다. 어떤 뉴런도 다른 뉴런에 기대지 못하게 합니다. 과대적합에는 0.2를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>The share of the training images held out to check the run on digits it does not learn from: the test set stays untouched until the end.</source>
+        <translation>학습에 쓰지 않고 따로 떼어 두는 학습 이미지의 비율입니다. 배우지 않은 숫자로 학습을 점검하고, 시험 데이터는 끝까지 손대지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Augmentation: each training image is shifted, rotated a little or given noise at random, so the network sees more variety.</source>
+        <translation>데이터 증강: 학습 이미지마다 무작위로 조금 옮기거나 돌리거나 잡음을 더해, 신경망이 더 다양한 모습을 보게 합니다.</translation>
+    </message>
+    <message>
+        <source>Multiplies the initial weights: try 10 with sigmoid and watch the units saturate, or 0.1 and watch the signal fade layer after layer.</source>
+        <translation>초기 가중치에 곱하는 배수입니다. 시그모이드에서 10으로 하면 뉴런이 포화되고, 0.1로 하면 신호가 층마다 약해지는 모습을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A few training digits as augmentation changes them: what the network learns from.</source>
+        <translation>데이터 증강으로 바뀐 학습 숫자 몇 개입니다. 신경망이 실제로 배우는 모습입니다.</translation>
+    </message>
+    <message>
+        <source>Draw new random augmentations of the digits.</source>
+        <translation>숫자들에 새 무작위 증강을 적용해 다시 그립니다.</translation>
+    </message>
+    <message>
+        <source>Full speed, or slow motion: a few steps a second, so each step can be watched on the graph and the curves.</source>
+        <translation>전속력 또는 느린 동작입니다. 느린 동작에서는 1초에 몇 걸음만 학습해 그래프와 곡선에서 걸음마다 지켜볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The coach: how each layer is learning, live from the run, and hints with the run's own numbers about what looks wrong and what to try.</source>
+        <translation>코치입니다. 층마다 학습이 어떻게 되고 있는지를 실시간으로 보여 주고, 무엇이 이상한지와 무엇을 해 볼지 학습의 실제 숫자로 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Per layer, over the run: how strongly the weights are pushed, how much each step changes them, dead and saturated units, and how the weights spread.</source>
+        <translation>학습 동안 층마다: 가중치가 얼마나 세게 밀리는지, 걸음마다 얼마나 바뀌는지, 죽은 뉴런과 포화된 뉴런, 가중치가 어떻게 퍼지는지.</translation>
+    </message>
+    <message>
+        <source>The size of each layer's gradient (RMS of dE/dW, log scale): a layer whose gradient is far smaller than the others' hardly learns.</source>
+        <translation>층마다 기울기의 크기(dE/dW의 RMS, 로그 눈금)입니다. 기울기가 다른 층보다 훨씬 작은 층은 거의 배우지 못합니다.</translation>
+    </message>
+    <message>
+        <source>How much one step changes each layer's weights, relative to their size (about 0.001 is healthy; 0.1 is too much, 1e-6 too little).</source>
+        <translation>한 걸음이 층의 가중치를 크기에 비해 얼마나 바꾸는지입니다(0.001 정도가 건강하고, 0.1은 너무 크며, 1e-6은 너무 작습니다).</translation>
+    </message>
+    <message>
+        <source>The share of dead ReLU units (never active) and of saturated sigmoid or tanh units (h′ &lt; 0.1), at each evaluation.</source>
+        <translation>평가 때마다 죽은 ReLU 뉴런(한 번도 활성화되지 않음)과 포화된 시그모이드·tanh 뉴런(h′ &lt; 0.1)의 비율입니다.</translation>
+    </message>
+    <message>
+        <source>How the chosen layer's weights are spread now, against where they started.</source>
+        <translation>고른 층의 가중치가 지금 어떻게 퍼져 있는지, 처음과 비교해 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The layer whose weights the histogram shows.</source>
+        <translation>히스토그램으로 볼 가중치의 층입니다.</translation>
+    </message>
+    <message>
+        <source>Hints: what looks wrong in this run, with its own numbers, and what to try.</source>
+        <translation>힌트: 이번 학습에서 무엇이 이상한지 실제 숫자와 함께, 그리고 무엇을 해 볼지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Turn the coach's hints on or off.</source>
+        <translation>코치의 힌트를 켜거나 끕니다.</translation>
+    </message>
+    <message>
+        <source>Apply the suggested fix to the settings (and to the run, for what can change while it trains).</source>
+        <translation>제안한 해결책을 설정에 적용합니다(학습 중 바꿀 수 있는 것은 진행 중인 학습에도).</translation>
+    </message>
+    <message>
+        <source>Why this hint: a short explanation of the problem and the fix.</source>
+        <translation>이 힌트의 이유: 문제와 해결책에 대한 짧은 설명입니다.</translation>
+    </message>
+    <message>
         <source>on</source>
         <translation>켜짐</translation>
     </message>
@@ -1722,6 +2063,52 @@ is {t}</source>
     <message>
         <source>Now: {value}</source>
         <translation>지금 값: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>HintCard</name>
+    <message>
+        <source>Applied</source>
+        <translation>적용함</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Put into the settings: {fix}</source>
+        <translation>설정에 넣기: {fix}</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>왜?</translation>
+    </message>
+</context>
+<context>
+    <name>HintsView</name>
+    <message>
+        <source>Hints</source>
+        <translation>조언</translation>
+    </message>
+    <message>
+        <source>Show hints</source>
+        <translation>조언 보기</translation>
+    </message>
+    <message>
+        <source>The coach watches the run and says what looks wrong and what to try</source>
+        <translation>코치가 학습을 지켜보며 무엇이 잘못된 것 같은지, 무엇을 해 볼지 알려 줍니다</translation>
+    </message>
+    <message>
+        <source>Hints are off.</source>
+        <translation>조언을 껐습니다.</translation>
+    </message>
+    <message>
+        <source>Hints will appear here while a run trains: a loss that explodes or stays flat, dead or saturated units, overfitting, a plateau, each with a fix.</source>
+        <translation>학습하는 동안 여기에 조언이 나타납니다: 폭발하거나 줄지 않는 손실, 죽거나 포화된 뉴런, 과대적합, 정체 구간, 각각 해결책과 함께.</translation>
+    </message>
+    <message>
+        <source>Nothing looks wrong so far.</source>
+        <translation>아직은 문제가 보이지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2912,6 +3299,26 @@ is {t}</source>
         <translation>시드를 그대로 두어 다음 실행이 똑같은 가중치에서 출발해 똑같이 재현됩니다 (설정 하나만 바꿔 비교해 보세요). 끄면 새로 시작할 때마다 다음 시드를 쓰고, 그렇다고 알려 줍니다.</translation>
     </message>
     <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <source>slow motion: 5 steps a second</source>
+        <translation>느리게: 1초에 5스텝</translation>
+    </message>
+    <message>
+        <source>slow motion: 1 step a second</source>
+        <translation>느리게: 1초에 1스텝</translation>
+    </message>
+    <message>
+        <source>Slow motion paces the training so that each step can be watched on the graph: the edges change colour with every weight update</source>
+        <translation>학습 속도를 늦춰 한 스텝 한 스텝을 그래프에서 볼 수 있게 합니다. 가중치가 갱신될 때마다 연결선의 색이 바뀝니다</translation>
+    </message>
+    <message>
         <source>New initial weights for this run: seed {new} (the last run started from seed {last}; tick Same initial weights to keep one seed).</source>
         <translation>이번 실행은 새 초기 가중치에서 출발합니다: 시드 {new} (지난 실행은 시드 {last}에서 출발했습니다. 같은 시드를 유지하려면 '같은 초기 가중치'를 켜세요).</translation>
     </message>
@@ -2922,6 +3329,26 @@ is {t}</source>
     <message>
         <source>Put seed {last} back in the settings: the next run starts as that one did</source>
         <translation>설정의 시드를 {last}(으)로 되돌립니다: 다음 실행이 그 실행과 같은 가중치에서 출발합니다</translation>
+    </message>
+    <message>
+        <source>{name} is {new:g} from step {step} on (it was {old:g}).</source>
+        <translation>{step} 스텝부터 {name}: {new:g} (이전 {old:g}).</translation>
+    </message>
+    <message>
+        <source>The learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>L2 decay</source>
+        <translation>L2 감쇠</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
     </message>
     <message>
         <source>Stopped after {n:,} steps.</source>

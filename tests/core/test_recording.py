@@ -309,3 +309,8 @@ def test_a_copy_of_a_record_stays_as_it_was_while_the_run_goes_on(tiny, tmp_path
     back = RunRecord.load(copy.save(tmp_path / "copy.npz"))  # a running run's copy saves whole
     assert back.steps_recorded == 10 and back.status == "running"
     np.testing.assert_array_equal(back.step_column("loss"), record.step_column("loss")[:10])
+    whole = RunRecord.load(record.copy().save(tmp_path / "whole.npz"))  # with its evaluations
+    assert len(record.layer_diagnostics()["grad_rms"]) > 0
+    for name, table in record.layer_diagnostics().items():
+        np.testing.assert_array_equal(whole.layer_diagnostics()[name], table)
+    assert whole.changes == record.changes

@@ -236,7 +236,7 @@ def test_in_korean_the_training_choices_times_and_menu_keys_are_korean_too(windo
     constant, book) in any language; times read "3 s 남음"; File and Forward pass shared F."""
     from PySide6.QtWidgets import QComboBox
 
-    from nnviz.core.training import TrainingConfig
+    from nnviz.core.training import WINDOW_VALIDATION, TrainingConfig
     from nnviz.gui.training.training_progress import format_duration
 
     form = window.training.panel.form
@@ -255,7 +255,7 @@ def test_in_korean_the_training_choices_times_and_menu_keys_are_korean_too(windo
     for identifier in ("sigmoid", "xavier", "cross-entropy", "sgd", "constant", "book"):
         assert HANGUL.search(korean[identifier]), (identifier, korean[identifier])
     assert form.text("activation") == "sigmoid"  # the core's identifier, whatever is shown
-    assert form.validate() == TrainingConfig()
+    assert form.validate() == TrainingConfig(validation=WINDOW_VALIDATION)
     assert format_duration(3) == "3초" and format_duration(125) == "2분 05초"
     assert len(set(_mnemonics(window))) == len(_mnemonics(window))  # 파일(F), 순전파(P), ...
     window.menus.language_actions["en"].trigger()
@@ -350,6 +350,10 @@ _FORWARDERS = {
     ("map_tab.py", "tr(WEIGHT_NAMES[name])"),
     ("robustness_tab.py", "tr(CORRUPTION_NAMES[name])"),
     ("robustness_tab.py", "tr(UNIT_NAMES[self.kind])"),
+    # the core's hint templates and explanations (nnviz.core.coach.TEXTS), marked in
+    # coach/hint_texts.py (test_coach_panel checks that it holds exactly the core's texts)
+    ("hints_view.py", "tr(hint.template)"),
+    ("hints_view.py", "tr(hint.why)"),
 }
 
 

@@ -17,7 +17,7 @@ from nnviz.core import training
 from nnviz.core.errors import ConfigError
 from nnviz.core.metrics import evaluate
 from nnviz.core.model_io import load_model
-from nnviz.core.training import TrainingConfig
+from nnviz.core.training import WINDOW_VALIDATION, TrainingConfig
 from nnviz.gui.session import Session
 from nnviz.gui.training.controller import RunState, TrainingController
 from nnviz.gui.training.training_panel import TrainingPanel
@@ -64,7 +64,8 @@ def _error(form, name: str) -> str:
 
 def test_every_field_shows_the_trainingconfig_default(panel):
     defaults = {f.name: f.default for f in fields(TrainingConfig)}
-    assert panel.config == TrainingConfig()
+    # the window holds a validation split out by default; everything else is the config's
+    assert panel.config == TrainingConfig(validation=WINDOW_VALIDATION)
     assert panel.form.text("hidden") == ", ".join(str(h) for h in defaults["hidden"])
     assert float(panel.form.text("lr")) == defaults["lr"]
     for name in ("activation", "loss", "optimizer", "init", "dataset"):
@@ -91,7 +92,9 @@ def test_invalid_values_are_refused_at_their_field(panel, qtbot):
     form.set_text("lr", "0.1")
     form.set_text("hidden", "30")
     form.validate()
-    assert panel.config == TrainingConfig(epochs=2, lr=0.1, hidden=(30,))
+    assert panel.config == TrainingConfig(
+        epochs=2, lr=0.1, hidden=(30,), validation=WINDOW_VALIDATION
+    )
     assert panel.start_button.isEnabled()
 
 
@@ -103,7 +106,9 @@ def test_an_activation_parameter_is_checked_by_the_config(panel):
     _config_error(activation="leaky-relu", leaky_slope=-3)
     assert _error(form, "activation_param") == "A number from 0 up to, but not including, 1"
     form.set_text("activation_param", "0.2")
-    assert form.validate() == TrainingConfig(activation="leaky-relu", leaky_slope=0.2)
+    assert form.validate() == TrainingConfig(
+        activation="leaky-relu", leaky_slope=0.2, validation=WINDOW_VALIDATION
+    )
 
 
 def test_step_pause_resume_and_stop(qtbot, panel, controller, session):
@@ -129,7 +134,7 @@ def test_step_pause_resume_and_stop(qtbot, panel, controller, session):
     with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS) as blocker:
         panel.stop_button.click()
     assert isinstance(blocker.args[0], ev.Stopped)
-    assert controller.state is RunState.STOPPED and panel.form.form_widget.isEnabled()
+    assert controller.state is RunState.STOPPED and not panel.form.locked
     assert "Stopped" in panel.status_label.text()
     record = controller.record
     assert record.status == "stopped" and record.steps_recorded == blocker.args[0].step
@@ -234,7 +239,7 @@ def test_a_run_from_start_to_finished_is_recorded_and_drawn_from_its_record(qtbo
     panel.set_config(TrainingConfig(epochs=2))
     with qtbot.waitSignal(controller.run_ended, timeout=_RUN_MS) as blocker:
         assert panel.start()
-        assert controller.state is RunState.RUNNING and not panel.form.form_widget.isEnabled()
+        assert controller.state is RunState.RUNNING and panel.form.locked
         assert session.run is controller.record and session.run.status == "new"
     end = blocker.args[0]
     assert isinstance(end, ev.Finished) and controller.state is RunState.FINISHED
@@ -284,7 +289,7 @@ def test_reset_mid_run_ends_the_run_through_the_one_shutdown_path(qtbot, panel, 
     assert not controller.worker.running and controller.state is RunState.STOPPED
     assert controller.record.status == "stopped" and controller.record.steps_recorded > 0
     assert "untrained" in panel.status_label.text()
-    assert panel.start_button.isEnabled() and panel.form.form_widget.isEnabled()
+    assert panel.start_button.isEnabled() and not panel.form.locked
 
 
 def test_closing_the_window_mid_run_stops_the_thread_silently(qtbot, window, capfd, qtlog):

@@ -58,7 +58,9 @@ class TrainingController(QObject):
 
     ``state_changed(RunState)``; ``run_started(RunRecord)``; ``started(TrainingStarted)``;
     ``batches(BatchChunk)`` after the chunk is in the record; ``evaluated(Evaluated)`` likewise;
-    ``paused(Paused)``; ``run_ended(TrainingEnded)``; ``run_failed(message, details)``.
+    ``paused(Paused)``; ``changed(HyperparameterChanged)`` once a change made during the run
+    took effect (it is in the record); ``run_ended(TrainingEnded)``;
+    ``run_failed(message, details)``.
     """
 
     state_changed = Signal(object)
@@ -67,6 +69,7 @@ class TrainingController(QObject):
     batches = Signal(object)
     evaluated = Signal(object)
     paused = Signal(object)
+    changed = Signal(object)
     run_ended = Signal(object)
     run_failed = Signal(str, str)
 
@@ -76,6 +79,7 @@ class TrainingController(QObject):
         self.worker = TrainingWorker(self)
         self._state = RunState.IDLE
         self._record: RunRecord | None = None
+        self._asked: dict[str, float] = {}
         self._network: Network | None = None  # the session's network while it shows this run
         w = self.worker
         w.started.connect(self._on_started)
@@ -85,6 +89,7 @@ class TrainingController(QObject):
         session.shown_step_changed.connect(self._on_shown_step_changed)
         self._live_params: dict | None = None
         w.paused.connect(self._on_paused)
+        w.changed.connect(self._on_changed)
         w.ended.connect(self._on_ended)
         w.failed.connect(self._on_failed)
         app = QCoreApplication.instance()
@@ -135,6 +140,7 @@ class TrainingController(QObject):
         # the backward stages show this run's loss, and one digit's share of its step
         self.session.set_learning(config.loss, single_digit_lr(config))
         self._record = record
+        self._asked: dict[str, float] = {}  # changes asked for, not yet taken effect
         self.session.add_run(record)
         self.worker.shutdown()  # the last run's thread, if it is still finishing after its end
         self.worker.start(
@@ -181,6 +187,36 @@ class TrainingController(QObject):
             self.worker.step()
             self._set_state(RunState.PAUSED)
 
+    def change(self, name: str, value: float) -> bool:
+        """Change a live hyperparameter (LIVE_HYPERPARAMETERS) of the running run from its next
+        step on; False (nothing done) when no run is going on or the value is what it is."""
+        if not self._state.active or self.current_value(name) == value:
+            return False
+        self._asked[name] = float(value)
+        self.worker.change(name, value)
+        return True
+
+    def current_value(self, name: str) -> float | None:
+        """The value a live hyperparameter of the current run has now (or was last asked to
+        take), None without a run."""
+        if self._record is None:
+            return None
+        if name in self._asked:
+            return self._asked[name]
+        value = float(getattr(self._record.config, name))
+        for _step, changed, _old, new in self._record.changes:
+            if changed == name:
+                value = new
+        return value
+
+    def set_pace(self, seconds_per_step: float) -> None:
+        """Slow motion (0: full speed): for this run and the next."""
+        self.worker.set_pace(seconds_per_step)
+
+    @property
+    def pace(self) -> float:
+        return self.worker.pace
+
     def stop(self) -> None:
         """End the run within one batch, keeping what it learnt (run_ended follows)."""
         if self._state.active:
@@ -225,6 +261,13 @@ class TrainingController(QObject):
         if step is None and self._state.active and self._live_params is not None:
             if self.owns_session_network():
                 self.session.set_params(self._live_params)  # back to live: the newest weights
+
+    def _on_changed(self, event: ev.HyperparameterChanged) -> None:
+        if self._record is not None:
+            self._record.add(event)
+        if self._asked.get(event.name) == event.new:
+            del self._asked[event.name]
+        self.changed.emit(event)
 
     def _on_paused(self, event: ev.Paused) -> None:
         if self._state is RunState.RUNNING:  # paused from elsewhere (control.pause())

@@ -27,6 +27,7 @@ _LIVE_KEYS = ("batch_loss", "smooth_loss", "train_accuracy")  # new points with 
 _X_COLUMNS = {"step": "step", "epoch": "epoch", "time": "elapsed"}  # x mode -> buffer column
 
 _LEGEND_SIZE = "8pt"
+_CHANGES_NAMED = 1  # changes named in the accuracy legend (the newest; each has its lines)
 _TICK_LENGTH = -5  # pyqtgraph's own: ticks 5 px long, inside the axis
 
 
@@ -238,6 +239,12 @@ class CurvePlots:
             "test_other": (self.loss_plot, _pen(style.CURVES_OTHER_LOSS, width=1, dash=True), "s"),
             "train_accuracy": (self.accuracy_plot, _pen(style.CURVES_TRAIN, width=1), None),
             "test_accuracy": (self.accuracy_plot, _pen(style.CURVES_TEST, width=1), "o"),
+            "validation_loss": (self.loss_plot, _pen(style.CURVES_VALIDATION, width=1), "t"),
+            "validation_accuracy": (
+                self.accuracy_plot,
+                _pen(style.CURVES_VALIDATION, width=1),
+                "t",
+            ),
         }
         for key, (plot, pen, symbol) in made.items():
             item = pg.PlotDataItem(pen=pen)
@@ -278,9 +285,44 @@ class CurvePlots:
             self.loss_legend.addItem(self._earlier_sample, text)
             _cache_legend(self.loss_legend)
 
+    def mark_changes(self, run: RunCurves, changes: list, text) -> None:
+        """A dashed vertical line on both plots at each hyperparameter change of ``run``
+        (step, name, old, new), and a line ``text(name, old, new, step)`` in the accuracy
+        legend (it has room) for the last _CHANGES_NAMED of them; only new ones are added."""
+        pen = pg.mkPen(style.CURVES_CHANGE, width=1.5, style=Qt.PenStyle.DashLine)
+        for step, name, old, new in changes[run.changes_drawn :]:
+            for plot in (self.loss_plot, self.accuracy_plot):
+                line = pg.InfiniteLine(angle=90, pen=pen)
+                line.step = step  # placed in the x axis's unit by place_changes
+                plot.addItem(line, ignoreBounds=True)
+                run.change_marks.append(line)
+            sample = pg.PlotDataItem(pen=pen)  # no data: it only draws the legend's sample
+            self.accuracy_legend.addItem(sample, text(name, old, new, step))
+            run.change_entries.append(sample)
+            if len(run.change_entries) > _CHANGES_NAMED:
+                self.accuracy_legend.removeItem(run.change_entries.pop(0))
+        _cache_legend(self.accuracy_legend)
+        run.changes_drawn = len(changes)
+
+    def place_changes(self, run: RunCurves) -> None:
+        """Put the change marks of ``run`` at their steps, in the x axis's unit."""
+        b = run.batches
+        if not len(b):
+            return
+        for line in run.change_marks:
+            x = np.interp(
+                line.step, np.concatenate([[0], b["step"]]), np.concatenate([[0], self.x(b)])
+            )
+            line.setPos(float(np.log10(max(x, 1e-9))) if self.log_x else float(x))
+
     def dim(self, run: RunCurves) -> None:
         """Turn the current run into an earlier one: dimmed in its own colour, fewer lines, no
-        legend entry of its own (see set_earlier_legend)."""
+        legend entry of its own (see set_earlier_legend), no change marks."""
+        for mark in run.change_marks:
+            mark.setVisible(False)
+        for sample in run.change_entries:
+            self.accuracy_legend.removeItem(sample)
+        run.change_entries.clear()
         for key, item in run.items.items():
             self.loss_legend.removeItem(item)
             self.accuracy_legend.removeItem(item)
@@ -299,6 +341,10 @@ class CurvePlots:
             self.loss_legend.removeItem(item)
             plot = self.accuracy_plot if key.endswith("accuracy") else self.loss_plot
             plot.removeItem(item)
+        for mark in run.change_marks:
+            mark.getViewBox().removeItem(mark)
+        for sample in run.change_entries:
+            self.accuracy_legend.removeItem(sample)
 
     # ------------------------------------------------------------------ drawing
     def x(self, buffer: SeriesBuffer) -> np.ndarray:
@@ -318,6 +364,13 @@ class CurvePlots:
             items["test_loss"].setData(xe, e[f"test_{run.minimised}"])
             items["test_other"].setData(xe, e[f"test_{other}"])
             items["test_accuracy"].setData(xe, 100.0 * e["test_accuracy"])
+            validated = np.isfinite(e["validation_accuracy"])
+            items["validation_loss"].setData(
+                xe[validated], e[f"validation_{run.minimised}"][validated]
+            )
+            items["validation_accuracy"].setData(
+                xe[validated], 100.0 * e["validation_accuracy"][validated]
+            )
 
     def fit_x(self, runs: list[RunCurves]) -> None:
         """Let the x axis grow in round jumps (1, 2, 5 x 10^k) rather than with every update:

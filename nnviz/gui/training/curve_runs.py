@@ -48,6 +48,9 @@ EVAL_COLUMNS = (
     "train_mse",
     "test_accuracy",
     "train_accuracy",
+    "validation_cross_entropy",
+    "validation_mse",
+    "validation_accuracy",
 )
 
 
@@ -98,6 +101,9 @@ class RunCurves:
     accuracy_ema_state: EmaState = field(default_factory=EmaState)
     items: dict[str, object] = field(default_factory=dict)
     evals_drawn: int = 0
+    changes_drawn: int = 0  # hyperparameter changes marked on the plots
+    change_marks: list = field(default_factory=list)  # their vertical lines
+    change_entries: list = field(default_factory=list)  # their legend entries (samples)
 
     @property
     def config(self) -> TrainingConfig:
@@ -191,6 +197,9 @@ def export_runs_csv(runs: list[RunCurves], path: str | os.PathLike[str]) -> None
         "train_mse",
         "test_accuracy",
         "train_accuracy",
+        "validation_cross_entropy",
+        "validation_mse",
+        "validation_accuracy",
         "loss_minimised",
         "activation",
         "optimizer",
@@ -216,7 +225,7 @@ def export_runs_csv(runs: list[RunCurves], path: str | os.PathLike[str]) -> None
                         b["smooth"][i],
                         b["batch_accuracy"][i],
                     ]
-                    + [""] * 6
+                    + [""] * (len(EVAL_COLUMNS) - 3)
                     + tail
                 )
             e = run.evals

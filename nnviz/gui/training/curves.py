@@ -196,6 +196,7 @@ class CurvesPanel(QWidget):
     def _legend_names(self, run: RunCurves) -> dict[str, str | None]:
         """The legend entries of the current run's items (None: not in a legend)."""
         other = "cross_entropy" if run.minimised == "mse" else "mse"
+        validated = run.config.validation > 0
         names = {"cross_entropy": self.tr("cross-entropy"), "mse": self.tr("MSE")}
         return {
             "batch_loss": None,
@@ -204,6 +205,8 @@ class CurvesPanel(QWidget):
             "test_other": self.tr("test {loss}").format(loss=names[other]),
             "train_accuracy": self.tr("training, smoothed"),
             "test_accuracy": self.tr("test"),
+            "validation_loss": self.tr("validation") if validated else None,
+            "validation_accuracy": self.tr("validation") if validated else None,
         }
 
     def _show_earlier_runs(self) -> None:
@@ -347,12 +350,29 @@ class CurvesPanel(QWidget):
         for run in self.runs:
             if self._dirty_all or run is self.current:
                 self.plots.draw(run, self._dirty_all)
+        if self.current is not None:
+            changes = self.current.record.changes
+            if len(changes) != self.current.changes_drawn:
+                self.plots.mark_changes(self.current, changes, self._change_text)
+            self.plots.place_changes(self.current)
         self._dirty = self._dirty_all = False
         self.plots.fit_x(self.runs)
         self.plots.fit_y(self.runs, self.current)
         self.timeline.refresh()
         self.refresh_count += 1
         self.refreshed.emit()
+
+    def _change_text(self, name: str, old: float, new: float, step: int) -> str:
+        """A change's legend line: 'lr 1 → 0.1 at step 1,100'."""
+        label = {
+            "lr": self.tr("lr"),
+            "momentum": self.tr("momentum"),
+            "l2": self.tr("L2"),
+            "dropout": self.tr("dropout"),
+        }[name]
+        return self.tr("{name} {old} → {new} at step {step:,}").format(
+            name=label, old=f"{old:g}", new=f"{new:g}", step=step
+        )
 
     def _place_cursor(self, step) -> None:
         """The timeline's step as a line on the plots, in the x axis's unit."""

@@ -9,6 +9,7 @@ from dataclasses import fields
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,11 +26,23 @@ from nnviz.core.errors import NnvizError
 from nnviz.core.losses import loss_names
 from nnviz.core.network import INITS
 from nnviz.core.optimizers import OPTIMIZERS
-from nnviz.core.training import LR_SCHEDULES, PRESETS, TrainingConfig
+from nnviz.core.training import (
+    LIVE_HYPERPARAMETERS,
+    LR_SCHEDULES,
+    PRESETS,
+    REAL_LIMITS,
+    WINDOW_VALIDATION,
+    TrainingConfig,
+)
 from nnviz.gui import style
 from nnviz.gui.i18n import choice_name, tr
+from nnviz.gui.training.augment_preview import AugmentPreview
 
-__all__ = ["TrainingForm", "config_defaults"]
+__all__ = ["COACH_FIELDS", "TrainingForm", "config_defaults"]
+
+#: the coach's settings: a preset leaves them as they are (it is a recipe for the network and
+#: its optimizer; these are what the learner tries on top of it)
+COACH_FIELDS = ("momentum", "l2", "dropout", "validation", "augment", "init_scale")
 
 _COMBO_MIN_CHARS = 8  # characters a choice box shows at least
 _ERROR_STYLE = f"color: {style.WRONG};"
@@ -86,6 +99,9 @@ def _requirement(name: str) -> str | None:
     param = _PARAM_FIELDS.get(name)
     if param is not None:
         return tr(param.accepts)  # marked in _PARAM_TEXTS
+    if name in REAL_LIMITS:
+        lo, hi = REAL_LIMITS[name]
+        return tr("A number from {lo} to {hi}").format(lo=f"{lo:g}", hi=f"{hi:g}")
     return {
         "lr": tr("A positive number, e.g. 0.1"),
         "seed": tr("A whole number, 0 or more"),
@@ -93,19 +109,26 @@ def _requirement(name: str) -> str | None:
 
 
 class TrainingForm(QWidget):
-    """Preset chooser and one field per hyperparameter; ``changed(config or None)`` on edits."""
+    """Preset chooser and one field per hyperparameter; ``changed(config or None)`` on edits,
+    ``live_edited()`` when the learner has finished editing a live field (LIVE_HYPERPARAMETERS:
+    Enter or leaving it), which a running run may take."""
 
     changed = Signal(object)
+    live_edited = Signal()
 
     def __init__(
         self,
         known_dataset: Callable[[], str | None] = lambda: None,
         parent: QWidget | None = None,
+        digit: Callable[[], object] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._known_dataset = known_dataset  # a name that needs no look-up (already loaded)
-        self._defaults = config_defaults()
+        self._digit = digit  # the digit on screen, for the augmentation preview
+        # the window holds a validation split out by default (the command line does not)
+        self._defaults = {**config_defaults(), "validation": WINDOW_VALIDATION}
         self._config: TrainingConfig | None = None
+        self.locked = False
         self._editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}  # the complaint under each field, hidden if none
         self._loading = False  # filling the fields from code: not a user edit
@@ -159,6 +182,15 @@ class TrainingForm(QWidget):
         self._add_line("activation_param", QT_TRANSLATE_NOOP("", "Slope"), "")
         self._add_combo("init", QT_TRANSLATE_NOOP("", "Initial weights"), list(INITS))
         self._add_line(
+            "init_scale",
+            QT_TRANSLATE_NOOP("", "Weight scale"),
+            QT_TRANSLATE_NOOP(
+                "",
+                "Factor on the initial weights: try 0.1 with sigmoid and watch the signal fade "
+                "layer after layer, or 10 and watch the units saturate",
+            ),
+        )
+        self._add_line(
             "seed",
             QT_TRANSLATE_NOOP("", "Seed"),
             QT_TRANSLATE_NOOP("", "Random seed of the initial weights and shuffling"),
@@ -167,9 +199,20 @@ class TrainingForm(QWidget):
         self._add_combo("loss", QT_TRANSLATE_NOOP("", "Loss"), loss_names())
         self._add_combo("optimizer", QT_TRANSLATE_NOOP("", "Optimizer"), list(OPTIMIZERS))
         self._add_line(
+            "momentum",
+            QT_TRANSLATE_NOOP("", "Momentum"),
+            QT_TRANSLATE_NOOP(
+                "",
+                "Momentum optimizer only: the share of the last step each step keeps (0.9). "
+                "Can be changed while training.",
+            ),
+        )
+        self._add_line(
             "lr",
             QT_TRANSLATE_NOOP("", "Learning rate"),
-            QT_TRANSLATE_NOOP("", "Step size of each weight update"),
+            QT_TRANSLATE_NOOP(
+                "", "Step size of each weight update. Can be changed while training."
+            ),
         )
         self._add_combo("lr_schedule", QT_TRANSLATE_NOOP("", "LR schedule"), list(LR_SCHEDULES))
         self._add_line(
@@ -182,7 +225,48 @@ class TrainingForm(QWidget):
             QT_TRANSLATE_NOOP("", "Epochs"),
             QT_TRANSLATE_NOOP("", "Passes over the training images"),
         )
+        self._add_section(QT_TRANSLATE_NOOP("", "Regularisation"))
+        self._add_line(
+            "l2",
+            QT_TRANSLATE_NOOP("", "L2 decay"),
+            QT_TRANSLATE_NOOP(
+                "",
+                "Weight decay λ: adds (λ/2)·Σw² to the loss, pulling every weight towards 0 "
+                "(try 0.0001 against overfitting). Can be changed while training.",
+            ),
+        )
+        self._add_line(
+            "dropout",
+            QT_TRANSLATE_NOOP("", "Dropout"),
+            QT_TRANSLATE_NOOP(
+                "",
+                "Share of hidden units switched off at random at each step (try 0.2), so no "
+                "unit can rely on another. Can be changed while training.",
+            ),
+        )
+        self._add_check(
+            "augment",
+            QT_TRANSLATE_NOOP("", "Augment"),
+            QT_TRANSLATE_NOOP("", "shift, turn, add noise"),
+            QT_TRANSLATE_NOOP(
+                "",
+                "Show the network each training digit slightly moved, turned and noisy, a "
+                "little differently every time: more variety from the same data",
+            ),
+        )
+        self.augment_preview = AugmentPreview(self._digit)
+        self._form.addRow(self.augment_preview)
+        self._form.setRowVisible(self.augment_preview, False)
         self._add_section(QT_TRANSLATE_NOOP("", "Data"))
+        self._add_line(
+            "validation",
+            QT_TRANSLATE_NOOP("", "Validation share"),
+            QT_TRANSLATE_NOOP(
+                "",
+                "Share of the training images held out and never trained on: their loss shows "
+                "overfitting. The test set is never used to choose anything.",
+            ),
+        )
         self._add_combo(
             "dataset", QT_TRANSLATE_NOOP("", "Dataset"), list(DATASET_NAMES), editable=True
         )
@@ -250,7 +334,27 @@ class TrainingForm(QWidget):
         editor = QLineEdit()
         self._text(editor.setToolTip, tip)
         editor.textEdited.connect(self._on_field_edited)
+        if name in LIVE_HYPERPARAMETERS:  # not at every key: "0.15" is not first 0.1, then 0.15
+            editor.editingFinished.connect(self.live_edited)
         self._add_row(label, self._field_cell(name, editor))
+
+    def _add_check(self, name: str, label: str, text: str, tip: str) -> None:
+        editor = QCheckBox()
+        self._text(editor.setText, text)
+        self._text(editor.setToolTip, tip)
+        editor.toggled.connect(self._on_field_edited)
+        editor.toggled.connect(self._show_preview)
+        self._add_row(label, self._field_cell(name, editor))
+
+    def _show_preview(self, shown: bool) -> None:
+        self._form.setRowVisible(self.augment_preview, shown)
+        if shown:
+            self.augment_preview.refresh()
+
+    def refresh_preview(self) -> None:
+        """The digit on screen changed: redraw the augmentation preview if it is shown."""
+        if self._editors["augment"].isChecked():
+            self.augment_preview.refresh()
 
     def _add_row(self, label_source: str, cell: QWidget) -> None:
         label = QLabel()
@@ -284,6 +388,8 @@ class TrainingForm(QWidget):
         editor = self._editors[name]
         if isinstance(editor, QComboBox):
             return editor.currentText() if editor.isEditable() else editor.currentData()
+        if isinstance(editor, QCheckBox):
+            return "true" if editor.isChecked() else "false"
         return editor.text()
 
     def set_text(self, name: str, text: str) -> None:
@@ -295,6 +401,8 @@ class TrainingForm(QWidget):
                 editor.setCurrentIndex(i)
             else:
                 editor.setEditText(text)
+        elif isinstance(editor, QCheckBox):
+            editor.setChecked(text.strip().lower() == "true")
         else:
             editor.setText(text)
 
@@ -312,7 +420,8 @@ class TrainingForm(QWidget):
     def _on_preset(self, index: int) -> None:
         name = self.preset_box.itemData(index)
         if name in PRESETS:
-            self._load_values(PRESETS[name].to_dict())
+            recipe = PRESETS[name].to_dict()
+            self._load_values({k: v for k, v in recipe.items() if k not in COACH_FIELDS})
             self.validate()
 
     def set_config(self, config: TrainingConfig) -> None:
@@ -325,9 +434,21 @@ class TrainingForm(QWidget):
         self.validate()
 
     def set_locked(self, locked: bool) -> None:
-        """Settings cannot change during a run."""
-        self.form_widget.setEnabled(not locked)
+        """Settings cannot change during a run, except the live ones (LIVE_HYPERPARAMETERS):
+        the learning rate, momentum, L2 and dropout, which the run takes at its next step."""
+        for name, editor in self._editors.items():
+            editor.setEnabled(not locked or name in LIVE_HYPERPARAMETERS)
         self.preset_box.setEnabled(not locked)
+        self.locked = locked
+
+    def editor(self, name: str) -> QWidget:
+        """The editor of TrainingConfig field ``name`` (to focus it, or type into it)."""
+        return self._editors[name]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The TrainingConfig fields the form has an editor for."""
+        return tuple(self._editors)
 
     @property
     def general_error(self) -> str:
@@ -351,7 +472,9 @@ class TrainingForm(QWidget):
             if name == "activation_param":
                 continue
             try:
-                if name == "hidden":
+                if isinstance(self._editors[name], QCheckBox):
+                    values[name] = text == "true"
+                elif name == "hidden":
                     values[name] = _parse_hidden(text)
                 elif isinstance(self._defaults.get(name), (int, float)):
                     values[name] = _parse_number(text)
@@ -413,7 +536,11 @@ class TrainingForm(QWidget):
         # a preset is a recipe; the seed only picks one of its random starts
         match = None
         if config is not None:
-            match = next((n for n, p in PRESETS.items() if p == config.with_(seed=p.seed)), None)
+            kept = {name: getattr(config, name) for name in COACH_FIELDS}
+            match = next(
+                (n for n, p in PRESETS.items() if p.with_(seed=config.seed, **kept) == config),
+                None,
+            )
         self.preset_box.setCurrentIndex(max(self.preset_box.findData(match), 0))
 
     def _show_activation_param(self, param: ActivationParam | None) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from nnviz.core import events as ev
 from nnviz.core.datasets import DATASET_NAMES, Dataset, load_dataset
 from nnviz.core.errors import NnvizError
-from nnviz.core.training import TrainingConfig
+from nnviz.core.training import LIVE_HYPERPARAMETERS, TrainingConfig
 from nnviz.gui import style
 from nnviz.gui.session import Session
 from nnviz.gui.training.controller import RunState, TrainingController
@@ -36,6 +37,8 @@ from nnviz.gui.training.training_progress import ProgressView, format_duration
 __all__ = ["TrainingPanel"]
 
 _BUTTON_MIN_WIDTH = 56  # px: fits "Resume" in the Fusion style
+# slow motion: seconds waited before each step (0: full speed); the graph shows every step
+PACES = (0.0, 0.2, 1.0)
 
 
 class TrainingPanel(QWidget):
@@ -60,6 +63,7 @@ class TrainingPanel(QWidget):
         # the status line is written by a function of the run's data, called again after a
         # language change (a translated text kept would stay in the old language)
         self._status_text: Callable[[], str] = str
+        self._pending_fix: dict = {}  # a hint's settings that wait for the end of the run
         self._build()
         session.dataset_changed.connect(self._on_dataset_changed)
         c = controller
@@ -67,6 +71,8 @@ class TrainingPanel(QWidget):
         c.started.connect(self.progress_view.started)
         c.batches.connect(self.progress_view.batches)
         c.paused.connect(self._on_paused)
+        c.changed.connect(self._on_changed)
+        session.sample_changed.connect(self.form.refresh_preview)
         c.run_ended.connect(self._on_ended)
         c.run_failed.connect(self._on_failed)
         self._on_state_changed(c.state)
@@ -76,9 +82,10 @@ class TrainingPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(6)
-        self.form = TrainingForm(self._session_dataset_name)
+        self.form = TrainingForm(self._session_dataset_name, digit=lambda: self.session.x)
         self.form.changed.connect(self._update_buttons)
         self.form.changed.connect(self._on_form_changed)
+        self.form.live_edited.connect(self._send_live_changes)
         outer.addWidget(self.form)
 
         buttons = QGridLayout()
@@ -116,6 +123,17 @@ class TrainingPanel(QWidget):
         seed_row.addWidget(self.seed_back)
         outer.addLayout(seed_row)
         self._show_new_seed(None)
+        pace_row = QHBoxLayout()
+        self.pace_label = QLabel()
+        self.pace_box = QComboBox()
+        for pace in PACES:
+            self.pace_box.addItem("", pace)  # texts: retranslate_ui
+        self.pace_box.currentIndexChanged.connect(
+            lambda i: self.controller.set_pace(self.pace_box.itemData(i))
+        )
+        pace_row.addWidget(self.pace_label)
+        pace_row.addWidget(self.pace_box, 1)
+        outer.addLayout(pace_row)
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self._on_pause_clicked)
         self.step_button.clicked.connect(self.step)
@@ -158,6 +176,21 @@ class TrainingPanel(QWidget):
             )
         )
         self._show_new_seed(self._new_seed)
+        self.pace_label.setText(self.tr("Speed"))
+        for i, text in enumerate(
+            (
+                self.tr("full speed"),
+                self.tr("slow motion: 5 steps a second"),
+                self.tr("slow motion: 1 step a second"),
+            )
+        ):
+            self.pace_box.setItemText(i, text)
+        self.pace_box.setToolTip(
+            self.tr(
+                "Slow motion paces the training so that each step can be watched on the "
+                "graph: the edges change colour with every weight update"
+            )
+        )
         self.status_label.setText(self._status_text())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -300,9 +333,54 @@ class TrainingPanel(QWidget):
         if self._new_seed is not None and (config is None or config.seed != self._new_seed[1]):
             self._show_new_seed(None)
 
+    def _send_live_changes(self) -> None:
+        """During a run, the live settings (learning rate, momentum, L2, dropout) whose valid
+        value in the fields differs from the run's go to the run, from its next step."""
+        config = self.form.config
+        if config is not None and self.controller.state.active:
+            for name in LIVE_HYPERPARAMETERS:
+                self.controller.change(name, float(getattr(config, name)))
+
+    def apply_fix(self, fix: dict) -> list[str]:
+        """Put a hint's fix (TrainingConfig fields and values) into the settings; during a run
+        the live ones also go to the run, the others wait for the next Start. Returns the
+        fields that were set."""
+        done = []
+        for name, value in fix.items():
+            if name in self.form.fields and (
+                name in LIVE_HYPERPARAMETERS or not self.controller.state.active
+            ):
+                self.form.set_text(name, f"{value:g}" if isinstance(value, float) else str(value))
+                done.append(name)
+        waiting = [n for n in fix if n not in done and n in self.form.fields]
+        if waiting:  # a run is going on: the rest is for the next run
+            self._pending_fix = {n: fix[n] for n in waiting}
+        self.form.validate()
+        self._send_live_changes()
+        return done
+
+    def _on_changed(self, event: ev.HyperparameterChanged) -> None:
+        self._show_status(
+            lambda: self.tr("{name} is {new:g} from step {step} on (it was {old:g}).").format(
+                name=self._live_name(event.name), new=event.new, step=event.step + 1, old=event.old
+            ),
+            "info",
+        )
+
+    def _live_name(self, name: str) -> str:
+        return {
+            "lr": self.tr("The learning rate"),
+            "momentum": self.tr("Momentum"),
+            "l2": self.tr("L2 decay"),
+            "dropout": self.tr("Dropout"),
+        }[name]
+
     # ------------------------------------------------------------------ state
     def _on_state_changed(self, state: RunState) -> None:
         self.form.set_locked(state.active)
+        if not state.active and self._pending_fix:  # a hint's fix for the next run
+            fix, self._pending_fix = self._pending_fix, {}
+            self.apply_fix(fix)
         self.seed_back.setEnabled(not state.active)  # the settings are locked during a run
         paused = state is RunState.PAUSED
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))

@@ -157,6 +157,8 @@ class _TrainingThread(QThread):
                     send("evaluated", event)
                 elif isinstance(event, ev.Paused):
                     send("paused", event)
+                elif isinstance(event, ev.HyperparameterChanged):
+                    send("changed", event)
                 elif isinstance(event, ev.TrainingEnded):
                     send("ended", event)
                     return
@@ -182,7 +184,8 @@ class TrainingWorker(QObject):
     """Runs one training run at a time in a thread; all signals arrive in the GUI thread.
 
     Signals carry core events (``started``: TrainingStarted, ``evaluated``: Evaluated,
-    ``snapshot``: WeightsSnapshot, ``paused``: Paused, ``ended``: Finished / Stopped / Diverged),
+    ``snapshot``: WeightsSnapshot, ``paused``: Paused, ``changed``: HyperparameterChanged,
+    ``ended``: Finished / Stopped / Diverged),
     ``batches``: a :class:`BatchChunk`, and ``failed(message, details)``.
     ``finished`` is emitted once the thread has ended, after every other signal.
     """
@@ -192,6 +195,7 @@ class TrainingWorker(QObject):
     evaluated = Signal(object)
     snapshot = Signal(object)
     paused = Signal(object)
+    changed = Signal(object)  # HyperparameterChanged: a change asked for took effect
     ended = Signal(object)
     failed = Signal(str, str)
     finished = Signal()
@@ -209,6 +213,7 @@ class TrainingWorker(QObject):
         self._clock = clock
         self._thread: _TrainingThread | None = None
         self._control = TrainingControl()
+        self._pace = 0.0  # slow motion: seconds before each step, kept from run to run
         self._run_id = 0  # events of other runs (joined and discarded) are dropped
         self._relay.connect(self._on_relay)
         self._thread_done.connect(self._on_thread_done)
@@ -262,6 +267,7 @@ class TrainingWorker(QObject):
             raise RuntimeError("a training run is already going on")
         self._join()
         self._control = TrainingControl()
+        self._control.set_pace(self._pace)
         if paused:
             self._control.pause()
         self._run_id += 1
@@ -296,6 +302,20 @@ class TrainingWorker(QObject):
         """Run exactly ``batches`` more batches, then stay paused; a snapshot follows them."""
         self._control.request_snapshot()
         self._control.step(batches)
+
+    def change(self, name: str, value: float) -> None:
+        """Set a live hyperparameter (lr, momentum, l2, dropout) from the next step on; the
+        ``changed`` signal follows when it has taken effect."""
+        self._control.change(name, value)
+
+    def set_pace(self, seconds_per_step: float) -> None:
+        """Slow motion: wait this long before each step (0: full speed), this run and the next."""
+        self._pace = max(float(seconds_per_step), 0.0)
+        self._control.set_pace(self._pace)
+
+    @property
+    def pace(self) -> float:
+        return self._pace
 
     def stop(self) -> None:
         """Ask the run to end; it does within one batch (``ended`` carries a Stopped event)."""

@@ -1,0 +1,44 @@
+"""The Diagnostics tab: the per-layer plots of the newest run beside its hints."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from nnviz.core.recording import RunRecord
+from nnviz.gui.coach.diagnostics import DiagnosticsPlots
+from nnviz.gui.coach.hints_view import HintsView
+from nnviz.gui.session import Session
+
+__all__ = ["CoachPanel"]
+
+_HINTS_WIDTH = 290  # px: a hint's two or three sentences wrap into a few readable lines
+
+
+class CoachPanel(QWidget):
+    """Diagnostics plots (left) and hints (right) of the Session's newest run. ``hints`` emits
+    ``apply_requested(fix)``; the window calls :meth:`run_progressed` when the run reported an
+    evaluation or ended (the hints are asked again then)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(4)
+        self.plots = DiagnosticsPlots(session)
+        layout.addWidget(self.plots, 1)
+        self.hints = HintsView()
+        self.hints.setFixedWidth(_HINTS_WIDTH)
+        layout.addWidget(self.hints)
+        session.run_added.connect(self._on_run_added)
+        session.runs_removed.connect(lambda _records: self.hints.set_record(session.run))
+        if session.run is not None:
+            self._on_run_added(session.run)
+
+    def _on_run_added(self, record: RunRecord) -> None:
+        self.hints.set_record(record)
+
+    def run_progressed(self, *_args) -> None:
+        """The run evaluated or ended: ask the coach's rules again, redraw the plots."""
+        self.hints.refresh()
+        self.plots.refresh()
