@@ -196,6 +196,7 @@ class LandscapePanel(QWidget):
         self._fill_other_box()
         self._show_status()
         self.refresh()
+        self._describe()  # the status line of a landscape shown, in the new language
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
