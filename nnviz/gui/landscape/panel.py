@@ -111,6 +111,7 @@ class LandscapePanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(3)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long name wraps
         self.plane_box = QComboBox()
         self.plane_box.addItem("", "pca")
         self.plane_box.addItem("", "random")

@@ -122,19 +122,19 @@ class LandscapePlots(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
-        self.map_plot.setTitle(self.tr("Loss over the plane of the path"), size="9pt")
+        self.map_plot.setTitle(self.tr("Loss on the plane of the path"), size="9pt")
         # the titles name the curves in their colours (a legend would cover them)
         self.line_plot.setTitle(
-            self.tr("Straight line: {loss}, {accuracy}").format(
+            self.tr("Line: {loss}, {accuracy}").format(
                 loss=_coloured(style.CURVES_TEST, self.tr("loss")),
-                accuracy=_coloured(style.CURVES_TRAIN, self.tr("accuracy (dashed)")),
+                accuracy=_coloured(style.CURVES_TRAIN, self.tr("accuracy - -")),
             ),
             size="9pt",
         )
         self.curve_plot.setTitle(
-            self.tr("While it trained: {batch}, {test}").format(
-                batch=_coloured(style.CURVES_TRAIN, self.tr("batch loss")),
-                test=_coloured(style.CURVES_TEST, self.tr("test loss")),
+            self.tr("Training: {batch}, {test}").format(
+                batch=_coloured(style.CURVES_TRAIN, self.tr("batches")),
+                test=_coloured(style.CURVES_TEST, self.tr("test")),
             ),
             size="9pt",
         )
