@@ -440,6 +440,10 @@ class LandscapePanel(QWidget):
             )
 
     def _on_runs_removed(self, removed) -> None:
+        gone = {id(r) for r in removed}  # their paths on other runs' maps go too
+        for paths in self._other_paths.values():
+            for key in [k for k in paths if k[1] in gone]:
+                del paths[key]
         if self.other in removed:
             self.other = None
             self.plots.show_other(None)
