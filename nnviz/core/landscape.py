@@ -71,7 +71,7 @@ _MARGIN = 0.25  # the axes reach this share past the path's farthest point from 
 _RANDOM_HALF_WIDTH = 1.0  # a random plane spans at least ±1 (the paper's range)
 _COARSE_SIDE = 11  # points per side of the first, coarse pass
 _SAMPLE_SEED = 0  # the fixed subset of training images is the same for every landscape
-_CHUNK_BYTES = 48 * 2**20  # a stack of points' activations larger than this is split
+_CHUNK_BYTES = 8 * 2**20  # a stack of points' activations larger than this is split
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,12 @@ def run_vectors(record: RunRecord) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if not steps.size:
         raise ConfigError("the run holds no weight snapshots")
     stacks = record.snapshot_arrays()
-    vectors = np.concatenate(
-        [stacks[n].reshape(steps.size, -1).astype(np.float64) for n in record.param_shapes], axis=1
-    )
+    vectors = np.empty((steps.size, sum(math.prod(s) for s in record.param_shapes.values())))
+    at = 0
+    for name in record.param_shapes:  # filled in place: no temporary copy of the whole path
+        block = stacks[name].reshape(steps.size, -1)
+        vectors[:, at : at + block.shape[1]] = block
+        at += block.shape[1]
     epochs = np.array([s.epoch for s in record.snapshots], dtype=np.float64)
     return steps, epochs, vectors
 
@@ -165,19 +168,27 @@ class Plane:
         """(x, y) of the orthogonal projection of each vector (k, P) onto the plane, (k, 2)."""
         d = self.directions
         gram = d @ d.T
-        return np.linalg.solve(gram, d @ (np.atleast_2d(vectors) - self.origin).T).T
+        along = np.atleast_2d(vectors) @ d.T - d @ self.origin  # (k, 2), no (k, P) temporary
+        return np.linalg.solve(gram, along.T).T
 
 
 def _explained(directions: np.ndarray, vectors: np.ndarray) -> tuple[float, float]:
     """Share of the path's variance (about its mean) along each (normalised) direction."""
-    centred = vectors - vectors.mean(axis=0)
-    total = float(np.einsum("ij,ij->", centred, centred))
+    total = float(np.trace(_centred_gram(vectors)))
     if total <= 0:
         return (0.0, 0.0)
     units = directions / np.linalg.norm(directions, axis=1, keepdims=True)
-    along = centred @ units.T
+    along = vectors @ units.T
+    along -= along.mean(axis=0)
     shares = np.einsum("ij,ij->j", along, along) / total
     return (float(shares[0]), float(shares[1]))
+
+
+def _centred_gram(vectors: np.ndarray) -> np.ndarray:
+    """(V - mean)(V - mean)ᵀ, (k, k), from V Vᵀ without a centred (k, P) copy of V."""
+    gram = vectors @ vectors.T
+    row = gram.mean(axis=0)
+    return gram - row[:, None] - row[None, :] + row.mean()
 
 
 def pca_plane(vectors: np.ndarray) -> Plane:
@@ -191,15 +202,16 @@ def pca_plane(vectors: np.ndarray) -> Plane:
             "train longer or choose the random plane"
         )
     final = vectors[-1]
-    centred = vectors - vectors.mean(axis=0)
-    # the eigenvectors of the small (k, k) Gram matrix give the principal directions cheaply
-    gram = centred @ centred.T
+    # the eigenvectors of the small (k, k) Gram matrix of the centred path give its principal
+    # directions cheaply: direction = (V - mean)ᵀ u / sqrt(λ) = (Vᵀ u - mean Σu) / sqrt(λ)
+    gram = _centred_gram(vectors)
     values, u = np.linalg.eigh(gram)
     order = np.argsort(values)[::-1][:2]
     values, u = values[order], u[:, order]
     if not values[1] > 1e-12 * max(values[0], 1e-300):
         raise ConfigError("the weights hardly moved: the path spans no plane")
-    directions = (centred.T @ u / np.sqrt(values)).T
+    mean = vectors.mean(axis=0)
+    directions = (u.T @ vectors - np.outer(u.sum(axis=0), mean)) / np.sqrt(values)[:, None]
     directions /= np.linalg.norm(directions, axis=1, keepdims=True)
     start = directions @ (vectors[0] - final)
     directions *= np.where(start > 0, -1.0, 1.0)[:, None]

@@ -2357,32 +2357,32 @@ is {t}</source>
 <context>
     <name>LandscapePlots</name>
     <message>
-        <source>Loss over the plane of the path</source>
-        <translation>경로 평면 위의 손실</translation>
-    </message>
-    <message>
-        <source>Straight line: {loss}, {accuracy}</source>
-        <translation>직선 위: {loss}, {accuracy}</translation>
-    </message>
-    <message>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <source>accuracy (dashed)</source>
-        <translation>정확도 (점선)</translation>
+        <source>Loss on the plane of the path</source>
+        <translation>경로 평면 위의 손실</translation>
     </message>
     <message>
-        <source>While it trained: {batch}, {test}</source>
-        <translation>학습하는 동안: {batch}, {test}</translation>
+        <source>Line: {loss}, {accuracy}</source>
+        <translation>직선: {loss}, {accuracy}</translation>
     </message>
     <message>
-        <source>batch loss</source>
-        <translation>배치 손실</translation>
+        <source>accuracy - -</source>
+        <translation>정확도 - -</translation>
     </message>
     <message>
-        <source>test loss</source>
-        <translation>시험 손실</translation>
+        <source>Training: {batch}, {test}</source>
+        <translation>학습 중: {batch}, {test}</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>시험</translation>
     </message>
     <message>
         <source>α (0: first weights, 1: last)</source>

@@ -22,6 +22,7 @@ from nnviz.core.landscape import (
     sample_indices,
     shares_start,
 )
+from nnviz.core.losses import get_loss
 from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingControl, train
@@ -70,8 +71,6 @@ def _loss_of(params, record, dataset, indices) -> tuple[float, float]:
     x = dataset.train.images[indices].astype(np.float32) / 255
     labels = dataset.train.labels[indices].astype(np.intp)
     logits = net.logits(x)
-    from nnviz.core.losses import get_loss
-
     loss = get_loss(record.config.loss).per_sample_logits(logits, labels).mean()
     return float(loss), float((logits.argmax(axis=1) == labels).mean())
 

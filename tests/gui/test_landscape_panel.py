@@ -156,3 +156,20 @@ def test_a_new_run_clears_the_map_and_gets_its_own(qtbot, panel, data, run):
     assert panel.landscape is not first
     assert np.array_equal(panel.landscape.path.steps, second.snapshot_steps)
     assert panel.record is second
+
+
+def test_hovering_the_map_reads_the_loss_and_the_coordinates(qtbot, panel, run):
+    _show_run(qtbot, panel, run)
+    ls = panel.landscape
+    view, graphics = panel.plots.map_plot.vb, panel.plots.graphics
+
+    def hover(x: float, y: float) -> str:
+        # the scene reports where the mouse is (QTest moves no mouse over an offscreen window)
+        graphics.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(x, y)))
+        return panel.hover_label.text()
+
+    corner = hover(float(ls.xs[8]), float(ls.ys[0]))  # a grid point far from the path
+    assert corner.startswith(f"loss {ls.grid[0, 8]:.4f} at x = {ls.xs[8]:.3g}")
+    dot = hover(float(ls.path.x[0]), float(ls.path.y[0]))  # the path's first dot
+    assert dot.startswith(f"step 0 (epoch 0.00): loss {ls.path.loss[0]:.4f}")
+    assert hover(1e6, 1e6) == ""  # off the map: nothing

@@ -111,6 +111,7 @@ class LandscapePanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(3)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long name wraps
         self.plane_box = QComboBox()
         self.plane_box.addItem("", "pca")
         self.plane_box.addItem("", "random")
@@ -196,6 +197,7 @@ class LandscapePanel(QWidget):
         self._fill_other_box()
         self._show_status()
         self.refresh()
+        self._describe()  # the status line of a landscape shown, in the new language
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
@@ -438,6 +440,10 @@ class LandscapePanel(QWidget):
             )
 
     def _on_runs_removed(self, removed) -> None:
+        gone = {id(r) for r in removed}  # their paths on other runs' maps go too
+        for paths in self._other_paths.values():
+            for key in [k for k in paths if k[1] in gone]:
+                del paths[key]
         if self.other in removed:
             self.other = None
             self.plots.show_other(None)

@@ -122,19 +122,19 @@ class LandscapePlots(QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
-        self.map_plot.setTitle(self.tr("Loss over the plane of the path"), size="9pt")
+        self.map_plot.setTitle(self.tr("Loss on the plane of the path"), size="9pt")
         # the titles name the curves in their colours (a legend would cover them)
         self.line_plot.setTitle(
-            self.tr("Straight line: {loss}, {accuracy}").format(
+            self.tr("Line: {loss}, {accuracy}").format(
                 loss=_coloured(style.CURVES_TEST, self.tr("loss")),
-                accuracy=_coloured(style.CURVES_TRAIN, self.tr("accuracy (dashed)")),
+                accuracy=_coloured(style.CURVES_TRAIN, self.tr("accuracy - -")),
             ),
             size="9pt",
         )
         self.curve_plot.setTitle(
-            self.tr("While it trained: {batch}, {test}").format(
-                batch=_coloured(style.CURVES_TRAIN, self.tr("batch loss")),
-                test=_coloured(style.CURVES_TEST, self.tr("test loss")),
+            self.tr("Training: {batch}, {test}").format(
+                batch=_coloured(style.CURVES_TRAIN, self.tr("batches")),
+                test=_coloured(style.CURVES_TEST, self.tr("test")),
             ),
             size="9pt",
         )
@@ -183,10 +183,14 @@ class LandscapePlots(QWidget):
         self._label_axes()
 
     def show_preview(self, grid: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:
-        """The grid computed so far (coarse points filled in), while the path is not known."""
-        self._show_grid(grid, xs, ys)
+        """The grid computed so far (coarse points filled in), while the path is not known:
+        colours only (the contour lines of a blocky preview take pyqtgraph 0.1-0.3 s to trace
+        in the GUI thread; they come with the finished map)."""
+        self._show_grid(grid, xs, ys, contours=False)
 
-    def _show_grid(self, grid: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:
+    def _show_grid(
+        self, grid: np.ndarray, xs: np.ndarray, ys: np.ndarray, contours: bool = True
+    ) -> None:
         logs = np.log10(np.maximum(grid, 1e-12))
         self.image.setImage(logs.T, autoLevels=True)  # ImageItem: x first
         dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
@@ -197,7 +201,7 @@ class LandscapePlots(QWidget):
         )
         levels = np.linspace(float(logs.min()), float(logs.max()), _CONTOURS + 2)[1:-1]
         for contour, level in zip(self.contours, levels, strict=True):
-            contour.setData(logs.T)
+            contour.setData(logs.T if contours else None)
             contour.setLevel(float(level))
         self.map_plot.setXRange(float(xs[0] - dx / 2), float(xs[-1] + dx / 2), padding=0)
         self.map_plot.setYRange(float(ys[0] - dy / 2), float(ys[-1] + dy / 2), padding=0)
