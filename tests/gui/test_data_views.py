@@ -150,7 +150,9 @@ def test_clicking_a_training_digit_sends_it_through_the_forward_pass(data_panel,
     train = session.dataset.train
     np.testing.assert_array_equal(session.trace.values(Kind.INPUT), train.floats(index))
     assert session.trace.find(Kind.LOSS) is not None  # it has a label: the backward pass too
-    assert f"training digit #{index}, label <b>3</b>" in data_panel.status_label.text()
+    status = data_panel.status_label.text()
+    assert f"training digit #{index}, label <b>3</b>" in status
+    assert "t = (0, 0, 0, <b>1</b>, 0, 0, 0, 0, 0, 0)" in status  # the label as one-hot
     assert data_panel.mosaic.selected == index
 
 
