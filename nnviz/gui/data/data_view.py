@@ -231,13 +231,13 @@ class DataPanel(QWidget):
 
     # a digit was clicked and sent through the network (its split, its index in it)
     digit_picked = Signal(str, int)
-    # the examples of (dataset id, split) were made in a thread: (key, result or exception)
+    # the examples of (dataset, split) were made in a thread: (key, result or exception)
     _examples_ready = Signal(object, object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._built_for: tuple[int, str] | None = None  # (id of the dataset, split) shown
+        self._built_for: tuple[Dataset, str] | None = None  # (the dataset, split) shown
         self.reading = False  # the examples are being made in a thread
         self.problem: str | None = None  # why the examples cannot be shown
         self._examples_ready.connect(self._on_examples_ready)
@@ -308,7 +308,7 @@ class DataPanel(QWidget):
         if self._lazy.defer(self._rebuild):
             return
         dataset = self.session.dataset
-        key = None if dataset is None else (id(dataset), self.split)
+        key = None if dataset is None else (dataset, self.split)
         if key == self._built_for:
             return
         self._built_for = key
@@ -322,9 +322,16 @@ class DataPanel(QWidget):
             self.reading = True
             pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnviz-data-view")
             future = pool.submit(self._try_examples, dataset, self.split)
-            future.add_done_callback(lambda f: self._examples_ready.emit(key, f.result()))
+            future.add_done_callback(lambda f: self._hand_over(key, f.result()))
             pool.shutdown(wait=False)
         self._on_sample_changed()
+
+    def _hand_over(self, key, result) -> None:
+        """In the reading thread: the result goes to the GUI thread by a queued signal."""
+        try:
+            self._examples_ready.emit(key, result)
+        except RuntimeError:  # the panel was deleted meanwhile (the window closed at once)
+            pass
 
     @staticmethod
     def _try_examples(dataset: Dataset, split: str):
