@@ -333,7 +333,7 @@ def measure_drawing(
             app.processEvents()
         QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=points[-1].toPoint())
         deadline = time.perf_counter() + 5.0
-        while window.session.sample_index is not None and time.perf_counter() < deadline:
+        while window.session.sample_split is not None and time.perf_counter() < deadline:
             app.processEvents()  # the drawing is handed to the Session once the pen lifts
         _repaint(app)
     finally:

@@ -78,6 +78,7 @@ MSE_BAND_SWATCH = "rgba(25,113,194,0.25)"  # the band in the key: MSE, light
 DRAW_FRAME = "#9aa5b1"  # the pad's and the preview's frames
 DRAW_GUIDE = "#d6dde4"  # the dashed box MNIST centres a digit in
 DRAW_CAPTION = "#52606d"
+PIXEL_ZERO_TEXT = "#c4c9cf"  # a 0 in the pixel view: written faintly, the paper around a digit
 
 # ---------------------------------------------------------------- learning curves
 # one colour per role; earlier runs reuse them, dimmed

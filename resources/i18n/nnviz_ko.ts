@@ -1191,6 +1191,10 @@ on the training batches and the test set</source>
         <source>Shown now: your drawing (no label)</source>
         <translation>지금 보이는 숫자: 직접 그린 숫자 (레이블 없음)</translation>
     </message>
+    <message>
+        <source>as the network learns it, one-hot: t = ({t})</source>
+        <translation>네트워크가 배우는 형태, 원-핫: t = ({t})</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticsPlots</name>

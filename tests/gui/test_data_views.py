@@ -150,7 +150,9 @@ def test_clicking_a_training_digit_sends_it_through_the_forward_pass(data_panel,
     train = session.dataset.train
     np.testing.assert_array_equal(session.trace.values(Kind.INPUT), train.floats(index))
     assert session.trace.find(Kind.LOSS) is not None  # it has a label: the backward pass too
-    assert f"training digit #{index}, label <b>3</b>" in data_panel.status_label.text()
+    status = data_panel.status_label.text()
+    assert f"training digit #{index}, label <b>3</b>" in status
+    assert "t = (0, 0, 0, <b>1</b>, 0, 0, 0, 0, 0, 0)" in status  # the label as one-hot
     assert data_panel.mosaic.selected == index
 
 
@@ -218,3 +220,19 @@ def test_clicking_the_input_image_of_the_graph_opens_the_pixel_view(qtbot, sessi
         pos=view.mapFromScene(view.view_box.mapViewToScene(middle)),
     )
     qtbot.waitUntil(lambda: on_screen(window.pixel_panel))
+
+
+def test_the_pixel_view_behind_another_tab_shows_the_new_digit_when_brought_forward(qtbot, session):
+    window = MainWindow(session, remember_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.raise_panel("Pixels")
+    qtbot.waitUntil(lambda: on_screen(window.pixel_panel))
+    window.raise_panel("Draw")
+    qtbot.waitUntil(lambda: not on_screen(window.pixel_panel))
+    session.show_test_sample(3)
+    window.raise_panel("Pixels")
+    qtbot.waitUntil(lambda: on_screen(window.pixel_panel))
+    np.testing.assert_array_equal(window.pixel_panel.grid.values, raw_test_image(3))
+    assert "Test digit #3" in window.pixel_panel.source_label.text()

@@ -80,7 +80,9 @@ class ClassMosaic(QWidget):
         image = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
         image.invertPixels()  # ink dark on white paper, as the digits are drawn everywhere
         self._image, self.indices, self.names, self.counts = image, indices, names, counts
-        self.setMinimumHeight(len(names) * MIN_TILE + 2 * self.fontMetrics().height())
+        extra = 2 * (self.fontMetrics().height() + 4)  # the titles above, the totals below
+        self.setMinimumHeight(len(names) * MIN_TILE + extra)
+        self.setMaximumHeight(len(names) * MAX_TILE + extra)  # the text below stays close
         self.update()
 
     # ------------------------------------------------------------------ geometry
@@ -229,13 +231,13 @@ class DataPanel(QWidget):
 
     # a digit was clicked and sent through the network (its split, its index in it)
     digit_picked = Signal(str, int)
-    # the examples of (dataset id, split) were made in a thread: (key, result or exception)
+    # the examples of (dataset, split) were made in a thread: (key, result or exception)
     _examples_ready = Signal(object, object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._built_for: tuple[int, str] | None = None  # (id of the dataset, split) shown
+        self._built_for: tuple[Dataset, str] | None = None  # (the dataset, split) shown
         self.reading = False  # the examples are being made in a thread
         self.problem: str | None = None  # why the examples cannot be shown
         self._examples_ready.connect(self._on_examples_ready)
@@ -256,11 +258,17 @@ class DataPanel(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.status_label.setMinimumHeight(QFontMetrics(self.font()).height() * 2 + 4)
+        self.hover_label = QLabel()  # the digit under the mouse
+        self.hover_label.setWordWrap(True)
+        self.hover_label.setTextFormat(Qt.TextFormat.RichText)
+        self.hover_label.setStyleSheet(f"color: {style.MUTED};")
         box = QVBoxLayout(self)
         box.addWidget(self.intro_label)
         box.addLayout(top_row)
         box.addWidget(self.mosaic, 1)
         box.addWidget(self.status_label)
+        box.addWidget(self.hover_label)
+        box.addStretch(0)
         self._lazy = DeferWhileHidden(self)
         session.dataset_changed.connect(self._rebuild)
         session.sample_changed.connect(self._on_sample_changed)
@@ -300,7 +308,7 @@ class DataPanel(QWidget):
         if self._lazy.defer(self._rebuild):
             return
         dataset = self.session.dataset
-        key = None if dataset is None else (id(dataset), self.split)
+        key = None if dataset is None else (dataset, self.split)
         if key == self._built_for:
             return
         self._built_for = key
@@ -314,9 +322,16 @@ class DataPanel(QWidget):
             self.reading = True
             pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnviz-data-view")
             future = pool.submit(self._try_examples, dataset, self.split)
-            future.add_done_callback(lambda f: self._examples_ready.emit(key, f.result()))
+            future.add_done_callback(lambda f: self._hand_over(key, f.result()))
             pool.shutdown(wait=False)
         self._on_sample_changed()
+
+    def _hand_over(self, key, result) -> None:
+        """In the reading thread: the result goes to the GUI thread by a queued signal."""
+        try:
+            self._examples_ready.emit(key, result)
+        except RuntimeError:  # the panel was deleted meanwhile (the window closed at once)
+            pass
 
     @staticmethod
     def _try_examples(dataset: Dataset, split: str):
@@ -355,6 +370,7 @@ class DataPanel(QWidget):
             return
         if self.reading:
             self.status_label.setText(self.tr("Reading the dataset…"))
+            self.hover_label.setText("")
             return
         if self.problem is not None:
             self.status_label.setText(
@@ -363,6 +379,7 @@ class DataPanel(QWidget):
             return
         names = dataset.class_names
         index = self.mosaic.hover
+        self.hover_label.setText("")
         if index is not None:
             split = dataset.train if self.split == "train" else dataset.test
             label = names[int(split.labels[index])]
@@ -370,14 +387,17 @@ class DataPanel(QWidget):
                 text = self.tr("Training digit #{i}, label <b>{label}</b>: click to show it")
             else:
                 text = self.tr("Test digit #{i}, label <b>{label}</b>: click to show it")
-            self.status_label.setText(text.format(i=index, label=label))
-            return
+            self.hover_label.setText(text.format(i=index, label=label))
         label = names[s.label] if s.label is not None and s.label < len(names) else ""
         if s.train_index is not None:
             text = self.tr("Shown now: training digit #{i}, label <b>{label}</b>")
-            self.status_label.setText(text.format(i=s.train_index, label=label))
+            text = text.format(i=s.train_index, label=label)
         elif s.sample_index is not None:
             text = self.tr("Shown now: test digit #{i}, label <b>{label}</b>")
-            self.status_label.setText(text.format(i=s.sample_index, label=label))
+            text = text.format(i=s.sample_index, label=label)
         else:
             self.status_label.setText(self.tr("Shown now: your drawing (no label)"))
+            return
+        one_hot = ", ".join("<b>1</b>" if k == s.label else "0" for k in range(len(names)))
+        written = self.tr("as the network learns it, one-hot: t = ({t})").format(t=one_hot)
+        self.status_label.setText(f"{text}<br>{written}")

@@ -35,7 +35,6 @@ ZOOM_CELL = 24  # px per pixel when zoomed in: "255" at 11 px, readable beside t
 MIN_FONT_PX = 8  # smaller numbers are not written (a learner cannot read them): zoom in
 MIN_CELL = 6  # px per pixel at the smallest the grid shrinks to
 _BRIGHT_TEXT_FROM = 110  # a value this dark gets white text
-_ZERO_TEXT = QColor("#c4c9cf")  # a 0 is written faintly: the paper around the digit
 _HOVER_PEN = QColor(style.HIGHLIGHT)
 
 
@@ -166,7 +165,7 @@ class PixelGrid(QWidget):
             painter.setFont(font)
             centre = Qt.AlignmentFlag.AlignCenter
             for colour, chosen in (
-                (_ZERO_TEXT, values == 0),
+                (QColor(style.PIXEL_ZERO_TEXT), values == 0),
                 (QColor(style.TEXT), (values > 0) & (values < _BRIGHT_TEXT_FROM)),
                 (QColor(style.TEXT_ON_DARK), values >= _BRIGHT_TEXT_FROM),
             ):
