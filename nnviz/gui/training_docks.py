@@ -20,6 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 
 from nnviz.core.trace import Direction
+from nnviz.gui.compare.compare_panel import ComparePanel
 from nnviz.gui.i18n import tr
 from nnviz.gui.learn.learning_panel import LearningPanel
 from nnviz.gui.results.results import ResultsPanel
@@ -41,9 +42,10 @@ class TrainingTabs(QTabWidget):
         QT_TRANSLATE_NOOP("", "Curves"),
         QT_TRANSLATE_NOOP("", "First-layer weights"),
         QT_TRANSLATE_NOOP("", "How it learns"),
+        QT_TRANSLATE_NOOP("", "Compare runs"),
     )
 
-    def __init__(self, curves, weights, learning, parent=None) -> None:
+    def __init__(self, curves, weights, learning, compare, parent=None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         scroll = QScrollArea()  # a short window scrolls the panel rather than growing taller
@@ -51,7 +53,9 @@ class TrainingTabs(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.learning_scroll = scroll
-        for widget, title in zip((curves, weights, scroll), self.source_titles, strict=True):
+        for widget, title in zip(
+            (curves, weights, scroll, compare), self.source_titles, strict=True
+        ):
             index = self.addTab(widget, "")
             self.tabBar().setTabData(index, title)
         self.retranslate_ui()
@@ -79,6 +83,7 @@ class TrainingDocks:
         self.results = ResultsPanel(session)
         self.weights = WeightsView(session)
         self.learning = LearningPanel(session)
+        self.compare = ComparePanel(session)  # two runs at one step
         c = self.controller
         c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
@@ -92,7 +97,7 @@ class TrainingDocks:
         self.results_dock: QDockWidget = window.add_panel(
             self.results, QT_TRANSLATE_NOOP("", "Results"), Area.RightDockWidgetArea, context=""
         )
-        self.tabs = TrainingTabs(self.curves, self.weights, self.learning)
+        self.tabs = TrainingTabs(self.curves, self.weights, self.learning, self.compare)
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,
             QT_TRANSLATE_NOOP("TrainingDocks", "Learning"),

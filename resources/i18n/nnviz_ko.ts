@@ -628,6 +628,10 @@ like the image (red +, blue −)</source>
         <translation>학습 원리</translation>
     </message>
     <message>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>학습</translation>
     </message>
@@ -725,6 +729,117 @@ like the image (red +, blue −)</source>
     <message>
         <source>x = {x} &amp;nbsp; &lt;span style='color:{c1}'&gt;h(x) = {f}&lt;/span&gt; &amp;nbsp; &lt;span style='color:{c2}'&gt;h′(x) = {df}&lt;/span&gt;</source>
         <translation>x = {x} &amp;nbsp; &lt;span style='color:{c1}'&gt;h(x) = {f}&lt;/span&gt; &amp;nbsp; &lt;span style='color:{c2}'&gt;h′(x) = {df}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>Run A</source>
+        <translation>실행 A</translation>
+    </message>
+    <message>
+        <source>Run B</source>
+        <translation>실행 B</translation>
+    </message>
+    <message>
+        <source>Add a run file…</source>
+        <translation>실행 기록 파일 추가…</translation>
+    </message>
+    <message>
+        <source>Compare with a run saved earlier (File &gt; Save run, or nnviz train --record)</source>
+        <translation>전에 저장한 실행과 비교합니다 (파일 &gt; 실행 기록 저장, 또는 nnviz train --record)</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>스텝:</translation>
+    </message>
+    <message>
+        <source>The step both runs are shown at</source>
+        <translation>두 실행을 보여 줄 스텝</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>run {n}</source>
+        <translation>실행 {n}</translation>
+    </message>
+    <message>
+        <source>{act}, {loss}, lr {lr:g}, batch {batch}, seed {seed}</source>
+        <translation>{act}, {loss}, 학습률 {lr:g}, 배치 크기 {batch}, 시드 {seed}</translation>
+    </message>
+    <message>
+        <source>(status: {s})</source>
+        <translation>(상태: {s})</translation>
+    </message>
+    <message>
+        <source>The run file could not be added.</source>
+        <translation>실행 기록 파일을 추가할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Add a run file</source>
+        <translation>실행 기록 파일 추가</translation>
+    </message>
+    <message>
+        <source>Run records (*.npz)</source>
+        <translation>실행 기록 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Compare needs two runs: train another one (earlier runs stay on the curves) or add a run file. Tick &lt;i&gt;Same initial weights&lt;/i&gt; in Training so that only the settings differ.</source>
+        <translation>비교하려면 실행이 두 개 필요합니다: 한 번 더 학습하거나(이전 실행은 곡선에 남습니다) 실행 기록 파일을 추가하세요. 설정만 다르게 하려면 학습 패널에서 &lt;i&gt;같은 초기 가중치&lt;/i&gt;를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Choose two different runs.</source>
+        <translation>서로 다른 두 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Same initial weights&lt;/b&gt;: only the settings make the difference.</source>
+        <translation>&lt;b&gt;같은 초기 가중치&lt;/b&gt;: 차이는 오직 설정에서 나옵니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Different initial weights&lt;/b&gt;: part of any difference is the luck of the random start (tick &lt;i&gt;Same initial weights&lt;/i&gt; in Training for a fair test).</source>
+        <translation>&lt;b&gt;다른 초기 가중치&lt;/b&gt;: 차이의 일부는 무작위 시작의 운입니다 (공정하게 비교하려면 학습 패널에서 &lt;i&gt;같은 초기 가중치&lt;/i&gt;를 체크하세요).</translation>
+    </message>
+    <message>
+        <source>Whether the initial weights were the same is not known.</source>
+        <translation>초기 가중치가 같았는지는 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Settings that differ: {names}.</source>
+        <translation>다른 설정: {names}.</translation>
+    </message>
+    <message>
+        <source>The settings are the same.</source>
+        <translation>설정은 같습니다.</translation>
+    </message>
+    <message>
+        <source>step {s:,}: A at its kept step {a:,}, B at {b:,}</source>
+        <translation>스텝 {s:,}: A는 저장된 스텝 {a:,}, B는 {b:,}</translation>
+    </message>
+    <message>
+        <source>accuracy %: training ━, test ●</source>
+        <translation>정확도 %: 학습 ━, 테스트 ●</translation>
+    </message>
+    <message>
+        <source>answer % for this digit (a {t})</source>
+        <translation>이 숫자({t})에 대한 답 %</translation>
+    </message>
+    <message>
+        <source>answer % for this digit</source>
+        <translation>이 숫자에 대한 답 %</translation>
+    </message>
+    <message>
+        <source>test accuracy % per class</source>
+        <translation>클래스별 테스트 정확도 %</translation>
+    </message>
+    <message>
+        <source>no test-set evaluation yet ({runs})</source>
+        <translation>아직 테스트 평가 없음 ({runs})</translation>
+    </message>
+    <message>
+        <source>{run}: weights W1</source>
+        <translation>{run}: 가중치 W1</translation>
     </message>
 </context>
 <context>
