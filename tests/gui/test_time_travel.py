@@ -373,6 +373,7 @@ def test_moving_the_window_elsewhere_stops_the_replay(qtbot, opened, data, how):
     timeline.slider.setValue(0)
     visited = []
     window.session.shown_step_changed.connect(visited.append)
+    timeline.speed_box.setCurrentIndex(1)
     assert timeline.replay.start()
     qtbot.waitUntil(lambda: len(visited) >= 2, timeout=_RUN_MS)
     if how == "drag":
