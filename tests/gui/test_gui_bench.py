@@ -78,3 +78,18 @@ def test_the_memory_of_two_recorded_runs_in_the_window_is_measured(window, qapp,
     assert figures["window_rss_mb"] > 0 and figures["two_runs_record_mb"] > 0
     runs = window.session.runs
     assert len(runs) == 2 and runs[0].config.seed != runs[1].config.seed
+
+
+def test_a_run_in_the_window_can_be_measured_while_the_timeline_is_dragged(window, qapp, mnist):
+    from training_helpers import small_mnist
+
+    from nnviz.core.training import TrainingConfig
+    from nnviz.gui.gui_bench import _window_run
+
+    window.session.set_dataset(small_mnist(mnist, train_size=6000))
+    moves = []
+    window.session.shown_step_changed.connect(moves.append)
+    figures = _window_run(qapp, window, TrainingConfig(epochs=1), blas_threads=1, scrub=True)
+    assert figures["samples_per_s"] > 0
+    assert any(step is not None for step in moves)  # the past was shown while it trained
+    assert window.session.shown_step is None  # and the latest again at the end
