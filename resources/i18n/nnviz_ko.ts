@@ -794,6 +794,10 @@ like the image (red +, blue −)</source>
         <translation>서로 다른 두 실행을 고르세요.</translation>
     </message>
     <message>
+        <source>A run chosen has no weights yet: it has just started.</source>
+        <translation>고른 실행에 아직 가중치가 없습니다: 막 시작했습니다.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Same initial weights&lt;/b&gt;: only the settings make the difference.</source>
         <translation>&lt;b&gt;같은 초기 가중치&lt;/b&gt;: 차이는 오직 설정에서 나옵니다.</translation>
     </message>

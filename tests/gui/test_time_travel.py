@@ -156,6 +156,9 @@ def test_a_run_still_training_is_saved_as_a_consistent_copy(qtbot, window, tmp_p
     before = _state(window)
     assert not window.open_run(path.with_name("other.npz"))
     assert _same(_state(window), before)
+    assert window.open_run(path)  # opened, the copy is a run that grows no more
+    assert window.session.run.status == "stopped"
+    assert window.session.run.steps_recorded == saved.steps_recorded
 
 
 def test_opening_a_run_while_one_trains_is_refused(qtbot, window, run_file):
@@ -449,6 +452,9 @@ def test_compare_shows_two_runs_of_different_settings_at_one_step(qtbot, window,
     assert panel.runs == (sigmoid, other_seed) and "seed" in panel.message.text()
     panel.b_box.setCurrentIndex(0)
     assert panel.runs is None and panel.shown is None and "two different" in panel.message.text()
+    window.session.add_run(RunRecord(TrainingConfig(), (784, 50, 100, 10)))  # just started
+    docks.tabs.setCurrentWidget(panel)
+    assert panel.runs is None and "no weights yet" in panel.message.text()
     docks.curves.clear_earlier()  # one run left: nothing to compare
     assert panel.runs is None and "needs two runs" in panel.message.text()
     assert len(_bars(panel.answer_bars[0])) == 0

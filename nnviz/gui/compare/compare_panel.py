@@ -232,11 +232,13 @@ class ComparePanel(QWidget):
     # ------------------------------------------------------------------ choosing runs
     @property
     def runs(self) -> tuple[RunRecord, RunRecord] | None:
-        """The two runs chosen (A, B), or None when there are not two different ones."""
+        """The two runs chosen (A, B), or None when there are not two different ones that
+        both kept weights (a run that has just started has none yet)."""
         a, b = self.a_box.currentIndex(), self.b_box.currentIndex()
         if min(a, b) < 0 or a == b or max(a, b) >= len(self.choices):
             return None
-        return self.choices[a][0], self.choices[b][0]
+        chosen = self.choices[a][0], self.choices[b][0]
+        return chosen if all(len(r.snapshot_steps) for r in chosen) else None
 
     def _rebuild_choices(self, newest: bool = False) -> None:
         """The boxes list the Session's runs (numbered as on the curves) and the files added;
@@ -324,7 +326,7 @@ class ComparePanel(QWidget):
         self.slider.setRange(0, max(len(self.steps) - 1, 0))
         self.slider.blockSignals(False)
         self.slider.setEnabled(len(self.steps) > 1)
-        if runs and (self.step is None or self.step > self.steps[-1]):
+        if runs and len(self.steps) and (self.step is None or self.step > self.steps[-1]):
             self.step = int(self.steps[-1])
         self._drawn_lengths = (-1, -1)
         self._place_slider()
@@ -452,8 +454,10 @@ class ComparePanel(QWidget):
                     "curves) or add a run file. Tick <i>Same initial weights</i> in Training "
                     "so that only the settings differ."
                 )
-            else:
+            elif self.a_box.currentIndex() == self.b_box.currentIndex():
                 text = self.tr("Choose two different runs.")
+            else:
+                text = self.tr("A run chosen has no weights yet: it has just started.")
             self.message.setText(bad + text)
             self.step_label.setText("")
             for plot in (self.curve_plot, self.answer_plot, self.class_plot):
