@@ -701,6 +701,32 @@ EXPLANATIONS: dict[str, str] = {
         "Explain",
         "Why this hint: a short explanation of the problem and the fix.",
     ),
+    "ComparePanel": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Two runs side by side at one step: their accuracy curves, their answers for the digit "
+        "on screen, their accuracy per class and their first-layer weights.",
+    ),
+    "ComparePanel.a_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The first run to compare (runs on the curves, or run files added here).",
+    ),
+    "ComparePanel.b_box": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The second run to compare. For a fair test, train both from the same initial weights.",
+    ),
+    "ComparePanel.add_button": QT_TRANSLATE_NOOP(
+        "Explain",
+        "Add a run saved in a file (File > Save run, or nnviz train --record) to the runs you "
+        "can compare.",
+    ),
+    "ComparePanel.slider": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The step at which the two runs are compared; it follows the timeline.",
+    ),
+    "ComparePanel.plots": QT_TRANSLATE_NOOP(
+        "Explain",
+        "The two runs' accuracy curves on one plot, with the step compared as a cursor.",
+    ),
 }
 
 

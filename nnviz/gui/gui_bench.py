@@ -18,6 +18,8 @@ tabbed behind it do no work then):
   from the move to the end of the pad's repaint that shows it (``measure_drawing``);
 - the time from starting ``python -m nnviz`` to the window shown, over several processes
   (``measure_startup``);
+- the same window run while the timeline is dragged back and forth (``gui_train_ratio_scrubbing``:
+  how much dragging slows training);
 - scrubbing a recorded 1-epoch run of the default network opened in the window: each move of
   the timeline to the next kept snapshot, from the move to the end of the repaints it causes
   (``measure_scrub``), and the memory the window takes for two recorded runs
@@ -61,6 +63,7 @@ _PEN_MOVE_MS = 8  # between two moves: a mouse reporting 125 times a second
 _LESSON_PASSES = 3  # passes through the lesson's steps (the first one is reported apart)
 _STARTUP_RUNS = 5  # processes started for startup_ms (the median is reported)
 _STARTUP_TIMEOUT_S = 120
+_SCRUB_MOVE_MS = 50  # a drag moving the timeline 20 times a second while the window trains
 _SCRUB_EPOCHS = 1  # the recorded run scrubbed: 600 steps, 268 kept snapshots
 _MEMORY_EPOCHS = 20  # each of the two recorded runs whose memory in the window is measured
 # Run in a new process (``python -c``): starts the window exactly as ``python -m nnviz`` does
@@ -106,10 +109,14 @@ def _headless_rate(config, dataset) -> float:
     return rate
 
 
-def _window_run(app, window, config, blas_threads: int, diagnostics: bool = False) -> dict:
+def _window_run(
+    app, window, config, blas_threads: int, diagnostics: bool = False, scrub: bool = False
+) -> dict:
     """One run started from the window's panel; returns its samples/s, stall and curve rate.
     ``diagnostics``: the Diagnostics tab (plots and hints) is in front while it trains, in
-    place of the curves."""
+    place of the curves. ``scrub``: meanwhile the learner drags the timeline back and forth
+    over the run's kept steps (a move every ``_SCRUB_MOVE_MS``), and the whole window follows
+    each move."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     docks = window.training
@@ -158,10 +165,23 @@ def _window_run(app, window, config, blas_threads: int, diagnostics: bool = Fals
         state["training_time"] = time.perf_counter() - state["training_since"]
         loop.quit()
 
+    timeline = docks.curves.timeline
+    moves = {"n": 0}
+
+    def on_scrub() -> None:
+        top = timeline.slider.maximum()
+        if top > 0:  # back and forth over the kept steps so far
+            moves["n"] += 1
+            sweep = moves["n"] % (2 * top)
+            timeline.slider.setValue(sweep if sweep <= top else 2 * top - sweep)
+
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(_TICK_MS)
     timer.timeout.connect(on_tick)
+    scrubber = QTimer()
+    scrubber.setInterval(_SCRUB_MOVE_MS)
+    scrubber.timeout.connect(on_scrub)
     controller.batches.connect(on_batches)
     controller.started.connect(on_started)
     curves.refreshed.connect(on_refresh)
@@ -173,9 +193,13 @@ def _window_run(app, window, config, blas_threads: int, diagnostics: bool = Fals
         state["last"] = time.perf_counter()
         if not panel.start():
             raise RuntimeError(f"the training panel refused to start: {panel.config}")
+        if scrub:
+            scrubber.start()
         loop.exec()
     finally:
         timer.stop()
+        scrubber.stop()
+        timeline.show_latest()
         controller.batches.disconnect(on_batches)
         controller.started.disconnect(on_started)
         curves.refreshed.disconnect(on_refresh)
@@ -497,7 +521,7 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
     window.show()
     for _ in range(5):
         qapp.processEvents()
-    headless, one, two, diag = [], [], [], []
+    headless, one, two, diag, scrubbing = [], [], [], [], []
     try:
         steps = measure_stage_steps(qapp, window)
         drawing = measure_drawing(qapp, window)
@@ -514,6 +538,7 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
             one.append(_window_run(qapp, window, config, blas_threads=1))
             two.append(_window_run(qapp, window, config, blas_threads=2))
             diag.append(_window_run(qapp, window, config, blas_threads=1, diagnostics=True))
+            scrubbing.append(_window_run(qapp, window, config, blas_threads=1, scrub=True))
         fps = gui_app.measure_animation_fps(window, _ANIMATION_S)
     finally:
         window.close()
@@ -525,6 +550,7 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
     gui_rate = statistics.median(r["samples_per_s"] for r in one)
     gui_rate_2 = statistics.median(r["samples_per_s"] for r in two)
     diag_rate = statistics.median(r["samples_per_s"] for r in diag)
+    scrub_rate = statistics.median(r["samples_per_s"] for r in scrubbing)
     return {
         "gui_train_ratio": round(gui_rate / headless_rate, 3) if headless_rate else None,
         "max_stall_ms": round(max(r["max_stall_ms"] for r in one), 1),
@@ -539,6 +565,10 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
         "lesson_step_ms_first_pass_max": round(max(w for w, _ in lesson[0]), 1),
         "draw_ms_max": round(max(drawing), 1),
         "draw_ms_median": round(statistics.median(drawing), 1),
+        "gui_train_ratio_scrubbing": round(scrub_rate / headless_rate, 3)
+        if headless_rate
+        else None,
+        "max_stall_ms_scrubbing": round(max(r["max_stall_ms"] for r in scrubbing), 1),
         "scrub_ms_max": round(max(scrub), 1),
         "scrub_ms_median": round(statistics.median(scrub), 1),
         "scrub_moves": len(scrub),

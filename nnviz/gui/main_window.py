@@ -339,6 +339,9 @@ class MainWindow(QMainWindow):
             return False
         session = self.session
         network, _step = record.network_at(None)
+        if record.status == "running":  # saved while it trained: this copy grows no more
+            record.status = "stopped"
+            record.message = record.message or "saved while it was still training"
         session.set_playing(False)
         if dataset is not session.dataset:
             session.set_dataset(dataset)

@@ -9,7 +9,7 @@ front at Start, the results when a run ends, "How it learns" at the first backwa
 The bottom panels are tabs of one QTabWidget rather than tabbed docks: Qt 6.11 leaves a stale,
 visible tab bar behind when docks are tabified in a second dock area.
 
-Part of the window, not of a feature: it composes five features (``training``: the controller,
+Part of the window, not of a feature: it composes six features (``training``: the controller,
 the panel and the curves; ``results``: the test results and the first-layer weights; ``learn``:
 how it learns; ``coach``: diagnostics and hints; ``landscape``: the loss landscape, told by
 the controller when a run ends) and wires
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
 
 from nnviz.core.trace import Direction
 from nnviz.gui.coach.coach_panel import CoachPanel
+from nnviz.gui.compare.compare_panel import ComparePanel
 from nnviz.gui.i18n import tr
 from nnviz.gui.landscape.panel import LandscapePanel
 from nnviz.gui.learn.learning_panel import LearningPanel
@@ -49,9 +50,10 @@ class TrainingTabs(QTabWidget):
         QT_TRANSLATE_NOOP("", "How it learns"),
         QT_TRANSLATE_NOOP("", "Diagnostics"),
         QT_TRANSLATE_NOOP("", "Landscape"),
+        QT_TRANSLATE_NOOP("", "Compare runs"),
     )
 
-    def __init__(self, curves, weights, learning, coach, landscape, parent=None) -> None:
+    def __init__(self, curves, weights, learning, coach, landscape, compare, parent=None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         scroll = QScrollArea()  # a short window scrolls the panel rather than growing taller
@@ -60,7 +62,7 @@ class TrainingTabs(QTabWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.learning_scroll = scroll
         self.coach = coach
-        pages = (curves, weights, scroll, coach, landscape)
+        pages = (curves, weights, scroll, coach, landscape, compare)
         for widget, title in zip(pages, self.source_titles, strict=True):
             index = self.addTab(widget, "")
             self.tabBar().setTabData(index, title)
@@ -91,6 +93,7 @@ class TrainingDocks:
         self.learning = LearningPanel(session)
         self.coach = CoachPanel(session)
         self.landscape = LandscapePanel(session)
+        self.compare = ComparePanel(session)  # two runs at one step
         c = self.controller
         # the coach's hints are asked again after each evaluation and at the end of a run;
         # a hint's Apply goes to the settings (and to the run, for what can change live)
@@ -110,7 +113,7 @@ class TrainingDocks:
             self.results, QT_TRANSLATE_NOOP("", "Results"), Area.RightDockWidgetArea, context=""
         )
         self.tabs = TrainingTabs(
-            self.curves, self.weights, self.learning, self.coach, self.landscape
+            self.curves, self.weights, self.learning, self.coach, self.landscape, self.compare
         )
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,

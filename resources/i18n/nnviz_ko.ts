@@ -697,6 +697,10 @@ like the image (red +, blue −)</source>
         <translation>진단</translation>
     </message>
     <message>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>학습</translation>
     </message>
@@ -933,6 +937,121 @@ like the image (red +, blue −)</source>
     <message>
         <source>What training sees with augmentation: the digit on screen, each time moved by up to 2 pixels, turned by up to 12 degrees and with pixel noise</source>
         <translation>데이터 증강을 켰을 때 학습이 보는 모습: 화면의 숫자를 매번 최대 2픽셀 옮기고, 최대 12도 돌리고, 픽셀 잡음을 더한 것</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>Run A</source>
+        <translation>실행 A</translation>
+    </message>
+    <message>
+        <source>Run B</source>
+        <translation>실행 B</translation>
+    </message>
+    <message>
+        <source>Add a run file…</source>
+        <translation>실행 기록 파일 추가…</translation>
+    </message>
+    <message>
+        <source>Compare with a run saved earlier (File &gt; Save run, or nnviz train --record)</source>
+        <translation>전에 저장한 실행과 비교합니다 (파일 &gt; 실행 기록 저장, 또는 nnviz train --record)</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>스텝:</translation>
+    </message>
+    <message>
+        <source>The step both runs are shown at</source>
+        <translation>두 실행을 보여 줄 스텝</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>run {n}</source>
+        <translation>실행 {n}</translation>
+    </message>
+    <message>
+        <source>{act}, {loss}, lr {lr:g}, batch {batch}, seed {seed}</source>
+        <translation>{act}, {loss}, 학습률 {lr:g}, 배치 크기 {batch}, 시드 {seed}</translation>
+    </message>
+    <message>
+        <source>(status: {s})</source>
+        <translation>(상태: {s})</translation>
+    </message>
+    <message>
+        <source>The run file could not be added.</source>
+        <translation>실행 기록 파일을 추가할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Add a run file</source>
+        <translation>실행 기록 파일 추가</translation>
+    </message>
+    <message>
+        <source>Run records (*.npz)</source>
+        <translation>실행 기록 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Compare needs two runs: train another one (earlier runs stay on the curves) or add a run file. Tick &lt;i&gt;Same initial weights&lt;/i&gt; in Training so that only the settings differ.</source>
+        <translation>비교하려면 실행이 두 개 필요합니다: 한 번 더 학습하거나(이전 실행은 곡선에 남습니다) 실행 기록 파일을 추가하세요. 설정만 다르게 하려면 학습 패널에서 &lt;i&gt;같은 초기 가중치&lt;/i&gt;를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Choose two different runs.</source>
+        <translation>서로 다른 두 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>A run chosen has no weights yet: it has just started.</source>
+        <translation>고른 실행에 아직 가중치가 없습니다: 막 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Same initial weights&lt;/b&gt;: only the settings make the difference.</source>
+        <translation>&lt;b&gt;같은 초기 가중치&lt;/b&gt;: 차이는 오직 설정에서 나옵니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Different initial weights&lt;/b&gt;: part of any difference is the luck of the random start (tick &lt;i&gt;Same initial weights&lt;/i&gt; in Training for a fair test).</source>
+        <translation>&lt;b&gt;다른 초기 가중치&lt;/b&gt;: 차이의 일부는 무작위 시작의 운입니다 (공정하게 비교하려면 학습 패널에서 &lt;i&gt;같은 초기 가중치&lt;/i&gt;를 체크하세요).</translation>
+    </message>
+    <message>
+        <source>Whether the initial weights were the same is not known.</source>
+        <translation>초기 가중치가 같았는지는 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Settings that differ: {names}.</source>
+        <translation>다른 설정: {names}.</translation>
+    </message>
+    <message>
+        <source>The settings are the same.</source>
+        <translation>설정은 같습니다.</translation>
+    </message>
+    <message>
+        <source>step {s:,}: A at its kept step {a:,}, B at {b:,}</source>
+        <translation>스텝 {s:,}: A는 저장된 스텝 {a:,}, B는 {b:,}</translation>
+    </message>
+    <message>
+        <source>accuracy %: training ━, test ●</source>
+        <translation>정확도 %: 학습 ━, 테스트 ●</translation>
+    </message>
+    <message>
+        <source>answer % for this digit (a {t})</source>
+        <translation>이 숫자({t})에 대한 답 %</translation>
+    </message>
+    <message>
+        <source>answer % for this digit</source>
+        <translation>이 숫자에 대한 답 %</translation>
+    </message>
+    <message>
+        <source>test accuracy % per class</source>
+        <translation>클래스별 테스트 정확도 %</translation>
+    </message>
+    <message>
+        <source>no test-set evaluation yet ({runs})</source>
+        <translation>아직 테스트 평가 없음 ({runs})</translation>
+    </message>
+    <message>
+        <source>{run}: weights W1</source>
+        <translation>{run}: 가중치 W1</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2174,30 @@ is {t}</source>
     <message>
         <source>Why this hint: a short explanation of the problem and the fix.</source>
         <translation>이 힌트의 이유: 문제와 해결책에 대한 짧은 설명입니다.</translation>
+    </message>
+    <message>
+        <source>Two runs side by side at one step: their accuracy curves, their answers for the digit on screen, their accuracy per class and their first-layer weights.</source>
+        <translation>두 학습을 한 단계에서 나란히 비교합니다: 정확도 곡선, 화면의 숫자에 대한 답, 클래스별 정확도, 첫 번째 층의 가중치.</translation>
+    </message>
+    <message>
+        <source>The first run to compare (runs on the curves, or run files added here).</source>
+        <translation>비교할 첫 번째 학습입니다(곡선에 있는 학습 또는 여기 추가한 학습 파일).</translation>
+    </message>
+    <message>
+        <source>The second run to compare. For a fair test, train both from the same initial weights.</source>
+        <translation>비교할 두 번째 학습입니다. 공정하게 비교하려면 두 학습을 같은 초기 가중치에서 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Add a run saved in a file (File &gt; Save run, or nnviz train --record) to the runs you can compare.</source>
+        <translation>파일로 저장한 학습(파일 &gt; 학습 저장 또는 nnviz train --record)을 비교할 수 있는 학습에 추가합니다.</translation>
+    </message>
+    <message>
+        <source>The step at which the two runs are compared; it follows the timeline.</source>
+        <translation>두 학습을 비교할 단계입니다. 타임라인을 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>The two runs' accuracy curves on one plot, with the step compared as a cursor.</source>
+        <translation>두 학습의 정확도 곡선을 한 그림에 그리고, 비교하는 단계를 세로선으로 표시합니다.</translation>
     </message>
     <message>
         <source>on</source>

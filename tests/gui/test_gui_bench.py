@@ -92,3 +92,21 @@ def test_every_next_of_the_lesson_is_timed_on_each_pass(window, qapp):
     assert all(len(p) == len(panel) - 1 for p in times)  # from step 1 to the last
     assert all(wall > 0 and cpu >= 0 for p in times for wall, cpu in p)
     assert panel.step_index == len(panel) - 1
+
+
+def test_a_run_in_the_window_can_be_measured_while_the_timeline_is_dragged(window, qapp, mnist):
+    from training_helpers import small_mnist
+
+    from nnviz.core.training import TrainingConfig
+    from nnviz.gui.gui_bench import _window_run
+
+    window.session.set_dataset(small_mnist(mnist, train_size=1000))
+    # 10 steps, 0.05 s apart: the timeline is dragged (every 50 ms) while the run goes on,
+    # however fast the machine trains
+    window.training.controller.set_pace(0.05)
+    moves = []
+    window.session.shown_step_changed.connect(moves.append)
+    figures = _window_run(qapp, window, TrainingConfig(epochs=1), blas_threads=1, scrub=True)
+    assert figures["samples_per_s"] > 0
+    assert any(step is not None for step in moves)  # the past was shown while it trained
+    assert window.session.shown_step is None  # and the latest again at the end

@@ -158,6 +158,9 @@ def test_a_run_still_training_is_saved_as_a_consistent_copy(qtbot, window, tmp_p
     before = _state(window)
     assert not window.open_run(path.with_name("other.npz"))
     assert _same(_state(window), before)
+    assert window.open_run(path)  # opened, the copy is a run that grows no more
+    assert window.session.run.status == "stopped"
+    assert window.session.run.steps_recorded == saved.steps_recorded
 
 
 def test_opening_a_run_while_one_trains_is_refused(qtbot, window, run_file):
@@ -392,6 +395,7 @@ def test_moving_the_window_elsewhere_stops_the_replay(qtbot, opened, data, how):
     timeline.slider.setValue(0)
     visited = []
     window.session.shown_step_changed.connect(visited.append)
+    timeline.speed_box.setCurrentIndex(1)
     assert timeline.replay.start()
     qtbot.waitUntil(lambda: len(visited) >= 2, timeout=_RUN_MS)
     if how == "drag":
@@ -407,3 +411,86 @@ def test_moving_the_window_elsewhere_stops_the_replay(qtbot, opened, data, how):
     assert not timeline.replay.running and timeline.play_button.text() == "Play"
     if how in ("drag", "key"):
         _shows(window, record, int(record.snapshot_steps[10 if how == "drag" else 0]))
+
+
+# ---------------------------------------------------------------------- compare
+def _bars(item) -> np.ndarray:
+    return np.asarray(item.opts["height"], dtype=float)
+
+
+def test_compare_shows_two_runs_of_different_settings_at_one_step(qtbot, window, data):
+    from nnviz.core.comparison import run_at_step
+    from nnviz.core.mosaic import weight_mosaic
+
+    sigmoid = record_run(data)
+    relu = record_run(data, activation="relu", lr=0.1)
+    for record in (sigmoid, relu):
+        assert window.show_run(record, window.session.dataset)
+    docks = window.training
+    docks.tabs.setCurrentWidget(docks.compare)
+    panel = docks.compare
+    qtbot.waitUntil(lambda: panel.isVisible())
+    assert panel.runs == (sigmoid, relu)
+    text = panel.message.text()
+    assert "Same initial weights" in text and "activation, lr" in text
+    window.training.curves.refresh()
+    window.training.curves.timeline.slider.setValue(5)  # the window's timeline: A and B follow
+    step = int(relu.snapshot_steps[5])
+    assert panel.step == step and panel.cursor.value() == step
+    x = window.session.x
+    for i, record in enumerate((sigmoid, relu)):
+        expected = run_at_step(record, step, x)
+        shown = panel.shown[i]
+        assert shown.step == expected.step
+        np.testing.assert_allclose(_bars(panel.answer_bars[i]), 100 * expected.probabilities)
+        mosaic, _, _ = weight_mosaic(expected.W1, 28, max_tiles=10, aspect=2.5)
+        np.testing.assert_allclose(
+            panel.weight_images[i].image, np.nan_to_num(mosaic, nan=0.0), rtol=1e-6
+        )
+        train, test = panel.curves[i]
+        np.testing.assert_array_equal(test.getData()[0], record.eval_column("step"))
+    assert not np.array_equal(_bars(panel.answer_bars[0]), _bars(panel.answer_bars[1]))
+    # after the first evaluation: each run's accuracy per class from its own evaluation
+    panel.set_step(int(sigmoid.eval_column("step")[0]))
+    for i, record in enumerate((sigmoid, relu)):
+        totals = record.confusion(0).sum(axis=1)
+        per_class = np.diag(record.confusion(0)) / np.maximum(totals, 1)
+        np.testing.assert_allclose(_bars(panel.class_bars[i]), 100 * per_class)
+    assert panel.class_note.toPlainText() == ""
+    panel.set_step(0)
+    assert "no test-set evaluation yet (A, B)" in panel.class_note.toPlainText()
+    assert len(_bars(panel.class_bars[0])) == 0
+
+    other_seed = record_run(data, seed=7)
+    assert window.show_run(other_seed, window.session.dataset)  # the two newest are compared
+    assert docks.tabs.currentWidget() is docks.curves  # an opened run's curves come to the front
+    docks.tabs.setCurrentWidget(panel)
+    assert panel.runs == (relu, other_seed)
+    assert "Different initial weights" in panel.message.text()
+    panel.a_box.setCurrentIndex(0)  # sigmoid, seed 0 against sigmoid, seed 7
+    assert panel.runs == (sigmoid, other_seed) and "seed" in panel.message.text()
+    panel.b_box.setCurrentIndex(0)
+    assert panel.runs is None and panel.shown is None and "two different" in panel.message.text()
+    window.session.add_run(RunRecord(TrainingConfig(), (784, 50, 100, 10)))  # just started
+    docks.tabs.setCurrentWidget(panel)
+    assert panel.runs is None and "no weights yet" in panel.message.text()
+    docks.curves.clear_earlier()  # one run left: nothing to compare
+    assert panel.runs is None and "needs two runs" in panel.message.text()
+    assert len(_bars(panel.answer_bars[0])) == 0
+
+
+def test_compare_takes_a_run_file_and_reports_a_broken_one(qtbot, window, data, run_file, tmp_path):
+    assert window.show_run(record_run(data, lr=0.5), window.session.dataset)
+    panel = window.training.compare
+    window.training.tabs.setCurrentWidget(panel)
+    bad = _broken("wrong arrays", run_file, tmp_path)
+    assert not panel.add_run_file(bad)
+    assert (
+        "could not be added" in panel.message.text() and "snapshots of W1" in panel.message.text()
+    )
+    assert panel.runs is None and len(panel.choices) == 1
+    assert panel.add_run_file(run_file)
+    assert len(panel.choices) == 2 and panel.runs[1].steps_recorded == 20
+    assert "could not be added" not in panel.message.text()
+    assert "Settings that differ: lr" in panel.message.text()
+    assert panel.b_box.currentText().startswith("run.npz")
