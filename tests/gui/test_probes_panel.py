@@ -330,3 +330,18 @@ def test_the_tabs_compute_nothing_until_first_shown(qtbot, session):
     assert evaluate_tab.confidence is not None
     assert map_tab.shown == ("pca", 2, "now")
     assert lab_tab.original is not None and lab_tab.changed_accuracy == lab_tab.original_accuracy
+
+
+def test_images_that_are_not_28_by_28_are_probed_but_not_corrupted(qtbot, mnist, qapp):
+    from nnviz.core.datasets import Dataset, Split
+
+    small = mnist.test.images[:60].reshape(60, 28, 28)[:, ::2, ::2].reshape(60, 196)  # 14x14
+    data = Dataset("tiny", mnist.directory, mnist.class_names)
+    data.__dict__["train"] = Split(small.copy(), mnist.test.labels[:60].copy())
+    data.__dict__["test"] = Split(small.copy(), mnist.test.labels[:60].copy())
+    session = Session(Network((196, 12, 8, 10), seed=0), data)
+    robustness = _shown(qtbot, RobustnessTab(session))
+    assert not robustness.compute()
+    assert "28×28" in robustness.status.text() and len(robustness.example_predictions) == 0
+    evaluate_tab, map_tab = _shown(qtbot, EvaluateTab(session)), _shown(qtbot, MapTab(session))
+    assert len(evaluate_tab.confidence.labels) == 60 and map_tab.points.shape == (60, 2)
