@@ -1606,6 +1606,10 @@ is {t}</source>
         <source>Test digit #{i}: a {t}. Click to send it through the network.</source>
         <translation>시험 숫자 #{i}: 정답 {t}. 클릭하면 신경망에 넣어 봅니다.</translation>
     </message>
+    <message>
+        <source>Test digit #{i}: a {t}; these weights answer {p}. Click to send it through the network.</source>
+        <translation>시험 숫자 #{i}: 정답 {t}, 이 가중치의 답 {p}. 클릭하면 신경망에 넣어 봅니다.</translation>
+    </message>
 </context>
 <context>
     <name>ProbesDock</name>

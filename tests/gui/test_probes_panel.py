@@ -144,6 +144,8 @@ def test_the_maps_points_are_the_pca_of_the_digits_they_claim(qtbot, session, da
     tab.plot.hovered.emit(7)
     assert tab.hovered_index == int(tab.indices[7])
     assert f"#{tab.indices[7]}" in tab.preview_text.text()
+    said = session.network.predict(data.test.floats(int(tab.indices[7]))[None])[0]
+    assert f"these weights answer {said}" in tab.preview_text.text()
     with qtbot.waitSignal(session.sample_changed):
         tab.plot.clicked.emit(9)
     assert session.sample_index == int(tab.indices[9])
