@@ -1599,6 +1599,10 @@ is {t}</source>
         <translation>숫자 {n:,}개의 t-SNE: 각 숫자의 이웃을 찾은 뒤 배치합니다. 그동안에도 창을 쓸 수 있습니다.</translation>
     </message>
     <message>
+        <source>{method} map of hidden layer {l}, {n:,} test digits, with the weights before training.</source>
+        <translation>학습 전 가중치로 그린 은닉층 {l}의 {method} 지도, 시험 숫자 {n:,}개.</translation>
+    </message>
+    <message>
         <source>{method} map of hidden layer {l}, {n:,} test digits.</source>
         <translation>은닉층 {l}의 {method} 지도, 시험 숫자 {n:,}개.</translation>
     </message>

@@ -317,6 +317,7 @@ def test_the_map_before_training_uses_the_runs_first_weights(qtbot, session, dat
     images = data.test.images[tab.indices]
     np.testing.assert_allclose(tab.points, pca_map(layer_activations(start, images, 2)), atol=1e-9)
     assert tab.shown == ("pca", 2, "before")
+    assert "before training" in tab.status.text()
     tab.set_choice(weights="now")
     now = pca_map(layer_activations(session.network, images, 2))
     np.testing.assert_allclose(tab.points, now, atol=1e-9)

@@ -397,11 +397,16 @@ class MapTab(QWidget):
                 ).format(n=len(self.indices))
             )
         elif self.shown is not None:
-            method = METHOD_SHORT[self.shown[0]]
-            self.status.setText(
-                self.tr("{method} map of hidden layer {l}, {n:,} test digits.").format(
-                    method=method, l=self.shown[1], n=len(self.points)
+            method, layer, weights = self.shown
+            if weights == "before":
+                text = self.tr(
+                    "{method} map of hidden layer {l}, {n:,} test digits, with the weights "
+                    "before training."
                 )
+            else:
+                text = self.tr("{method} map of hidden layer {l}, {n:,} test digits.")
+            self.status.setText(
+                text.format(method=METHOD_SHORT[method], l=layer, n=len(self.points))
             )
         else:
             self.status.setText("")
