@@ -101,6 +101,7 @@ class RobustnessTab(QWidget):
             self.plot.getAxis(side).setTextPen(style.CURVES_AXIS)
             self.plot.getAxis(side).setPen(style.MUTED)
         self.plot.setYRange(0, 1, padding=0.03)
+        self.plot.setXRange(0, CORRUPTIONS[self.kind].maximum, padding=0.03)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.curve = self.plot.plot(
             pen=pg.mkPen(style.CURVES_TEST, width=2),
