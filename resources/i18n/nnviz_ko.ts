@@ -2306,8 +2306,16 @@ is {t}</source>
         <translation>들어오는 가중치 ×</translation>
     </message>
     <message>
+        <source>Multiply the weights coming into this unit (its column of W) by this number</source>
+        <translation>이 뉴런으로 들어오는 가중치(W의 한 열)에 이 수를 곱합니다</translation>
+    </message>
+    <message>
         <source>Shift its bias by</source>
         <translation>편향에 더할 값</translation>
+    </message>
+    <message>
+        <source>Add this number to the unit's bias b: its sum a = x·W + b moves by as much</source>
+        <translation>이 뉴런의 편향 b에 이 수를 더합니다. 합 a = x·W + b도 그만큼 움직입니다</translation>
     </message>
     <message>
         <source>Show the changed network in the window</source>
@@ -3029,12 +3037,20 @@ is {t}</source>
         <translation>숫자 {n:,}개의 t-SNE: 각 숫자의 이웃을 찾은 뒤 배치합니다. 그동안에도 창을 쓸 수 있습니다.</translation>
     </message>
     <message>
+        <source>{method} map of hidden layer {l}, {n:,} test digits, with the weights before training.</source>
+        <translation>학습 전 가중치로 그린 은닉층 {l}의 {method} 지도, 시험 숫자 {n:,}개.</translation>
+    </message>
+    <message>
         <source>{method} map of hidden layer {l}, {n:,} test digits.</source>
         <translation>은닉층 {l}의 {method} 지도, 시험 숫자 {n:,}개.</translation>
     </message>
     <message>
         <source>Test digit #{i}: a {t}. Click to send it through the network.</source>
         <translation>시험 숫자 #{i}: 정답 {t}. 클릭하면 신경망에 넣어 봅니다.</translation>
+    </message>
+    <message>
+        <source>Test digit #{i}: a {t}; these weights answer {p}. Click to send it through the network.</source>
+        <translation>시험 숫자 #{i}: 정답 {t}, 이 가중치의 답 {p}. 클릭하면 신경망에 넣어 봅니다.</translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3216,10 @@ is {t}</source>
     <message>
         <source>strength</source>
         <translation>세기</translation>
+    </message>
+    <message>
+        <source>The corruptions work on 28×28 digits; these images have {n} pixels.</source>
+        <translation>망가뜨리기는 28×28 숫자 이미지에만 쓸 수 있습니다. 이 이미지는 픽셀이 {n}개입니다.</translation>
     </message>
     <message>
         <source>The curve could not be computed: {error}</source>

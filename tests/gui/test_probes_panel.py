@@ -144,6 +144,8 @@ def test_the_maps_points_are_the_pca_of_the_digits_they_claim(qtbot, session, da
     tab.plot.hovered.emit(7)
     assert tab.hovered_index == int(tab.indices[7])
     assert f"#{tab.indices[7]}" in tab.preview_text.text()
+    said = session.network.predict(data.test.floats(int(tab.indices[7]))[None])[0]
+    assert f"these weights answer {said}" in tab.preview_text.text()
     with qtbot.waitSignal(session.sample_changed):
         tab.plot.clicked.emit(9)
     assert session.sample_index == int(tab.indices[9])
@@ -315,6 +317,7 @@ def test_the_map_before_training_uses_the_runs_first_weights(qtbot, session, dat
     images = data.test.images[tab.indices]
     np.testing.assert_allclose(tab.points, pca_map(layer_activations(start, images, 2)), atol=1e-9)
     assert tab.shown == ("pca", 2, "before")
+    assert "before training" in tab.status.text()
     tab.set_choice(weights="now")
     now = pca_map(layer_activations(session.network, images, 2))
     np.testing.assert_allclose(tab.points, now, atol=1e-9)
@@ -330,3 +333,18 @@ def test_the_tabs_compute_nothing_until_first_shown(qtbot, session):
     assert evaluate_tab.confidence is not None
     assert map_tab.shown == ("pca", 2, "now")
     assert lab_tab.original is not None and lab_tab.changed_accuracy == lab_tab.original_accuracy
+
+
+def test_images_that_are_not_28_by_28_are_probed_but_not_corrupted(qtbot, mnist, qapp):
+    from nnviz.core.datasets import Dataset, Split
+
+    small = mnist.test.images[:60].reshape(60, 28, 28)[:, ::2, ::2].reshape(60, 196)  # 14x14
+    data = Dataset("tiny", mnist.directory, mnist.class_names)
+    data.__dict__["train"] = Split(small.copy(), mnist.test.labels[:60].copy())
+    data.__dict__["test"] = Split(small.copy(), mnist.test.labels[:60].copy())
+    session = Session(Network((196, 12, 8, 10), seed=0), data)
+    robustness = _shown(qtbot, RobustnessTab(session))
+    assert not robustness.compute()
+    assert "28×28" in robustness.status.text() and len(robustness.example_predictions) == 0
+    evaluate_tab, map_tab = _shown(qtbot, EvaluateTab(session)), _shown(qtbot, MapTab(session))
+    assert len(evaluate_tab.confidence.labels) == 60 and map_tab.points.shape == (60, 2)

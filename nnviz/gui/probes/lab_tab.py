@@ -187,7 +187,13 @@ class LabTab(QWidget):
         self.unit_title.setText(self.tr("Unit"))
         self.off_box.setText(self.tr("Switch off (its outgoing weights set to 0)"))
         self.scale_title.setText(self.tr("Scale its weights ×"))
+        self.scale_spin.setToolTip(
+            self.tr("Multiply the weights coming into this unit (its column of W) by this number")
+        )
         self.bias_title.setText(self.tr("Shift its bias by"))
+        self.bias_spin.setToolTip(
+            self.tr("Add this number to the unit's bias b: its sum a = x·W + b moves by as much")
+        )
         self.in_window_box.setText(self.tr("Show the changed network in the window"))
         self.in_window_box.setToolTip(
             self.tr(

@@ -103,6 +103,9 @@ class _MapPlot(pg.PlotWidget):
                 brush=pg.mkBrush(colour),
                 data=rows,
                 hoverable=True,
+                hoverSize=_DOT * 2,
+                hoverPen=pg.mkPen(style.TEXT, width=1.5),
+                tip=None,  # the digit itself is shown under the map, not raw coordinates
                 name=name,
             )
             item.sigHovered.connect(self._on_hovered)
@@ -394,11 +397,16 @@ class MapTab(QWidget):
                 ).format(n=len(self.indices))
             )
         elif self.shown is not None:
-            method = METHOD_SHORT[self.shown[0]]
-            self.status.setText(
-                self.tr("{method} map of hidden layer {l}, {n:,} test digits.").format(
-                    method=method, l=self.shown[1], n=len(self.points)
+            method, layer, weights = self.shown
+            if weights == "before":
+                text = self.tr(
+                    "{method} map of hidden layer {l}, {n:,} test digits, with the weights "
+                    "before training."
                 )
+            else:
+                text = self.tr("{method} map of hidden layer {l}, {n:,} test digits.")
+            self.status.setText(
+                text.format(method=METHOD_SHORT[method], l=layer, n=len(self.points))
             )
         else:
             self.status.setText("")
@@ -413,10 +421,18 @@ class MapTab(QWidget):
         test = self.session.dataset.test
         self.preview.setPixmap(digit_pixmap(test.images[index], _PREVIEW))
         names = self.session.class_names()
-        self.preview_text.setText(
-            self.tr("Test digit #{i}: a {t}. Click to send it through the network.").format(
-                i=index, t=names[int(test.labels[index])]
+        net = self._network()
+        said = int(net.predict(test.floats(index)[None])[0]) if net is not None else None
+        if said is None:
+            text = self.tr("Test digit #{i}: a {t}. Click to send it through the network.")
+        else:
+            text = self.tr(
+                "Test digit #{i}: a {t}; these weights answer {p}. Click to send it through "
+                "the network."
             )
+        label = names[int(test.labels[index])]
+        self.preview_text.setText(
+            text.format(i=index, t=label, p=names[said] if said is not None else "")
         )
         self.hovered_index = index
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.corruptions import CORRUPTIONS, corrupt
+from nnviz.core.corruptions import CORRUPTIONS, SIDE, corrupt
 from nnviz.core.probes import RobustnessCurve, robustness_curve
 from nnviz.gui import style
 from nnviz.gui.i18n import tr
@@ -101,6 +101,7 @@ class RobustnessTab(QWidget):
             self.plot.getAxis(side).setTextPen(style.CURVES_AXIS)
             self.plot.getAxis(side).setPen(style.MUTED)
         self.plot.setYRange(0, 1, padding=0.03)
+        self.plot.setXRange(0, CORRUPTIONS[self.kind].maximum, padding=0.03)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.curve = self.plot.plot(
             pen=pg.mkPen(style.CURVES_TEST, width=2),
@@ -214,10 +215,21 @@ class RobustnessTab(QWidget):
         self._show_examples()
 
     # ------------------------------------------------------------------ the curve
+    def _problem(self) -> str | None:
+        """Why no curve can be computed for the network and data on screen (None: it can)."""
+        ds, net = self.session.dataset, self.session.network
+        if ds is None or ds.mismatch(net.sizes):
+            return self.tr("No test set that fits this network.")
+        if ds.input_size != SIDE * SIDE:
+            return self.tr(
+                "The corruptions work on 28×28 digits; these images have {n} pixels."
+            ).format(n=ds.input_size)
+        return None
+
     def compute(self) -> bool:
         """Start the curve of the chosen corruption for the weights on screen."""
         ds, net = self.session.dataset, self.session.network
-        if self.task.running or ds is None or ds.mismatch(net.sizes):
+        if self.task.running or self._problem() is not None:
             return False
         network, kind = net.copy(), self.kind  # the thread's own copy
         images, labels = ds.test.images, ds.test.labels  # read only, never changed
@@ -265,8 +277,8 @@ class RobustnessTab(QWidget):
 
     def _show_status(self, changed: bool = False, cancelled: bool = False) -> None:
         ds = self.session.dataset
-        if ds is None or ds.mismatch(self.session.network.sizes):
-            self.status.setText(self.tr("No test set that fits this network."))
+        if (problem := self._problem()) is not None:
+            self.status.setText(problem)
         elif self.task.running:
             self.status.setText(
                 self.tr("Corrupting and scoring the {n:,} test digits at 10 strengths…").format(
@@ -300,7 +312,7 @@ class RobustnessTab(QWidget):
         )
         self.cursor.setValue(strength)
         ds, net = self.session.dataset, self.session.network
-        if ds is None or ds.mismatch(net.sizes):
+        if self._problem() is not None:
             self.example_predictions = np.zeros(0, dtype=np.intp)
             for image, caption in zip(self.example_images, self.example_captions, strict=True):
                 image.clear()
