@@ -27,7 +27,7 @@ __all__ = ["DiagnosticsPlots"]
 REFRESH_MS = 250  # redraws at most four times a second (the numbers change slowly)
 _FLOOR = 1e-12  # log axes: a zero gradient or step is drawn at this value, not at -inf
 _BINS = 40  # bars of the weight histogram
-_MIN_PLOT_WIDTH = 150  # px: four plots and the hints fit a 1400 px window's bottom panel
+_MIN_PLOT_WIDTH = 80  # px: the window stays as narrow as before (1000 px); wider is better
 
 
 def _layer_pen(layer: int, dash: bool = False) -> pg.QtGui.QPen:
