@@ -15,7 +15,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nnviz.core.coach import weight_histogram
 from nnviz.core.recording import RunRecord
@@ -24,7 +31,11 @@ from nnviz.gui.session import Session
 
 __all__ = ["DiagnosticsPlots"]
 
-REFRESH_MS = 250  # redraws at most four times a second (the numbers change slowly)
+# redraws at most once a second while a run trains: the figures change slowly, and each redraw
+# of four plots holds the GIL the trainer needs (at four a second training ran at half speed)
+REFRESH_MS = 1000
+# what rarely changes (the axes) is painted once into a pixmap and blitted on later redraws
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _FLOOR = 1e-12  # log axes: a zero gradient or step is drawn at this value, not at -inf
 _BINS = 40  # bars of the weight histogram
 _MIN_PLOT_WIDTH = 80  # px: the window stays as narrow as before (1000 px); wider is better
@@ -47,6 +58,7 @@ class DiagnosticsPlots(QWidget):
         self._seen: tuple[int, int, int | None, int] | None = None  # what was last drawn
         self._layer = 1  # the layer whose weights the histogram shows
         self._params_version = 0  # counts the session's weight changes (live or time travel)
+        self._x_end: int | None = None  # the right end of the step axes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -80,6 +92,7 @@ class DiagnosticsPlots(QWidget):
                 plot.getAxis(side).setTextPen(style.CURVES_AXIS)
                 plot.getAxis(side).setPen(style.CURVES_AXIS)
                 plot.getAxis(side).enableAutoSIPrefix(False)
+                plot.getAxis(side).setCacheMode(_CACHED)
         self.grad_plot.setLogMode(y=True)
         self.ratio_plot.setLogMode(y=True)
         self.ratio_plot.setXLink(self.grad_plot)
@@ -200,7 +213,8 @@ class DiagnosticsPlots(QWidget):
                 plot.setYRange(0, 1, padding=0)
                 text.setPos(0.5, 0.5)
             else:
-                plot.enableAutoRange(axis="x")
+                if plot is self.hist_plot:
+                    plot.enableAutoRange(axis="x")
                 if plot is not self.units_plot:
                     plot.enableAutoRange(axis="y")
         if not empty:
@@ -211,6 +225,7 @@ class DiagnosticsPlots(QWidget):
     def _on_run_added(self, record: RunRecord | None) -> None:
         self.record = record
         self._seen = None
+        self._x_end = None
         if record is None:
             self._clear_lines()
             self._show_empty(True)
@@ -288,6 +303,11 @@ class DiagnosticsPlots(QWidget):
             self._show_empty(True)
             return
         self._show_empty(False)
+        # the x axis spans the whole planned run (it does not move as the run goes)
+        end = max(record.total_steps, record.steps_recorded, 1)
+        if self._x_end != end:
+            self._x_end = end
+            self.grad_plot.setXRange(0, end, padding=0.02)
         steps = record.step_column("step")
         for key, table in (("grad", record.grad_rms), ("ratio", record.update_ratios)):
             for l, item in enumerate(self.lines[key]):
