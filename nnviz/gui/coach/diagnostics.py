@@ -17,7 +17,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -34,8 +33,6 @@ __all__ = ["DiagnosticsPlots"]
 # redraws at most once a second while a run trains: the figures change slowly, and each redraw
 # of four plots holds the GIL the trainer needs (at four a second training ran at half speed)
 REFRESH_MS = 1000
-# what rarely changes (the axes) is painted once into a pixmap and blitted on later redraws
-_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _FLOOR = 1e-12  # log axes: a zero gradient or step is drawn at this value, not at -inf
 _BINS = 40  # bars of the weight histogram
 _MIN_PLOT_WIDTH = 80  # px: the window stays as narrow as before (1000 px); wider is better
@@ -58,7 +55,6 @@ class DiagnosticsPlots(QWidget):
         self._seen: tuple[int, int, int | None, int] | None = None  # what was last drawn
         self._layer = 1  # the layer whose weights the histogram shows
         self._params_version = 0  # counts the session's weight changes (live or time travel)
-        self._x_end: int | None = None  # the right end of the step axes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -92,11 +88,9 @@ class DiagnosticsPlots(QWidget):
                 plot.getAxis(side).setTextPen(style.CURVES_AXIS)
                 plot.getAxis(side).setPen(style.CURVES_AXIS)
                 plot.getAxis(side).enableAutoSIPrefix(False)
-                plot.getAxis(side).setCacheMode(_CACHED)
         self.grad_plot.setLogMode(y=True)
         self.ratio_plot.setLogMode(y=True)
         self.ratio_plot.setXLink(self.grad_plot)
-        self.units_plot.setXLink(self.grad_plot)
         self.units_plot.setYRange(0, 100, padding=0.02)
         self.units_plot.enableAutoRange(axis="y", enable=False)
         pen = pg.mkPen(style.CURVES_CURSOR, width=1.5, style=Qt.PenStyle.DashLine)
@@ -205,15 +199,19 @@ class DiagnosticsPlots(QWidget):
         self._empty = empty
         for plot, text in zip(self.plots, self.empty_texts, strict=True):
             text.setVisible(empty)
-            for side in ("left", "bottom"):
-                plot.getAxis(side).setStyle(showValues=not empty)
+            for side in ("left", "bottom"):  # no numbers on axes that count nothing yet
+                if empty:
+                    plot.hideAxis(side)
+                else:
+                    plot.showAxis(side)
             if empty:
                 plot.setLogMode(y=False)
-                plot.setXRange(0, 1, padding=0)
+                if plot is not self.ratio_plot:  # linked to grad_plot's
+                    plot.setXRange(0, 1, padding=0)
                 plot.setYRange(0, 1, padding=0)
                 text.setPos(0.5, 0.5)
             else:
-                if plot is self.hist_plot:
+                if plot is not self.units_plot:  # it spans the steps (set in refresh)
                     plot.enableAutoRange(axis="x")
                 if plot is not self.units_plot:
                     plot.enableAutoRange(axis="y")
@@ -225,7 +223,6 @@ class DiagnosticsPlots(QWidget):
     def _on_run_added(self, record: RunRecord | None) -> None:
         self.record = record
         self._seen = None
-        self._x_end = None
         if record is None:
             self._clear_lines()
             self._show_empty(True)
@@ -303,17 +300,14 @@ class DiagnosticsPlots(QWidget):
             self._show_empty(True)
             return
         self._show_empty(False)
-        # the x axis spans the whole planned run (it does not move as the run goes)
-        end = max(record.total_steps, record.steps_recorded, 1)
-        if self._x_end != end:
-            self._x_end = end
-            self.grad_plot.setXRange(0, end, padding=0.02)
         steps = record.step_column("step")
         for key, table in (("grad", record.grad_rms), ("ratio", record.update_ratios)):
             for l, item in enumerate(self.lines[key]):
                 values = table[:, l]
                 ok = np.isfinite(values)
                 item.setData(steps[ok], np.maximum(values[ok], _FLOOR))
+        # the units are measured at the evaluations only: their x axis spans every step too
+        self.units_plot.setXRange(0, float(steps[-1]), padding=0.02)
         diag = record.layer_diagnostics()
         eval_steps = record.eval_column("step")
         for key in ("inactive", "saturated"):
