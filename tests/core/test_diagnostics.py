@@ -299,3 +299,12 @@ def test_the_record_summary_names_the_changes_and_the_validation_split(tiny):
     summary = record.summary()
     assert summary["validation"] is True
     assert summary["changes"] == [{"step": 0, "name": "dropout", "old": 0.0, "new": 0.3}]
+
+
+def test_in_slow_motion_every_step_sends_the_weights_for_the_graph(tiny):
+    control = TrainingControl()
+    control.set_pace(1e-4)  # short waits: the test checks what is sent, not how long it takes
+    events = list(train(_config(epochs=1), tiny, control))
+    steps = [e.step for e in events if isinstance(e, ev.BatchFinished)]
+    shown = [e.step for e in events if isinstance(e, ev.WeightsSnapshot)]
+    assert shown == steps and len(steps) == 20

@@ -11,7 +11,7 @@ from nnviz.gui.session import Session
 
 __all__ = ["CoachPanel"]
 
-_HINTS_WIDTH = 290  # px: a hint's two or three sentences wrap into a few readable lines
+_HINTS_WIDTH = (200, 290)  # px, least and most: a hint's sentences wrap into readable lines
 
 
 class CoachPanel(QWidget):
@@ -28,12 +28,18 @@ class CoachPanel(QWidget):
         self.plots = DiagnosticsPlots(session)
         layout.addWidget(self.plots, 1)
         self.hints = HintsView()
-        self.hints.setFixedWidth(_HINTS_WIDTH)
+        self.hints.setFixedWidth(_HINTS_WIDTH[0])  # widened in resizeEvent when there is room
         layout.addWidget(self.hints)
         session.run_added.connect(self._on_run_added)
         session.runs_removed.connect(lambda _records: self.hints.set_record(session.run))
         if session.run is not None:
             self._on_run_added(session.run)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        """The hints take a third of a narrow panel, up to their full width in a wide one."""
+        lo, hi = _HINTS_WIDTH
+        self.hints.setFixedWidth(int(min(max(event.size().width() / 3, lo), hi)))
+        super().resizeEvent(event)
 
     def _on_run_added(self, record: RunRecord) -> None:
         self.hints.set_record(record)

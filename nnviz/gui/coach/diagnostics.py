@@ -15,7 +15,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nnviz.core.coach import weight_histogram
 from nnviz.core.recording import RunRecord
@@ -24,10 +30,12 @@ from nnviz.gui.session import Session
 
 __all__ = ["DiagnosticsPlots"]
 
-REFRESH_MS = 250  # redraws at most four times a second (the numbers change slowly)
+# redraws at most once a second while a run trains: the figures change slowly, and each redraw
+# of four plots holds the GIL the trainer needs (at four a second training ran at half speed)
+REFRESH_MS = 1000
 _FLOOR = 1e-12  # log axes: a zero gradient or step is drawn at this value, not at -inf
 _BINS = 40  # bars of the weight histogram
-_MIN_PLOT_WIDTH = 80  # px: the four plots and the hints fit a 1000 px window (wider: they grow)
+_MIN_PLOT_WIDTH = 80  # px: the window stays as narrow as before (1000 px); wider is better
 
 
 def _layer_pen(layer: int, dash: bool = False) -> pg.QtGui.QPen:
@@ -83,7 +91,6 @@ class DiagnosticsPlots(QWidget):
         self.grad_plot.setLogMode(y=True)
         self.ratio_plot.setLogMode(y=True)
         self.ratio_plot.setXLink(self.grad_plot)
-        self.units_plot.setXLink(self.grad_plot)
         self.units_plot.setYRange(0, 100, padding=0.02)
         self.units_plot.enableAutoRange(axis="y", enable=False)
         pen = pg.mkPen(style.CURVES_CURSOR, width=1.5, style=Qt.PenStyle.DashLine)
@@ -192,15 +199,20 @@ class DiagnosticsPlots(QWidget):
         self._empty = empty
         for plot, text in zip(self.plots, self.empty_texts, strict=True):
             text.setVisible(empty)
-            for side in ("left", "bottom"):
-                plot.getAxis(side).setStyle(showValues=not empty)
+            for side in ("left", "bottom"):  # no numbers on axes that count nothing yet
+                if empty:
+                    plot.hideAxis(side)
+                else:
+                    plot.showAxis(side)
             if empty:
                 plot.setLogMode(y=False)
-                plot.setXRange(0, 1, padding=0)
+                if plot is not self.ratio_plot:  # linked to grad_plot's
+                    plot.setXRange(0, 1, padding=0)
                 plot.setYRange(0, 1, padding=0)
                 text.setPos(0.5, 0.5)
             else:
-                plot.enableAutoRange(axis="x")
+                if plot is not self.units_plot:  # it spans the steps (set in refresh)
+                    plot.enableAutoRange(axis="x")
                 if plot is not self.units_plot:
                     plot.enableAutoRange(axis="y")
         if not empty:
@@ -294,6 +306,8 @@ class DiagnosticsPlots(QWidget):
                 values = table[:, l]
                 ok = np.isfinite(values)
                 item.setData(steps[ok], np.maximum(values[ok], _FLOOR))
+        # the units are measured at the evaluations only: their x axis spans every step too
+        self.units_plot.setXRange(0, float(steps[-1]), padding=0.02)
         diag = record.layer_diagnostics()
         eval_steps = record.eval_column("step")
         for key in ("inactive", "saturated"):
