@@ -32,7 +32,7 @@ from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
 from nnviz.gui.data.data_view import DataPanel
 from nnviz.gui.data.pixel_view import PixelPanel
-from nnviz.gui.dock_panels import DockPanels
+from nnviz.gui.dock_panels import DockPanels, PanelTabs
 from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.explain import Explainer
 from nnviz.gui.explorer.activation_explorer import ActivationExplorer
@@ -119,18 +119,22 @@ class MainWindow(QMainWindow):
             QT_TRANSLATE_NOOP("MainWindow", "Softmax and loss"),
             context="MainWindow",
         )
+        # the data as the deck shows it: the digit as 0-255 numbers, rows of examples per
+        # class with their counts; two tabs of one panel, so the column's tabs stay readable
+        self.pixel_panel = PixelPanel(session)
+        self.data_panel = DataPanel(session)
+        self.data_tabs = PanelTabs(
+            [
+                (self.pixel_panel, QT_TRANSLATE_NOOP("MainWindow", "Pixels")),
+                (self.data_panel, QT_TRANSLATE_NOOP("MainWindow", "Data and labels")),
+            ],
+            context="MainWindow",
+        )
+        self.add_panel(
+            self.data_tabs, QT_TRANSLATE_NOOP("MainWindow", "Data"), context="MainWindow"
+        )
         self.add_panel(
             self.drawing_pad, QT_TRANSLATE_NOOP("MainWindow", "Draw"), context="MainWindow"
-        )
-        self.pixel_panel = PixelPanel(session)  # the digit as 0-255 numbers (the deck's MNIST)
-        self.add_panel(
-            self.pixel_panel, QT_TRANSLATE_NOOP("MainWindow", "Pixels"), context="MainWindow"
-        )
-        self.data_panel = DataPanel(session)  # rows of examples per class, their counts
-        self.add_panel(
-            self.data_panel,
-            QT_TRANSLATE_NOOP("MainWindow", "Data and labels"),
-            context="MainWindow",
         )
         self.network_view.input_clicked.connect(lambda: self.raise_panel("Pixels"))
         self.training = TrainingDocks(self)  # controls, curves, results, first-layer weights

@@ -2757,6 +2757,10 @@ is {t}</source>
         <translation>데이터와 레이블</translation>
     </message>
     <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
         <source>Lesson</source>
         <translation>수업</translation>
     </message>
