@@ -830,13 +830,25 @@ class Explainer(QObject):
         self._window = window
         self._shown: str | None = None  # the hover text the status bar shows
         self.action: QAction = QWhatsThis.createAction(window)
-        QApplication.instance().installEventFilter(self)
+        # the application's events are watched only while the window is on screen: a closed
+        # window (or one a test left behind) costs the others nothing
+        window.installEventFilter(self)
+        if window.isVisible():
+            QApplication.instance().installEventFilter(self)
 
     def _in_window(self, obj: QObject) -> bool:
         return isinstance(obj, QWidget) and obj.window() is self._window
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
         kind = event.type()
+        if obj is self._window and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            app = QApplication.instance()
+            if kind == QEvent.Type.Show:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+                self._hover(None)
+            return False
         if kind not in _WATCHED:
             return False
         if kind == QEvent.Type.Leave:
