@@ -45,6 +45,7 @@ from nnviz.core.learning import (
 from nnviz.core.losses import loss_names
 from nnviz.core.trace import Kind
 from nnviz.gui import style
+from nnviz.gui.i18n import choice_name
 from nnviz.gui.learn.gradient_check import GradientCheck
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
@@ -233,6 +234,8 @@ class LearningPanel(QWidget):
         super().resizeEvent(event)
 
     def retranslate_ui(self) -> None:
+        for index in range(self.loss_box.count()):  # 교차 엔트로피 in Korean
+            self.loss_box.setItemText(index, choice_name("loss", self.loss_box.itemData(index)))
         self.intro.setText(
             self.tr(
                 "Learning is finding the weights that make the loss E small: the slope dE/dw "
