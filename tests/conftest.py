@@ -51,6 +51,9 @@ def _widgets_live_until_teardown(request, monkeypatch):
     yield  # pytest-qt closes the widgets after this test's call, before fixtures tear down
     kept.clear()
     gc.collect()
+    # what is still alive now is not this test's garbage: later collections need not walk it
+    # again (without this, each teardown's collection grew to 1.4 s late in the suite)
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")
