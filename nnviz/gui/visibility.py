@@ -63,6 +63,12 @@ class DeferWhileHidden(QObject):
             self._pending.append(update)
         return True
 
+    def when_shown(self, update: Callable[[], object]) -> None:
+        """Run ``update`` when the panel is next shown, even if it could be seen now: a
+        panel's first build, which the window's start-up need not wait for."""
+        if update not in self._pending:
+            self._pending.append(update)
+
     def flush(self) -> None:
         """Run the remembered updates now."""
         if not self._pending or self._running:

@@ -273,7 +273,9 @@ class DataPanel(QWidget):
         session.dataset_changed.connect(self._rebuild)
         session.sample_changed.connect(self._on_sample_changed)
         self.retranslate_ui()
-        self._rebuild()
+        # the examples (and the training set they need) are read when the panel first shows:
+        # the window opens without waiting for them or sharing the processor with their thread
+        self._lazy.when_shown(self._rebuild)
 
     @property
     def split(self) -> str:
