@@ -21,3 +21,12 @@ class ModelFileError(NnvizError):
 
 class RecordFileError(NnvizError):
     """A missing, malformed, truncated or foreign run record file (the message names the file)."""
+
+
+class Cancelled(Exception):
+    """Long work (a numerical gradient, a landscape, a probe) stopped because its cancel check
+    said so, after ``done`` of ``total`` pieces; each module raises its own subclass."""
+
+    def __init__(self, done: int, total: int, message: str | None = None) -> None:
+        super().__init__(message or f"cancelled after {done} of {total}")
+        self.done, self.total = done, total

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnviz.core import errors
 from nnviz.core.activations import Activation
 from nnviz.core.errors import ConfigError
 from nnviz.core.losses import Loss, get_loss
@@ -99,12 +100,11 @@ def _whole(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
 
 
-class Cancelled(Exception):
+class Cancelled(errors.Cancelled):
     """Raised by :func:`compute_landscape` when ``cancel`` was set (checked before each row)."""
 
     def __init__(self, done: int, total: int) -> None:
-        super().__init__(f"cancelled after {done} of {total} points")
-        self.done, self.total = done, total
+        super().__init__(done, total, f"cancelled after {done} of {total} points")
 
 
 @dataclass(frozen=True)

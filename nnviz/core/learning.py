@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnviz.core import errors
 from nnviz.core.activations import softmax
 from nnviz.core.contributions import layer_input, strongest_incoming, unit_columns
 from nnviz.core.errors import ConfigError
@@ -90,15 +91,14 @@ Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool] | threading.Event
 
 
-class Cancelled(Exception):
+class Cancelled(errors.Cancelled):
     """Raised by :func:`numerical_gradient` when its cancel check said so (between two chunks).
 
     ``done`` of ``total`` parameters had their gradient computed; nothing is returned.
     """
 
     def __init__(self, done: int, total: int) -> None:
-        super().__init__(f"cancelled after {done} of {total} parameters")
-        self.done, self.total = done, total
+        super().__init__(done, total, f"cancelled after {done} of {total} parameters")
 
 
 # ---------------------------------------------------------------------- shared machinery

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.core import errors
 from nnviz.core.activations import softmax
 from nnviz.core.corruptions import corrupt, get_corruption
 from nnviz.core.metrics import confusion_matrix, evaluate
@@ -38,12 +39,8 @@ Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool] | threading.Event
 
 
-class Cancelled(Exception):
+class Cancelled(errors.Cancelled):
     """Raised by a probe when its cancel check said so (between two pieces of work)."""
-
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__(f"cancelled after {done} of {total}")
-        self.done, self.total = done, total
 
 
 def is_cancelled(cancel: CancelCheck | None) -> bool:
