@@ -87,6 +87,38 @@ def choice_name(kind: str, identifier: str) -> str:
     return tr(source) if source else identifier
 
 
+# TrainingConfig's fields as the training form names them (the same source texts, so one
+# translation serves both); a field not listed here is shown by its name
+_SETTING_NAMES: dict[str, str] = {
+    "hidden": QT_TRANSLATE_NOOP("", "Hidden layers"),
+    "activation": QT_TRANSLATE_NOOP("", "Activation"),
+    "init": QT_TRANSLATE_NOOP("", "Initial weights"),
+    "init_scale": QT_TRANSLATE_NOOP("", "Weight scale"),
+    "seed": QT_TRANSLATE_NOOP("", "Seed"),
+    "loss": QT_TRANSLATE_NOOP("", "Loss"),
+    "optimizer": QT_TRANSLATE_NOOP("", "Optimizer"),
+    "momentum": QT_TRANSLATE_NOOP("", "Momentum"),
+    "lr": QT_TRANSLATE_NOOP("", "Learning rate"),
+    "lr_schedule": QT_TRANSLATE_NOOP("", "LR schedule"),
+    "batch_size": QT_TRANSLATE_NOOP("", "Batch size"),
+    "epochs": QT_TRANSLATE_NOOP("", "Epochs"),
+    "l2": QT_TRANSLATE_NOOP("", "L2 decay"),
+    "dropout": QT_TRANSLATE_NOOP("", "Dropout"),
+    "augment": QT_TRANSLATE_NOOP("", "Augment"),
+    "validation": QT_TRANSLATE_NOOP("", "Validation share"),
+    "dataset": QT_TRANSLATE_NOOP("", "Dataset"),
+    "evals_per_epoch": QT_TRANSLATE_NOOP("", "Tests per epoch"),
+    "leaky_slope": QT_TRANSLATE_NOOP("", "Leaky slope"),
+}
+
+
+def setting_name(field: str) -> str:
+    """A TrainingConfig field in the interface language, as the training form labels it:
+    "lr" -> "Learning rate" (학습률)."""
+    source = _SETTING_NAMES.get(field)
+    return tr(source) if source else field
+
+
 def catalogue_path(lang: str):
     return resource_path("i18n", f"nnviz_{lang}.qm")
 

@@ -365,3 +365,21 @@ def test_every_translated_text_in_the_gui_is_a_string_literal():
                 continue
             problems.append(f"{path.name}:{line}: {call}")
     assert problems == []
+
+
+@pytest.mark.skipif(
+    not i18n.catalogue_path("ko").exists(), reason="resources/i18n/nnviz_ko.qm not built yet"
+)
+def test_a_setting_is_named_in_korean_as_the_training_form_names_it(window, qtbot):
+    """Views that name a run's settings (Compare runs: "Settings that differ: ...") say what
+    the training form says, in the interface language, not the config's field names."""
+    from nnviz.gui.i18n import setting_name
+
+    assert (
+        setting_name("lr") == "Learning rate" and setting_name("no_such_field") == "no_such_field"
+    )
+    window.menus.language_actions["ko"].trigger()
+    qtbot.waitUntil(lambda: HANGUL.search(setting_name("lr")) is not None)
+    assert setting_name("lr") == "학습률" and HANGUL.search(setting_name("batch_size"))
+    window.menus.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: setting_name("lr") == "Learning rate")

@@ -432,7 +432,7 @@ def test_compare_shows_two_runs_of_different_settings_at_one_step(qtbot, window,
     qtbot.waitUntil(lambda: panel.isVisible())
     assert panel.runs == (sigmoid, relu)
     text = panel.message.text()
-    assert "Same initial weights" in text and "activation, lr" in text
+    assert "Same initial weights" in text and "Activation, Learning rate" in text
     window.training.curves.refresh()
     window.training.curves.timeline.slider.setValue(5)  # the window's timeline: A and B follow
     step = int(relu.snapshot_steps[5])
@@ -468,7 +468,7 @@ def test_compare_shows_two_runs_of_different_settings_at_one_step(qtbot, window,
     assert panel.runs == (relu, other_seed)
     assert "Different initial weights" in panel.message.text()
     panel.a_box.setCurrentIndex(0)  # sigmoid, seed 0 against sigmoid, seed 7
-    assert panel.runs == (sigmoid, other_seed) and "seed" in panel.message.text()
+    assert panel.runs == (sigmoid, other_seed) and "differ: Seed." in panel.message.text()
     panel.b_box.setCurrentIndex(0)
     assert panel.runs is None and panel.shown is None and "two different" in panel.message.text()
     window.session.add_run(RunRecord(TrainingConfig(), (784, 50, 100, 10)))  # just started
@@ -492,5 +492,5 @@ def test_compare_takes_a_run_file_and_reports_a_broken_one(qtbot, window, data, 
     assert panel.add_run_file(run_file)
     assert len(panel.choices) == 2 and panel.runs[1].steps_recorded == 20
     assert "could not be added" not in panel.message.text()
-    assert "Settings that differ: lr" in panel.message.text()
+    assert "Settings that differ: Learning rate" in panel.message.text()
     assert panel.b_box.currentText().startswith("run.npz")

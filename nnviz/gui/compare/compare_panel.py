@@ -45,6 +45,7 @@ from nnviz.core.mosaic import weight_mosaic
 from nnviz.core.recording import RunRecord
 from nnviz.core.smoothing import ema
 from nnviz.gui import style
+from nnviz.gui.i18n import setting_name
 from nnviz.gui.session import Session
 from nnviz.gui.visibility import DeferWhileHidden
 
@@ -476,7 +477,7 @@ class ComparePanel(QWidget):
             )
         else:
             fair = self.tr("Whether the initial weights were the same is not known.")
-        names = differing_settings(a.config, b.config)
+        names = [setting_name(f) for f in differing_settings(a.config, b.config)]
         differ = (
             self.tr("Settings that differ: {names}.").format(names=", ".join(names))
             if names
