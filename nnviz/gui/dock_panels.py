@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QTabWidget, QWidget
 
@@ -22,31 +22,6 @@ _SETTINGS_VERSION = 2  # bump when the dock layout changes incompatibly
 def _panel_title(context: str, text: str) -> str:
     """A dock title given as source text (marked with QT_TRANSLATE_NOOP where it is written)."""
     return QCoreApplication.translate(context, text)
-
-
-class PanelTabs(QTabWidget):
-    """Two or more panels as the tabs of one dock, each titled by its source text (marked with
-    QT_TRANSLATE_NOOP where it is written, under ``context``) in the current language; the
-    English title is the tab's data, so :meth:`DockPanels.raise_panel` finds a tab by it."""
-
-    def __init__(self, pages: list[tuple[QWidget, str]], context: str, parent=None) -> None:
-        super().__init__(parent)
-        self.setDocumentMode(True)
-        self._context = context
-        self._titles = [title for _page, title in pages]
-        for page, title in pages:
-            index = self.addTab(page, "")
-            self.tabBar().setTabData(index, title)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        for index, title in enumerate(self._titles):
-            self.setTabText(index, _panel_title(self._context, title))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class DockPanels:

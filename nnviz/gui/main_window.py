@@ -32,7 +32,7 @@ from nnviz.core.network import Network
 from nnviz.core.recording import RunRecord
 from nnviz.gui.data.data_view import DataPanel
 from nnviz.gui.data.pixel_view import PixelPanel
-from nnviz.gui.dock_panels import DockPanels, PanelTabs
+from nnviz.gui.dock_panels import DockPanels
 from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.explain import Explainer
 from nnviz.gui.explorer.activation_explorer import ActivationExplorer
@@ -47,6 +47,7 @@ from nnviz.gui.lesson.lesson_panel import LessonPanel
 from nnviz.gui.probes_dock import ProbesDock
 from nnviz.gui.run_files import RunSaver, run_dataset
 from nnviz.gui.session import Session, single_digit_lr
+from nnviz.gui.tabs import TitledTabs
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import WindowMenus, shortcut_list
 
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         # class with their counts; two tabs of one panel, so the column's tabs stay readable
         self.pixel_panel = PixelPanel(session)
         self.data_panel = DataPanel(session)
-        self.data_tabs = PanelTabs(
+        self.data_tabs = TitledTabs(
             [
                 (self.pixel_panel, QT_TRANSLATE_NOOP("MainWindow", "Pixels")),
                 (self.data_panel, QT_TRANSLATE_NOOP("MainWindow", "Data and labels")),

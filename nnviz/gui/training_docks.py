@@ -18,17 +18,17 @@ the runs of one to the other, so neither feature package imports the other.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
 
 from nnviz.core.trace import Direction
 from nnviz.gui.coach.coach_panel import CoachPanel
 from nnviz.gui.compare.compare_panel import ComparePanel
-from nnviz.gui.i18n import tr
 from nnviz.gui.landscape.panel import LandscapePanel
 from nnviz.gui.learn.learning_panel import LearningPanel
 from nnviz.gui.results.results import ResultsPanel
 from nnviz.gui.results.weights_view import WeightsView
+from nnviz.gui.tabs import TitledTabs, scrolled
 from nnviz.gui.training.controller import TrainingController
 from nnviz.gui.training.curves import CurvesPanel
 from nnviz.gui.training.training_panel import TrainingPanel
@@ -40,42 +40,24 @@ _BOTTOM_HEIGHT = 250  # px for the curves (the window's centre keeps what it nee
 _LANDSCAPE_HEIGHT = 380  # px the panel grows to (if shorter) when the Landscape tab is chosen
 
 
-class TrainingTabs(QTabWidget):
+class TrainingTabs(TitledTabs):
     """Curves, first-layer weights, how it learns (one digit), the coach's diagnostics with its
-    hints and the landscape as tabs of one bottom panel."""
-
-    source_titles = (  # English, shown through tr(); each tab's data, for MainWindow.raise_panel
-        QT_TRANSLATE_NOOP("", "Curves"),
-        QT_TRANSLATE_NOOP("", "First-layer weights"),
-        QT_TRANSLATE_NOOP("", "How it learns"),
-        QT_TRANSLATE_NOOP("", "Diagnostics"),
-        QT_TRANSLATE_NOOP("", "Landscape"),
-        QT_TRANSLATE_NOOP("", "Compare runs"),
-    )
+    hints, the landscape and the comparison of two runs as tabs of one bottom panel."""
 
     def __init__(self, curves, weights, learning, coach, landscape, compare, parent=None) -> None:
-        super().__init__(parent)
-        self.setDocumentMode(True)
-        scroll = QScrollArea()  # a short window scrolls the panel rather than growing taller
-        scroll.setWidget(learning)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.learning_scroll = scroll
+        self.learning_scroll = scrolled(learning)
         self.coach = coach
-        pages = (curves, weights, scroll, coach, landscape, compare)
-        for widget, title in zip(pages, self.source_titles, strict=True):
-            index = self.addTab(widget, "")
-            self.tabBar().setTabData(index, title)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        for index, title in enumerate(self.source_titles):
-            self.setTabText(index, tr(title))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        super().__init__(
+            [
+                (curves, QT_TRANSLATE_NOOP("", "Curves")),
+                (weights, QT_TRANSLATE_NOOP("", "First-layer weights")),
+                (self.learning_scroll, QT_TRANSLATE_NOOP("", "How it learns")),
+                (coach, QT_TRANSLATE_NOOP("", "Diagnostics")),
+                (landscape, QT_TRANSLATE_NOOP("", "Landscape")),
+                (compare, QT_TRANSLATE_NOOP("", "Compare runs")),
+            ],
+            parent=parent,
+        )
 
 
 class TrainingDocks:
@@ -102,10 +84,7 @@ class TrainingDocks:
         self.coach.hints.apply_requested.connect(self.panel.apply_fix)
         c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
-        scroll = QScrollArea()  # the form never gets squeezed in a short window
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scrolled(self.panel)  # the form never gets squeezed in a short window
         self.panel_dock: QDockWidget = window.add_panel(
             scroll, QT_TRANSLATE_NOOP("", "Training"), Area.RightDockWidgetArea, context=""
         )

@@ -336,16 +336,15 @@ def test_the_extraction_check_catches_texts_lupdate_cannot_see():
 _FORWARDERS = {
     ("i18n.py", "QCoreApplication.translate('', text, disambiguation, n)"),
     ("dock_panels.py", "QCoreApplication.translate(context, text)"),
+    ("tabs.py", "QCoreApplication.translate(self._context, title)"),
     ("explain.py", "QCoreApplication.translate(_CONTEXT, EXPLANATIONS[key])"),
-    ("training_docks.py", "tr(title)"),  # TrainingTabs.source_titles, marked with QT_TRANSLATE_NOOP
     ("training_form.py", "tr(source)"),  # TrainingForm._text: every source QT_TRANSLATE_NOOP
     ("i18n.py", "tr(source)"),  # choice_name: the names marked with QT_TRANSLATE_NOOP
     # the core's ActivationParam texts, marked in training_form._PARAM_TEXTS (test_i18n_catalogue
     # checks that each is marked and translated)
     ("training_form.py", "tr(param.accepts)"),
     ("training_form.py", "tr(param.label)"),
-    # the Probes panel's tab titles and its choices' names, marked with QT_TRANSLATE_NOOP
-    ("probes_panel.py", "tr(title)"),
+    # the Probes panel's choices' names, marked with QT_TRANSLATE_NOOP
     ("map_tab.py", "tr(METHOD_NAMES[name])"),
     ("map_tab.py", "tr(WEIGHT_NAMES[name])"),
     ("robustness_tab.py", "tr(CORRUPTION_NAMES[name])"),
