@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from nnviz.core.coach import Hint, hints
 from nnviz.core.recording import RunRecord
 from nnviz.gui import style
 from nnviz.gui.i18n import choice_name, tr
+from nnviz.gui.tabs import scrolled
 
 __all__ = ["HintCard", "HintsView"]
 
@@ -140,11 +140,7 @@ class HintsView(QWidget):
         self._list_layout.setContentsMargins(0, 0, 0, 0)
         self._list_layout.setSpacing(4)
         self._list_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(self._list)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(self._list), 1)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from nnviz.core.lessons import Lesson, LessonStep, lesson_path, load_lesson
 from nnviz.core.trace import Kind
 from nnviz.gui import style
 from nnviz.gui.session import Session
+from nnviz.gui.tabs import scrolled
 
 __all__ = ["LessonPanel", "SETTINGS_KEY"]
 
@@ -103,10 +102,7 @@ class LessonPanel(QWidget):
         body_box.addWidget(self.text_label)
         body_box.addWidget(self.try_group)
         body_box.addStretch(1)
-        scroll = QScrollArea()  # a long text in a short window scrolls
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scrolled(body)  # a long text in a short window scrolls
 
         self.back_button = QPushButton()
         self.next_button = QPushButton()
