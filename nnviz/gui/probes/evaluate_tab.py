@@ -139,7 +139,7 @@ class EvaluateTab(QWidget):
         self._redraw.setInterval(_REDRAW_MS)
         self._redraw.timeout.connect(self.refresh)
         session.evaluation_changed.connect(self._on_evaluation_changed)
-        self._unseen = True  # nothing computed until the tab is first shown
+        self._lazy.when_shown(self.refresh)  # nothing computed until the tab is first shown
         self.retranslate_ui()
 
     # ------------------------------------------------------------------ language
@@ -164,12 +164,6 @@ class EvaluateTab(QWidget):
             self.refresh()
         else:
             self._show_empty()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().showEvent(event)
-        if self._unseen:  # the first time: not while the window is being built
-            self._unseen = False
-            self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:

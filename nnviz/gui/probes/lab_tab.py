@@ -150,7 +150,8 @@ class LabTab(QWidget):
         session.params_changed.connect(self._on_session_weights)
         session.dataset_changed.connect(self._on_session_weights)
         session.modified_changed.connect(self._on_session_modified)
-        self._unseen = True  # nothing computed until the tab is first shown
+        # nothing computed until the tab is first shown
+        self._lazy.when_shown(lambda: self.start_from_session(restarted=False))
         self.retranslate_ui()
 
     @staticmethod
@@ -205,12 +206,6 @@ class LabTab(QWidget):
         self.save_button.setText(self.tr("Save as new model…"))
         self._fill_layers()
         self._show()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().showEvent(event)
-        if self._unseen:  # the first time: not while the window is being built
-            self._unseen = False
-            self.start_from_session(restarted=False)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:

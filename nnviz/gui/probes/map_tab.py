@@ -209,7 +209,7 @@ class MapTab(QWidget):
         session.runs_removed.connect(lambda _records: self._fill_weights())
         self._fill_layers()
         self._fill_weights()
-        self._unseen = True  # nothing computed until the tab is first shown
+        self._lazy.when_shown(self.refresh)  # nothing computed until the tab is first shown
         self.retranslate_ui()
 
     # ------------------------------------------------------------------ language
@@ -233,12 +233,6 @@ class MapTab(QWidget):
             self._show_hovered(self.hovered_index)
         self._fill_layers()
         self._show_status()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().showEvent(event)
-        if self._unseen:  # the first time: not while the window is being built
-            self._unseen = False
-            self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:

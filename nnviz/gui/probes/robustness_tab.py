@@ -147,7 +147,7 @@ class RobustnessTab(QWidget):
         self.task.failed.connect(self._on_failed)
         self.task.idle.connect(self._update_buttons)
         session.evaluation_changed.connect(self._on_network_changed)
-        self._unseen = True  # nothing computed until the tab is first shown
+        self._lazy.when_shown(self._show_examples)  # nothing computed until the tab is first shown
         self.retranslate_ui()
 
     # ------------------------------------------------------------------ language
@@ -167,12 +167,6 @@ class RobustnessTab(QWidget):
         self._label_axis()
         self._show_status()
         self._show_examples()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().showEvent(event)
-        if self._unseen:  # the first time: not while the window is being built
-            self._unseen = False
-            self._show_examples()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
