@@ -1358,10 +1358,6 @@ on the training batches and the test set</source>
         <translation>가중치 값</translation>
     </message>
     <message>
-        <source>% of weights</source>
-        <translation>가중치 비율(%)</translation>
-    </message>
-    <message>
         <source>Press Start: how strongly
 each layer's weights are
 pushed will appear here</source>

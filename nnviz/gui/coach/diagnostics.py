@@ -159,7 +159,9 @@ class DiagnosticsPlots(QWidget):
         for plot in self.plots[:3]:
             plot.setLabel("bottom", self.tr("step"), color=style.CURVES_AXIS)
         self.hist_plot.setLabel("bottom", self.tr("weight value"), color=style.CURVES_AXIS)
-        self.hist_plot.setLabel("left", self.tr("% of weights"), color=style.CURVES_AXIS)
+        # "%" alone: a word would overlap the plot beside it in a narrow panel (the title says
+        # what is counted)
+        self.hist_plot.setLabel("left", "%", color=style.CURVES_AXIS)
         empty = (
             self.tr("Press Start: how strongly\neach layer's weights are\npushed will appear here"),
             self.tr("and how much each step\nchanges them (about 0.001\nis healthy)"),
