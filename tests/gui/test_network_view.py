@@ -209,6 +209,29 @@ def test_stepping_forward_animates_pulses_then_fills_the_nodes(make_view, qtbot)
     np.testing.assert_array_equal(view.brush_indices[1], want)
 
 
+def _drawn_colours(view, layer: int) -> set[str]:
+    """The fill colours the column's nodes are painted with (not the view's bookkeeping)."""
+    item = view.nodes.items[layer]
+    return {spot.brush().color().name() for spot in item.points()}
+
+
+def test_a_layer_not_reached_is_painted_blank_after_it_was_coloured(make_view, qtbot):
+    view = make_view()
+    session = view.session
+    empty = {pg.mkColor(style.EMPTY_NODE).name()}
+    session.set_stage_index(len(session.trace.of(Direction.FORWARD)) - 1)  # y: all coloured
+    assert _drawn_colours(view, 2) != empty
+    session.set_stage_index(0)  # Home: layers 1 and 2 are not reached
+    assert _drawn_colours(view, 1) == empty and _drawn_colours(view, 2) == empty
+    # stepping into a2 animated: layer 2 stays blank while the pulses travel, then fills
+    session.set_stage_index(2)
+    view.animations_enabled = True
+    with qtbot.waitSignal(view.animation_finished, timeout=5000):
+        session.set_stage_index(3)
+        assert _drawn_colours(view, 2) == empty
+    assert _drawn_colours(view, 2) != empty
+
+
 def test_jumping_does_not_animate(make_view):
     view = make_view()
     view.animations_enabled = True

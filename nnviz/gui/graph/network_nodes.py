@@ -75,7 +75,10 @@ class NodeColumns:
         if layer in self._fill and self._fill[layer] is None:
             return
         self._fill[layer] = None
-        self.items[layer].setBrush(QBrush(QColor(style.EMPTY_NODE)))
+        item = self.items[layer]
+        # one brush per spot: a single brush is only pyqtgraph's default for spots without
+        # their own, so the colours of an earlier stage would stay
+        item.setBrush([QBrush(QColor(style.EMPTY_NODE))] * len(item.data))
 
     def show_ring(self, pos, size: float) -> None:
         self._ring.setData(pos=[pos], size=size)
