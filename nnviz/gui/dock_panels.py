@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QTabWidget, QWidget
 
+from nnviz.gui.tabs import LazyPage
+
 DOCK_WIDTH = 470  # px of the right-hand panels on the first run: their six tab titles fit
 LEFT_DOCK_WIDTH = 300
 BOTTOM_DOCK_HEIGHT = 250
@@ -63,7 +65,17 @@ class DockPanels:
 
     def raise_panel(self, name: str) -> bool:
         """Bring the panel (a dock, or a tab inside one) whose title, English title or object
-        name is ``name`` to the front; an exact match wins over one containing ``name``."""
+        name is ``name`` to the front; an exact match wins over one containing ``name``. The
+        tabs of panels not made yet are looked for after those made, once they are made."""
+        if self._raise_panel(name, exact_only=True):
+            return True
+        for dock in self._docks:
+            for page in dock.findChildren(LazyPage):
+                if not page.is_built:
+                    page.widget()
+        return self._raise_panel(name)
+
+    def _raise_panel(self, name: str, exact_only: bool = False) -> bool:
         key = name.lower()
         for dock in self._docks:  # a dock's own title first: no need to look inside the docks
             source = self._sources.get(dock, ("", ""))[1]
@@ -81,7 +93,8 @@ class DockPanels:
                     source = tabs.tabBar().tabData(index) or ""  # an English title, if given
                     names = (tabs.tabText(index), source, type(page).__name__)
                     candidates.append((names, (dock, tabs, index)))
-        for matches in (lambda t: t.lower() == key, lambda t: key in t.lower()):
+        ways = [lambda t: t.lower() == key] + ([] if exact_only else [lambda t: key in t.lower()])
+        for matches in ways:
             for names, (dock, tabs, index) in candidates:
                 if any(matches(t) for t in names):
                     dock.show()

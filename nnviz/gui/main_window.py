@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,7 +36,6 @@ from nnviz.gui.dock_panels import DockPanels
 from nnviz.gui.draw.drawing_pad import DrawingPad
 from nnviz.gui.explain import Explainer
 from nnviz.gui.explorer.activation_explorer import ActivationExplorer
-from nnviz.gui.explorer.softmax_view import SoftmaxView
 from nnviz.gui.graph.forward_controls import ForwardControls
 from nnviz.gui.graph.legend import LegendBar
 from nnviz.gui.graph.network_view import NetworkView
@@ -47,11 +46,15 @@ from nnviz.gui.lesson.lesson_panel import LessonPanel
 from nnviz.gui.probes_dock import ProbesDock
 from nnviz.gui.run_files import RunSaver, run_dataset
 from nnviz.gui.session import Session, single_digit_lr
-from nnviz.gui.tabs import TitledTabs
+from nnviz.gui.tabs import LazyPage, TitledTabs
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import WindowMenus, shortcut_list
 
 DEFAULT_SIZE = (1400, 860)  # px, when no size was remembered
+# the panels hidden at start are made once the window is on screen and idle: the first this
+# long after it appeared, then one per turn of the event loop with this gap between them
+_IDLE_BUILD_DELAY_MS = 400
+_IDLE_BUILD_GAP_MS = 30
 
 
 def make_settings() -> QSettings:
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
         self._connect_menus()
         self._panels = DockPanels(self, self.menus.view_menu, self.menus.panels_separator)
         self.activation_explorer = ActivationExplorer(session)
-        self.softmax_view = SoftmaxView(session)
+        self._softmax_page = LazyPage(self._make_softmax_view)
         self.drawing_pad = DrawingPad(session)
         explorer_dock = self.add_panel(
             self.activation_explorer,
@@ -116,7 +119,7 @@ class MainWindow(QMainWindow):
             context="MainWindow",
         )
         self.add_panel(
-            self.softmax_view,
+            self._softmax_page,
             QT_TRANSLATE_NOOP("MainWindow", "Softmax and loss"),
             context="MainWindow",
         )
@@ -179,6 +182,35 @@ class MainWindow(QMainWindow):
             if geometry is not None:
                 self.restoreGeometry(geometry)
         self.network_view.setFocus()
+
+    # ------------------------------------------------------------------ panels made when needed
+    def _make_softmax_view(self):
+        from nnviz.gui.explorer.softmax_view import SoftmaxView
+
+        return SoftmaxView(self.session)
+
+    @property
+    def softmax_view(self):
+        """The softmax and loss explorer, made on first use."""
+        return self._softmax_page.widget()
+
+    def pending_panels(self) -> list[LazyPage]:
+        """The panels not made yet (hidden since the window opened)."""
+        return [page for page in self.findChildren(LazyPage) if not page.is_built]
+
+    def build_all_panels(self) -> None:
+        """Make every panel not made yet (they are made one by one once the window is idle)."""
+        for page in self.pending_panels():
+            page.widget()
+
+    def _build_next_panel(self) -> None:
+        """Make one panel not made yet, then let the window handle its events before the
+        next: the window shows at once, the hidden panels are ready soon after."""
+        pending = self.pending_panels()
+        if pending and self.isVisible():
+            pending[0].widget()
+            if len(pending) > 1:
+                QTimer.singleShot(_IDLE_BUILD_GAP_MS, self._build_next_panel)
 
     # ------------------------------------------------------------------ language
     def retranslate_ui(self) -> None:
@@ -578,6 +610,7 @@ class MainWindow(QMainWindow):
         if not (self.remember_layout and self._panels.restore_state(self.settings)):
             self._panels.size_for_first_run()
         self._panels.unelide_tabs()
+        QTimer.singleShot(_IDLE_BUILD_DELAY_MS, self._build_next_panel)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         # the learner closing the window (its title bar) is asked first; File > Quit asked in

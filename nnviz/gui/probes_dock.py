@@ -3,6 +3,7 @@ network as a new model file for it (the window knows the file the network came f
 feature does not).
 
 Part of the window, not of a feature: it may import the ``probes`` feature and the core.
+The panel is made (and the feature imported) when it is first shown or asked for.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from nnviz.core.errors import NnvizError
-from nnviz.core.lab import save_changed_model
 from nnviz.core.network import Network
-from nnviz.gui.probes.probes_panel import ProbesPanel
+from nnviz.gui.tabs import LazyPage
 
 __all__ = ["ProbesDock"]
 
@@ -26,15 +26,26 @@ class ProbesDock(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self._window = window
-        self.panel = ProbesPanel(window.session)
+        self._page = LazyPage(self._make_panel)
         self.dock: QDockWidget = window.add_panel(
-            self.panel,
+            self._page,
             QT_TRANSLATE_NOOP("ProbesDock", "Probes"),
             Qt.DockWidgetArea.RightDockWidgetArea,
             context="ProbesDock",
         )
-        self.panel.lab.save_requested.connect(self._on_save_requested)
-        self.panel.evaluate.results_wanted.connect(lambda: window.raise_panel("Results"))
+
+    def _make_panel(self):
+        from nnviz.gui.probes.probes_panel import ProbesPanel
+
+        panel = ProbesPanel(self._window.session)
+        panel.lab.save_requested.connect(self._on_save_requested)
+        panel.evaluate.results_wanted.connect(lambda: self._window.raise_panel("Results"))
+        return panel
+
+    @property
+    def panel(self):
+        """The Probes panel, made on first use."""
+        return self._page.widget()
 
     def _on_save_requested(self, network: Network) -> None:
         window = self._window
@@ -52,6 +63,8 @@ class ProbesDock(QObject):
     def save_changed(self, path: str | Path, network: Network) -> bool:
         """Write the lab's changed ``network`` to ``path``, never over the file the window's
         network came from; an error is shown and nothing changes."""
+        from nnviz.core.lab import save_changed_model
+
         window, session, lab = self._window, self._window.session, self.panel.lab
         meta = dict(window.training.model_meta())
         if session.dataset is not None:
@@ -74,4 +87,5 @@ class ProbesDock(QObject):
         return True
 
     def shutdown(self) -> None:
-        self.panel.shutdown()
+        if self._page.is_built:  # not made now only to be closed
+            self.panel.shutdown()

@@ -14,6 +14,11 @@ the panel and the curves; ``results``: the test results and the first-layer weig
 how it learns; ``coach``: diagnostics and hints; ``landscape``: the loss landscape, told by
 the controller when a run ends) and wires
 the runs of one to the other, so neither feature package imports the other.
+
+The panels hidden when the window opens (the results, the first-layer weights, how it learns,
+the diagnostics, the landscape, the comparison) are made when first shown or asked for
+(``LazyPage``), their modules imported then: ``docks.coach`` and the others make theirs on
+first use.
 """
 
 from __future__ import annotations
@@ -22,13 +27,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from nnviz.core.trace import Direction
-from nnviz.gui.coach.coach_panel import CoachPanel
-from nnviz.gui.compare.compare_panel import ComparePanel
-from nnviz.gui.landscape.panel import LandscapePanel
-from nnviz.gui.learn.learning_panel import LearningPanel
-from nnviz.gui.results.results import ResultsPanel
-from nnviz.gui.results.weights_view import WeightsView
-from nnviz.gui.tabs import TitledTabs, scrolled
+from nnviz.gui.tabs import LazyPage, TitledTabs, scrolled
 from nnviz.gui.training.controller import TrainingController
 from nnviz.gui.training.curves import CurvesPanel
 from nnviz.gui.training.training_panel import TrainingPanel
@@ -42,16 +41,15 @@ _LANDSCAPE_HEIGHT = 380  # px the panel grows to (if shorter) when the Landscape
 
 class TrainingTabs(TitledTabs):
     """Curves, first-layer weights, how it learns (one digit), the coach's diagnostics with its
-    hints, the landscape and the comparison of two runs as tabs of one bottom panel."""
+    hints, the landscape and the comparison of two runs as tabs of one bottom panel; each
+    page is a panel or a :class:`LazyPage` standing in for one."""
 
     def __init__(self, curves, weights, learning, coach, landscape, compare, parent=None) -> None:
-        self.learning_scroll = scrolled(learning)
-        self.coach = coach
         super().__init__(
             [
                 (curves, QT_TRANSLATE_NOOP("", "Curves")),
                 (weights, QT_TRANSLATE_NOOP("", "First-layer weights")),
-                (self.learning_scroll, QT_TRANSLATE_NOOP("", "How it learns")),
+                (learning, QT_TRANSLATE_NOOP("", "How it learns")),
                 (coach, QT_TRANSLATE_NOOP("", "Diagnostics")),
                 (landscape, QT_TRANSLATE_NOOP("", "Landscape")),
                 (compare, QT_TRANSLATE_NOOP("", "Compare runs")),
@@ -65,23 +63,19 @@ class TrainingDocks:
 
     def __init__(self, window) -> None:
         session = window.session
+        self._window = window
         self.controller = TrainingController(session)
         self.panel = TrainingPanel(
             session, self.controller, may_replace_network=window.may_replace_network
         )
         self.curves = CurvesPanel(session)
-        self.results = ResultsPanel(session)
-        self.weights = WeightsView(session)
-        self.learning = LearningPanel(session)
-        self.coach = CoachPanel(session)
-        self.landscape = LandscapePanel(session)
-        self.compare = ComparePanel(session)  # two runs at one step
         c = self.controller
-        # the coach's hints are asked again after each evaluation and at the end of a run;
-        # a hint's Apply goes to the settings (and to the run, for what can change live)
-        c.evaluated.connect(self.coach.run_progressed)
-        c.run_ended.connect(self.coach.run_progressed)
-        self.coach.hints.apply_requested.connect(self.panel.apply_fix)
+        self._weights_page = LazyPage(self._make_weights)
+        self._results_page = LazyPage(self._make_results)
+        self._learning_page = LazyPage(self._make_learning)
+        self._coach_page = LazyPage(self._make_coach)
+        self._landscape_page = LazyPage(self._make_landscape)
+        self._compare_page = LazyPage(self._make_compare)  # two runs at one step
         c.paused.connect(lambda _event: self.curves.refresh())  # a single step shows at once
 
         scroll = scrolled(self.panel)  # the form never gets squeezed in a short window
@@ -89,10 +83,18 @@ class TrainingDocks:
             scroll, QT_TRANSLATE_NOOP("", "Training"), Area.RightDockWidgetArea, context=""
         )
         self.results_dock: QDockWidget = window.add_panel(
-            self.results, QT_TRANSLATE_NOOP("", "Results"), Area.RightDockWidgetArea, context=""
+            self._results_page,
+            QT_TRANSLATE_NOOP("", "Results"),
+            Area.RightDockWidgetArea,
+            context="",
         )
         self.tabs = TrainingTabs(
-            self.curves, self.weights, self.learning, self.coach, self.landscape, self.compare
+            self.curves,
+            self._weights_page,
+            self._learning_page,
+            self._coach_page,
+            self._landscape_page,
+            self._compare_page,
         )
         self.curves_dock: QDockWidget = window.add_panel(
             self.tabs,
@@ -100,7 +102,6 @@ class TrainingDocks:
             Area.BottomDockWidgetArea,
             context="TrainingDocks",
         )
-        self._window = window
         # the right column runs the full height; the bottom tabs sit under the graph only
         window.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
         QTimer.singleShot(0, self._size_bottom)  # once the window is laid out
@@ -108,8 +109,6 @@ class TrainingDocks:
         c.run_started.connect(self._on_run_started)
         session.run_added.connect(self._on_run_added)  # also a run opened from a file
         c.run_ended.connect(self._on_run_ended)
-        # a run that ended (finished, stopped, failed, reset) can have its landscape now
-        c.state_changed.connect(lambda _state: self.landscape.refresh())
         self.tabs.currentChanged.connect(self._on_tab_changed)
         # Hidden until the first run (View menu shows it any time): before training, the graph
         # and the explorers get the room. A layout the user left visible is restored as it was.
@@ -117,6 +116,76 @@ class TrainingDocks:
         # the first step into the backward pass opens "How it learns" under the graph
         self._learning_offered = False
         session.stage_changed.connect(self._on_stage_changed)
+
+    # ------------------------------------------------------------------ panels made when needed
+    def _make_results(self):
+        from nnviz.gui.results.results import ResultsPanel
+
+        return ResultsPanel(self._window.session)
+
+    def _make_weights(self):
+        from nnviz.gui.results.weights_view import WeightsView
+
+        return WeightsView(self._window.session)
+
+    def _make_learning(self):
+        from nnviz.gui.learn.learning_panel import LearningPanel
+
+        return scrolled(LearningPanel(self._window.session))
+
+    def _make_coach(self):
+        from nnviz.gui.coach.coach_panel import CoachPanel
+
+        coach = CoachPanel(self._window.session)
+        # the coach's hints are asked again after each evaluation and at the end of a run;
+        # a hint's Apply goes to the settings (and to the run, for what can change live)
+        self.controller.evaluated.connect(coach.run_progressed)
+        self.controller.run_ended.connect(coach.run_progressed)
+        coach.hints.apply_requested.connect(self.panel.apply_fix)
+        return coach
+
+    def _make_landscape(self):
+        from nnviz.gui.landscape.panel import LandscapePanel
+
+        landscape = LandscapePanel(self._window.session)
+        # a run that ended (finished, stopped, failed, reset) can have its landscape now
+        self.controller.state_changed.connect(lambda _state: landscape.refresh())
+        return landscape
+
+    def _make_compare(self):
+        from nnviz.gui.compare.compare_panel import ComparePanel
+
+        return ComparePanel(self._window.session)
+
+    @property
+    def results(self):
+        """The test results (confusion matrix, mistakes), made on first use."""
+        return self._results_page.widget()
+
+    @property
+    def weights(self):
+        """The first-layer weights, made on first use."""
+        return self._weights_page.widget()
+
+    @property
+    def learning(self):
+        """How it learns from the digit on screen, made on first use."""
+        return self._learning_page.widget().widget()
+
+    @property
+    def coach(self):
+        """The diagnostics and hints, made on first use."""
+        return self._coach_page.widget()
+
+    @property
+    def landscape(self):
+        """The loss landscape, made on first use."""
+        return self._landscape_page.widget()
+
+    @property
+    def compare(self):
+        """The comparison of two runs, made on first use."""
+        return self._compare_page.widget()
 
     def _size_bottom(self) -> None:
         w = self._window
@@ -131,12 +200,12 @@ class TrainingDocks:
         if self.curves_dock.isHidden():
             self.curves_dock.show()
             self._window.resizeDocks([self.curves_dock], [_BOTTOM_HEIGHT], Qt.Orientation.Vertical)
-        self.tabs.setCurrentWidget(self.tabs.learning_scroll)
+        self.tabs.setCurrentWidget(self._learning_page)
 
     def _on_tab_changed(self, _index: int) -> None:
         """The map and its two plots need more height than the curves: the panel grows."""
         dock = self.curves_dock
-        if self.tabs.currentWidget() is self.landscape and dock.height() < _LANDSCAPE_HEIGHT:
+        if self.tabs.current_holds(self._landscape_page) and dock.height() < _LANDSCAPE_HEIGHT:
             if not dock.isHidden() and not dock.isFloating():
                 self._window.resizeDocks([dock], [_LANDSCAPE_HEIGHT], Qt.Orientation.Vertical)
 
@@ -163,4 +232,5 @@ class TrainingDocks:
     def shutdown(self) -> None:
         """Stop any run and join its thread, and a landscape's (the window is closing)."""
         self.controller.shutdown()
-        self.landscape.shutdown()
+        if self._landscape_page.is_built:  # not made now only to be closed
+            self.landscape.shutdown()

@@ -28,6 +28,7 @@ from nnviz.gui.explain import EXPLANATIONS, explanation, widget_keys
 from nnviz.gui.i18n import LanguageManager
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
+from nnviz.gui.tabs import LazyPage
 from nnviz.paths import resource_path
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -62,6 +63,7 @@ def window(qtbot, mnist, tmp_path, languages):
     qtbot.waitExposed(win)
     for dock in win.panels():  # every panel's controls exist and are visible somewhere
         dock.show()
+    win.build_all_panels()  # the panels hidden at start, made now
     return win
 
 
@@ -100,7 +102,7 @@ def test_every_control_chart_and_panel_of_the_window_has_its_own_explanation(win
 
 def _panels(widget: QWidget) -> list[QWidget]:
     """The panels a dock holds: through a scroll area, and each tab of a tab widget."""
-    if isinstance(widget, QScrollArea):
+    if isinstance(widget, QScrollArea | LazyPage):
         return _panels(widget.widget())
     if isinstance(widget, QTabWidget):
         return [p for i in range(widget.count()) for p in _panels(widget.widget(i))]

@@ -98,7 +98,7 @@ def test_the_first_backward_stage_opens_how_it_learns(qtbot, session, tmp_path):
     assert docks.curves_dock.isHidden()
     session.set_stage(Kind.LOSS)
     assert not docks.curves_dock.isHidden()
-    assert docks.tabs.currentWidget().widget() is docks.learning
+    assert docks.tabs.current_holds(docks.learning)
 
 
 def test_every_slope_checked_numerically_agrees_with_backpropagation(panel, qtbot):
