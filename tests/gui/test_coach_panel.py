@@ -215,3 +215,21 @@ def test_the_curves_show_validation_and_mark_a_change(qtbot, data, qapp):
     assert [mark.value() for mark in run.change_marks] == [5, 5]  # on both plots
     (sample,) = run.change_entries
     assert curves.plots.accuracy_legend.getLabel(sample).text == "lr 1 → 0.1 at step 5"
+
+
+def test_a_run_added_while_the_diagnostics_are_hidden_is_drawn_when_they_are_shown(
+    qtbot, data, qapp
+):
+    session = Session(TrainingConfig().make_network(), data)
+    panel = CoachPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 260)
+    record = _recorded(data)
+    session.add_run(record)  # hidden: no lines made for it yet (Start does not wait for them)
+    plots = panel.plots
+    assert plots.record is record and not plots.lines["grad"]
+    panel.show()
+    qtbot.waitExposed(panel)
+    layers = len(record.sizes) - 1
+    assert len(plots.lines["grad"]) == layers and plots.layer_box.count() == layers
+    assert not any(text.isVisible() for text in plots.empty_texts)

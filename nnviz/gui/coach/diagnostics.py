@@ -52,6 +52,7 @@ class DiagnosticsPlots(QWidget):
         super().__init__(parent)
         self.session = session
         self.record: RunRecord | None = None
+        self._lines_record: RunRecord | None = None  # the run the lines were made for
         self._seen: tuple[int, int, int | None, int] | None = None  # what was last drawn
         self._layer = 1  # the layer whose weights the histogram shows
         self._params_version = 0  # counts the session's weight changes (live or time travel)
@@ -226,10 +227,17 @@ class DiagnosticsPlots(QWidget):
         self.record = record
         self._seen = None
         if record is None:
+            self._lines_record = None
             self._clear_lines()
             self._show_empty(True)
             self._set_caption()
             return
+        if self.isVisible():  # else its lines are made when the tab is shown (refresh)
+            self._follow(record)
+
+    def _follow(self, record: RunRecord) -> None:
+        """Lines and layer choices for ``record``, then drawn."""
+        self._lines_record = record
         self._make_lines(record)
         layers = len(record.sizes) - 1
         self.layer_box.blockSignals(True)
@@ -288,6 +296,9 @@ class DiagnosticsPlots(QWidget):
         record = self.record
         self._set_caption()
         if record is None or not self.isVisible():
+            return
+        if record is not self._lines_record:  # a run added while the tab was hidden
+            self._follow(record)
             return
         seen = (
             record.steps_recorded,
