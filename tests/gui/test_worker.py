@@ -194,7 +194,8 @@ def test_every_scheduled_snapshot_is_kept_in_the_training_thread_the_live_view_g
 
 def test_snapshots_kept_for_the_record_reach_the_live_view_only_every_interval(qtbot):
     """A schedule that keeps every step: all are kept, but the layer graph gets the newest only
-    every SNAPSHOT_INTERVAL_S (by the worker's clock), and the last one before a pause and
+    every SNAPSHOT_INTERVAL_S (by the worker's clock, the first one an interval after the
+    start: it shows the initial weights already), and the last one before a pause and
     before the end at once; one asked for (not scheduled) passes with the next batches (as
     the newest then)."""
     clock = {"now": 0.0}
@@ -207,6 +208,7 @@ def test_snapshots_kept_for_the_record_reach_the_live_view_only_every_interval(q
 
     def events(control):
         yield ev.TrainingStarted(0, 0.0, 0.0, n, n, n * 10, 10)
+        yield snap(0)  # the initial weights, which the window shows already
         for i in range(1, n + 1):
             clock["now"] = i * dt
             yield ev.BatchFinished(i, i / n, i * dt, 1.0, 0.5, 1e4, 0.5, n)
@@ -222,8 +224,9 @@ def test_snapshots_kept_for_the_record_reach_the_live_view_only_every_interval(q
     rec = Recorder(worker)
     with qtbot.waitSignal(worker.finished, timeout=20_000):
         worker.start_events(events, keep=kept.append)
-    assert [s.step for s in kept] == list(range(1, n + 1))  # the record: every one
+    assert [s.step for s in kept] == list(range(n + 1))  # the record: every one
     live = [s.step for s in rec.of("snapshot")]
+    assert live[0] * dt >= SNAPSHOT_INTERVAL_S  # the first one an interval after the start
     chunk = round(1 / MAX_SIGNALS_PER_S / dt)  # batches between two chunks
     after_asked = [s for s in live if asked <= s <= asked + chunk]
     assert len(after_asked) == 1 and paused_at in live and live[-1] == n

@@ -169,6 +169,7 @@ class _TrainingThread(QThread):
                 last_emit = self._clock()
                 if isinstance(event, ev.TrainingStarted):
                     send("started", event)
+                    last_live = last_emit  # the window shows the initial weights already
                 elif isinstance(event, ev.Evaluated):
                     send("evaluated", event)
                 elif isinstance(event, ev.Paused):
