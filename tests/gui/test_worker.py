@@ -10,7 +10,7 @@ from training_helpers import small_mnist
 
 from nnviz.core import events as ev
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.training.worker import MAX_SIGNALS_PER_S, TrainingWorker
+from nnviz.gui.training.worker import MAX_SIGNALS_PER_S, SNAPSHOT_INTERVAL_S, TrainingWorker
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +190,50 @@ def test_every_scheduled_snapshot_is_kept_in_the_training_thread_the_live_view_g
     assert sum(batches_per_chunk) == per_epoch and all(
         n == len(c) for n, c in zip(batches_per_chunk, rec.of("batches"), strict=True)
     )
+
+
+def test_snapshots_kept_for_the_record_reach_the_live_view_only_every_interval(qtbot):
+    """A schedule that keeps every step: all are kept, but the layer graph gets the newest only
+    every SNAPSHOT_INTERVAL_S (by the worker's clock, the first one an interval after the
+    start: it shows the initial weights already), and the last one before a pause and
+    before the end at once; one asked for (not scheduled) passes with the next batches (as
+    the newest then)."""
+    clock = {"now": 0.0}
+    n, dt = 3_000, 0.001  # 3 s of fake training, one batch a millisecond
+    asked = 1_234  # a snapshot asked for (a pause's), not in the schedule
+    paused_at = 2_000
+
+    def snap(i, scheduled=True):
+        return ev.WeightsSnapshot(i, i / n, i * dt, {"W1": np.full(2, i)}, scheduled)
+
+    def events(control):
+        yield ev.TrainingStarted(0, 0.0, 0.0, n, n, n * 10, 10)
+        yield snap(0)  # the initial weights, which the window shows already
+        for i in range(1, n + 1):
+            clock["now"] = i * dt
+            yield ev.BatchFinished(i, i / n, i * dt, 1.0, 0.5, 1e4, 0.5, n)
+            yield snap(i)
+            if i == asked:
+                yield snap(i, scheduled=False)
+            if i == paused_at:
+                yield ev.Paused(i, i / n, i * dt)
+        yield ev.Finished(n, 1.0, n * dt, {}, "done")
+
+    kept = []
+    worker = TrainingWorker(clock=lambda: clock["now"])
+    rec = Recorder(worker)
+    with qtbot.waitSignal(worker.finished, timeout=20_000):
+        worker.start_events(events, keep=kept.append)
+    assert [s.step for s in kept] == list(range(n + 1))  # the record: every one
+    live = [s.step for s in rec.of("snapshot")]
+    assert live[0] * dt >= SNAPSHOT_INTERVAL_S  # the first one an interval after the start
+    chunk = round(1 / MAX_SIGNALS_PER_S / dt)  # batches between two chunks
+    after_asked = [s for s in live if asked <= s <= asked + chunk]
+    assert len(after_asked) == 1 and paused_at in live and live[-1] == n
+    periodic = [s for s in live if s not in (*after_asked, paused_at, n)]
+    assert len(periodic) <= n * dt / SNAPSHOT_INTERVAL_S + 1
+    assert len(periodic) >= n * dt / SNAPSHOT_INTERVAL_S - 2  # the graph still moves
+    assert live == sorted(live)
+    for name, event in rec.log:  # each snapshot went before the pause after it
+        if name == "paused":
+            assert rec.log[rec.log.index((name, event)) - 1][0] == "snapshot"

@@ -11,7 +11,10 @@ into Qt signals for the GUI thread:
   training thread, where they are made: a run's first second keeps hundreds of them (every step
   at first, 183 KB each for the book's network), and copying them in the GUI thread stalled it
   for tens of milliseconds and slowed the trainer, which waited for the GIL; only the newest
-  snapshot goes to the GUI thread, for the live view;
+  snapshot goes to the GUI thread, for the live view, and no more often than every
+  ``SNAPSHOT_INTERVAL_S`` (a run's first seconds keep one nearly every chunk: each redrew the
+  whole layer graph, 15 times a second, and the trainer waited for the GIL meanwhile) unless
+  it was asked for (pause, step, slow motion) or a pause, evaluation or the end follows it;
 - everything that crosses the thread is a copy the trainer no longer touches;
 - BLAS is limited to one thread while training (the GUI needs the other core; with two BLAS
   threads and a busy GUI NumPy trains 2.4-2.9 times slower);
@@ -128,18 +131,30 @@ class _TrainingThread(QThread):
         send = self._send
         interval = 1.0 / MAX_SIGNALS_PER_S
         keep = self._keep
+        control = self._control
         pending: list[ev.BatchFinished] = []
         snapshot: ev.WeightsSnapshot | None = None
-        last_emit = -np.inf
+        wanted = False  # a snapshot not for the record only came since the live view's last
+        last_emit = last_live = -np.inf
 
-        def flush() -> None:
-            nonlocal pending, snapshot
+        def flush(now: float | None = None) -> None:
+            """Send the batches and the newest snapshot; with ``now`` (a periodic flush) a
+            snapshot taken only for the record waits until the live view is due a frame."""
+            nonlocal pending, snapshot, wanted, last_live
             if pending:
                 send("batches", BatchChunk.from_events(pending))
             pending = []
-            if snapshot is not None:
+            if snapshot is None:
+                return
+            if (
+                now is None
+                or wanted  # asked for (pause, step) or taken on time for the live view
+                or control.pace > 0  # slow motion: every step is shown
+                or now - last_live >= SNAPSHOT_INTERVAL_S
+            ):
                 send("snapshot", snapshot)
-                snapshot = None
+                snapshot, wanted = None, False
+                last_live = self._clock() if now is None else now
 
         for event in events:
             if isinstance(event, ev.BatchFinished):
@@ -148,11 +163,13 @@ class _TrainingThread(QThread):
                 if event.scheduled and keep is not None:
                     keep(event)  # kept here, before any later event reaches the GUI thread
                 snapshot = event  # the live view needs only the newest; it is a copy already
+                wanted = wanted or not event.scheduled
             else:
                 flush()
                 last_emit = self._clock()
                 if isinstance(event, ev.TrainingStarted):
                     send("started", event)
+                    last_live = last_emit  # the window shows the initial weights already
                 elif isinstance(event, ev.Evaluated):
                     send("evaluated", event)
                 elif isinstance(event, ev.Paused):
@@ -165,7 +182,7 @@ class _TrainingThread(QThread):
                 continue
             now = self._clock()
             if now - last_emit >= interval:
-                flush()
+                flush(now)
                 last_emit = now
         flush()
 
