@@ -538,6 +538,10 @@ def run_gui_bench(epochs: int = 1, memory_epochs: int = _MEMORY_EPOCHS) -> dict:
     window.show()
     for _ in range(5):
         qapp.processEvents()
+    # the panels hidden at start, which the window makes once idle (within a second of
+    # showing), made now: their building would otherwise land in whatever is timed next
+    window.build_all_panels()
+    qapp.processEvents()
     headless, one, two, diag, scrubbing = [], [], [], [], []
     try:
         steps = measure_stage_steps(qapp, window)
