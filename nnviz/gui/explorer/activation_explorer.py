@@ -241,11 +241,31 @@ class ActivationExplorer(QWidget):
         # stage changes them (redrawing the plots costs 10-20 ms a step)
         hidden = max(self._session.network.num_layers - 1, 1)
         if int(np.clip(self._session.stage.layer, 1, hidden)) != self._layer:
-            self._on_trace_changed()
+            self._on_layer_changed()
+
+    def _on_layer_changed(self) -> None:
+        """Another layer's dots on the same function: the curve, the formula and the ranges
+        stay unless the new values need a wider plot (a step's redraw is then a few ms)."""
+        if self._lazy.defer(self._on_trace_changed):
+            return  # off screen (a tab behind another): redone when shown
+        half_width = self._half_width
+        self._read_network_values()
+        if self._half_width != half_width:
+            self._on_params_changed()
+            return
+        self._update_network_points()
+        if self.plots.hover_line.isVisible():
+            self.show_readout(float(self.plots.hover_line.value()))
 
     def _on_trace_changed(self) -> None:
         if self._lazy.defer(self._on_trace_changed):
             return  # off screen (a tab behind another): redone when shown
+        self._read_network_values()
+        self._on_params_changed()
+
+    def _read_network_values(self) -> None:
+        """The pre-activations of the hidden layer the stage is at, and the plot's half width
+        that holds them."""
         net = self._session.network
         hidden = net.num_layers - 1
         if hidden < 1 or not self.show_network.isChecked():
@@ -258,7 +278,6 @@ class ActivationExplorer(QWidget):
             ).reshape(-1)
         big = float(np.abs(self._network_values).max()) if self._network_values.size else 0.0
         self._half_width = float(np.clip(np.ceil(big * 1.05), HALF_WIDTH, HALF_WIDTH_MAX))
-        self._on_params_changed()
 
     def _on_params_changed(self, *_) -> None:
         name = self.selected()
