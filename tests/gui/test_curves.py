@@ -7,6 +7,7 @@ import csv
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from nnviz.core import events as ev
@@ -33,11 +34,28 @@ def _feed(record: RunRecord, start: int, n: int, per_epoch: int = 100) -> None:
 
 
 def _run(curves: CurvesPanel, config: TrainingConfig) -> RunRecord:
-    """A new run in the curves' Session (as Start makes one)."""
+    """A new run in the curves' Session (as Start makes one), and the window's next turn (the
+    run's plot items are made then)."""
     record = RunRecord(config, config.sizes())
     record.add(ev.TrainingStarted(0, 0.0, 0.0, 1000, 100, 10_000, 1000))
     curves.session.add_run(record)
+    QCoreApplication.processEvents()
     return record
+
+
+def test_a_new_run_s_items_are_made_in_the_next_turn_or_before_anything_draws(curves):
+    first = _run(curves, TrainingConfig(lr=0.5))
+    record = RunRecord(TrainingConfig(), TrainingConfig().sizes())
+    record.add(ev.TrainingStarted(0, 0.0, 0.0, 1000, 100, 10_000, 1000))
+    curves.session.add_run(record)  # Start: the earlier run dimmed, the new one's items later
+    second = curves.current
+    assert second.record is record and not second.items
+    assert curves.runs[0].record is first and not curves.runs[0].items["batch_loss"].isVisible()
+    curves.refresh()  # anything that draws makes them first
+    assert set(second.items) >= {"batch_loss", "smooth_loss", "test_loss", "test_accuracy"}
+    items = len(curves.plots.loss_plot.items)
+    QCoreApplication.processEvents()  # the turn they were put off to makes nothing twice
+    assert len(curves.plots.loss_plot.items) == items
 
 
 def _evaluation(step: int, ce: float = 0.4, mse: float = 0.05, acc: float = 0.9):

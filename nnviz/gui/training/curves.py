@@ -72,6 +72,7 @@ class CurvesPanel(QWidget):
         self.session = session
         self.runs: list[RunCurves] = []  # every run on the plots, oldest first
         self.current: RunCurves | None = None  # the run being trained or last trained
+        self._items_pending: RunCurves | None = None  # the newest run, its items not made yet
         self._smoothing = _DEFAULT_SMOOTHING
         self._dirty = False  # the current run has new data
         self._dirty_all = False  # an option changed: every run is redrawn
@@ -164,6 +165,7 @@ class CurvesPanel(QWidget):
             self.tr("and the accuracy will rise here,\non the training batches and the test set"),
         )
         self._set_x_label()
+        self._make_items()
         if self.current is not None:
             self.plots.rename(self.current, self._legend_names(self.current))
         self._show_earlier_runs()
@@ -180,7 +182,10 @@ class CurvesPanel(QWidget):
 
     # ------------------------------------------------------------------ runs
     def begin_run(self, record: RunRecord) -> None:
-        """A new run: the previous one is dimmed and labelled, the new one gets fresh items."""
+        """A new run: the previous one is dimmed and labelled, the new one gets fresh items
+        (in the next turn of the event loop, or before anything draws: Start is two shorter
+        pieces of work for the window, not one)."""
+        self._make_items()
         if self.current is not None:
             self._sync(self.current)
             self.plots.dim(self.current)
@@ -188,9 +193,18 @@ class CurvesPanel(QWidget):
         run = RunCurves(len(self.runs) + 1, record)
         self.runs.append(run)
         self.current = run
+        self._items_pending = run
+        QTimer.singleShot(0, self, self._make_items)
+        self.clear_button.setEnabled(len(self.runs) > 1)
+        self._dirty = True
+
+    def _make_items(self) -> None:
+        """The plot items and legend entries of the newest run, if not made yet."""
+        run, self._items_pending = self._items_pending, None
+        if run is None or run not in self.runs:
+            return
         self.plots.add_run(run, self._legend_names(run))
         self._show_earlier_runs()
-        self.clear_button.setEnabled(len(self.runs) > 1)
         self._dirty = True
 
     def _legend_names(self, run: RunCurves) -> dict[str, str | None]:
@@ -343,6 +357,7 @@ class CurvesPanel(QWidget):
     def refresh(self) -> None:
         """Read what is new in the newest run's record and push the buffers into the plot
         items (only the runs that can have changed)."""
+        self._make_items()
         if self.current is not None and self._sync(self.current):
             self._dirty = True
         if not (self._dirty or self._dirty_all):
