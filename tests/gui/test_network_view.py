@@ -142,6 +142,35 @@ def test_edge_states_follow_the_stage(make_view):
     assert [e.state for e in view.edge_layers.values()] == ["past", "current", "future"]
 
 
+def test_stepping_back_into_a_layer_reuses_its_drawn_edges(make_view, qtbot, monkeypatch):
+    from nnviz.gui.graph import network_items
+
+    view = make_view()
+    session = view.session
+    strokes = []
+    paint = network_items._EdgeStrokes.paint
+
+    def counting(self, *args):
+        strokes.append(self)
+        return paint(self, *args)
+
+    monkeypatch.setattr(network_items._EdgeStrokes, "paint", counting)
+
+    def show(stage: int) -> None:
+        session.set_stage_index(stage)
+        view.viewport().update()
+        qtbot.wait(30)  # the repaint it causes
+
+    show(0)
+    show(1)  # a1: layer 1's coloured look is stroked once
+    assert strokes, "the edges were not drawn"
+    show(0)
+    strokes.clear()
+    show(1)  # and again: its pixmap is blitted, no line is stroked
+    assert strokes == []
+    assert [e.state for e in view.edge_layers.values()][0] == "current"
+
+
 def test_new_params_update_the_same_items(make_view):
     view = make_view()
     session = view.session

@@ -96,9 +96,14 @@ class EdgeLayer(QGraphicsObject):
         if state == self._state:
             return
         self._state = state
-        self._future.setVisible(state == "future")
-        self._signal.setVisible(state != "future")
-        self._signal.setOpacity(style.EDGE_PAST_OPACITY if state == "past" else 1.0)
+        # shown and hidden by opacity, not visibility: Qt drops a hidden item's cached pixmap,
+        # and every step back into a layer stroked its hundreds of lines again (5-15 ms)
+        for look in self._looks:
+            look.setVisible(True)
+        self._future.setOpacity(1.0 if state == "future" else 0.0)
+        self._signal.setOpacity(
+            0.0 if state == "future" else style.EDGE_PAST_OPACITY if state == "past" else 1.0
+        )
 
     @property
     def state(self) -> str | None:
