@@ -264,25 +264,19 @@ class ActivationExplorer(QWidget):
         self._on_params_changed()
 
     def _read_network_values(self) -> None:
-        """The pre-activations of the hidden layer the stage is at, and the plot's half width:
-        one that holds every hidden layer's, so that a step to another layer moves the dots
-        on the same axes (the curve is not drawn again)."""
+        """The pre-activations of the hidden layer the stage is at, and the plot's half width
+        that holds them."""
         net = self._session.network
         hidden = net.num_layers - 1
-        big = 0.0
         if hidden < 1 or not self.show_network.isChecked():
             self._network_values = np.zeros(0)
         else:
             layer = self._session.stage.layer
             self._layer = int(np.clip(layer, 1, hidden))
-            trace = self._session.trace
             self._network_values = np.asarray(
-                trace.values(Kind.AFFINE, self._layer), dtype=np.float64
+                self._session.trace.values(Kind.AFFINE, self._layer), dtype=np.float64
             ).reshape(-1)
-            for l in range(1, hidden + 1):
-                values = np.asarray(trace.values(Kind.AFFINE, l))
-                if values.size:
-                    big = max(big, float(np.abs(values).max()))
+        big = float(np.abs(self._network_values).max()) if self._network_values.size else 0.0
         self._half_width = float(np.clip(np.ceil(big * 1.05), HALF_WIDTH, HALF_WIDTH_MAX))
 
     def _on_params_changed(self, *_) -> None:
