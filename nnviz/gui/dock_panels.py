@@ -69,11 +69,17 @@ class DockPanels:
         tabs of panels not made yet are looked for after those made, once they are made."""
         if self._raise_panel(name, exact_only=True):
             return True
-        for dock in self._docks:
-            for page in dock.findChildren(LazyPage):
-                if not page.is_built:
-                    page.widget()
+        self.build_all()
         return self._raise_panel(name)
+
+    def pending(self) -> list[LazyPage]:
+        """The panels not made yet (see :class:`nnviz.gui.tabs.LazyPage`)."""
+        return [p for d in self._docks for p in d.findChildren(LazyPage) if not p.is_built]
+
+    def build_all(self) -> None:
+        """Make every panel not made yet."""
+        for page in self.pending():
+            page.widget()
 
     def _raise_panel(self, name: str, exact_only: bool = False) -> bool:
         key = name.lower()

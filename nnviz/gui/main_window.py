@@ -46,7 +46,7 @@ from nnviz.gui.lesson.lesson_panel import LessonPanel
 from nnviz.gui.probes_dock import ProbesDock
 from nnviz.gui.run_files import RunSaver, run_dataset
 from nnviz.gui.session import Session, single_digit_lr
-from nnviz.gui.tabs import LazyPage, TitledTabs
+from nnviz.gui.tabs import LazyPage, TitledTabs, lazy_panel
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import WindowMenus, shortcut_list
 
@@ -189,19 +189,15 @@ class MainWindow(QMainWindow):
 
         return SoftmaxView(self.session)
 
-    @property
-    def softmax_view(self):
-        """The softmax and loss explorer, made on first use."""
-        return self._softmax_page.widget()
+    softmax_view = lazy_panel("_softmax_page", "The softmax and loss explorer.")
 
     def pending_panels(self) -> list[LazyPage]:
         """The panels not made yet (hidden since the window opened)."""
-        return [page for page in self.findChildren(LazyPage) if not page.is_built]
+        return self._panels.pending()
 
     def build_all_panels(self) -> None:
         """Make every panel not made yet (they are made one by one once the window is idle)."""
-        for page in self.pending_panels():
-            page.widget()
+        self._panels.build_all()
 
     def _build_next_panel(self) -> None:
         """Make one panel not made yet, then let the window handle its events before the

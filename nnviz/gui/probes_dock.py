@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from nnviz.core.errors import NnvizError
 from nnviz.core.network import Network
-from nnviz.gui.tabs import LazyPage
+from nnviz.gui.tabs import LazyPage, lazy_panel
 
 __all__ = ["ProbesDock"]
 
@@ -42,10 +42,7 @@ class ProbesDock(QObject):
         panel.evaluate.results_wanted.connect(lambda: self._window.raise_panel("Results"))
         return panel
 
-    @property
-    def panel(self):
-        """The Probes panel, made on first use."""
-        return self._page.widget()
+    panel = lazy_panel("_page", "The Probes panel.")
 
     def _on_save_requested(self, network: Network) -> None:
         window = self._window

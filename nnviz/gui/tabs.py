@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from nnviz.gui.visibility import DeferWhileHidden, on_screen
 
-__all__ = ["LazyPage", "TitledTabs", "scrolled"]
+__all__ = ["LazyPage", "TitledTabs", "lazy_panel", "scrolled"]
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -35,9 +35,7 @@ def scrolled(widget: QWidget) -> QScrollArea:
 
 class LazyPage(QWidget):
     """Stands in for the panel ``make()`` returns, made when this page is first shown or
-    :meth:`widget` is first called; ``built(panel)`` is emitted once it is in place."""
-
-    built = Signal(QWidget)
+    :meth:`widget` is first called."""
 
     def __init__(self, make: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +61,6 @@ class LazyPage(QWidget):
             self.layout().addWidget(self._widget)
             if self.isVisible():  # shown now, not at the next turn of the event loop
                 self._widget.show()
-            self.built.emit(self._widget)
         return self._widget
 
     def _make_when_on_screen(self) -> None:
@@ -80,6 +77,12 @@ class LazyPage(QWidget):
             self.widget()
         else:
             self._lazy.when_shown(self._make_when_on_screen)
+
+
+def lazy_panel(page: str, doc: str) -> property:
+    """A read-only property returning the panel of the LazyPage in attribute ``page`` of its
+    object, made on first use."""
+    return property(lambda self: getattr(self, page).widget(), doc=doc)
 
 
 def _page_holding(page: QWidget, widget: QWidget) -> bool:

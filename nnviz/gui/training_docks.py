@@ -27,7 +27,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from nnviz.core.trace import Direction
-from nnviz.gui.tabs import LazyPage, TitledTabs, scrolled
+from nnviz.gui.tabs import LazyPage, TitledTabs, lazy_panel, scrolled
 from nnviz.gui.training.controller import TrainingController
 from nnviz.gui.training.curves import CurvesPanel
 from nnviz.gui.training.training_panel import TrainingPanel
@@ -91,7 +91,7 @@ class TrainingDocks:
         self.tabs = TrainingTabs(
             self.curves,
             self._weights_page,
-            self._learning_page,
+            scrolled(self._learning_page),
             self._coach_page,
             self._landscape_page,
             self._compare_page,
@@ -131,7 +131,7 @@ class TrainingDocks:
     def _make_learning(self):
         from nnviz.gui.learn.learning_panel import LearningPanel
 
-        return scrolled(LearningPanel(self._window.session))
+        return LearningPanel(self._window.session)
 
     def _make_coach(self):
         from nnviz.gui.coach.coach_panel import CoachPanel
@@ -157,35 +157,12 @@ class TrainingDocks:
 
         return ComparePanel(self._window.session)
 
-    @property
-    def results(self):
-        """The test results (confusion matrix, mistakes), made on first use."""
-        return self._results_page.widget()
-
-    @property
-    def weights(self):
-        """The first-layer weights, made on first use."""
-        return self._weights_page.widget()
-
-    @property
-    def learning(self):
-        """How it learns from the digit on screen, made on first use."""
-        return self._learning_page.widget().widget()
-
-    @property
-    def coach(self):
-        """The diagnostics and hints, made on first use."""
-        return self._coach_page.widget()
-
-    @property
-    def landscape(self):
-        """The loss landscape, made on first use."""
-        return self._landscape_page.widget()
-
-    @property
-    def compare(self):
-        """The comparison of two runs, made on first use."""
-        return self._compare_page.widget()
+    results = lazy_panel("_results_page", "The test results (confusion matrix, mistakes).")
+    weights = lazy_panel("_weights_page", "The first-layer weights.")
+    learning = lazy_panel("_learning_page", "How it learns from the digit on screen.")
+    coach = lazy_panel("_coach_page", "The diagnostics and hints.")
+    landscape = lazy_panel("_landscape_page", "The loss landscape.")
+    compare = lazy_panel("_compare_page", "The comparison of two runs.")
 
     def _size_bottom(self) -> None:
         w = self._window
