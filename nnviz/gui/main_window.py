@@ -203,10 +203,13 @@ class MainWindow(QMainWindow):
         """Make one panel not made yet, then let the window handle its events before the
         next: the window shows at once, the hidden panels are ready soon after."""
         pending = self.pending_panels()
-        if pending and self.isVisible():
+        if not self.isVisible():
+            return
+        if pending:
             pending[0].widget()
-            if len(pending) > 1:
-                QTimer.singleShot(_IDLE_BUILD_GAP_MS, self._build_next_panel)
+            QTimer.singleShot(_IDLE_BUILD_GAP_MS, self._build_next_panel)
+        else:  # and last, the training process of the first Start
+            self.training.controller.warm_up()
 
     # ------------------------------------------------------------------ language
     def retranslate_ui(self) -> None:

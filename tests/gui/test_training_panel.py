@@ -199,6 +199,7 @@ def test_a_worker_exception_is_shown_in_the_panel(qtbot, panel, monkeypatch):
         yield  # pragma: no cover
 
     monkeypatch.setattr("nnviz.gui.training.worker.train", broken)
+    panel.controller.worker.in_process = False  # a train() replaced here runs in a thread only
     with qtbot.waitSignal(panel.controller.run_failed, timeout=_RUN_MS):
         panel.start()
     assert "out of cheese" in panel.status_label.text()

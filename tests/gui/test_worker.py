@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 
 import numpy as np
@@ -16,6 +18,12 @@ from nnviz.gui.training.worker import MAX_SIGNALS_PER_S, SNAPSHOT_INTERVAL_S, Tr
 @pytest.fixture(scope="module")
 def data(mnist):
     return small_mnist(mnist)
+
+
+@pytest.fixture(params=["process", "thread"])
+def in_process(request) -> bool:
+    """The run trains in a child process (the window's way) or in the worker's thread."""
+    return request.param == "process"
 
 
 class Recorder:
@@ -35,8 +43,8 @@ class Recorder:
         return np.concatenate([c.step for c in chunks]) if chunks else np.zeros(0, np.int64)
 
 
-def test_a_real_run_forwards_every_batch_and_ends_finished(qtbot, data):
-    worker = TrainingWorker()
+def test_a_real_run_forwards_every_batch_and_ends_finished(qtbot, data, in_process):
+    worker = TrainingWorker(in_process=in_process)
     rec = Recorder(worker)
     config = TrainingConfig(epochs=2)
     with qtbot.waitSignal(worker.finished, timeout=20_000):
@@ -95,8 +103,8 @@ def test_thousands_of_events_are_throttled_but_every_batch_arrives(qtbot):
     np.testing.assert_allclose(losses, 1.0 / np.arange(1, n + 1))
 
 
-def test_pause_step_resume_and_stop(qtbot, data):
-    worker = TrainingWorker()
+def test_pause_step_resume_and_stop(qtbot, data, in_process):
+    worker = TrainingWorker(in_process=in_process)
     rec = Recorder(worker)
     with qtbot.waitSignal(worker.paused, timeout=20_000):
         worker.start(TrainingConfig(epochs=1000), data, paused=True)
@@ -118,8 +126,8 @@ def test_pause_step_resume_and_stop(qtbot, data):
     assert end.step < 1000 * len(data.train) // 100
 
 
-def test_shutdown_mid_run_joins_the_thread_silently(qtbot, data, capfd):
-    worker = TrainingWorker()
+def test_shutdown_mid_run_joins_the_thread_silently(qtbot, data, in_process, capfd):
+    worker = TrainingWorker(in_process=in_process)
     rec = Recorder(worker)
     worker.start(TrainingConfig(epochs=1000), data)
     qtbot.waitUntil(lambda: rec.steps().size > 0, timeout=10_000)
@@ -142,8 +150,8 @@ def test_an_exception_in_the_worker_becomes_a_message(qtbot):
     qtbot.waitUntil(lambda: not worker.running, timeout=5_000)
 
 
-def test_a_diverging_run_ends_with_an_explanation_and_good_weights(qtbot, data):
-    worker = TrainingWorker()
+def test_a_diverging_run_ends_with_an_explanation_and_good_weights(qtbot, data, in_process):
+    worker = TrainingWorker(in_process=in_process)
     with qtbot.waitSignal(worker.ended, timeout=20_000) as blocker:
         worker.start(TrainingConfig(lr=100.0), data)
     end = blocker.args[0]
@@ -237,3 +245,44 @@ def test_snapshots_kept_for_the_record_reach_the_live_view_only_every_interval(q
     for name, event in rec.log:  # each snapshot went before the pause after it
         if name == "paused":
             assert rec.log[rec.log.index((name, event)) - 1][0] == "snapshot"
+
+
+def test_a_run_trains_in_a_child_process_and_its_weights_come_back(qtbot, data):
+    worker = TrainingWorker(in_process=True)
+    rec = Recorder(worker)
+    network = TrainingConfig().make_network()
+    before = network.params["W1"].copy()
+    with qtbot.waitSignal(worker.paused, timeout=20_000):
+        worker.start(TrainingConfig(epochs=1), data, network, paused=True)
+    pid = worker.child_pid  # the run waits there
+    assert pid is not None and pid != os.getpid()
+    os.kill(pid, 0)  # (a process of that id exists)
+    with qtbot.waitSignal(worker.finished, timeout=20_000):
+        worker.resume()
+    assert worker.child_pid is None  # between runs the child belongs to nobody
+    np.testing.assert_array_equal(network.params["W1"], before)  # trained over there
+    assert not np.array_equal(rec.of("ended")[0].params["W1"], before)
+
+
+def test_a_failure_in_the_child_process_becomes_a_message_with_its_traceback(qtbot, data):
+    worker = TrainingWorker(in_process=True)
+    wrong = TrainingConfig().make_network(100, 10)  # 100 inputs, the data has 784 pixels
+    with qtbot.waitSignal(worker.failed, timeout=20_000) as blocker:
+        worker.start(TrainingConfig(), data, wrong)
+    assert "does not fit" in blocker.args[0] and "\n" not in blocker.args[0]
+    assert "ConfigError" in blocker.args[1]  # the child's traceback
+    qtbot.waitUntil(lambda: not worker.running, timeout=5_000)
+
+
+def test_a_child_process_that_dies_fails_the_run_and_the_next_run_trains(qtbot, data):
+    worker = TrainingWorker(in_process=True)
+    rec = Recorder(worker)
+    with qtbot.waitSignal(worker.failed, timeout=20_000) as blocker:
+        worker.start(TrainingConfig(epochs=1000), data)
+        qtbot.waitUntil(lambda: rec.steps().size > 0, timeout=10_000)
+        os.kill(worker.child_pid, signal.SIGKILL)
+    assert "ended unexpectedly" in blocker.args[0]
+    qtbot.waitUntil(lambda: not worker.running, timeout=5_000)
+    with qtbot.waitSignal(worker.ended, timeout=20_000) as blocker:
+        worker.start(TrainingConfig(epochs=1), data)
+    assert isinstance(blocker.args[0], ev.Finished)

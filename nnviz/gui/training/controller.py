@@ -232,6 +232,10 @@ class TrainingController(QObject):
                 self._record.status = "stopped"
             self._set_state(RunState.STOPPED)
 
+    def warm_up(self) -> None:
+        """Get the trainer ready for the first Start while the window is idle."""
+        self.worker.warm_up()
+
     def forget_network(self) -> None:
         """The Session's network no longer shows this controller's run (Reset, File > Open)."""
         self._network = None

@@ -16,6 +16,11 @@ into Qt signals for the GUI thread:
   whole layer graph, 15 times a second, and the trainer waited for the GIL meanwhile) unless
   it was asked for (pause, step, slow motion) or a pause, evaluation or the end follows it;
 - everything that crosses the thread is a copy the trainer no longer touches;
+- the run trains in a child process (:mod:`nnviz.core.training_process`; the thread reads its
+  events from a pipe): a trainer in a thread of the window's process waited for Python's lock
+  whenever the window drew (the run 10-40% slower, the window's frames late); generators of
+  events given to ``start_events`` run in the thread itself, as does everything when
+  ``in_process`` is False (``NNVIZ_TRAIN_IN=thread``);
 - BLAS is limited to one thread while training (the GUI needs the other core; with two BLAS
   threads and a busy GUI NumPy trains 2.4-2.9 times slower);
 - stop, pause and step are flags the trainer reads between batches; an exception in the worker
@@ -25,6 +30,7 @@ into Qt signals for the GUI thread:
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 import traceback
 from collections.abc import Callable, Collection, Iterator
@@ -35,16 +41,25 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from threadpoolctl import threadpool_limits
 
 from nnviz.core import events as ev
+from nnviz.core import training_process
 from nnviz.core.datasets import Dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.network import Network
 from nnviz.core.training import TrainingConfig, TrainingControl, train
+from nnviz.core.training_process import RemoteControl
 
 __all__ = ["MAX_SIGNALS_PER_S", "BatchChunk", "TrainingWorker"]
 
 MAX_SIGNALS_PER_S = 15  # batch updates forwarded per second: a little more than the curves redraw
 SNAPSHOT_INTERVAL_S = 0.5  # weight snapshots for the live layer graph: 2 frames a second
 _BLAS_THREADS = 1  # the other core draws the window (see the module docstring)
+
+
+def _in_process_default() -> bool:
+    """Train in a child process unless ``NNVIZ_TRAIN_IN=thread`` (or the system cannot pass
+    the child its pipes: not a POSIX system)."""
+    return os.name == "posix" and os.environ.get("NNVIZ_TRAIN_IN", "process") != "thread"
+
 
 EventFactory = Callable[[TrainingControl], Iterator[ev.TrainingEvent]]
 Keep = Callable[[ev.WeightsSnapshot], object]  # called in the training thread
@@ -118,9 +133,11 @@ class _TrainingThread(QThread):
             try:
                 if self._prepare is not None:
                     self._prepare()  # before the trainer's clock starts
-                self._forward(self._factory(self._control))
+                with contextlib.closing(self._factory(self._control)) as events:
+                    self._forward(events)  # (closed early, a child's run is stopped)
             except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-                self._send("failed", _describe(exc), traceback.format_exc())
+                details = getattr(exc, "details", "") or traceback.format_exc()
+                self._send("failed", _describe(exc), details)
         self._worker._thread_done.emit(self)
 
     def _send(self, name: str, *args: object) -> None:
@@ -224,9 +241,12 @@ class TrainingWorker(QObject):
         parent: QObject | None = None,
         blas_threads: int | None = _BLAS_THREADS,
         clock: Callable[[], float] = time.perf_counter,
+        in_process: bool | None = None,
     ) -> None:
         super().__init__(parent)
         self.blas_threads = blas_threads
+        self.in_process = _in_process_default() if in_process is None else in_process
+        self._child: training_process.TrainingProcess | None = None  # the one training now
         self._clock = clock
         self._thread: _TrainingThread | None = None
         self._control = TrainingControl()
@@ -264,12 +284,47 @@ class TrainingWorker(QObject):
         ``keep(snapshot)`` is called in the training thread with the WeightsSnapshot of each
         step of ``snapshot_steps``, in step order, before any later event is emitted;
         ``prepare()`` is called there before training starts (the record taking its memory).
+        With ``in_process`` the network is trained in the child process (it is left as it is
+        here: the events carry its weights).
         """
 
         def events(control: TrainingControl) -> Iterator[ev.TrainingEvent]:
             return train(config, dataset, control, network, snapshot_interval, snapshot_steps)
 
-        self.start_events(events, paused=paused, keep=keep, prepare=prepare)
+        def in_child(control: TrainingControl) -> Iterator[ev.TrainingEvent]:
+            assert isinstance(control, RemoteControl)
+            child = training_process.acquire()
+            self._child = child
+            try:
+                yield from child.events(
+                    control,
+                    config,
+                    dataset,
+                    network,
+                    snapshot_interval,
+                    snapshot_steps,
+                    self.blas_threads,
+                )
+            finally:
+                self._child = None
+                training_process.release(child)
+
+        if self.in_process:
+            self.start_events(in_child, paused=paused, keep=keep, prepare=prepare, remote=True)
+        else:
+            self.start_events(events, paused=paused, keep=keep, prepare=prepare)
+
+    def warm_up(self) -> None:
+        """Start the child process of the next run now (the window is idle), so that the first
+        Start does not wait for it."""
+        if self.in_process:
+            training_process.warm_up()
+
+    @property
+    def child_pid(self) -> int | None:
+        """The process id of the child training the run going on (None: none, or a thread)."""
+        child = self._child
+        return None if child is None else child.pid
 
     def start_events(
         self,
@@ -277,13 +332,15 @@ class TrainingWorker(QObject):
         paused: bool = False,
         keep: Keep | None = None,
         prepare: Callable[[], object] | None = None,
+        remote: bool = False,
     ) -> None:
         """Run ``prepare()`` then ``factory(control)`` (a generator of core events) in the
-        thread; scheduled weight snapshots go to ``keep`` there."""
+        thread; scheduled weight snapshots go to ``keep`` there. ``remote``: the control is a
+        RemoteControl (the factory passes it on to a child process)."""
         if self.running:
             raise RuntimeError("a training run is already going on")
         self._join()
-        self._control = TrainingControl()
+        self._control = RemoteControl() if remote else TrainingControl()
         self._control.set_pace(self._pace)
         if paused:
             self._control.pause()

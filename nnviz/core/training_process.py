@@ -1,0 +1,486 @@
+"""Training in a child process, so that the window never waits for the trainer, nor it for the
+window.
+
+A trainer in a thread of the window's process shares Python's global lock with the GUI thread:
+on a machine with two cores each holds the other up (the run 10-40% slower while the window
+draws, the window's frames late while the trainer runs Python). :class:`TrainingProcess` runs
+:func:`~nnviz.core.training.train` in a child process instead, started once and reused run after
+run (:func:`acquire`, :func:`release`; :func:`warm_up` starts one ahead of the first run):
+
+- a run is asked for with its config, network and snapshot settings; the dataset's arrays go to
+  the child once, written straight from their memory (the next runs on the same dataset object
+  reuse them);
+- the child sends the run's events back in order, in small groups (at most ``GROUP_S`` apart:
+  a run's thousands of batches a second are not thousands of messages), and ends each run with
+  a message of its own, or with its failure's message and traceback;
+- :class:`RemoteControl` is a :class:`~nnviz.core.training.TrainingControl` whose stop, pause,
+  resume, step, pace, change and snapshot requests reach the child's control of the same run in
+  the order they were made, those made before the run began included;
+- a child that dies (killed, out of memory) ends the run with a :class:`TrainingProcessError`;
+  the next run starts a new child.
+
+Standard library only: the child is ``python -m nnviz.core.training_process`` (it imports NumPy
+and the core, never Qt, and no thread of the parent is forked), spoken to through
+``multiprocessing`` connections on two socket pairs it inherits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import traceback
+import weakref
+from collections.abc import Callable, Collection, Iterator
+from pathlib import Path
+
+import numpy as np
+
+from nnviz.core import events as ev
+from nnviz.core.datasets import Dataset, Split
+from nnviz.core.errors import NnvizError
+from nnviz.core.network import Network
+from nnviz.core.training import TrainingConfig, TrainingControl, train
+
+__all__ = [
+    "GROUP_S",
+    "RemoteControl",
+    "TrainingProcess",
+    "TrainingProcessError",
+    "acquire",
+    "release",
+    "shutdown_all",
+    "warm_up",
+]
+
+GROUP_S = 1 / 60  # the child sends what it has at least this often while events come
+_DRAIN_S = 30.0  # after a run's reader stopped early: how long its end may take to arrive
+_CLOSE_S = 2.0  # how long a child may take to exit when asked, before it is terminated
+
+
+class TrainingProcessError(NnvizError):
+    """A run in the child process failed (its message, one line) or the child died.
+    ``details`` holds the child's traceback, when there is one."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
+
+
+class RemoteControl(TrainingControl):
+    """A TrainingControl whose requests also reach the child's control of the same run.
+
+    Requests made before the run is attached are kept and sent with the run, in order; those
+    made after go to the child at once. It keeps its own state too (``pace``, ``paused``) for
+    whoever reads it in this process."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._send: Callable[[str, tuple], None] | None = None
+        self._pending: list[tuple[str, tuple]] = []
+
+    def _forward(self, name: str, *args: object) -> None:
+        with self._lock:
+            if self._send is None:
+                self._pending.append((name, args))
+                return
+            try:
+                self._send(name, args)
+            except OSError:  # the child is gone: the run's reader says so
+                pass
+
+    def _attach(self, send: Callable[[str, tuple], None]) -> list[tuple[str, tuple]]:
+        """From now on requests go through ``send``; returns those made before."""
+        with self._lock:
+            self._send = send
+            pending, self._pending = self._pending, []
+            return pending
+
+    def _detach(self) -> None:
+        with self._lock:
+            self._send = None
+
+    def stop(self) -> None:
+        super().stop()
+        self._forward("stop")
+
+    def pause(self) -> None:
+        super().pause()
+        self._forward("pause")
+
+    def resume(self) -> None:
+        super().resume()
+        self._forward("resume")
+
+    def step(self, batches: int = 1) -> None:
+        super().step(batches)
+        self._forward("step", batches)
+
+    def set_pace(self, seconds_per_step: float) -> None:
+        super().set_pace(seconds_per_step)
+        self._forward("set_pace", seconds_per_step)
+
+    def change(self, name: str, value: float) -> None:
+        super().change(name, value)  # refuses a name that cannot change, here
+        self._forward("change", name, value)
+
+    def request_snapshot(self) -> None:
+        super().request_snapshot()
+        self._forward("request_snapshot")
+
+
+def _failure_message(exc: BaseException) -> tuple[str, str]:
+    """(kind, one-line message) of an exception of the child."""
+    if isinstance(exc, MemoryError):
+        return "memory", str(exc)
+    if isinstance(exc, NnvizError):
+        return "nnviz", str(exc)
+    return "other", f"{type(exc).__name__}: {exc}"
+
+
+class TrainingProcess:
+    """One child process that trains one run at a time (see the module docstring).
+
+    Used by one thread at a time (the run's reader); :meth:`close` once no run is read."""
+
+    def __init__(self) -> None:
+        parent, child = multiprocessing.Pipe(duplex=True)
+        commands_in, commands_out = multiprocessing.Pipe(duplex=False)
+        fds = (child.fileno(), commands_in.fileno())
+        env = dict(os.environ)  # the child finds this nnviz, however it was found here
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", __name__, *map(str, fds)],
+                pass_fds=fds,
+                env=env,
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            child.close()
+            commands_in.close()
+        self._conn = parent
+        self._commands = commands_out
+        self._command_lock = threading.Lock()
+        self._job = 0
+        self._dataset: weakref.ref | None = None  # the dataset the child holds
+        self.datasets_sent = 0
+        self._dead = False
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
+    def alive(self) -> bool:
+        return not self._dead and self._process.poll() is None
+
+    def kill(self) -> None:
+        """End the child at once (a test of a child that dies; a child that does not stop)."""
+        self._process.kill()
+        self._process.wait(_CLOSE_S)
+
+    def close(self) -> None:
+        """Ask the child to exit (terminate it if it does not within ``_CLOSE_S``)."""
+        if not self._dead:
+            self._dead = True
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+        try:
+            self._process.wait(_CLOSE_S)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait(_CLOSE_S)
+        self._conn.close()
+        self._commands.close()
+
+    # ------------------------------------------------------------------ a run
+    def events(
+        self,
+        control: RemoteControl,
+        config: TrainingConfig,
+        dataset: Dataset | None = None,
+        network: Network | None = None,
+        snapshot_interval: float | None = None,
+        snapshot_steps: Collection[int] = (),
+        blas_threads: int | None = 1,
+    ) -> Iterator[ev.TrainingEvent]:
+        """The events of ``train(config, dataset, control, network, snapshot_interval,
+        snapshot_steps)`` run in the child (BLAS limited to ``blas_threads``), in order.
+
+        ``network`` is trained in the child: it is not changed here (the events carry copies of
+        its weights). A failure in the child raises :class:`TrainingProcessError` (or
+        MemoryError) here; closing the iterator early stops the child's run."""
+        if not self.alive:
+            raise TrainingProcessError(self._death())
+        dataset = dataset if dataset is not None else _load(config)
+        dataset.load()  # a bad file fails here, as it would in train()
+        self._send_dataset(dataset)
+        self._job += 1
+        job = self._job
+
+        def send(name: str, args: tuple) -> None:
+            with self._command_lock:
+                self._commands.send((job, name, args))
+
+        ended = False
+        try:
+            initial = control._attach(send)
+            run = {
+                "config": config,
+                "network": network,
+                "snapshot_interval": snapshot_interval,
+                "snapshot_steps": tuple(int(s) for s in snapshot_steps),
+            }
+            self._send(("run", job, run, initial, blas_threads))
+            while True:
+                message = self._recv()
+                if message[1] != job:
+                    continue  # what is left of an earlier run (read to its end already)
+                if message[0] == "events":
+                    yield from message[2]
+                elif message[0] == "done":
+                    ended = True
+                    return
+                else:  # failed
+                    ended = True
+                    _, _, kind, text, details = message
+                    if kind == "memory":
+                        raise MemoryError(text)
+                    raise TrainingProcessError(text, details)
+        finally:
+            control._detach()
+            if not ended:
+                self._abandon(job, send)
+
+    def _abandon(self, job: int, send: Callable[[str, tuple], None]) -> None:
+        """The reader of ``job`` stopped before its end: stop it in the child and read what is
+        left of it, so that the next run starts clean (a child that does not end is killed)."""
+        if not self.alive:
+            return
+        try:
+            send("stop", ())
+            deadline = time.monotonic() + _DRAIN_S
+            while (left := deadline - time.monotonic()) > 0 and self._conn.poll(left):
+                message = self._conn.recv()
+                if message[1] == job and message[0] in ("done", "failed"):
+                    return
+        except (OSError, EOFError):
+            pass
+        self._dead = True
+        self.kill()
+
+    def _send(self, message: object) -> None:
+        try:
+            self._conn.send(message)
+        except OSError as exc:
+            self._dead = True
+            raise TrainingProcessError(self._death()) from exc
+
+    def _recv(self):
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError) as exc:
+            self._dead = True
+            raise TrainingProcessError(self._death()) from exc
+
+    def _death(self) -> str:
+        try:
+            code = self._process.wait(0.5)
+        except subprocess.TimeoutExpired:
+            code = None
+        how = f" (exit code {code})" if code is not None else ""
+        return f"the training process ended unexpectedly{how}: press Start to train again"
+
+    def _send_dataset(self, dataset: Dataset) -> None:
+        """Give the child ``dataset``'s splits unless it holds them already: each array's bytes
+        are written from its memory (no pickled copy of 55 MB)."""
+        if self._dataset is not None and self._dataset() is dataset:
+            return
+        bare = copy.copy(dataset)
+        arrays = []
+        for split in ("train", "test"):
+            bare.__dict__.pop(split, None)
+            part = getattr(dataset, split)
+            arrays += [np.ascontiguousarray(part.images), np.ascontiguousarray(part.labels)]
+        self._send(("dataset", bare, [(a.shape, a.dtype.str) for a in arrays]))
+        try:
+            for array in arrays:
+                self._conn.send_bytes(memoryview(array).cast("B") if array.size else b"")
+        except OSError as exc:
+            self._dead = True
+            raise TrainingProcessError(self._death()) from exc
+        self._dataset = weakref.ref(dataset)
+        self.datasets_sent += 1
+
+
+def _load(config: TrainingConfig) -> Dataset:
+    from nnviz.core.datasets import load_dataset
+
+    return load_dataset(config.dataset)
+
+
+# ---------------------------------------------------------------------- the pool
+_pool_lock = threading.Lock()
+_idle: list[TrainingProcess] = []
+_MAX_IDLE = 1
+
+
+def acquire() -> TrainingProcess:
+    """A started child that runs nothing now (a new one if none is idle)."""
+    with _pool_lock:
+        while _idle:
+            process = _idle.pop()
+            if process.alive:
+                return process
+            process.close()
+    return TrainingProcess()
+
+
+def release(process: TrainingProcess) -> None:
+    """``process`` runs nothing any more: kept for the next run, or closed."""
+    with _pool_lock:
+        if process.alive and len(_idle) < _MAX_IDLE:
+            _idle.append(process)
+            return
+    process.close()
+
+
+def warm_up() -> None:
+    """Start a child now, if none is idle, so the next run does not wait for its start."""
+    with _pool_lock:
+        if any(p.alive for p in _idle):
+            return
+    release(TrainingProcess())
+
+
+def shutdown_all() -> None:
+    """Close every idle child (at exit; the one of a run going on ends with its run)."""
+    with _pool_lock:
+        idle, _idle[:] = list(_idle), []
+    for process in idle:
+        process.close()
+
+
+atexit.register(shutdown_all)
+
+
+# ---------------------------------------------------------------------- the child
+def _serve(conn, commands) -> None:
+    """The child's main loop: a dataset, then runs, until the parent says None or is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    lock = threading.Lock()
+    state = {"job": 0, "control": None, "queued": {}}
+
+    def listen() -> None:
+        """Apply each request to its run's control (kept for a run not begun yet)."""
+        while True:
+            try:
+                job, name, args = commands.recv()
+            except (EOFError, OSError):  # the parent is gone: stop whatever runs
+                with lock:
+                    if state["control"] is not None:
+                        state["control"].stop()
+                return
+            with lock:
+                if job > state["job"]:
+                    state["queued"].setdefault(job, []).append((name, args))
+                    continue
+                control = state["control"] if job == state["job"] else None
+            if control is not None:
+                getattr(control, name)(*args)
+
+    threading.Thread(target=listen, name="nnviz-training-commands", daemon=True).start()
+    dataset: Dataset | None = None
+    try:
+        while True:
+            message = conn.recv()
+            if message is None:
+                return
+            if message[0] == "dataset":
+                dataset = _receive_dataset(conn, message[1], message[2])
+            elif message[0] == "run":
+                _, job, run, initial, blas_threads = message
+                control = TrainingControl()
+                with lock:
+                    state["job"], state["control"] = job, control
+                    queued = state["queued"].pop(job, [])
+                    state["queued"] = {j: q for j, q in state["queued"].items() if j > job}
+                    for name, args in [*initial, *queued]:
+                        getattr(control, name)(*args)
+                _run(conn, job, run, control, dataset, blas_threads)
+                with lock:
+                    state["control"] = None
+    except (EOFError, OSError):
+        return  # the parent is gone
+
+
+def _receive_dataset(conn, bare: Dataset, layout: list) -> Dataset:
+    arrays = []
+    for shape, dtype in layout:
+        array = np.empty(shape, dtype=np.dtype(dtype))
+        if array.size:
+            conn.recv_bytes_into(memoryview(array).cast("B"))
+        else:
+            conn.recv_bytes()
+        arrays.append(array)
+    bare.__dict__["train"] = Split(arrays[0], arrays[1])
+    bare.__dict__["test"] = Split(arrays[2], arrays[3])
+    return bare
+
+
+def _run(conn, job: int, run: dict, control: TrainingControl, dataset, blas_threads) -> None:
+    """Train one run, sending its events in groups, then "done" (or "failed")."""
+    from threadpoolctl import threadpool_limits
+
+    group: list[ev.TrainingEvent] = []
+    sent = time.perf_counter()
+    try:
+        with threadpool_limits(limits=blas_threads, user_api="blas"):
+            events = train(
+                run["config"],
+                dataset,
+                control,
+                run["network"],
+                run["snapshot_interval"],
+                run["snapshot_steps"],
+            )
+            for event in events:
+                group.append(event)
+                now = time.perf_counter()
+                routine = isinstance(event, ev.BatchFinished) or (
+                    isinstance(event, ev.WeightsSnapshot) and event.scheduled
+                )
+                # anything else (a pause, an evaluation, a snapshot asked for, the end) and
+                # every step in slow motion goes at once
+                if not routine or control.pace > 0 or now - sent >= GROUP_S:
+                    conn.send(("events", job, group))
+                    group, sent = [], now
+    except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
+        kind, text = _failure_message(exc)
+        details = traceback.format_exc()
+        if group:
+            conn.send(("events", job, group))  # (raises if the parent is gone)
+        conn.send(("failed", job, kind, text, details))
+        return
+    if group:
+        conn.send(("events", job, group))
+    conn.send(("done", job))
+
+
+if __name__ == "__main__":  # the child: python -m nnviz.core.training_process EVENTS COMMANDS
+    _serve(
+        multiprocessing.connection.Connection(int(sys.argv[1])),
+        multiprocessing.connection.Connection(int(sys.argv[2]), writable=False),
+    )
