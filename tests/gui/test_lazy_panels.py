@@ -36,8 +36,10 @@ def _made(window: MainWindow) -> set[str]:
 
 
 def test_the_hidden_panels_are_made_only_once_the_window_is_on_screen_and_idle(
-    qtbot, data, tmp_path
+    qtbot, data, tmp_path, monkeypatch
 ):
+    warmed = []  # and last, the trainer's process gets ready for the first Start
+    monkeypatch.setattr("nnviz.core.training_process.warm_up", lambda: warmed.append(1))
     window = _window(qtbot, data, tmp_path)
     pending = window.pending_panels()
     assert len(pending) == 8  # softmax, results, probes, weights, how it learns, diagnostics, ...
@@ -50,6 +52,7 @@ def test_the_hidden_panels_are_made_only_once_the_window_is_on_screen_and_idle(
     assert {"SoftmaxView", "ResultsPanel", "ProbesPanel", "CoachPanel", "ComparePanel"} <= (
         _made(window)
     )
+    qtbot.waitUntil(lambda: warmed == [1], timeout=5_000)
 
 
 def test_a_panel_is_made_when_its_tab_is_chosen(qtbot, data, tmp_path):

@@ -286,3 +286,20 @@ def test_a_child_process_that_dies_fails_the_run_and_the_next_run_trains(qtbot, 
     with qtbot.waitSignal(worker.ended, timeout=20_000) as blocker:
         worker.start(TrainingConfig(epochs=1), data)
     assert isinstance(blocker.args[0], ev.Finished)
+
+
+def test_when_no_child_process_can_be_started_the_thread_trains(qtbot, data, monkeypatch):
+    def refuse():
+        raise OSError("no processes left")
+
+    monkeypatch.setattr("nnviz.core.training_process.acquire", refuse)
+    worker = TrainingWorker(in_process=True)
+    rec = Recorder(worker)
+    with qtbot.waitSignal(worker.paused, timeout=20_000):
+        worker.start(TrainingConfig(epochs=1000), data, paused=True)
+    with qtbot.waitSignal(worker.paused, timeout=5_000):
+        worker.step()  # the requests reach the trainer in the thread
+    np.testing.assert_array_equal(rec.steps(), [1])
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.stop()
+    assert isinstance(rec.of("ended")[0], ev.Stopped) and not rec.of("failed")

@@ -293,7 +293,11 @@ class TrainingWorker(QObject):
 
         def in_child(control: TrainingControl) -> Iterator[ev.TrainingEvent]:
             assert isinstance(control, RemoteControl)
-            child = training_process.acquire()
+            try:
+                child = training_process.acquire()
+            except OSError:  # no process can be started here: the thread trains (the control
+                yield from events(control)  # keeps every request itself too)
+                return
             self._child = child
             try:
                 yield from child.events(
