@@ -33,6 +33,10 @@ class ActivationPlots:
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
+            for side in ("left", "bottom"):
+                # no SI prefix ever shows on these ranges (it would only for a labelled axis
+                # below 1); looking for one set each axis label's HTML again at every change
+                plot.getAxis(side).enableAutoSIPrefix(False)
         zero = pg.mkPen(style.MUTED, width=1)
         self.curve_plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
         self.curve_plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
@@ -74,6 +78,16 @@ class ActivationPlots:
         )
         self.hist_plot.addItem(self.histogram)
         self.regions: list[tuple[pg.LinearRegionItem, pg.LinearRegionItem]] = []
+        for item in self._data_items():
+            # pyqtgraph clips data more than a million view heights tall, never the case
+            # here; checking for it set every curve's data again at each change of y range
+            item.setDynamicRangeLimit(None)
+
+    def _data_items(self) -> list[pg.PlotDataItem]:
+        items = [self.network_curve, self.f_curve, self.df_curve, self.histogram]
+        for pair in self.compare_curves.values():
+            items.extend(pair)
+        return items
 
     # ------------------------------------------------------------------ curves
     def show_function(self, x: np.ndarray | None, f=None, df=None) -> None:
@@ -89,14 +103,14 @@ class ActivationPlots:
         """Function ``name`` in compare mode (x None: not compared; df None: no derivative)."""
         f_item, df_item = self.compare_curves[name]
         if x is None:
-            f_item.setData([], [])
-            df_item.setData([], [])
+            _clear(f_item)
+            _clear(df_item)
             return
         f_item.setData(x, f)
         if df is not None:
             df_item.setData(x, df)
         else:
-            df_item.setData([], [])
+            _clear(df_item)
 
     def set_regions(self, regions: list[tuple[float, float]]) -> None:
         """Shade the saturation intervals on both plots (items made once, hidden when unused)."""
@@ -124,6 +138,13 @@ class ActivationPlots:
             self.curve_plot.setYRange(*COMPARE_Y_RANGE, padding=0)
         else:
             self.curve_plot.enableAutoRange(axis="y")
+
+    def settle(self) -> None:
+        """Fit the auto-ranged axis and move the items to the new ranges now (call it once
+        everything has been set), not while the plots paint: pyqtgraph does both at the start
+        of a paint, and the items they move ask for a second paint of both plots (5-8 ms)."""
+        for plot in (self.curve_plot, self.hist_plot):
+            plot.vb.prepareForPaint()
 
     # ------------------------------------------------------------------ the network's units
     def clear_units(self) -> None:
@@ -173,3 +194,11 @@ class ActivationPlots:
             if plot.vb.sceneBoundingRect().contains(pos):
                 return float(plot.vb.mapSceneToView(pos).x())
         return None
+
+
+def _clear(item: pg.PlotDataItem) -> None:
+    """Empty ``item`` unless it is (the curves not compared are, at every refit: each
+    setData asks the plot to fit its ranges again)."""
+    x = item.getData()[0]
+    if x is not None and len(x):
+        item.setData([], [])
