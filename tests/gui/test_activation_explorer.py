@@ -318,3 +318,35 @@ def test_a_refit_sets_only_the_curves_it_changes(explorer, session, monkeypatch)
         )
     session.set_stage(Kind.AFFINE, 2)
     assert sorted(calls) == ["h", "h'", "histogram"]  # once each; the compared ones not at all
+
+
+def test_stepping_back_to_a_layer_draws_its_axes_from_before(explorer, session, qtbot):
+    """Each axis keeps the pictures of its last ranges: stepping between two layers draws
+    no tick, number or grid line anew once both were shown."""
+    _wider_layer_2(session)
+    axes = [
+        plot.getAxis(side)
+        for plot in (explorer.plots.curve_plot, explorer.plots.hist_plot)
+        for side in ("left", "bottom")
+    ]
+    drawn = []
+    for axis in axes:
+        generate = axis.generateDrawSpecs
+        axis.generateDrawSpecs = lambda p, f=generate, a=axis: drawn.append(a) or f(p)
+
+    def show(layer: int) -> None:
+        session.set_stage(Kind.AFFINE, layer)
+        qtbot.wait(50)  # painted
+
+    show(1)
+    show(2)
+    show(1)
+    assert set(drawn) == set(axes)  # each axis was drawn for its two ranges ...
+    drawn.clear()
+    show(2)
+    show(1)
+    assert drawn == []  # ... and shown from then on
+    axes[0].setTextPen("#ff0000")  # a new look is drawn anew, for both ranges
+    show(2)
+    show(1)
+    assert drawn.count(axes[0]) == 2

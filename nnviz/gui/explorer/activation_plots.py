@@ -9,11 +9,74 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPicture
 
 from nnviz.core.activations import activation_names
 from nnviz.gui import style
 
 COMPARE_Y_RANGE = (-1.6, 3.6)  # compare mode: where the functions differ
+
+
+class _Axis(pg.AxisItem):
+    """An axis that keeps the pictures of its last few ranges. A step to another layer moves
+    both plots to that layer's range and back (layer 1, layer 2, layer 1, ...), and drawing an
+    axis anew (its ticks, numbers and grid lines, ~1 ms in pyqtgraph's Python) is the larger
+    part of the plots' repaint then: an axis shows the picture it drew for the same range,
+    size and look instead.
+
+    A picture is kept under everything pyqtgraph draws it from, and only when drawing it left
+    the axis's room for its numbers as it was (otherwise the axis resizes and draws again)."""
+
+    _KEPT = 4  # ranges per axis: the hidden layers', and a few others
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self._pictures: dict[tuple, QPicture] = {}
+
+    def paint(self, p, opt, widget) -> None:
+        key = self._picture_key(p) if self.picture is None else None
+        if key is not None:
+            self.picture = self._pictures.get(key)
+        text_room = (self.textWidth, self.textHeight)
+        super().paint(p, opt, widget)  # draws self.picture if it is None, then plays it
+        if key is not None and key not in self._pictures:
+            if (self.textWidth, self.textHeight) == text_room:
+                self._pictures[key] = self.picture
+                while len(self._pictures) > self._KEPT:
+                    del self._pictures[next(iter(self._pictures))]  # the oldest
+
+    def _picture_key(self, painter) -> tuple | None:
+        view = self.linkedView()
+        if view is None:
+            return None
+        device = painter.worldTransform()  # the sizes in pixels the ticks are spaced by
+        styles = tuple(
+            (k, v.toString() if isinstance(v, QFont) else repr(v))
+            for k, v in sorted(self.style.items())
+        )
+        return (
+            tuple(self.range),
+            _rect(self.mapRectFromParent(self.geometry())),
+            _rect(view.mapRectToItem(self, view.boundingRect())),  # the grid lines' length
+            (device.m11(), device.m12(), device.m21(), device.m22()),
+            styles,
+            tuple(_pen(pen) for pen in (self.pen(), self.textPen(), self.tickPen())),
+            QFont().toString(),  # the application's font: the numbers' without a tick font
+            (self.grid, self.scale, self.autoSIPrefixScale, self.logMode),
+            (repr(self._tickLevels), repr(self._tickSpacing), self._tickDensity),
+        )
+
+
+def _axes() -> dict[str, _Axis]:
+    return {side: _Axis(side) for side in ("left", "bottom")}
+
+
+def _rect(r) -> tuple[float, float, float, float]:
+    return (r.x(), r.y(), r.width(), r.height())
+
+
+def _pen(pen) -> tuple:
+    return (pen.color().rgba(), pen.widthF(), pen.style(), pen.isCosmetic())
 
 
 class ActivationPlots:
@@ -23,8 +86,8 @@ class ActivationPlots:
         self.widget = pg.GraphicsLayoutWidget()
         self.widget.setProperty("explain", "ActivationPlots")  # its text: nnviz/gui/explain.py
         self.widget.setBackground(style.BACKGROUND)
-        self.curve_plot = self.widget.addPlot(row=0, col=0)
-        self.hist_plot = self.widget.addPlot(row=1, col=0)
+        self.curve_plot = self.widget.addPlot(row=0, col=0, axisItems=_axes())
+        self.hist_plot = self.widget.addPlot(row=1, col=0, axisItems=_axes())
         self.widget.ci.layout.setRowStretchFactor(0, 3)
         self.widget.ci.layout.setRowStretchFactor(1, 1)
         self.hist_plot.setXLink(self.curve_plot)
