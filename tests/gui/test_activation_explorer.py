@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QTextDocument
 
 from nnviz.core.activations import Maxout, activation_names, get_activation
@@ -268,3 +268,85 @@ def test_a_layer_whose_values_need_a_wider_plot_widens_the_curve_with_its_dots(e
     np.testing.assert_allclose(f2, session.network.activation.forward(x2), rtol=1e-6)
     session.set_stage(Kind.AFFINE, 1)  # back: the same layer-1 plot again
     np.testing.assert_array_equal(_curves(explorer)[0], x1)
+
+
+class _Paints(QObject):
+    """Counts the paint events of the widget it filters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt)
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def _wider_layer_2(session) -> None:
+    params = {k: v.copy() for k, v in session.network.params.items()}
+    params["W2"] *= 40.0  # layer 2's pre-activations far outside layer 1's plot
+    session.set_params(params)
+
+
+@pytest.mark.parametrize("wider", [False, True], ids=["same range", "wider range"])
+def test_a_step_to_another_layer_paints_the_plots_once(explorer, session, qtbot, wider):
+    if wider:
+        _wider_layer_2(session)
+    session.set_stage(Kind.AFFINE, 1)
+    qtbot.wait(50)
+    width = explorer._half_width
+    paints = _Paints()
+    explorer.plots.widget.viewport().installEventFilter(paints)
+    session.set_stage(Kind.AFFINE, 2)  # new dots and counts; wider: new x range and curves
+    assert (explorer._half_width != width) == wider
+    qtbot.wait(100)  # the repaint, and any the repaint itself asks for
+    assert paints.count == 1
+
+
+def test_a_refit_sets_only_the_curves_it_changes(explorer, session, monkeypatch):
+    _wider_layer_2(session)
+    session.set_stage(Kind.AFFINE, 1)
+    plots = explorer.plots
+    items = {"h": plots.f_curve, "h'": plots.df_curve, "histogram": plots.histogram}
+    for name, (f, df) in plots.compare_curves.items():
+        items[name], items[name + "'"] = f, df
+    calls = []
+    for name, item in items.items():
+        set_data = item.curve.setData  # what draws: the PlotDataItem's curve
+        monkeypatch.setattr(
+            item.curve, "setData", lambda *a, n=name, f=set_data, **k: calls.append(n) or f(*a, **k)
+        )
+    session.set_stage(Kind.AFFINE, 2)
+    assert sorted(calls) == ["h", "h'", "histogram"]  # once each; the compared ones not at all
+
+
+def test_stepping_back_to_a_layer_draws_its_axes_from_before(explorer, session, qtbot):
+    """Each axis keeps the pictures of its last ranges: stepping between two layers draws
+    no tick, number or grid line anew once both were shown."""
+    _wider_layer_2(session)
+    axes = [
+        plot.getAxis(side)
+        for plot in (explorer.plots.curve_plot, explorer.plots.hist_plot)
+        for side in ("left", "bottom")
+    ]
+    drawn = []
+    for axis in axes:
+        generate = axis.generateDrawSpecs
+        axis.generateDrawSpecs = lambda p, f=generate, a=axis: drawn.append(a) or f(p)
+
+    def show(layer: int) -> None:
+        session.set_stage(Kind.AFFINE, layer)
+        qtbot.wait(50)  # painted
+
+    show(1)
+    show(2)
+    show(1)
+    assert set(drawn) == set(axes)  # each axis was drawn for its two ranges ...
+    drawn.clear()
+    show(2)
+    show(1)
+    assert drawn == []  # ... and shown from then on
+    axes[0].setTextPen("#ff0000")  # a new look is drawn anew, for both ranges
+    show(2)
+    show(1)
+    assert drawn.count(axes[0]) == 2

@@ -171,6 +171,31 @@ def test_stepping_back_into_a_layer_reuses_its_drawn_edges(make_view, qtbot, mon
     assert [e.state for e in view.edge_layers.values()][0] == "current"
 
 
+def test_stepping_through_the_stages_again_renders_no_node_symbol(make_view, monkeypatch):
+    """pyqtgraph caches each node symbol under its pen's and brush's identity: the columns
+    keep theirs, so a second pass through the trace finds every symbol drawn already."""
+    from pyqtgraph.graphicsItems import ScatterPlotItem as scatter
+
+    view = make_view()
+    view.animations_enabled = True  # the nodes empty and fill again on the way, too
+    session = view.session
+    stages = list(range(len(session.trace))) + list(range(len(session.trace) - 2, -1, -1))
+
+    def walk() -> None:
+        for stage in stages:
+            session.set_stage_index(stage)
+            view.finish_animation()
+
+    walk()
+    rendered = []
+    render = scatter.renderSymbol
+    monkeypatch.setattr(
+        scatter, "renderSymbol", lambda *a, **k: rendered.append(a) or render(*a, **k)
+    )
+    walk()
+    assert rendered == []
+
+
 def test_new_params_update_the_same_items(make_view):
     view = make_view()
     session = view.session

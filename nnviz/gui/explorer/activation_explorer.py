@@ -256,6 +256,7 @@ class ActivationExplorer(QWidget):
         self._update_network_points()
         if self.plots.hover_line.isVisible():
             self.show_readout(float(self.plots.hover_line.value()))
+        self.plots.settle()
 
     def _on_trace_changed(self) -> None:
         if self._lazy.defer(self._on_trace_changed):
@@ -310,6 +311,7 @@ class ActivationExplorer(QWidget):
         if self.plots.hover_line.isVisible():
             self.show_readout(float(self.plots.hover_line.value()))
         self.plots.set_ranges(self._half_width, comparing)
+        self.plots.settle()
 
     def _compared(self) -> list[str]:
         return [n for n, box in self.compare_boxes.items() if box.isChecked()]

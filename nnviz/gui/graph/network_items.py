@@ -226,6 +226,7 @@ class OutputColumn:
         self.ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self._layout: GraphLayout | None = None
         self._bar_h = 8.0
+        self._ring_pens: dict[str, QPen] = {}  # kept: the ring's symbol is cached by its pen
 
     def place(self, layout: GraphLayout, names: tuple[str, ...]) -> None:
         self._layout = layout
@@ -275,6 +276,8 @@ class OutputColumn:
             return
         self.ring.setVisible(True)
         col = self._layout.columns[-1]
-        pen = QPen(QColor(colour), 3.0)
-        pen.setCosmetic(True)
+        pen = self._ring_pens.get(colour)
+        if pen is None:
+            pen = self._ring_pens[colour] = QPen(QColor(colour), 3.0)
+            pen.setCosmetic(True)
         self.ring.setData(pos=col.positions[unit : unit + 1], size=col.node_size + 10, pen=pen)

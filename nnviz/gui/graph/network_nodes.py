@@ -29,6 +29,11 @@ class NodeColumns:
     ) -> None:
         self.items: dict[int, pg.ScatterPlotItem] = {}
         self._reached: dict[int, bool] = {}
+        # one pen per outline and one empty brush, kept: pyqtgraph caches each rendered node
+        # symbol under the identity of its pen and brush, so new ones on every step rendered
+        # the column's symbols again and grew its symbol atlas without end
+        self._pens = {True: style.node_pen(), False: _faint_pen()}
+        self._empty = QBrush(QColor(style.EMPTY_NODE))
         # what each column shows: its brush indices, or None when empty (stepping one stage
         # changes one or two columns: the others are not set again)
         self._fill: dict[int, np.ndarray | None] = {}
@@ -61,7 +66,7 @@ class NodeColumns:
     def set_reached(self, layer: int, reached: bool) -> None:
         if self._reached.get(layer) != reached:
             self._reached[layer] = reached
-            self.items[layer].setPen(style.node_pen() if reached else _faint_pen())
+            self.items[layer].setPen(self._pens[reached])
 
     def set_brushes(self, layer: int, idx: np.ndarray) -> None:
         shown = self._fill.get(layer)
@@ -78,7 +83,7 @@ class NodeColumns:
         item = self.items[layer]
         # one brush per spot: a single brush is only pyqtgraph's default for spots without
         # their own, so the colours of an earlier stage would stay
-        item.setBrush([QBrush(QColor(style.EMPTY_NODE))] * len(item.data))
+        item.setBrush([self._empty] * len(item.data))
 
     def show_ring(self, pos, size: float) -> None:
         self._ring.setData(pos=[pos], size=size)
