@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,10 @@ from nnviz.core.errors import ConfigError, RecordFileError
 from nnviz.core.network import Network
 from nnviz.core.npz import npz_path, read_npz, write_npz
 from nnviz.core.training import TrainingConfig, validation_count
+
+#: makes the snapshot arrays ``{name: (rows, *shape)}`` of one dtype, whose rows from the third
+#: argument on are free (RunRecord.reserve_snapshots)
+MakeArrays = Callable[[dict[str, tuple[int, ...]], np.dtype, int], dict[str, np.ndarray]]
 
 __all__ = [
     "DEFAULT_BUDGET",
@@ -208,19 +213,32 @@ class _Snapshots:
                 grown = np.empty((max(2 * i, self._capacity), *a.shape[1:]), a.dtype)
                 grown[:i] = a
                 self.arrays[n] = grown
-        for n, a in self.arrays.items():
-            a[i] = params[n]
+        name, first = next(iter(self.arrays.items()))
+        if not _is_row(params[name], first, i):  # else written in place already (reserve)
+            for n, a in self.arrays.items():
+                a[i] = params[n]
         self.epochs.append(float(epoch))
         self.steps.append(int(step))
 
-    def reserve(self) -> None:
-        """Make the rows of every planned snapshot now and write them once (with zeros)."""
-        rows = max(next(iter(self.arrays.values())).shape[0], self._capacity)
+    def reserve(self, make: MakeArrays | None = None) -> dict[str, np.ndarray]:
+        """Make the rows of every planned snapshot now and write them once (with zeros).
+        ``make(shapes, dtype, first_free_row)`` makes the arrays (``{name: (rows, *shape)}``,
+        zeros), for ones another process writes snapshots into: a snapshot put with the very
+        rows of these arrays (all of them) is not copied. Returns the arrays."""
+        first = next(iter(self.arrays.values()))
+        rows = max(first.shape[0], self._capacity)
+        shapes = {n: (rows, *a.shape[1:]) for n, a in self.arrays.items()}
+        if make is None:
+            rooms = {n: np.empty(shape, self.arrays[n].dtype) for n, shape in shapes.items()}
+        else:
+            rooms = make(shapes, first.dtype, len(self.steps))
         for n, a in self.arrays.items():
-            room = np.empty((rows, *a.shape[1:]), a.dtype)
+            room = rooms[n]
             room[: len(self.steps)] = a[: len(self.steps)]
-            room[len(self.steps) :] = 0
+            if make is None:  # (another process takes the page faults of shared rows)
+                room[len(self.steps) :] = 0
             self.arrays[n] = room
+        return dict(self.arrays)
 
     def used(self) -> dict[str, np.ndarray]:
         """The written snapshots of each parameter, (count, *shape) views."""
@@ -232,6 +250,17 @@ class _Snapshots:
 
     def __len__(self) -> int:
         return len(self.steps)
+
+
+def _is_row(value: np.ndarray, array: np.ndarray, i: int) -> bool:
+    """``value`` is row ``i`` of ``array`` itself (not a copy of it)."""
+    row = array[i]
+    return (
+        isinstance(value, np.ndarray)
+        and value.shape == row.shape
+        and value.dtype == row.dtype
+        and value.__array_interface__["data"][0] == row.__array_interface__["data"][0]
+    )
 
 
 def _row(values: np.ndarray) -> tuple[float, ...]:
@@ -303,12 +332,16 @@ class RunRecord:
             self._snapshots = _Snapshots(self._shapes, self._dtype, self.schedule.size + 1)
         return self.schedule
 
-    def reserve_snapshots(self) -> None:
+    def reserve_snapshots(self, make: MakeArrays | None = None) -> dict[str, np.ndarray]:
         """Take the memory of every planned snapshot now, writing it once: keeping a snapshot
         is then a plain copy. Fresh memory is paid for at its first write (page faults): about
         0.3 ms per snapshot of the book's network, 0.1 s for the 268 of a run, in the middle of
-        the run; 5 ms here. A live run calls this in its training thread before training."""
-        self._snapshots.reserve()
+        the run; 5 ms here. A live run calls this in its training thread before training.
+
+        ``make(shapes, dtype, first_free_row)`` makes the arrays, ``{name: (rows, *shape)}``:
+        memory a training process writes the snapshots into, listed here as they arrive (no
+        copy). Returns the arrays."""
+        return self._snapshots.reserve(make)
 
     @classmethod
     def for_run(

@@ -10,6 +10,10 @@ run (:func:`acquire`, :func:`release`; :func:`warm_up` starts one ahead of the f
 - a run is asked for with its config, network and snapshot settings; the dataset's arrays go to
   the child once, written straight from their memory (the next runs on the same dataset object
   reuse them);
+- the record's weight snapshots are written by the child straight into memory both processes
+  map (:class:`SharedArrays`): the event that lists one carries its row, not 183 KB of
+  pickled weights to unpickle and copy in the window's process (which held Python's lock
+  there and made the window's frames late);
 - the child sends the run's events back in order, in small groups (at most ``GROUP_S`` apart:
   a run's thousands of batches a second are not thousands of messages), and ends each run with
   a message of its own, or with its failure's message and traceback;
@@ -28,12 +32,15 @@ from __future__ import annotations
 
 import atexit
 import copy
+import mmap
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -52,6 +59,7 @@ from nnviz.core.training import TrainingConfig, TrainingControl, train
 __all__ = [
     "GROUP_S",
     "RemoteControl",
+    "SharedArrays",
     "TrainingProcess",
     "TrainingProcessError",
     "acquire",
@@ -137,6 +145,60 @@ class RemoteControl(TrainingControl):
         self._forward("request_snapshot")
 
 
+def _anonymous_file(size: int) -> int:
+    """A file descriptor of ``size`` bytes of memory no path leads to."""
+    if hasattr(os, "memfd_create"):  # Linux
+        fd = os.memfd_create("nnviz-snapshots", os.MFD_CLOEXEC)
+    else:
+        with tempfile.TemporaryFile() as file:  # unlinked at once on POSIX
+            fd = os.dup(file.fileno())
+    try:
+        os.ftruncate(fd, size)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+class SharedArrays:
+    """Arrays (``{name: shape}``, one dtype) in memory that a child process maps too: what the
+    child writes there is in ``arrays`` at once. Rows before ``first`` are the parent's."""
+
+    _ALIGN = 64
+
+    def __init__(self, shapes: dict[str, tuple[int, ...]], dtype, first: int = 0) -> None:
+        dtype = np.dtype(dtype)
+        self.layout: list[tuple[str, tuple[int, ...], str, int]] = []
+        size = 0
+        for name, shape in shapes.items():
+            self.layout.append((name, tuple(int(n) for n in shape), dtype.str, size))
+            nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+            size += -(-nbytes // self._ALIGN) * self._ALIGN
+        self.size = max(size, self._ALIGN)
+        self.first = int(first)
+        self.fd = _anonymous_file(self.size)
+        try:
+            self._map = mmap.mmap(self.fd, self.size)
+        except OSError:
+            os.close(self.fd)
+            raise
+        self.arrays = _views(self._map, self.layout)
+
+    def close_fd(self) -> None:
+        """The child has its own mapping: the descriptor is no longer needed (the memory stays
+        while ``arrays`` are referenced)."""
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _views(buffer, layout) -> dict[str, np.ndarray]:
+    return {
+        name: np.ndarray(shape, np.dtype(dtype), buffer=buffer, offset=offset)
+        for name, shape, dtype, offset in layout
+    }
+
+
 def _failure_message(exc: BaseException) -> tuple[str, str]:
     """(kind, one-line message) of an exception of the child."""
     if isinstance(exc, MemoryError):
@@ -215,9 +277,14 @@ class TrainingProcess:
         snapshot_interval: float | None = None,
         snapshot_steps: Collection[int] = (),
         blas_threads: int | None = 1,
+        rows: SharedArrays | None = None,
     ) -> Iterator[ev.TrainingEvent]:
         """The events of ``train(config, dataset, control, network, snapshot_interval,
         snapshot_steps)`` run in the child (BLAS limited to ``blas_threads``), in order.
+
+        With ``rows``, the scheduled snapshots are written by the child into the free rows of
+        those arrays, one after the other (then by value once they are full): their events
+        carry these rows themselves as ``params``.
 
         ``network`` is trained in the child: it is not changed here (the events carry copies of
         its weights). A failure in the child raises :class:`TrainingProcessError` (or
@@ -243,13 +310,20 @@ class TrainingProcess:
                 "snapshot_interval": snapshot_interval,
                 "snapshot_steps": tuple(int(s) for s in snapshot_steps),
             }
+            if rows is not None:
+                self._send_rows(rows)
             self._send(("run", job, run, initial, blas_threads))
             while True:
                 message = self._recv()
                 if message[1] != job:
                     continue  # what is left of an earlier run (read to its end already)
                 if message[0] == "events":
-                    yield from message[2]
+                    for event in message[2]:
+                        if isinstance(event, tuple):  # ("row", step, epoch, elapsed, row)
+                            _, step, epoch, elapsed, row = event
+                            params = {n: a[row] for n, a in rows.arrays.items()}
+                            event = ev.WeightsSnapshot(step, epoch, elapsed, params, True)
+                        yield event
                 elif message[0] == "done":
                     ended = True
                     return
@@ -280,6 +354,16 @@ class TrainingProcess:
             pass
         self._dead = True
         self.kill()
+
+    def _send_rows(self, rows: SharedArrays) -> None:
+        """Give the child a mapping of ``rows`` (its descriptor passed over the socket)."""
+        self._send(("rows", rows.layout, rows.size, rows.first))
+        try:
+            with socket.socket(fileno=os.dup(self._conn.fileno())) as sock:
+                socket.send_fds(sock, [b"r"], [rows.fd])
+        except OSError as exc:
+            self._dead = True
+            raise TrainingProcessError(self._death()) from exc
 
     def _send(self, message: object) -> None:
         try:
@@ -403,6 +487,7 @@ def _serve(conn, commands) -> None:
 
     threading.Thread(target=listen, name="nnviz-training-commands", daemon=True).start()
     dataset: Dataset | None = None
+    rows: _Rows | None = None
     try:
         while True:
             message = conn.recv()
@@ -410,6 +495,8 @@ def _serve(conn, commands) -> None:
                 return
             if message[0] == "dataset":
                 dataset = _receive_dataset(conn, message[1], message[2])
+            elif message[0] == "rows":
+                rows = _Rows(conn, *message[1:])
             elif message[0] == "run":
                 _, job, run, initial, blas_threads = message
                 control = TrainingControl()
@@ -419,7 +506,8 @@ def _serve(conn, commands) -> None:
                     state["queued"] = {j: q for j, q in state["queued"].items() if j > job}
                     for name, args in [*initial, *queued]:
                         getattr(control, name)(*args)
-                _run(conn, job, run, control, dataset, blas_threads)
+                _run(conn, job, run, control, dataset, blas_threads, rows)
+                rows = None  # (the next run brings its own)
                 with lock:
                     state["control"] = None
     except (EOFError, OSError):
@@ -440,7 +528,37 @@ def _receive_dataset(conn, bare: Dataset, layout: list) -> Dataset:
     return bare
 
 
-def _run(conn, job: int, run: dict, control: TrainingControl, dataset, blas_threads) -> None:
+class _Rows:
+    """The child's side of SharedArrays: the rows the run's scheduled snapshots go to."""
+
+    def __init__(self, conn, layout, size: int, first: int) -> None:
+        with socket.socket(fileno=os.dup(conn.fileno())) as sock:
+            _, fds, _, _ = socket.recv_fds(sock, 1, 1)
+        try:
+            self.arrays = _views(mmap.mmap(fds[0], size), layout)
+        finally:
+            os.close(fds[0])
+        self.next = first
+        self.capacity = next(iter(self.arrays.values())).shape[0] if self.arrays else 0
+        self._last: tuple[int, int] | None = None  # (step, row) of the last snapshot written
+
+    def write(self, event: ev.WeightsSnapshot) -> tuple | None:
+        """Write the snapshot into its row; what stands for the event then (None: no room
+        left, the event goes by value from now on)."""
+        if self._last is not None and self._last[0] == event.step:
+            row = self._last[1]  # the same step again: its row
+        elif self.next < self.capacity:
+            row, self.next = self.next, self.next + 1
+        else:
+            self.capacity, self._last = 0, None  # full: this and every later one by value
+            return None
+        for name, array in self.arrays.items():
+            array[row] = event.params[name]
+        self._last = (event.step, row)
+        return ("row", event.step, event.epoch, event.elapsed, row)
+
+
+def _run(conn, job: int, run: dict, control: TrainingControl, dataset, blas_threads, rows) -> None:
     """Train one run, sending its events in groups, then "done" (or "failed")."""
     from threadpoolctl import threadpool_limits
 
@@ -457,11 +575,11 @@ def _run(conn, job: int, run: dict, control: TrainingControl, dataset, blas_thre
                 run["snapshot_steps"],
             )
             for event in events:
-                group.append(event)
+                scheduled = isinstance(event, ev.WeightsSnapshot) and event.scheduled
+                written = rows.write(event) if scheduled and rows is not None else None
+                group.append(event if written is None else written)
                 now = time.perf_counter()
-                routine = isinstance(event, ev.BatchFinished) or (
-                    isinstance(event, ev.WeightsSnapshot) and event.scheduled
-                )
+                routine = scheduled or isinstance(event, ev.BatchFinished)
                 # anything else (a pause, an evaluation, a snapshot asked for, the end) and
                 # every step in slow motion goes at once
                 if not routine or control.pace > 0 or now - sent >= GROUP_S:

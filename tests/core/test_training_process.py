@@ -164,3 +164,28 @@ def test_a_child_that_dies_ends_the_run_with_a_clear_error_and_a_new_one_trains(
         assert isinstance(list(again.events(tp.RemoteControl(), _config(), tiny))[-1], ev.Finished)
     finally:
         tp.release(again)
+
+
+def test_snapshots_go_into_shared_rows_until_they_are_full_then_by_value(child, tiny):
+    config = _config(epochs=1)
+    schedule = list(range(0, 21, 2))  # 11 snapshots, room for 6 (one row is the parent's)
+    network = config.make_network(16, 10)
+    shapes = {n: (7, *p.shape) for n, p in network.params.items()}
+    rows = tp.SharedArrays(shapes, network.dtype, first=1)
+    try:
+        there = list(
+            child.events(
+                tp.RemoteControl(), config, tiny, network.copy(), None, schedule, rows=rows
+            )
+        )
+    finally:
+        rows.close_fd()
+    here = list(train(config, tiny, network=network, snapshot_steps=schedule))
+    kept = [e for e in there if isinstance(e, ev.WeightsSnapshot) and e.scheduled]
+    expected = [e for e in here if isinstance(e, ev.WeightsSnapshot) and e.scheduled]
+    assert [e.step for e in kept] == [e.step for e in expected] == schedule
+    for i, (snapshot, same) in enumerate(zip(kept, expected, strict=True)):
+        for name, array in rows.arrays.items():
+            np.testing.assert_array_equal(snapshot.params[name], same.params[name])
+            assert np.shares_memory(snapshot.params[name], array) == (i < 6)
+    assert not np.any(rows.arrays["W1"][0])  # the parent's row: not written there

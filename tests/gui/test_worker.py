@@ -8,10 +8,12 @@ import threading
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 from training_helpers import small_mnist
 
 from nnviz.core import events as ev
-from nnviz.core.training import TrainingConfig
+from nnviz.core.recording import RunRecord
+from nnviz.core.training import TrainingConfig, train
 from nnviz.gui.training.worker import MAX_SIGNALS_PER_S, SNAPSHOT_INTERVAL_S, TrainingWorker
 
 
@@ -162,26 +164,31 @@ def test_a_diverging_run_ends_with_an_explanation_and_good_weights(qtbot, data, 
 
 
 def test_every_scheduled_snapshot_is_kept_in_the_training_thread_the_live_view_gets_the_newest(
-    qtbot, data
+    qtbot, data, in_process
 ):
-    worker = TrainingWorker()
+    worker = TrainingWorker(in_process=in_process)
     rec = Recorder(worker)
-    kept, threads, prepared = [], set(), []
+    kept, threads, prepared, shared = [], set(), [], {}
 
     def keep(snapshot):
         kept.append(snapshot)
         threads.add(threading.get_ident())
 
-    def prepare():
+    def prepare(make=None):
         prepared.append((threading.get_ident(), list(rec.log)))
+        if make is not None:  # in a process: the rows the child writes the snapshots into
+            shapes = {n: (len(schedule), *p.shape) for n, p in network.params.items()}
+            shared.update(make(shapes, network.dtype, 0))
 
     config = TrainingConfig(epochs=1, evals_per_epoch=3)
+    network = config.make_network()
     per_epoch = len(data.train) // config.batch_size
     schedule = list(range(per_epoch + 1))  # every step, the initial weights too
     with qtbot.waitSignal(worker.finished, timeout=20_000):
         worker.start(
             config,
             data,
+            network.copy(),
             snapshot_interval=None,
             snapshot_steps=schedule,
             keep=keep,
@@ -191,6 +198,16 @@ def test_every_scheduled_snapshot_is_kept_in_the_training_thread_the_live_view_g
     assert all(s.scheduled for s in kept)
     assert threads and threading.get_ident() not in threads  # never copied in the GUI thread
     assert prepared == [(threads.pop(), [])]  # in the same thread, before any event
+    assert bool(shared) == in_process
+    for row, snapshot in enumerate(kept):  # written there, in the rows given, not copied
+        for name, array in shared.items():
+            assert np.shares_memory(snapshot.params[name], array[row])
+    with threadpool_limits(limits=1, user_api="blas"):  # as the worker trains
+        here = list(train(config, data, network=network, snapshot_steps=schedule))
+    expected = [e.params for e in here if isinstance(e, ev.WeightsSnapshot) and e.scheduled]
+    for snapshot, params in zip(kept, expected, strict=True):
+        for name, value in params.items():
+            np.testing.assert_array_equal(snapshot.params[name], value)
     # each was kept before the batches after it reached the GUI thread
     assert rec.of("snapshot")[-1].step == per_epoch  # the live view: only the newest ones
     assert len(rec.of("snapshot")) < len(schedule)
@@ -303,3 +320,27 @@ def test_when_no_child_process_can_be_started_the_thread_trains(qtbot, data, mon
     with qtbot.waitSignal(worker.finished, timeout=10_000):
         worker.stop()
     assert isinstance(rec.of("ended")[0], ev.Stopped) and not rec.of("failed")
+
+
+def test_a_record_kept_from_a_child_process_holds_the_same_snapshots_as_from_a_thread(qtbot, data):
+    config = TrainingConfig(epochs=2)
+    records = []
+    for in_process in (True, False):
+        worker = TrainingWorker(in_process=in_process)
+        record = RunRecord.for_run(config, 784, 10, len(data.train))
+        worker.ended.connect(record.add)
+        with qtbot.waitSignal(worker.finished, timeout=20_000):
+            worker.start(
+                config,
+                data,
+                snapshot_steps=record.schedule,
+                keep=record.add,
+                prepare=record.reserve_snapshots,
+            )
+        records.append(record)
+    there, here = records
+    np.testing.assert_array_equal(there.snapshot_steps, here.snapshot_steps)
+    assert there.snapshot_steps.size > 10
+    for step in here.snapshot_steps:
+        for name, value in here.snapshot_at(step).params.items():
+            np.testing.assert_array_equal(there.snapshot_at(step).params[name], value)

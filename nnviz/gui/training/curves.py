@@ -52,6 +52,9 @@ from nnviz.gui.training.timeline import Timeline
 __all__ = ["CurvesPanel", "SeriesBuffer"]
 
 REFRESH_MS = 90  # curve redraws at most ~11 times a second, only when data arrived
+# a new run's items are made this long after Start (a timer, not a posted call: the window
+# handles what waits, input and its own timers, between the click's work and theirs)
+ITEMS_DELAY_MS = 1
 _DEFAULT_SMOOTHING = 0.9  # EMA beta: about the last ten batches
 _SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
 _X_MODES = ("step", "epoch", "time")
@@ -194,7 +197,7 @@ class CurvesPanel(QWidget):
         self.runs.append(run)
         self.current = run
         self._items_pending = run
-        QTimer.singleShot(0, self, self._make_items)
+        QTimer.singleShot(ITEMS_DELAY_MS, self, self._make_items)
         self.clear_button.setEnabled(len(self.runs) > 1)
         self._dirty = True
 

@@ -285,7 +285,9 @@ class TrainingWorker(QObject):
         step of ``snapshot_steps``, in step order, before any later event is emitted;
         ``prepare()`` is called there before training starts (the record taking its memory).
         With ``in_process`` the network is trained in the child process (it is left as it is
-        here: the events carry its weights).
+        here: the events carry its weights), and ``prepare(make)`` is called instead: ``make``
+        (see :data:`nnviz.core.recording.MakeArrays`) gives arrays the child writes the
+        scheduled snapshots into, whose events then carry these rows as their weights.
         """
 
         def events(control: TrainingControl) -> Iterator[ev.TrainingEvent]:
@@ -296,10 +298,24 @@ class TrainingWorker(QObject):
             try:
                 child = training_process.acquire()
             except OSError:  # no process can be started here: the thread trains (the control
-                yield from events(control)  # keeps every request itself too)
+                if prepare is not None:  # keeps every request itself too)
+                    prepare()
+                yield from events(control)
                 return
+            rows: list[training_process.SharedArrays] = []
+
+            def shared(shapes, dtype, first: int) -> dict[str, np.ndarray]:
+                rows.append(training_process.SharedArrays(shapes, dtype, first))
+                return rows[-1].arrays
+
             self._child = child
             try:
+                if prepare is not None:
+                    try:
+                        prepare(shared)  # the record's snapshots, written by the child
+                    except OSError:  # no shared memory here: they come by value
+                        prepare()
+                        rows.clear()
                 yield from child.events(
                     control,
                     config,
@@ -308,13 +324,16 @@ class TrainingWorker(QObject):
                     snapshot_interval,
                     snapshot_steps,
                     self.blas_threads,
+                    rows[0] if rows else None,
                 )
             finally:
                 self._child = None
+                for block in rows:
+                    block.close_fd()
                 training_process.release(child)
 
-        if self.in_process:
-            self.start_events(in_child, paused=paused, keep=keep, prepare=prepare, remote=True)
+        if self.in_process:  # (prepare is called by in_child, with the shared memory)
+            self.start_events(in_child, paused=paused, keep=keep, remote=True)
         else:
             self.start_events(events, paused=paused, keep=keep, prepare=prepare)
 
