@@ -4,18 +4,20 @@ export, fixed items."""
 from __future__ import annotations
 
 import csv
+import time
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 
 from nnviz.core import events as ev
 from nnviz.core.recording import RunRecord
 from nnviz.core.smoothing import ema
 from nnviz.core.training import TrainingConfig
 from nnviz.gui.session import Session
-from nnviz.gui.training.curves import CurvesPanel, SeriesBuffer
+from nnviz.gui.training.curves import ITEMS_DELAY_MS, CurvesPanel, SeriesBuffer
 
 
 def _losses(start: int, n: int) -> np.ndarray:
@@ -34,12 +36,14 @@ def _feed(record: RunRecord, start: int, n: int, per_epoch: int = 100) -> None:
 
 
 def _run(curves: CurvesPanel, config: TrainingConfig) -> RunRecord:
-    """A new run in the curves' Session (as Start makes one), and the window's next turn (the
-    run's plot items are made then)."""
+    """A new run in the curves' Session (as Start makes one), and the window's next turns (the
+    run's plot items are made then, ITEMS_DELAY_MS later)."""
     record = RunRecord(config, config.sizes())
     record.add(ev.TrainingStarted(0, 0.0, 0.0, 1000, 100, 10_000, 1000))
     curves.session.add_run(record)
-    QCoreApplication.processEvents()
+    deadline = time.monotonic() + 5.0
+    while not curves.current.items and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
     return record
 
 
@@ -54,7 +58,7 @@ def test_a_new_run_s_items_are_made_in_the_next_turn_or_before_anything_draws(cu
     curves.refresh()  # anything that draws makes them first
     assert set(second.items) >= {"batch_loss", "smooth_loss", "test_loss", "test_accuracy"}
     items = len(curves.plots.loss_plot.items)
-    QCoreApplication.processEvents()  # the turn they were put off to makes nothing twice
+    QTest.qWait(ITEMS_DELAY_MS + 20)  # the turn they were put off to makes nothing twice
     assert len(curves.plots.loss_plot.items) == items
 
 
