@@ -124,7 +124,9 @@ def test_step_pause_resume_and_stop(qtbot, panel, controller, session):
     with qtbot.waitSignal(controller.worker.snapshot, timeout=_RUN_MS):
         panel.step()
     assert sum(len(c) for c in chunks) == 2
-    assert not np.array_equal(before["W1"], session.network.params["W1"])  # live weights
+    qtbot.waitUntil(  # the live weights, shown in the next turns
+        lambda: not np.array_equal(before["W1"], session.network.params["W1"]), timeout=_RUN_MS
+    )
     panel.pause_button.click()  # Resume
     assert controller.state is RunState.RUNNING
     assert panel.status_label.text() == ""  # "Paused after ..." is no longer true
@@ -141,6 +143,29 @@ def test_step_pause_resume_and_stop(qtbot, panel, controller, session):
     np.testing.assert_array_equal(
         record.step_column("step"), np.arange(1, record.steps_recorded + 1)
     )
+
+
+def test_live_weights_that_arrive_with_the_runs_end_are_drawn_once_as_the_final_ones(
+    qtbot, panel, controller, session
+):
+    panel.set_config(TrainingConfig(epochs=1000))
+    with qtbot.waitSignal(controller.paused, timeout=_RUN_MS):
+        panel.step()  # a run going on, paused
+    redraws = []
+    session.params_changed.connect(lambda: redraws.append(1))
+    params = {k: v + 1.0 for k, v in session.network.params.items()}
+    final = {k: v + 2.0 for k, v in session.network.params.items()}
+    worker = controller.worker  # as the worker sends them at the end: together, in one turn
+    worker.snapshot.emit(ev.WeightsSnapshot(7, 0.1, 0.1, params))
+    worker.snapshot.emit(ev.WeightsSnapshot(8, 0.1, 0.1, params))
+    worker.ended.emit(ev.Stopped(9, 0.1, 0.1, final))
+    qtbot.wait(50)  # the turns in which the live weights would have been shown
+    assert redraws == [1]
+    np.testing.assert_array_equal(session.network.params["W1"], final["W1"])
+    worker.snapshot.emit(ev.WeightsSnapshot(9, 0.1, 0.1, params))  # alone: shown soon after
+    assert redraws == [1]
+    qtbot.waitUntil(lambda: redraws == [1, 1], timeout=5_000)
+    np.testing.assert_array_equal(session.network.params["W1"], params["W1"])
 
 
 def test_reset_keeps_the_seed_and_a_new_start_says_it_draws_new_weights(qtbot, panel, session):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from nnviz.core import events as ev
 from nnviz.core.datasets import Dataset
@@ -29,6 +29,10 @@ from nnviz.gui.session import Session, single_digit_lr
 from nnviz.gui.training.worker import BatchChunk, TrainingWorker
 
 __all__ = ["RunState", "TrainingController"]
+
+# the live weights are shown this long after they arrive, on a timer: weights that arrive
+# together (the last live ones, then the final ones with the run's end) are drawn once
+LIVE_DELAY_MS = 1
 
 
 class RunState(Enum):
@@ -88,6 +92,7 @@ class TrainingController(QObject):
         w.snapshot.connect(self._on_snapshot)
         session.shown_step_changed.connect(self._on_shown_step_changed)
         self._live_params: dict | None = None
+        self._live_pending = False  # newer live weights than those shown wait for the timer
         w.paused.connect(self._on_paused)
         w.changed.connect(self._on_changed)
         w.ended.connect(self._on_ended)
@@ -140,6 +145,7 @@ class TrainingController(QObject):
         # the backward stages show this run's loss, and one digit's share of its step
         self.session.set_learning(config.loss, single_digit_lr(config))
         self._record = record
+        self._live_params, self._live_pending = None, False  # (the last run's, if any)
         self._asked: dict[str, float] = {}  # changes asked for, not yet taken effect
         self.session.add_run(record)
         self.worker.shutdown()  # the last run's thread, if it is still finishing after its end
@@ -227,6 +233,8 @@ class TrainingController(QObject):
         what of the run is still on its way; the record keeps what it has, marked stopped."""
         was_active = self._state.active
         self.worker.shutdown(discard=discard)
+        if discard:
+            self._live_pending = False  # (Reset: what was on its way is not shown)
         if discard and was_active:
             if self._record is not None and self._record.status == "running":
                 self._record.status = "stopped"
@@ -258,8 +266,18 @@ class TrainingController(QObject):
 
     def _on_snapshot(self, event: ev.WeightsSnapshot) -> None:
         self._live_params = event.params
+        if not self._live_pending:
+            self._live_pending = True
+            QTimer.singleShot(LIVE_DELAY_MS, self, self._show_live)
+
+    def _show_live(self) -> None:
+        """The newest live weights into the Session (not while the learner looks at the past,
+        nor once the run's end showed its final weights)."""
+        if not self._live_pending:
+            return
+        self._live_pending = False
         if self.owns_session_network() and self.session.shown_step is None:
-            self.session.set_params(event.params)  # not while the learner looks at the past
+            self.session.set_params(self._live_params)
 
     def _on_shown_step_changed(self, step) -> None:
         if step is None and self._state.active and self._live_params is not None:
@@ -281,7 +299,7 @@ class TrainingController(QObject):
     def _on_ended(self, event: ev.TrainingEnded) -> None:
         if self._record is not None:
             self._record.add(event)
-        self._live_params = event.params
+        self._live_params, self._live_pending = event.params, False  # (final: shown now)
         if self.owns_session_network() and self.session.shown_step is None:
             self.session.set_params(event.params, self._final_evaluation(event))
         self._set_state(_ENDED.get(type(event), RunState.FINISHED))
