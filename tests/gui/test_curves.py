@@ -47,15 +47,16 @@ def _run(curves: CurvesPanel, config: TrainingConfig) -> RunRecord:
     return record
 
 
-def test_a_new_run_s_items_are_made_in_the_next_turn_or_before_anything_draws(curves):
+def test_a_new_run_s_items_are_made_in_the_next_turns_or_before_anything_draws(curves):
     first = _run(curves, TrainingConfig(lr=0.5))
     record = RunRecord(TrainingConfig(), TrainingConfig().sizes())
     record.add(ev.TrainingStarted(0, 0.0, 0.0, 1000, 100, 10_000, 1000))
     curves.session.add_run(record)  # Start: the earlier run dimmed, the new one's items later
     second = curves.current
     assert second.record is record and not second.items
-    assert curves.runs[0].record is first and not curves.runs[0].items["batch_loss"].isVisible()
-    curves.refresh()  # anything that draws makes them first
+    assert curves.runs[0].record is first and curves.runs[0].items["batch_loss"].isVisible()
+    curves.refresh()  # anything that draws dims the earlier run and makes them first
+    assert not curves.runs[0].items["batch_loss"].isVisible()
     assert set(second.items) >= {"batch_loss", "smooth_loss", "test_loss", "test_accuracy"}
     items = len(curves.plots.loss_plot.items)
     QTest.qWait(ITEMS_DELAY_MS + 20)  # the turn they were put off to makes nothing twice
@@ -270,3 +271,19 @@ def test_the_loss_axis_ends_at_a_round_value_that_stays_while_the_loss_falls(cur
         assert curves.plots.loss_plot.viewRange()[1] == [0.0, top]  # no move, no axis redraw
     curves.log_loss_box.setChecked(True)  # a log axis fits itself again
     assert curves.plots.loss_plot.getViewBox().autoRangeEnabled()[1]
+
+
+def test_after_start_the_earlier_run_is_dimmed_then_the_new_run_gets_its_items(curves):
+    _run(curves, TrainingConfig(lr=0.5))
+    record = RunRecord(TrainingConfig(), TrainingConfig().sizes())
+    record.add(ev.TrainingStarted(0, 0.0, 0.0, 1000, 100, 10_000, 1000))
+    curves.session.add_run(record)
+    earlier, second = curves.runs
+    deadline = time.monotonic() + 5.0
+    while earlier.items["batch_loss"].isVisible() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+    assert not earlier.items["batch_loss"].isVisible()  # a turn of its own, before the items
+    assert not second.items
+    while not second.items and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+    assert second.items["smooth_loss"] in curves.plots.loss_plot.items

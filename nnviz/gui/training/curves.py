@@ -75,7 +75,8 @@ class CurvesPanel(QWidget):
         self.session = session
         self.runs: list[RunCurves] = []  # every run on the plots, oldest first
         self.current: RunCurves | None = None  # the run being trained or last trained
-        self._items_pending: RunCurves | None = None  # the newest run, its items not made yet
+        # (the run before, still to be dimmed, or None; the newest run, its items not made yet)
+        self._items_pending: tuple[RunCurves | None, RunCurves] | None = None
         self._smoothing = _DEFAULT_SMOOTHING
         self._dirty = False  # the current run has new data
         self._dirty_all = False  # an option changed: every run is redrawn
@@ -185,26 +186,45 @@ class CurvesPanel(QWidget):
 
     # ------------------------------------------------------------------ runs
     def begin_run(self, record: RunRecord) -> None:
-        """A new run: the previous one is dimmed and labelled, the new one gets fresh items
-        (in the next turn of the event loop, or before anything draws: Start is two shorter
-        pieces of work for the window, not one)."""
+        """A new run: the previous one is dimmed and labelled, the new one gets fresh items,
+        both a little later, one after the other (or before anything draws): Start is three
+        short pieces of work for the window, not one long one."""
         self._make_items()
-        if self.current is not None:
-            self._sync(self.current)
-            self.plots.dim(self.current)
-            self.plots.draw(self.current, True)
+        previous = self.current
         run = RunCurves(len(self.runs) + 1, record)
         self.runs.append(run)
         self.current = run
-        self._items_pending = run
-        QTimer.singleShot(ITEMS_DELAY_MS, self, self._make_items)
+        self._items_pending = (previous, run)
+        QTimer.singleShot(ITEMS_DELAY_MS, self, self._make_items_later)
         self.clear_button.setEnabled(len(self.runs) > 1)
         self._dirty = True
 
+    def _make_items_later(self) -> None:
+        """The turn after Start: the previous run dimmed now, the new one's items next turn."""
+        if self._items_pending is not None and self._items_pending[0] is not None:
+            self._dim_previous()
+            QTimer.singleShot(ITEMS_DELAY_MS, self, self._make_items)
+        else:
+            self._make_items()
+
+    def _dim_previous(self) -> None:
+        previous, run = self._items_pending
+        self._items_pending = (None, run)
+        if previous in self.runs and previous.items:
+            self._sync(previous)
+            self.plots.dim(previous)
+            self.plots.draw(previous, True)
+
     def _make_items(self) -> None:
-        """The plot items and legend entries of the newest run, if not made yet."""
-        run, self._items_pending = self._items_pending, None
-        if run is None or run not in self.runs:
+        """The previous run dimmed and the plot items and legend entries of the newest run, if
+        not done yet."""
+        if self._items_pending is None:
+            return
+        if self._items_pending[0] is not None:
+            self._dim_previous()
+        _, run = self._items_pending
+        self._items_pending = None
+        if run not in self.runs:
             return
         self.plots.add_run(run, self._legend_names(run))
         self._show_earlier_runs()

@@ -373,7 +373,7 @@ class TrainingWorker(QObject):
             self._run_id,
             factory,
             self._control,
-            self.blas_threads,
+            None if remote else self.blas_threads,  # (a child process limits its own)
             self._clock,
             keep,
             prepare,
