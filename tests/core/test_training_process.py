@@ -5,32 +5,21 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 
 import numpy as np
 import pytest
+from test_training import _make_dataset
 
 from nnviz.core import events as ev
 from nnviz.core import training_process as tp
-from nnviz.core.datasets import Dataset, Split
+from nnviz.core.datasets import Dataset
 from nnviz.core.training import TrainingConfig, train
 
 SMALL = {"hidden": (12, 8), "batch_size": 20, "epochs": 2, "lr": 0.5, "seed": 3}
 
 
 def _dataset(seed: int = 0) -> Dataset:
-    """A learnable 4x4 ten-class dataset (noisy copies of one prototype per class)."""
-    rng = np.random.default_rng(seed)
-    prototypes = rng.integers(0, 256, (10, 16))
-
-    def split(n: int) -> Split:
-        labels = rng.integers(0, 10, n).astype(np.uint8)
-        noisy = prototypes[labels] + rng.normal(0, 25, (n, 16))
-        return Split(np.clip(noisy, 0, 255).astype(np.uint8), labels)
-
-    ds = Dataset("tiny", Path("/nonexistent/tiny"), tuple("0123456789"))
-    ds.train, ds.test = split(400), split(100)
-    return ds
+    return _make_dataset(n_train=400, n_test=100, seed=seed)
 
 
 @pytest.fixture(scope="module")
