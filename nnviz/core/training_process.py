@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 
 from nnviz.core import events as ev
-from nnviz.core.datasets import Dataset, Split
+from nnviz.core.datasets import Dataset, Split, load_dataset
 from nnviz.core.errors import NnvizError
 from nnviz.core.network import Network
 from nnviz.core.training import TrainingConfig, TrainingControl, train
@@ -200,12 +200,13 @@ def _views(buffer, layout) -> dict[str, np.ndarray]:
 
 
 def _failure_message(exc: BaseException) -> tuple[str, str]:
-    """(kind, one-line message) of an exception of the child."""
+    """(kind, one-line message) of an exception of the child: "memory" (raised again as a
+    MemoryError here) or "error"."""
     if isinstance(exc, MemoryError):
         return "memory", str(exc)
     if isinstance(exc, NnvizError):
-        return "nnviz", str(exc)
-    return "other", f"{type(exc).__name__}: {exc}"
+        return "error", str(exc)
+    return "error", f"{type(exc).__name__}: {exc}"
 
 
 class TrainingProcess:
@@ -291,7 +292,7 @@ class TrainingProcess:
         MemoryError) here; closing the iterator early stops the child's run."""
         if not self.alive:
             raise TrainingProcessError(self._death())
-        dataset = dataset if dataset is not None else _load(config)
+        dataset = dataset if dataset is not None else load_dataset(config.dataset)
         dataset.load()  # a bad file fails here, as it would in train()
         self._send_dataset(dataset)
         self._job += 1
@@ -407,12 +408,6 @@ class TrainingProcess:
             raise TrainingProcessError(self._death()) from exc
         self._dataset = weakref.ref(dataset)
         self.datasets_sent += 1
-
-
-def _load(config: TrainingConfig) -> Dataset:
-    from nnviz.core.datasets import load_dataset
-
-    return load_dataset(config.dataset)
 
 
 # ---------------------------------------------------------------------- the pool

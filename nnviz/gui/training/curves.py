@@ -201,11 +201,11 @@ class CurvesPanel(QWidget):
 
     def _make_items_later(self) -> None:
         """The turn after Start: the previous run dimmed now, the new one's items next turn."""
-        if self._items_pending is not None and self._items_pending[0] is not None:
-            self._dim_previous()
-            QTimer.singleShot(ITEMS_DELAY_MS, self, self._make_items)
-        else:
-            self._make_items()
+        if self._items_pending is None or self._items_pending[0] is None:
+            self._make_items()  # (nothing to dim, or done already)
+            return
+        self._dim_previous()
+        QTimer.singleShot(ITEMS_DELAY_MS, self, self._make_items)
 
     def _dim_previous(self) -> None:
         previous, run = self._items_pending
