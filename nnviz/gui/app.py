@@ -37,6 +37,8 @@ _XCB_LIBS = {  # library name for find_library -> Debian/Ubuntu package
     "xcb-keysyms": "libxcb-keysyms1",
 }
 _SETTLE_MS = 200  # before measuring the frame rate
+_REDRAWS_MS = 400  # longer than any view's wait before it redraws a burst of changes
+_POLL_MS = 50
 _HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"}
 
 
@@ -335,12 +337,11 @@ def screenshot(args) -> int:
     if args.tab and not window.raise_panel(args.tab):
         names = ", ".join(d.windowTitle() for d in window.panels()) or "none yet"
         print(f"nnviz: --tab {args.tab!r}: no such panel (panels: {names})", file=sys.stderr)
-    for _ in range(3):
-        app.processEvents()
-    _wait_for_landscape(app, window)
+    _wait_for_landscape(window)
     deadline = time.monotonic() + _DATA_READ_LIMIT_S  # the data view reads its set in a thread
     while window.data_panel.reading and time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        _run_events_for(_POLL_MS)
+    _run_events_for(_REDRAWS_MS)  # the views' redraw timers (Results: 150 ms) have fired
     ok = window.grab().save(str(args.out))
     window.close()
     window.deleteLater()
@@ -376,14 +377,12 @@ def landscape_picture(landscape, record, path: str | os.PathLike[str]) -> bool:
 _LANDSCAPE_SCREENSHOT_LIMIT_S = 300  # a landscape that takes longer than this has hung
 
 
-def _wait_for_landscape(app: QApplication, window: MainWindow) -> None:
+def _wait_for_landscape(window: MainWindow) -> None:
     """Let a landscape being computed (the Landscape tab on screen after a run) finish."""
     job = window.training.landscape.job
     deadline = time.monotonic() + _LANDSCAPE_SCREENSHOT_LIMIT_S
     while job.running and time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    for _ in range(3):
-        app.processEvents()
+        _run_events_for(_POLL_MS)
 
 
 def _screenshot_step(window: MainWindow, step: int) -> None:
@@ -420,13 +419,19 @@ def _train_in_window(app: QApplication, window: MainWindow, epochs: int) -> str 
         return f"--train-epochs {epochs}: {panel.form.general_error or 'cannot start training'}"
     deadline = time.monotonic() + _TRAIN_SCREENSHOT_LIMIT_S
     while window.training.controller.state.active:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        _run_events_for(_POLL_MS)
         if time.monotonic() > deadline:
             window.training.controller.shutdown()
             return "training for the screenshot did not finish in time"
-    for _ in range(10):  # the last curve refresh and results
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     return None
+
+
+def _run_events_for(ms: int) -> None:
+    """Run the window's events and timers for ``ms`` of real time (``processEvents`` alone
+    returns at once when nothing is queued yet, before a view's redraw timer has fired)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 # ---------------------------------------------------------------------- frame rate

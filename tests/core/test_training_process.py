@@ -103,14 +103,18 @@ def test_requests_made_before_the_run_reach_it_in_order(child, tiny):
 
 def test_a_change_of_learning_rate_during_the_run_takes_effect_in_the_child(child, tiny):
     control = tp.RemoteControl()
-    changes = []
+    control.step(3)  # three batches, then paused: the run cannot end before the change
+    changes, batches = [], []
     for event in child.events(control, _config(), tiny):
-        if isinstance(event, ev.BatchFinished) and event.step == 3:
+        if isinstance(event, ev.Paused):
             control.change("lr", 0.125)
+            control.resume()
         if isinstance(event, ev.HyperparameterChanged):
             changes.append(event)
+        if isinstance(event, ev.BatchFinished):
+            batches.append(event.step)
     assert [(c.name, c.old, c.new) for c in changes] == [("lr", 0.5, 0.125)]
-    assert changes[0].step > 3
+    assert changes[0].step == 3 and batches[-1] > 3
 
 
 def test_a_failure_in_the_child_is_its_message_and_the_child_trains_again(child, tiny):

@@ -8,9 +8,11 @@ import signal
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMainWindow
 
 from nnviz.cli import build_parser
 from nnviz.gui import app
+from nnviz.gui.main_window import MainWindow
 
 
 def _args(out, **kw):
@@ -135,11 +137,15 @@ def test_screenshot_can_train_first_with_the_windows_own_controls(tmp_path, qapp
     def spy(application, window, epochs):
         problem = train_in_window(application, window, epochs)
         seen["state"] = window.training.controller.state.value
-        seen["evaluation"] = window.training.results.evaluation
         seen["steps"] = window.training.panel.form.text("epochs")
         return problem
 
+    def grab(window):  # what the picture shows: the Results tab of the trained network
+        seen["evaluation"] = window.training.results.evaluation
+        return QMainWindow.grab(window)
+
     monkeypatch.setattr(app, "_train_in_window", spy)
+    monkeypatch.setattr(MainWindow, "grab", grab)
     out = tmp_path / "trained.png"
     assert app.screenshot(_args(out, train_epochs=1, tab="results", size="1200x800")) == 0
     assert seen["state"] == "finished" and seen["steps"] == "1"
