@@ -111,6 +111,21 @@ def test_an_activation_parameter_is_checked_by_the_config(panel):
     )
 
 
+def test_the_momentum_field_is_offered_with_the_momentum_optimizer_only(panel):
+    form = panel.form
+    row = form.editor("momentum").parentWidget()
+
+    def offered() -> bool:
+        return form._form.isRowVisible(row)
+
+    assert form.text("optimizer") == "sgd" and not offered()  # plain SGD keeps no velocity
+    form.set_text("optimizer", "momentum")
+    form.set_text("momentum", "0.5")
+    assert form.validate().momentum == 0.5 and offered()
+    form.set_text("optimizer", "adam")
+    assert form.validate().momentum == 0.5 and not offered()  # kept for a return to Momentum
+
+
 def test_step_pause_resume_and_stop(qtbot, panel, controller, session):
     panel.set_config(TrainingConfig(epochs=1000))
     chunks = []

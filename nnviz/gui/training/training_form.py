@@ -489,6 +489,9 @@ class TrainingForm(QWidget):
         activation = str(values.get("activation", ""))
         param = ACTIVATION_PARAMS.get(activation)
         self._show_activation_param(param)
+        # the momentum is the Momentum optimizer's own: with the others it would change nothing
+        momentum_cell = self._editors["momentum"].parentWidget()
+        self._form.setRowVisible(momentum_cell, values.get("optimizer") == "momentum")
         if param:
             try:
                 values[param.field] = _parse_number(self.text("activation_param"))
