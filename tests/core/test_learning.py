@@ -311,6 +311,27 @@ def test_largest_weight_gradients_over_every_layer(default_case):
     assert sizes[0] == everything
     name, (i, j), g = top[0]
     assert backward.values(Kind.WEIGHT_GRADIENT, int(name[1:]))[i, j] == g
+    for k in (1, 12, 40):  # the k largest of all, as a full sort finds them
+        every = sorted(
+            (abs(v), f"W{l}", (i, j))
+            for l in (1, 2, 3)
+            for (i, j), v in np.ndenumerate(backward.values(Kind.WEIGHT_GRADIENT, l))
+        )[::-1][:k]
+        found = largest_weight_gradients(backward, k)
+        assert [abs(g) for _, _, g in found] == [a for a, _, _ in every]
+        assert {(n, ij) for n, ij, _ in found} == {(n, ij) for _, n, ij in every}
+
+
+def test_largest_weight_gradients_count_zeros_when_fewer_are_not_zero():
+    net = Network(SMALL, seed=3)
+    x = np.zeros(SMALL[0])
+    x[0] = 1.0  # one pixel of ink: dE/dW1 is zero but for one row
+    backward = net.backward_trace(x, 1)
+    k = sum(backward.values(Kind.WEIGHT_GRADIENT, l).size for l in (1, 2, 3))
+    top = largest_weight_gradients(backward, k)  # every weight, the zeros last
+    assert len(top) == k and len({(n, ij) for n, ij, _ in top}) == k
+    sizes = [abs(g) for _, _, g in top]
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 0.0
 
 
 def test_a_stage_summary_has_shape_norm_sum_and_largest_value():
