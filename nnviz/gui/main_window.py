@@ -46,7 +46,7 @@ from nnviz.gui.lesson.lesson_panel import LessonPanel
 from nnviz.gui.probes_dock import ProbesDock
 from nnviz.gui.run_files import RunSaver, run_dataset
 from nnviz.gui.session import Session, single_digit_lr
-from nnviz.gui.tabs import LazyPage, TitledTabs, lazy_panel
+from nnviz.gui.tabs import LazyPage, TitledTabs, lazy_panel, scrolled
 from nnviz.gui.training_docks import TrainingDocks
 from nnviz.gui.window_menus import WindowMenus, shortcut_list
 
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             context="MainWindow",
         )
         self.add_panel(
-            self._softmax_page,
+            scrolled(self._softmax_page),  # its bars and loss plot scroll in a short window
             QT_TRANSLATE_NOOP("MainWindow", "Softmax and loss"),
             context="MainWindow",
         )

@@ -171,34 +171,70 @@ def test_earlier_runs_stay_dimmed_and_labelled_until_cleared(curves):
     first, second = curves.runs
     assert not first.items["batch_loss"].isVisible()
     assert first.items["smooth_loss"].opts["pen"].color().alpha() < 255
-    labels = [label.text for _sample, label in curves.plots.loss_legend.items]
-    assert any(t.startswith("earlier run:") and "lr 0.5" in t and "91.0%" in t for t in labels)
+    curves.resize(1100, 400)
+    line = curves.earlier_label.text()
+    assert line.startswith("earlier run:") and "lr 0.5" in line and "91.0%" in line
     assert curves.clear_button.isEnabled()
     curves.clear_earlier()
     assert curves.runs == [second] and curves.session.runs == (second.record,)
     assert first.items["smooth_loss"] not in curves.plots.loss_plot.items
 
 
-def test_the_loss_legend_stays_inside_its_plot_with_many_runs(curves):
-    """Each earlier run once had a legend line of its own: after 3 or 4 runs the current run's
-    test losses were pushed out under the axis. The earlier runs share one line, which names
-    what tells them apart (here the learning rate) in their curves' colours."""
+def _many_runs(curves) -> None:
     lrs = (1.0, 0.5, 0.3, 0.1, 0.05, 0.03)
     for i, lr in enumerate(lrs):
         record = _run(curves, TrainingConfig(lr=lr))
         _feed(record, 1, 100)
         record.add(_evaluation(100, acc=0.80 + i / 100))
     curves.refresh()
+
+
+def test_the_loss_legend_stays_inside_its_plot_with_many_runs(curves):
+    """Each earlier run once had a legend line of its own: after 3 or 4 runs the current run's
+    test losses were pushed out under the axis; later the one line of the earlier runs still
+    ran over the axis of the window's short plot. The earlier runs have one line above the
+    plots, which names what tells them apart (here the learning rate) in their curves'
+    colours."""
+    _many_runs(curves)
+    curves.resize(1100, 400)
     legend = curves.plots.loss_legend
     labels = [label.text for _sample, label in legend.items]
-    assert len(labels) == 4  # the current run's three entries and one for the earlier runs
+    assert len(labels) == 3  # the current run's entries only, however many runs
     assert "test MSE" in labels and any("minimised" in t for t in labels)
-    earlier = labels[-1]
+    earlier = curves.earlier_label.text()
     assert "2 older" in earlier  # runs 1 and 2; runs 3, 4, 5 are named
     for number, lr, acc in ((3, 0.3, "82.0%"), (4, 0.1, "83.0%"), (5, 0.05, "84.0%")):
         assert f"</b> {number}</span> lr {lr:g} → {acc}" in earlier
     box = curves.plots.loss_plot.vb.sceneBoundingRect()
-    assert box.contains(legend.sceneBoundingRect())  # nothing cut off below the axis
+    assert legend.isVisible() and box.contains(legend.sceneBoundingRect())
+
+
+def test_the_earlier_runs_line_names_as_many_runs_as_its_room_holds(curves):
+    _many_runs(curves)
+    label = curves.earlier_label
+    curves.resize(1100, 400)
+    full = label.text()
+    assert full.count("━") == 3 and "lr 0.3 → 82.0%" in full and not label.toolTip()
+    curves.resize(900, 400)  # the newest run with its settings, the others counted
+    line = label.text()
+    assert line.count("━") < 3 and f"{5 - line.count('━')} older" in line
+    assert "</b> 5</span> lr 0.05 → 84.0%" in line and label.toolTip() == full
+    curves.resize(700, 400)  # their marks only
+    assert "━" in label.text() and "→" not in label.text() and label.toolTip() == full
+    curves.clear_earlier()
+    assert not label.text() and not label.toolTip()
+
+
+def test_a_legend_taller_than_its_plot_is_hidden_and_back_when_there_is_room(curves):
+    """In a short window the bottom tabs leave the plots a strip: a legend taller than it
+    covered the curves and ran over the axis."""
+    _many_runs(curves)
+    plots = curves.plots
+    curves.resize(700, 140)
+    assert plots.loss_plot.vb.height() < plots.loss_legend.boundingRect().height()
+    assert not plots.loss_legend.isVisible()
+    curves.resize(700, 400)
+    assert plots.loss_legend.isVisible() and plots.accuracy_legend.isVisible()
 
 
 def test_x_axis_by_step_epoch_and_time(curves):

@@ -316,3 +316,20 @@ def test_f1_lists_every_key_of_the_window_read_from_its_actions(window):
     assert "<b>Ctrl+O</b></td><td>Open model</td>" in box.text()  # no "&", no "…"
     assert "<b>Esc</b></td><td>Close the pinned formula of a node</td>" in box.text()
     box.close()
+
+
+def test_the_window_fits_a_1280_by_720_screen_with_every_panel_made(window, qtbot):
+    """With the Learning tabs under the graph (shown from the first run on) and every panel
+    made, the window must still fit a 1280 x 720 screen with a title bar and a task bar: the
+    Landscape tab once made it 808 px high at least, off the bottom of a laptop's screen."""
+    window.build_all_panels()
+    window.training.curves_dock.show()
+    for page in range(window.training.tabs.count()):  # each tab made and on screen once
+        window.training.tabs.setCurrentIndex(page)
+        qtbot.wait(1)
+    window.raise_panel("Softmax and loss")
+    qtbot.wait(1)
+    least = window.minimumSizeHint()
+    assert least.width() <= 1280 and least.height() <= 680, least
+    window.resize(1280, 680)
+    qtbot.waitUntil(lambda: window.height() == 680)

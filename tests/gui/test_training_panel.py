@@ -437,7 +437,8 @@ def test_a_runs_texts_are_written_again_in_the_new_language(
 
     def texts() -> list[str]:
         legend = [label.text for _sample, label in curves.plots.loss_legend.items]
-        return [panel.status_label.text(), panel.progress_view.label.text(), *legend]
+        earlier = curves.earlier_label.text()
+        return [panel.status_label.text(), panel.progress_view.label.text(), *legend, earlier]
 
     try:
         manager.set_language("ko", remember=False)

@@ -84,7 +84,9 @@ class NetworkView(pg.GraphicsView):
         super().__init__(parent, background=style.BACKGROUND)
         self.session = session
         self.setAntialiasing(True)
-        self.setMinimumSize(480, 260)  # with the bars and panels, fits a 1280 x 720 screen
+        # with the header, the controls and the Learning tabs under it, fits a 1280 x 720 screen
+        # with a title bar and a task bar (a window under 680 px high)
+        self.setMinimumSize(480, 200)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.animations_enabled = True
         self.frames_painted = 0

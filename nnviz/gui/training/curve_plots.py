@@ -103,11 +103,15 @@ class CurvePlots:
             labelTextSize=_LEGEND_SIZE,
             verSpacing=-4,
         )  # bottom right: accuracy rises towards the top
-        for legend in (self.loss_legend, self.accuracy_legend):
+        for plot, legend in (
+            (self.loss_plot, self.loss_legend),
+            (self.accuracy_plot, self.accuracy_legend),
+        ):
             legend.setBrush(pg.mkBrush(*style.CURVES_LEGEND_FILL))
-        # the earlier runs share one legend line (a line each would push the current run's
-        # entries out of the short plot); their coloured marks are in its text, so its sample
-        # draws nothing
+            legend.geometryChanged.connect(self.fit_legends)  # an entry added or renamed
+            plot.vb.sigResized.connect(self.fit_legends)
+        # the earlier runs share one line, above the plots on screen and in the loss legend of
+        # an exported picture; their coloured marks are in its text, so its sample draws nothing
         self._earlier_sample = pg.PlotDataItem(pen=None)
         for plot in (self.loss_plot, self.accuracy_plot):
             for side in ("left", "bottom"):
@@ -179,12 +183,15 @@ class CurvePlots:
         layout.removeItem(self.accuracy_plot)
         layout.addItem(self.accuracy_plot, row=0 if wide else 1, col=1 if wide else 0)
 
-    def picture(self, size: tuple[int, int], scale: int) -> QPixmap:
+    def picture(self, size: tuple[int, int], scale: int, earlier: str | None = None) -> QPixmap:
         """Both plots drawn for a picture of ``size`` (logical pixels, the plots stacked, as on
         a page) at ``scale`` times the pixels, whatever their size and arrangement on screen
-        (a short strip under the graph); the window is not repainted in between."""
+        (a short strip under the graph); the window is not repainted in between. ``earlier``:
+        the line naming the earlier runs (rich text), in the loss legend of the picture (on
+        screen it is above the plots)."""
         graphics = self.graphics
         on_screen, wide = graphics.size(), self.side_by_side
+        self._set_earlier_legend(earlier)
         self._place(False)
         self.set_x_label(self._x_label)
         graphics.resize(*size)  # a visible widget gets its resize event at once
@@ -194,11 +201,21 @@ class CurvePlots:
         picture.fill(QColor(style.BACKGROUND))
         graphics.scene().prepareForPaint()  # (pyqtgraph's render does it, on another signature)
         QWidget.render(graphics, picture)
+        self._set_earlier_legend(None)
         self._place(wide)
         self.set_x_label(self._x_label)
         graphics.resize(on_screen)
         graphics.ci.layout.activate()
         return picture
+
+    def fit_legends(self) -> None:
+        """Each legend shown only when its plot is tall enough to hold it (in a short window a
+        legend taller than its plot would cover the curves and run over the axis)."""
+        for plot, legend in (
+            (self.loss_plot, self.loss_legend),
+            (self.accuracy_plot, self.accuracy_legend),
+        ):
+            legend.setVisible(legend.boundingRect().height() <= plot.vb.height() + 1)
 
     # ------------------------------------------------------------------ options
     def set_x_mode(self, mode: str) -> None:
@@ -278,8 +295,8 @@ class CurvePlots:
                     label.setText(name)
                     legend.updateSize()
 
-    def set_earlier_legend(self, text: str | None) -> None:
-        """The one legend line of the earlier runs (rich text; None: no earlier runs)."""
+    def _set_earlier_legend(self, text: str | None) -> None:
+        """The one legend line of the earlier runs (rich text; None: none), for a picture."""
         self.loss_legend.removeItem(self._earlier_sample)
         if text:
             self.loss_legend.addItem(self._earlier_sample, text)

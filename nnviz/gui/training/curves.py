@@ -20,6 +20,7 @@ import os
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -58,11 +60,19 @@ ITEMS_DELAY_MS = 1
 _DEFAULT_SMOOTHING = 0.9  # EMA beta: about the last ten batches
 _SMOOTHING_STEPS = 100  # slider positions: beta = position / 100, up to 0.99
 _X_MODES = ("step", "epoch", "time")
-_EARLIER_NAMED = 3  # earlier runs named in the legend's line for them; older ones are counted
-_SETTINGS_NAMED = 1  # settings that tell runs apart, named per run in that line (the line
-# must stay shorter than a plot in a narrow dock is wide)
+_EARLIER_NAMED = 3  # earlier runs named at most in the line for them; older ones are counted
+_SETTINGS_NAMED = 1  # settings that tell runs apart, named per run in that line
 EXPORT_SIZE = (900, 620)  # the exported picture of the plots, stacked, in logical pixels ...
 EXPORT_SCALE = 2  # ... drawn at twice the pixels: 1800 x 1240, sharp on paper
+
+
+def _rich_text_width(html: str, font: QFont) -> float:
+    """The width of one line of rich text in ``font``, as a QLabel lays it out."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    return document.idealWidth()
 
 
 class CurvesPanel(QWidget):
@@ -126,7 +136,13 @@ class CurvesPanel(QWidget):
         self.log_x_box = QCheckBox()
         self.log_x_box.toggled.connect(self._apply_log_modes)
         bar.addWidget(self.log_x_box)
-        bar.addStretch(1)
+        # the earlier runs named in their curves' colours, beside the button that clears them
+        # (in the plots' legend their line ran over the axis of the window's short plots)
+        self.earlier_label = QLabel()
+        self.earlier_label.setTextFormat(Qt.TextFormat.RichText)
+        self.earlier_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.earlier_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.earlier_label, 1)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_earlier)
         self.clear_button.setEnabled(False)
@@ -183,6 +199,7 @@ class CurvesPanel(QWidget):
         super().resizeEvent(event)
         if self.plots.arrange():
             self._set_x_label()
+        self._show_earlier_runs()  # as many earlier runs named as the new width holds
 
     # ------------------------------------------------------------------ runs
     def begin_run(self, record: RunRecord) -> None:
@@ -246,29 +263,43 @@ class CurvesPanel(QWidget):
             "validation_accuracy": self.tr("validation") if validated else None,
         }
 
-    def _show_earlier_runs(self) -> None:
-        """One legend line for every earlier run, however many: each newest one's mark in its
-        curves' colour, the settings that tell the runs apart and its test accuracy; older ones
-        counted."""
+    def earlier_runs_text(self, named: int = _EARLIER_NAMED, detailed: bool = True) -> str:
+        """One line for every earlier run, however many (rich text; "" without any): the
+        newest ``named`` ones each with its mark in its curves' colour and, ``detailed``, the
+        settings that tell the runs apart and its test accuracy; older ones counted."""
         earlier = [run for run in self.runs if run is not self.current]
         if not earlier:
-            self.plots.set_earlier_legend(None)
-            return
-        varied = varied_settings(self.runs)[:_SETTINGS_NAMED]
+            return ""
+        varied = varied_settings(self.runs)[:_SETTINGS_NAMED] if detailed else []
         parts = []
-        for run in earlier[-_EARLIER_NAMED:]:
+        for run in earlier[-named:]:
             text = f"<span style='color:{earlier_colour(run.number)}'><b>━</b> {run.number}</span>"
             settings = ", ".join(self._setting(run, name) for name in varied)
             if settings:
                 text += " " + settings
-            if run.test_accuracy is not None:
+            if detailed and run.test_accuracy is not None:
                 text += f" → {run.test_accuracy:.1%}"
             parts.append(text)
-        older = len(earlier) - _EARLIER_NAMED
+        older = len(earlier) - named
         if older > 0:
             parts.insert(0, self.tr("{n} older").format(n=older))
         lead = self.tr("earlier runs:") if len(earlier) > 1 else self.tr("earlier run:")
-        self.plots.set_earlier_legend(lead + " " + " &nbsp;".join(parts))
+        return lead + " " + " &nbsp;".join(parts)
+
+    def _show_earlier_runs(self) -> None:
+        """The earlier runs' line: the newest named with their settings and accuracies as far
+        as its width holds, else their marks only; all of them in its tooltip."""
+        label = self.earlier_label
+        full = self.earlier_runs_text()
+        shorter = [
+            self.earlier_runs_text(named, detailed)
+            for detailed in (True, False)
+            for named in range(_EARLIER_NAMED, 0, -1)
+        ]
+        fits = (t for t in shorter if _rich_text_width(t, label.font()) <= label.width())
+        text = next(fits, shorter[-1])
+        label.setText(text)
+        label.setToolTip(full if text != full else "")
 
     def _setting(self, run: RunCurves, name: str) -> str:
         """One setting of ``run`` as the legend names it: 'lr 0.5', 'batch 32', 'ReLU'."""
@@ -437,7 +468,8 @@ class CurvesPanel(QWidget):
         """Both plots as a PNG worth printing (EXPORT_SIZE at EXPORT_SCALE times the pixels),
         whatever their size in the window."""
         self.refresh()
-        return self.plots.picture(EXPORT_SIZE, EXPORT_SCALE).save(str(path))
+        picture = self.plots.picture(EXPORT_SIZE, EXPORT_SCALE, self.earlier_runs_text())
+        return picture.save(str(path))
 
     def _on_export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
