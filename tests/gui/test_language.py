@@ -257,10 +257,14 @@ def test_in_korean_the_training_choices_times_and_menu_keys_are_korean_too(windo
     assert form.text("activation") == "sigmoid"  # the core's identifier, whatever is shown
     assert form.validate() == TrainingConfig(validation=WINDOW_VALIDATION)
     assert format_duration(3) == "3초" and format_duration(125) == "2분 05초"
+    assert format_duration(0.62, tenths=True) == "0.6초"
     assert len(set(_mnemonics(window))) == len(_mnemonics(window))  # 파일(F), 순전파(P), ...
     window.menus.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: shown() == english)
     assert format_duration(3) == "3 s"
+    # a short run did not finish "in 0 s"; from 10 s on, tenths would only be noise
+    assert format_duration(0.62, tenths=True) == "0.6 s" and format_duration(0.3) == "0 s"
+    assert format_duration(12.3, tenths=True) == "12 s"
 
 
 # ---------------------------------------------------------------------- fonts

@@ -440,7 +440,8 @@ class TrainingPanel(QWidget):
             acc = float(record.eval_column("test_accuracy")[-1]) if done else None
 
             def finished() -> str:
-                text = self.tr("Finished in {t}.").format(t=format_duration(event.elapsed))
+                took = format_duration(event.elapsed, tenths=True)
+                text = self.tr("Finished in {t}.").format(t=took)
                 if acc is not None:
                     text += " " + self.tr("Test accuracy {a:.1%}.").format(a=acc)
                 return text

@@ -24,8 +24,11 @@ PROGRESS_MS = 200  # the progress bar and its text are redrawn at most 5 times a
 _TEXT_STYLE = f"color: {style.STATUS_TEXT};"
 
 
-def format_duration(seconds: float) -> str:
-    """A duration in the interface language: "3 s", "2 min 05 s", "1 h 02 min" (3초, ...)."""
+def format_duration(seconds: float, tenths: bool = False) -> str:
+    """A duration in the interface language: "3 s", "2 min 05 s", "1 h 02 min" (3초, ...);
+    ``tenths``: under 10 s with tenths, "0.6 s" (a short run did not finish "in 0 s")."""
+    if tenths and 0 <= seconds < 9.95:
+        return tr("{s} s").format(s=f"{seconds:.1f}")
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
         return tr("{s} s").format(s=seconds)
