@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             context="MainWindow",
         )
         self.add_panel(
-            scrolled(self._softmax_page),  # its bars and loss plot scroll in a short window
+            scrolled(self._softmax_page, fill=True),  # its plots scroll in a short window
             QT_TRANSLATE_NOOP("MainWindow", "Softmax and loss"),
             context="MainWindow",
         )

@@ -24,13 +24,47 @@ from nnviz.gui.visibility import DeferWhileHidden, on_screen
 __all__ = ["LazyPage", "TitledTabs", "lazy_panel", "scrolled"]
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area that resizes it: a short window scrolls it."""
-    scroll = QScrollArea()
+def scrolled(widget: QWidget, fill: bool = False) -> QScrollArea:
+    """``widget`` in a frameless scroll area that resizes it: a short window scrolls it.
+    ``fill``: the widget takes the whole height there is and scrolls only below its least
+    height (a panel of plots); otherwise it scrolls below its preferred height for the width
+    (a form, a text)."""
+    scroll = _FillingScrollArea() if fill else QScrollArea()
     scroll.setWidget(widget)
-    scroll.setWidgetResizable(True)
+    scroll.setWidgetResizable(not fill)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     return scroll
+
+
+class _FillingScrollArea(QScrollArea):
+    """Sizes its widget to the viewport, never below the widget's least size. (A resizable
+    QScrollArea gives a widget whose layout holds wrapped text its preferred height for the
+    width, so plots that could shrink scroll instead.)"""
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt)
+        super().setWidget(widget)
+        widget.installEventFilter(self)  # its least size changes as it is made and filled
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        room = self.viewport().size()
+        least = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        layout = widget.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped text: taller if narrow
+            width = max(room.width(), least.width())
+            least.setHeight(max(least.height(), layout.totalMinimumHeightForWidth(width)))
+        widget.resize(room.expandedTo(least))
 
 
 class LazyPage(QWidget):

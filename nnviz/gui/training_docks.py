@@ -93,7 +93,7 @@ class TrainingDocks:
             self._weights_page,
             scrolled(self._learning_page),
             self._coach_page,
-            scrolled(self._landscape_page),  # the map's controls and plots scroll when short
+            scrolled(self._landscape_page, fill=True),  # its plots scroll only when very short
             self._compare_page,
         )
         self.curves_dock: QDockWidget = window.add_panel(

@@ -153,6 +153,26 @@ def test_screenshot_can_train_first_with_the_windows_own_controls(tmp_path, qapp
     assert QImage(str(out)).width() == 1200
 
 
+def test_a_run_in_the_smallest_window_leaves_its_legends_fitted(tmp_path, qapp, monkeypatch):
+    """At 1280 x 680 the curves' plots are a strip shorter than the loss legend: hiding the
+    legend once recursed until Python's stack ran out (hiding it reports a change of its
+    geometry before it is hidden) and the window crashed."""
+    seen = {}
+
+    def grab(window):
+        plots = window.training.curves.plots
+        seen["loss"] = (plots.loss_legend.isVisible(), plots.loss_plot.vb.height())
+        seen["height"] = plots.loss_legend.boundingRect().height()
+        return QMainWindow.grab(window)
+
+    monkeypatch.setattr(MainWindow, "grab", grab)
+    out = tmp_path / "small.png"
+    assert app.screenshot(_args(out, train_epochs=1, stage="y", size="1280x680")) == 0
+    visible, room = seen["loss"]
+    assert visible == (seen["height"] <= room + 1)
+    assert QImage(str(out)).height() == 680
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_in_the_terminal_closes_the_window_quietly(qapp, qtbot, signum):
     window = app.build_window(remember_layout=False)

@@ -5,15 +5,15 @@ not made yet is still found by name."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QTabWidget
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from training_helpers import small_mnist
 
 from nnviz.core.recording import RunRecord
 from nnviz.core.training import TrainingConfig, train
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
-from nnviz.gui.tabs import LazyPage, TitledTabs
+from nnviz.gui.tabs import LazyPage, TitledTabs, scrolled
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,50 @@ def test_a_lazy_page_makes_its_panel_once_and_tabs_find_the_panel_inside_it(qtbo
     assert tabs.currentIndex() == 0
     tabs.setCurrentWidget(made[0])  # the panel inside the page brings the page forward
     assert tabs.currentIndex() == 1
+
+
+class _Plot(QWidget):
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        return QSize(200, 400)  # as a plot asks for room it can do without
+
+
+def _plots_with_text(words: int) -> QWidget:
+    """A panel of a wrapped text over a plot that would like 400 px and can shrink to 60."""
+    panel = QWidget()
+    column = QVBoxLayout(panel)
+    text = QLabel("words " * words)
+    text.setWordWrap(True)
+    column.addWidget(text)
+    plot = _Plot()
+    plot.setMinimumHeight(60)
+    column.addWidget(plot, 1)
+    return panel
+
+
+def test_a_filling_scroll_area_gives_a_panel_the_height_there_is_and_scrolls_below_its_least(
+    qtbot,
+):
+    """A plain resizable scroll area gives a panel with a wrapped text its preferred height for
+    the width (the Landscape tab scrolled at the window's default size, its plots cut off);
+    filling, the panel takes the viewport and scrolls only below its least height."""
+    areas = {fill: scrolled(_plots_with_text(30), fill=fill) for fill in (False, True)}
+    for area in areas.values():
+        qtbot.addWidget(area)
+        area.resize(300, 300)
+        area.show()
+    qtbot.wait(1)
+    plain, filling = areas[False], areas[True]
+    assert plain.widget().height() > plain.viewport().height()  # scrolls with room to spare
+    assert filling.widget().height() == filling.viewport().height()
+    least = filling.widget().minimumSizeHint().height()
+    filling.resize(300, least // 2)  # shorter than its least: it scrolls, never squeezed
+    qtbot.wait(1)
+    assert filling.viewport().height() < least
+    assert filling.widget().height() >= least and filling.verticalScrollBar().maximum() > 0
+    long_text = scrolled(_plots_with_text(300), fill=True)  # the text wrapped takes more
+    qtbot.addWidget(long_text)
+    long_text.resize(300, 300)
+    long_text.show()
+    qtbot.wait(1)
+    text = long_text.widget().findChild(QLabel)
+    assert text.height() >= text.heightForWidth(text.width())  # never squeezed under the plot

@@ -103,6 +103,7 @@ class CurvePlots:
             labelTextSize=_LEGEND_SIZE,
             verSpacing=-4,
         )  # bottom right: accuracy rises towards the top
+        self._fitting = False  # (fit_legends under way)
         for plot, legend in (
             (self.loss_plot, self.loss_legend),
             (self.accuracy_plot, self.accuracy_legend),
@@ -211,11 +212,19 @@ class CurvePlots:
     def fit_legends(self) -> None:
         """Each legend shown only when its plot is tall enough to hold it (in a short window a
         legend taller than its plot would cover the curves and run over the axis)."""
-        for plot, legend in (
-            (self.loss_plot, self.loss_legend),
-            (self.accuracy_plot, self.accuracy_legend),
-        ):
-            legend.setVisible(legend.boundingRect().height() <= plot.vb.height() + 1)
+        if self._fitting:
+            return  # hiding a legend reports a change of its geometry before it is hidden
+        self._fitting = True
+        try:
+            for plot, legend in (
+                (self.loss_plot, self.loss_legend),
+                (self.accuracy_plot, self.accuracy_legend),
+            ):
+                fits = legend.boundingRect().height() <= plot.vb.height() + 1
+                if fits != legend.isVisible():
+                    legend.setVisible(fits)
+        finally:
+            self._fitting = False
 
     # ------------------------------------------------------------------ options
     def set_x_mode(self, mode: str) -> None:
