@@ -18,7 +18,7 @@ the nearest widget above it that has one, so the panel's text explains its empty
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSlider,
+    QStatusBar,
     QToolButton,
     QWhatsThis,
     QWidget,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 __all__ = ["EXPLANATIONS", "Explainer", "current_value", "explanation", "widget_keys"]
 
 _CONTEXT = "Explain"
+_STATUS_MARGINS = 16  # px the status bar keeps left of a message and before its widgets
 
 
 # English source texts (lupdate files them under "Explain"), shown translated
@@ -885,9 +887,20 @@ class Explainer(QObject):
                 bar.clearMessage()
             self._shown = None
             return
+        text = _fitted(bar, text)
         if text != bar.currentMessage():
             bar.showMessage(text)
         self._shown = text
 
     def remove(self) -> None:
         QApplication.instance().removeEventFilter(self)
+
+
+def _fitted(bar: QStatusBar, text: str) -> str:
+    """``text`` on one line, ending in "…" where it would run under the status bar's permanent
+    widgets (there, Qt cuts it off mid-word: "... the edges are the largest terms wdefault.npz");
+    What's This (Shift+F1) shows it whole."""
+    direct = bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    edge = min((w.x() for w in direct if w.isVisible()), default=bar.width())
+    room = max(0, edge - _STATUS_MARGINS)
+    return bar.fontMetrics().elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, room)

@@ -139,6 +139,21 @@ def test_hovering_shows_the_text_in_the_status_bar_and_leaving_clears_it(window)
     assert window.statusBar().currentMessage() == ""
 
 
+def test_a_long_explanation_ends_in_an_ellipsis_before_the_status_bar_s_summary(window):
+    """Qt cut a long hover text off under the summary at the right, mid-word and touching it
+    ("... the largest terms wdefault.npz")."""
+    bar, view = window.statusBar(), window.network_view
+    QApplication.sendEvent(view, QEnterEvent(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2)))
+    shown, whole = bar.currentMessage(), " ".join(explanation(view).split())
+    assert shown.endswith("…") and whole.startswith(shown[:-1])
+    summary = window.summary_label
+    assert bar.fontMetrics().horizontalAdvance(shown) < summary.x()
+    window.resize(window.width() + 900, window.height())  # room enough: the whole text
+    QApplication.sendEvent(window.menuBar(), QEnterEvent(QPointF(), QPointF(), QPointF()))
+    QApplication.sendEvent(view, QEnterEvent(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2)))
+    assert len(bar.currentMessage()) > len(shown)
+
+
 def test_a_message_of_the_window_is_not_cleared_by_hovering_what_has_no_text(window):
     window.statusBar().showMessage("Saved model.npz")
     QApplication.sendEvent(window.menuBar(), QEnterEvent(QPointF(), QPointF(), QPointF()))
