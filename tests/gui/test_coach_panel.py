@@ -78,6 +78,28 @@ def test_the_diagnostics_tab_draws_a_small_run_from_its_record(coach, data):
     assert "layer 3" in plots.key.text()
 
 
+def test_a_new_run_of_as_many_layers_reuses_the_lines_and_shows_only_its_own_data(coach, data):
+    plots = coach.plots
+    first = _recorded(data)
+    coach.session.add_run(first)
+    coach.run_progressed()
+    kept = {key: list(items) for key, items in plots.lines.items()}
+    second = RunRecord.for_run(TrainingConfig(epochs=2, lr=0.5), 784, 10, len(data.train))
+    coach.session.add_run(second)  # just started: nothing recorded yet
+    coach.run_progressed()
+    assert {key: list(items) for key, items in plots.lines.items()} == kept  # the same items
+    for items in plots.lines.values():
+        for item in items:
+            x, _ = item.getOriginalDataset()
+            assert x is None or len(x) == 0  # not the first run's curves
+    assert "layer 3" in plots.key.text()
+    deeper = _recorded(data, hidden=(20, 20, 20))
+    coach.session.add_run(deeper)
+    coach.run_progressed()
+    assert len(plots.lines["grad"]) == 4 and plots.lines["grad"][0] is not kept["grad"][0]
+    assert "layer 4" in plots.key.text()
+
+
 def test_the_diagnostics_follow_the_step_the_window_shows(coach, data):
     record = _recorded(data)
     session = coach.session
