@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from nnviz.core import events as ev
 from nnviz.core.recording import RunRecord
@@ -259,7 +260,7 @@ def test_log_scale_toggles(curves):
     assert not curves.plots.accuracy_plot.ctrl.logYCheck.isChecked()
 
 
-def test_export_csv_and_png(curves, tmp_path):
+def test_export_csv_and_png(curves, tmp_path, monkeypatch):
     record = _run(curves, TrainingConfig())
     _feed(record, 1, 50)
     record.add(_evaluation(50))
@@ -276,7 +277,20 @@ def test_export_csv_and_png(curves, tmp_path):
     assert len(evaluation) == 1 and float(evaluation[0]["test_mse"]) == 0.05
     assert {r["lr"] for r in rows if r["run"] == "2"} == {"0.1"}
     png = tmp_path / "curves.png"
+    legend = curves.plots.loss_legend
+    drawn = []  # the loss legend's lines as the picture is drawn
+    render = QWidget.render
+    monkeypatch.setattr(
+        QWidget,
+        "render",
+        lambda widget, *a: (
+            drawn.extend(label.text for _s, label in legend.items),
+            render(widget, *a),
+        ),
+    )
     assert curves.export_png(png) and png.stat().st_size > 1000
+    assert any(t.startswith("earlier run:") and "lr 1" in t for t in drawn)  # named on paper
+    assert not any("earlier" in label.text for _s, label in legend.items)  # not on screen
 
 
 def test_the_png_is_worth_printing_whatever_the_plots_size_on_screen(curves, qtbot, tmp_path):
