@@ -71,3 +71,39 @@ def test_maxout_uses_the_winning_piece():
     assert terms.shape == (6, 4)
     b = term_breakdown(net, trace, 1, 2, top=6)
     assert b.total == pytest.approx(float(trace.values(Kind.ACTIVATION, 1)[2]), abs=1e-6)
+
+
+# what mutation testing (mutmut, by hand) found untested: no edges asked for, the fields of a
+# breakdown, a deeper layer's pre-activations, the winners of a maxout layer above the first
+def test_no_strongest_terms_asked_for_or_no_units_give_empty_arrays_of_their_kinds():
+    terms = np.arange(6, dtype=np.float32).reshape(3, 2) + 1
+    for chosen in (strongest_incoming(terms, 0), strongest_incoming(terms[:, :0], 3)):
+        src, dst, val = chosen
+        assert src.size == dst.size == val.size == 0
+        assert src.dtype == dst.dtype == np.intp and val.dtype == np.float32
+    src, dst, _ = strongest_incoming(terms, 3)  # k = rows: every term of every unit
+    assert sorted(zip(src.tolist(), dst.tolist(), strict=True)) == [
+        (i, j) for i in range(3) for j in range(2)
+    ]
+
+
+def test_a_term_breakdown_names_the_sources_their_weights_and_inputs(trace_and_net):
+    net, trace = trace_and_net
+    b = term_breakdown(net, trace, 2, 1, top=3)
+    z1 = trace.values(Kind.ACTIVATION, 1).astype(np.float64)
+    w = net.params["W2"][:, 1].astype(np.float64)
+    assert np.array_equal(b.sources, np.argsort(-np.abs(w * z1), kind="stable")[:3])
+    assert np.allclose(b.weights, w[b.sources]) and np.allclose(b.inputs, z1[b.sources])
+    assert np.allclose(b.products, b.weights * b.inputs)
+    assert b.products.dtype == np.float64  # the sum the window shows adds up to the digit
+    none = term_breakdown(net, trace, 2, 1, top=0)
+    assert none.sources.size == 0 and none.rest_count == 5
+
+
+def test_the_pre_activations_are_those_of_the_layer_asked_for():
+    net = Network((6, 5, 4, 3), activation="maxout", seed=4)
+    trace = net.forward_trace(np.linspace(0, 1, 6, dtype=np.float32))
+    for layer in (1, 2):
+        a = unit_preactivation(net, trace, layer)
+        assert a.shape == (net.sizes[layer],)  # one per unit, not per piece
+        np.testing.assert_allclose(a, trace.values(Kind.ACTIVATION, layer))

@@ -346,3 +346,87 @@ def test_a_stage_summary_has_shape_norm_sum_and_largest_value():
     as_dict = summarize_stage(trace.stage(Kind.LOSS)).as_dict()
     assert {"name", "formula", "shape", "norm", "sum", "max_abs"} <= set(as_dict)
     assert as_dict["shape"] == [] and as_dict["sum"] == as_dict["norm"]
+
+
+# ---------------------------------------------------------------------- what mutation testing
+# of learning.py found untested (mutmut, by hand): the surface's axes and each descent step,
+# a loss other than the default, the fields a view reads, the edge values of the arguments
+def test_a_loss_surface_axes_run_up_from_each_weight_minus_its_own_span(default_case):
+    network, x, label = default_case
+    first, second = ("W3", (50, 5)), ("W2", (3, 40))
+    s = loss_surface(network, x, label, "mse", first, second, span=(0.5, 2.0), points=5, steps=2)
+    w1, w2 = s.start
+    assert np.allclose(s.u, w1 + np.linspace(-0.5, 0.5, 5))
+    assert np.allclose(s.v, w2 + np.linspace(-2.0, 2.0, 5))
+    assert s.names == ("W3", "W2") and s.indices == ((50, 5), (3, 40)) and s.lr == 1.0
+    assert s.path_losses[0] == pytest.approx(_loss(network, x, label, "mse"), rel=1e-9)
+    # each step of the path is w <- w - lr * dE/dw in the two weights, at the point it left
+    for k in range(2):
+        here = _moved(network, W3=((50, 5), s.path[k, 0]), W2=((3, 40), s.path[k, 1]))
+        trace = here.backward_trace(x, label, "mse")
+        g = (
+            trace.values(Kind.WEIGHT_GRADIENT, 3)[50, 5],
+            trace.values(Kind.WEIGHT_GRADIENT, 2)[3, 40],
+        )
+        assert np.allclose(s.path[k + 1], s.path[k] - 1.0 * np.asarray(g), rtol=1e-9, atol=1e-12)
+
+
+def test_a_loss_surface_takes_the_smallest_arguments_and_refuses_what_cannot_be_drawn(
+    default_case,
+):
+    network, x, label = default_case
+    first, second = ("W3", (0, 0)), ("W3", (0, 1))
+    s = loss_surface(network, x, label, "mse", first, second, points=2, steps=0, lr=0.0)
+    assert s.losses.shape == (2, 2) and s.path.shape == (1, 2)
+    still = loss_surface(network, x, label, "mse", first, second, points=3, steps=3, lr=0.0)
+    assert np.all(still.path == still.path[0])  # a rate of 0 does not move
+    for bad in ({"points": 1}, {"span": 0.0}, {"span": (1.0, 0.0)}, {"steps": -1}, {"lr": -0.1}):
+        with pytest.raises(ConfigError, match="a surface needs at least 2 points"):
+            loss_surface(network, x, label, "mse", first, second, **bad)
+
+
+def test_a_weight_slice_names_its_weight_and_refuses_what_cannot_be_drawn(default_case):
+    network, x, label = default_case
+    s = loss_along_weight(network, x, label, "mse", "W2", (3, 40), span=0.3, points=2, step=1e-4)
+    assert (s.name, s.index) == ("W2", (3, 40))
+    trace = network.astype(np.float64).backward_trace(x, label, "mse")
+    assert s.slope_backprop == pytest.approx(trace.values(Kind.WEIGHT_GRADIENT, 2)[3, 40])
+    for bad in ({"points": 1}, {"span": 0.0}):
+        with pytest.raises(ConfigError, match="a slice needs at least 2 points"):
+            loss_along_weight(network, x, label, "mse", "W2", (3, 40), **bad)
+
+
+def test_one_step_with_mse_on_a_batch_is_the_mean_over_its_digits(default_case, mnist):
+    network, _, _ = default_case
+    test = mnist.test
+    batch, labels = test.floats(np.arange(4)), test.labels[:4].astype(int)
+    step = learning_step(network, batch, labels, "mse", lr=0.05)
+    assert step.lr == 0.05 and step.loss_name == "mse"
+    assert step.probabilities_before.shape == step.probabilities_after.shape == (4, 10)
+    assert step.loss_before == pytest.approx(_loss(network, batch, labels, "mse"))
+    after = Network(network.sizes, network.activation, params=step.params)
+    assert step.loss_after == pytest.approx(_loss(after, batch, labels, "mse"))
+    gradient = network.backward_trace(batch, labels, "mse").values(Kind.WEIGHT_GRADIENT, 3)
+    assert np.allclose(step.params["W3"], network.params["W3"] - 0.05 * gradient, atol=1e-7)
+    one = learning_step(network, batch[0], int(labels[0]), "mse", lr=0.05)
+    assert one.probabilities_after.shape == (10,)
+
+
+def test_no_weights_are_asked_for_none_are_given(default_case):
+    network, x, label = default_case
+    assert largest_weight_gradients(network.backward_trace(x, label), 0) == []
+
+
+def test_a_delta_breakdown_names_its_terms_in_a_deeper_network():
+    net = Network((10, 7, 6, 5, 3), "tanh", seed=3)
+    x = np.random.default_rng(3).random(10, dtype=np.float32)
+    forward, backward = net.forward_trace(x), net.backward_trace(x, 2)
+    a1 = net.astype(np.float64).forward_trace(x).values(Kind.AFFINE, 1)
+    d = delta_breakdown(net, forward, backward, 1, 4, top=2)
+    w, d_next = net.params["W2"][4].astype(np.float64), backward.values(Kind.DELTA, 2)
+    assert np.array_equal(d.targets, np.argsort(-np.abs(w * d_next), kind="stable")[:2])
+    assert np.allclose(d.weights, w[d.targets]) and np.allclose(d.deltas, d_next[d.targets])
+    assert d.preactivation == pytest.approx(a1[4])
+    assert d.delta == pytest.approx(unit_deltas(net, forward, backward, 1)[4])
+    none = delta_breakdown(net, forward, backward, 2, 0, top=0)
+    assert none.targets.size == 0 and none.rest_count == 5
