@@ -430,3 +430,39 @@ def test_a_delta_breakdown_names_its_terms_in_a_deeper_network():
     assert d.delta == pytest.approx(unit_deltas(net, forward, backward, 1)[4])
     none = delta_breakdown(net, forward, backward, 2, 0, top=0)
     assert none.targets.size == 0 and none.rest_count == 5
+
+
+def test_slices_of_a_network_sure_to_overflow_exp_stay_finite():
+    """Scores in the hundreds: e^(a - max) stays within range, e^a or e^(a + max) does not."""
+    net = Network(SMALL, "tanh", seed=9, dtype=np.float64)
+    net.params["W3"] *= 400.0
+    x = np.random.default_rng(9).random(6)
+    for loss in LOSSES:
+        s = loss_along_weight(net, x, 1, loss, "W3", (0, 0), span=0.5, points=5)
+        assert np.all(np.isfinite(s.losses)) and np.all(s.losses >= 0)
+        assert s.loss == pytest.approx(_loss(net, x, 1, loss), rel=1e-6)
+
+
+def test_the_tangent_of_a_weight_slice_rises_with_its_slope(default_case):
+    network, x, label = default_case
+    s = loss_along_weight(network, x, label, "cross-entropy", "W3", (50, 5), span=0.5, points=5)
+    w = np.array([s.value - 0.2, s.value + 0.3])
+    assert np.allclose(s.tangent(w), s.loss + s.slope_backprop * (w - s.value))
+
+
+def test_the_small_helpers_say_what_they_were_given(default_case):
+    network, x, label = default_case
+    assert relative_difference(np.zeros(0), np.zeros(0)) == 0.0
+    with pytest.raises(ConfigError, match="step must be positive, got 0"):
+        numerical_gradient(network, x, label, step=0.0)
+    with pytest.raises(ConfigError, match="3 samples need as many labels, got 2"):
+        learning_step(network, np.stack([x, x, x]), np.array([1, 2]), lr=0.1)
+    with pytest.raises(ConfigError, match="the network has W1, b1, W2"):
+        loss_along_weight(network, x, label, "mse", "W7", (0, 0))
+    with pytest.raises(ConfigError, match="compare_losses takes one sample"):
+        compare_losses(network, np.stack([x, x]), label)
+    assert compare_losses(network, x, label).label == label
+    stage = network.backward_trace(x, label).stage(Kind.WEIGHT_GRADIENT, 2)
+    summary = summarize_stage(stage)
+    assert (summary.layer, summary.formula) == (2, stage.formula)
+    assert summary.as_dict()["kind"] == stage.kind.value and summary.as_dict()["layer"] == 2
