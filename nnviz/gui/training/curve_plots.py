@@ -111,7 +111,7 @@ class CurvePlots:
             legend.setBrush(pg.mkBrush(*style.CURVES_LEGEND_FILL))
             legend.geometryChanged.connect(self.fit_legends)  # an entry added or renamed
             plot.vb.sigResized.connect(self.fit_legends)
-        # the earlier runs share one line, above the plots on screen and in the loss legend of
+        # the earlier runs share one line, beside Clear old runs on screen and in the loss legend of
         # an exported picture; their coloured marks are in its text, so its sample draws nothing
         self._earlier_sample = pg.PlotDataItem(pen=None)
         for plot in (self.loss_plot, self.accuracy_plot):
@@ -189,7 +189,7 @@ class CurvePlots:
         a page) at ``scale`` times the pixels, whatever their size and arrangement on screen
         (a short strip under the graph); the window is not repainted in between. ``earlier``:
         the line naming the earlier runs (rich text), in the loss legend of the picture (on
-        screen it is above the plots)."""
+        screen it is beside Clear old runs)."""
         graphics = self.graphics
         on_screen, wide = graphics.size(), self.side_by_side
         self._set_earlier_legend(earlier)

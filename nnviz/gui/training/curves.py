@@ -2,8 +2,8 @@
 
 Loss: every batch as a faint line, its smoothed version (a debiased EMA, smoothing on a slider),
 and the test loss at each evaluation, both cross-entropy and MSE, the minimised one marked.
-Accuracy: the running training accuracy and the test accuracy. Earlier runs stay, dimmed and
-labelled, until cleared. The x axis shows steps, epochs or seconds.
+Accuracy: the running training accuracy and the test accuracy. Earlier runs stay, dimmed, until
+cleared, named beside Clear old runs. The x axis shows steps, epochs or seconds.
 
 The runs are the Session's: a run added there (at Start) gets its curves, runs removed there
 (Clear old runs) lose them. While a run trains the panel reads what is new in its record on a
