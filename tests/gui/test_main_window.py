@@ -322,6 +322,7 @@ def test_the_window_fits_a_1280_by_720_screen_with_every_panel_made(window, qtbo
     """With the Learning tabs under the graph (shown from the first run on) and every panel
     made, the window must still fit a 1280 x 720 screen with a title bar and a task bar: the
     Landscape tab once made it 808 px high at least, off the bottom of a laptop's screen."""
+    window.resize(1280, 800)  # as wide as the screen: the header wraps as it would there
     window.build_all_panels()
     window.training.curves_dock.show()
     for page in range(window.training.tabs.count()):  # each tab made and on screen once
@@ -331,5 +332,15 @@ def test_the_window_fits_a_1280_by_720_screen_with_every_panel_made(window, qtbo
     qtbot.wait(1)
     least = window.minimumSizeHint()
     assert least.width() <= 1280 and least.height() <= 680, least
-    window.resize(1280, 680)
-    qtbot.waitUntil(lambda: window.height() == 680)
+    window.lesson_dock.show()  # the lesson beside the graph: the header wraps one more line
+    qtbot.wait(1)
+    least = window.minimumSizeHint()  # (676 px in the app's own font; the tests' is wider)
+    assert least.width() <= 1280 and least.height() <= 700, least
+    window.lesson_dock.hide()
+    qtbot.waitUntil(lambda: window.minimumSizeHint().height() <= 680)
+
+    def fits() -> bool:
+        window.resize(1280, 680)
+        return window.height() == 680
+
+    qtbot.waitUntil(fits)

@@ -84,9 +84,10 @@ class NetworkView(pg.GraphicsView):
         super().__init__(parent, background=style.BACKGROUND)
         self.session = session
         self.setAntialiasing(True)
-        # with the header, the controls and the Learning tabs under it, fits a 1280 x 720 screen
-        # with a title bar and a task bar (a window under 680 px high)
-        self.setMinimumSize(480, 200)
+        # with the header, the controls, the Learning tabs under it and the lesson beside it, fits
+        # a 1280 x 720 screen
+        # with a title bar and a task bar (a window at most 680 px high)
+        self.setMinimumSize(480, 186)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.animations_enabled = True
         self.frames_painted = 0
