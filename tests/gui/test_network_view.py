@@ -236,6 +236,17 @@ def test_a_layer_too_big_for_the_column_shows_a_subset_with_an_ellipsis():
     assert len(col.shown) + col.hidden_count == 2000
 
 
+def test_at_the_views_least_height_every_output_and_footer_is_inside_it(make_view):
+    """A 1280 x 720 screen leaves the graph its least height: the layout once assumed 240 px
+    and the last output (9) and the column footers fell off the bottom."""
+    least = make_view().minimumSize().height()
+    lay = compute_layout((784, 50, 100, 10), 640, least)
+    outputs = lay.columns[-1]
+    assert len(outputs.shown) == 10
+    top, bottom = outputs.positions[:, 1].min(), outputs.positions[:, 1].max()
+    assert 0 < top - outputs.node_size / 2 and bottom + outputs.node_size / 2 < least - 20
+
+
 def test_maxout_network_shows_the_winning_pieces(make_view):
     view = make_view((784, 20, 10), activation="maxout")
     session = view.session

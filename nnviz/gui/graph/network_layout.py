@@ -123,7 +123,7 @@ def compute_layout(
     ``label_chars`` is the longest class name, to leave room for the output labels and bars.
     """
     width = max(float(width), 320.0)
-    height = max(float(height), 240.0)
+    height = max(float(height), 180.0)  # (the view is at least 186 px high)
     top = TITLE_SPACE
     avail = height - TITLE_SPACE - FOOTER_SPACE
     label_w = 10.0 + 8.5 * max(1, label_chars)
