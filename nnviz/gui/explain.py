@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 __all__ = ["EXPLANATIONS", "Explainer", "current_value", "explanation", "widget_keys"]
 
 _CONTEXT = "Explain"
-_STATUS_MARGINS = 16  # px the status bar keeps left of a message and before its widgets
+_STATUS_MARGINS = 12  # px the status bar keeps left of a message and beside each widget
 
 
 # English source texts (lupdate files them under "Explain"), shown translated
@@ -831,6 +831,7 @@ class Explainer(QObject):
         super().__init__(window)
         self._window = window
         self._shown: str | None = None  # the hover text the status bar shows
+        self._whole: str = ""  # ... before it was shortened to the bar's width
         self.action: QAction = QWhatsThis.createAction(window)
         # the application's events are watched only while the window is on screen: a closed
         # window (or one a test left behind) costs the others nothing
@@ -850,6 +851,11 @@ class Explainer(QObject):
             else:
                 app.removeEventFilter(self)
                 self._hover(None)
+            return False
+        if kind == QEvent.Type.Resize and self._shown is not None:
+            bar = self._window.statusBar()
+            if obj is bar and bar.currentMessage() == self._shown:
+                self._show_fitted(bar)  # as much of the text as the new width holds
             return False
         if kind not in _WATCHED:
             return False
@@ -887,7 +893,11 @@ class Explainer(QObject):
                 bar.clearMessage()
             self._shown = None
             return
-        text = _fitted(bar, text)
+        self._whole = text
+        self._show_fitted(bar)
+
+    def _show_fitted(self, bar: QStatusBar) -> None:
+        text = _fitted(bar, self._whole)
         if text != bar.currentMessage():
             bar.showMessage(text)
         self._shown = text
@@ -901,6 +911,7 @@ def _fitted(bar: QStatusBar, text: str) -> str:
     widgets (there, Qt cuts it off mid-word: "... the edges are the largest terms wdefault.npz");
     What's This (Shift+F1) shows it whole."""
     direct = bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-    edge = min((w.x() for w in direct if w.isVisible()), default=bar.width())
-    room = max(0, edge - _STATUS_MARGINS)
+    # by their widths, not their places: in a resize, the bar lays them out after this is asked
+    taken = sum(w.width() + _STATUS_MARGINS for w in direct if w.isVisible())
+    room = max(0, bar.width() - taken - _STATUS_MARGINS)
     return bar.fontMetrics().elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, room)

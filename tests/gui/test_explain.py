@@ -154,6 +154,19 @@ def test_a_long_explanation_ends_in_an_ellipsis_before_the_status_bar_s_summary(
     assert len(bar.currentMessage()) > len(shown)
 
 
+def test_a_hover_explanation_is_shortened_again_when_the_window_narrows(window, qtbot):
+    bar, view = window.statusBar(), window.network_view
+    window.resize(1400, window.height())
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    QApplication.sendEvent(view, QEnterEvent(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2)))
+    wide = bar.currentMessage()
+    window.resize(1100, window.height())
+    qtbot.waitUntil(lambda: bar.currentMessage() != wide)
+    narrow = bar.currentMessage()
+    assert narrow.endswith("…") and len(narrow) < len(wide)
+    assert bar.fontMetrics().horizontalAdvance(narrow) < window.summary_label.x()
+
+
 def test_a_message_of_the_window_is_not_cleared_by_hovering_what_has_no_text(window):
     window.statusBar().showMessage("Saved model.npz")
     QApplication.sendEvent(window.menuBar(), QEnterEvent(QPointF(), QPointF(), QPointF()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem
 
 from nnviz.core.network import Network
@@ -245,6 +246,20 @@ def test_at_the_views_least_height_every_output_and_footer_is_inside_it(make_vie
     assert len(outputs.shown) == 10
     top, bottom = outputs.positions[:, 1].min(), outputs.positions[:, 1].max()
     assert 0 < top - outputs.node_size / 2 and bottom + outputs.node_size / 2 < least - 20
+
+
+def test_in_a_short_narrow_view_the_titles_and_class_names_stay_readable(make_view, qtbot):
+    """At 1280 x 720 the input's title ran off the left edge ("nput x") and the ten class
+    names ran into each other."""
+    view = make_view()
+    view.resize(560, view.minimumSize().height())
+    qtbot.waitUntil(lambda: view.graph_layout.width < 600)
+    for title in view.labels.titles:
+        box = title.mapRectToView(title.boundingRect())
+        assert 0 <= box.left() and box.right() <= view.graph_layout.width
+    labels = view.output.class_labels
+    pitch = view.graph_layout.output_pitch
+    assert all(QFontMetrics(lb.textItem.font()).height() <= pitch + 1 for lb in labels)
 
 
 def test_maxout_network_shows_the_winning_pieces(make_view):

@@ -86,7 +86,8 @@ class ColumnLabels:
             max(fm_title.horizontalAdvance(t), fm_sub.horizontalAdvance(s)) for t, s in titles
         ]
         xs = [c.x for c in layout.columns]
-        return all(
+        inside = xs[0] - widths[0] / 2 >= 0 and xs[-1] + widths[-1] / 2 <= layout.width
+        return inside and all(
             (widths[i] + widths[i + 1]) / 2 + _TITLE_GAP <= xs[i + 1] - xs[i]
             for i in range(len(xs) - 1)
         )

@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsRectItem
 
 from nnviz.gui import style
@@ -232,6 +232,13 @@ class OutputColumn:
         self._layout = layout
         ys = layout.columns[-1].positions[:, 1]
         self._bar_h = max(4.0, min(layout.output_pitch * 0.45, 16.0))
+        # in a short window the rows are closer than a line of text: a smaller one, so that
+        # the class names and values do not run into each other
+        font = style.ui_font()
+        while QFontMetrics(font).height() > layout.output_pitch + 1 and font.pointSizeF() > 6:
+            font = style.ui_font(font.pointSizeF() - style.ui_font().pointSizeF() - 0.5)
+        for label in (*self.class_labels, *self.value_labels):
+            label.setFont(font)
         for k, y in enumerate(ys):
             self.class_labels[k].setText(names[k] if k < len(names) else str(k))
             self.class_labels[k].setPos(layout.label_x, y)
