@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -42,11 +42,19 @@ def _coloured(colour: str, text: str) -> str:
     return f'<span style="color: {colour}">{text}</span>'
 
 
+_HINT_WIDTH, _HINT_HEIGHT = 640, 240  # px the plots ask for; they take what there is
+
+
 class LandscapePlots(QWidget):
     """Map | straight line | run's curve, drawn from a Landscape and its run's record."""
 
     step_clicked = Signal(int)
     hovered = Signal(str)  # what is under the mouse ("" when nothing)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        # plots draw at any size: asking for pyqtgraph's 480 px made the Landscape tab, whose
+        # scroll area gives it the height it prefers for its width, scroll its plots off
+        return QSize(_HINT_WIDTH, _HINT_HEIGHT)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
