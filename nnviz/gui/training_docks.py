@@ -36,7 +36,8 @@ __all__ = ["TrainingDocks", "TrainingTabs"]
 
 Area = Qt.DockWidgetArea
 _BOTTOM_HEIGHT = 250  # px for the curves (the window's centre keeps what it needs)
-_LANDSCAPE_HEIGHT = 380  # px the panel grows to (if shorter) when the Landscape tab is chosen
+_LANDSCAPE_HEIGHT = 345  # px the panel grows to (if shorter) when the Landscape tab is chosen:
+# its settings column and plots fit without scrolling, the graph keeps its full titles
 
 
 class TrainingTabs(TitledTabs):
