@@ -38,7 +38,7 @@ _XCB_LIBS = {  # library name for find_library -> Debian/Ubuntu package
 }
 _SETTLE_MS = 200  # before measuring the frame rate
 _REDRAWS_MS = 400  # longer than any view's wait before it redraws a burst of changes
-_POLL_MS = 50
+_POLL_MS = 50  # how often the screenshot's waits look again
 _HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"}
 
 

@@ -234,9 +234,10 @@ class OutputColumn:
         self._bar_h = max(4.0, min(layout.output_pitch * 0.45, 16.0))
         # in a short window the rows are closer than a line of text: a smaller one, so that
         # the class names and values do not run into each other
-        font = style.ui_font()
+        font, smaller = style.ui_font(), 0.0
         while QFontMetrics(font).height() > layout.output_pitch + 1 and font.pointSizeF() > 6:
-            font = style.ui_font(font.pointSizeF() - style.ui_font().pointSizeF() - 0.5)
+            smaller -= 0.5
+            font = style.ui_font(smaller)
         for label in (*self.class_labels, *self.value_labels):
             label.setFont(font)
         for k, y in enumerate(ys):

@@ -51,11 +51,6 @@ class LandscapePlots(QWidget):
     step_clicked = Signal(int)
     hovered = Signal(str)  # what is under the mouse ("" when nothing)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
-        # plots draw at any size: asking for pyqtgraph's 480 px made the Landscape tab, whose
-        # scroll area gives it the height it prefers for its width, scroll its plots off
-        return QSize(_HINT_WIDTH, _HINT_HEIGHT)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.landscape: Landscape | None = None
@@ -127,6 +122,11 @@ class LandscapePlots(QWidget):
         )
         self.map_plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.retranslate_ui()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        # plots draw at any size: asking for pyqtgraph's 480 px made the Landscape tab, whose
+        # scroll area gives it the height it prefers for its width, scroll its plots off
+        return QSize(_HINT_WIDTH, _HINT_HEIGHT)
 
     # ------------------------------------------------------------------ texts
     def retranslate_ui(self) -> None:
