@@ -291,6 +291,10 @@ class CurvesPanel(QWidget):
         as its width holds, else their marks only; all of them in its tooltip."""
         label = self.earlier_label
         full = self.earlier_runs_text()
+        if not full:  # no earlier runs (every resize before the first run asks)
+            label.setText("")
+            label.setToolTip("")
+            return
         shorter = [
             self.earlier_runs_text(named, detailed)
             for detailed in (True, False)
